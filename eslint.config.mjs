@@ -1,0 +1,36 @@
+// Obsidian's recommended rules for everything; Node built-ins are allowed only where the code
+// never runs inside Obsidian (the command line, scripts, tests, build files).
+import { defineConfig, globalIgnores } from "eslint/config";
+import obsidianmd from "eslint-plugin-obsidianmd";
+import globals from "globals";
+
+export default defineConfig([
+	globalIgnores(["node_modules/", "main.js", "dist/", ".work/", "coverage/", "examples/", "docs/"]),
+	...obsidianmd.configs.recommended,
+	{
+		languageOptions: {
+			parserOptions: {
+				projectService: {
+					allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "version-bump.mjs", "scripts/*.mjs"],
+				},
+				tsconfigRootDir: import.meta.dirname,
+			},
+		},
+	},
+	{
+		// TypeScript itself checks names; ESLint's no-undef does not know type-only globals.
+		files: ["**/*.ts"],
+		rules: { "no-undef": "off" },
+	},
+	{
+		files: ["src/cli/**/*.ts", "scripts/**", "tests/**", "*.mjs", "vitest.config.ts"],
+		languageOptions: { globals: { ...globals.node } },
+		rules: {
+			"obsidianmd/no-nodejs-modules": "off",
+			"import/no-nodejs-modules": "off",
+			"obsidianmd/prefer-window-timers": "off",
+			"obsidianmd/no-global-this": "off",
+			"obsidianmd/ui/sentence-case": "off",
+		},
+	},
+]);

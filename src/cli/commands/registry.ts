@@ -1,0 +1,4 @@
+import type { Command } from "../io";
+
+/** Every command of `shared/spec/cli.md`, by name. Each lives in its own module. */
+export const COMMANDS: Record<string, Command> = {};

@@ -1,0 +1,64 @@
+/**
+ * `spaced-notes`: the plugin's core on a vault folder, from a terminal or CI.
+ * Every failure becomes a one-line message and an exit status; no stack trace for bad input.
+ */
+import { EXIT_USAGE, UsageError, type CliIO, type Command } from "./io";
+import { COMMANDS } from "./commands/registry";
+
+const USAGE = `usage: spaced-notes <command> [options]
+
+commands:
+  cards PATH… [--json]              list every card
+  decks PATH [--json]               the deck tree with due / new / learning / total
+  review PATH [--deck D] [--tag T]… review in the terminal, writing schedules back
+  check PATH… [--json]              report problems in cards and comments (exit 1 when any)
+  docker FILE [--json]              analyse the Dockerfile blocks of a note, or a Dockerfile
+
+common options: --tag '#space' (repeatable), --now ISO-8601, --algorithm fsrs|sm2`;
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+	const [name, ...rest] = argv;
+	if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+		(name === undefined ? io.stderr : io.stdout)(USAGE + "\n");
+		return name === undefined ? EXIT_USAGE : 0;
+	}
+	const command: Command | undefined = COMMANDS[name];
+	if (!command) {
+		io.stderr(`spaced-notes: unknown command '${name}' (try --help)\n`);
+		return EXIT_USAGE;
+	}
+	try {
+		return await command(rest, io);
+	} catch (error) {
+		const message = error instanceof UsageError ? error.message : describeUnexpected(error);
+		io.stderr(`spaced-notes ${name}: ${message}\n`);
+		return EXIT_USAGE;
+	}
+}
+
+function describeUnexpected(error: unknown): string {
+	if (error instanceof Error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		return code ? `${error.message} (${code})` : error.message;
+	}
+	return String(error);
+}
+
+// Run only when bundled as the executable, not when imported by tests.
+if (typeof require !== "undefined" && require.main === module) {
+	runCli(process.argv.slice(2), {
+		stdout: (t) => process.stdout.write(t),
+		stderr: (t) => process.stderr.write(t),
+		stdin: process.stdin,
+		stdinIsTTY: Boolean(process.stdin.isTTY),
+		cwd: process.cwd(),
+	}).then(
+		(code) => {
+			process.exitCode = code;
+		},
+		(error: unknown) => {
+			process.stderr.write(`spaced-notes: ${String(error)}\n`);
+			process.exitCode = EXIT_USAGE;
+		},
+	);
+}
