@@ -23,7 +23,7 @@ export default defineConfig([
 		rules: { "no-undef": "off" },
 	},
 	{
-		files: ["src/cli/**/*.ts", "scripts/**", "tests/**", "*.mjs", "vitest.config.ts"],
+		files: ["src/cli/**/*.ts", "scripts/**", "bench/**", "tests/**", "*.mjs", "vitest.config.ts"],
 		languageOptions: { globals: { ...globals.node } },
 		rules: {
 			"obsidianmd/no-nodejs-modules": "off",
@@ -31,6 +31,8 @@ export default defineConfig([
 			"obsidianmd/prefer-window-timers": "off",
 			"obsidianmd/no-global-this": "off",
 			"obsidianmd/ui/sentence-case": "off",
+			"no-console": "off",
+			"obsidianmd/rule-custom-message": "off",
 		},
 	},
 ]);
