@@ -1,0 +1,122 @@
+/**
+ * SM-2 as the Spaced Repetition plugin schedules it (`shared/spec/scheduling.md`, "SM-2"), so
+ * vaults reviewed with that plugin keep their rhythm. Works in local days only.
+ */
+import type { SchedulingSettings } from "../settings/settings";
+import { addDays, daysBetween, isDay } from "./days";
+import { Rating, type ClassicSchedule } from "./types";
+
+/** The Spaced Repetition plugin's own ceiling for SM-2 intervals, in days. */
+export const SM2_MAXIMUM_INTERVAL = 36525;
+/** Lowest ease ×100 SM-2 allows. */
+export const SM2_MINIMUM_EASE = 130;
+
+/** The settings SM-2 reads. */
+export type Sm2Settings = Pick<
+	SchedulingSettings,
+	"baseEase" | "easyBonus" | "lapseFactor" | "loadBalance" | "maximumInterval"
+>;
+
+/** How many cards are already due on a local day (`YYYY-MM-DD`); used by load balancing. */
+export type DueHistogram = (day: string) => number;
+
+const EMPTY_HISTOGRAM: DueHistogram = () => 0;
+
+/**
+ * The next classic schedule after answering `rating` on local day `today`.
+ * @param previous the sibling's classic schedule, or null for a new card (interval 1, base ease)
+ * @param today the local day of the review (see `days.ts` `localDay`)
+ * @param dueHistogram cards due per day, for load balancing (the answered card itself should not
+ *   be counted); ignored when load balancing is off
+ * @returns interval rounded to one decimal, ease ×100, due = today + interval (whole days)
+ */
+export function scheduleSm2(
+	previous: ClassicSchedule | null,
+	rating: Rating,
+	today: string,
+	settings: Sm2Settings,
+	dueHistogram: DueHistogram = EMPTY_HISTOGRAM,
+): ClassicSchedule {
+	let ease = previous ? previous.ease : settings.baseEase;
+	if (!Number.isFinite(ease) || ease <= 0) ease = settings.baseEase;
+	// The formula needs a stored interval of at least one day (a card failed with Again has 0).
+	const stored = previous && Number.isFinite(previous.interval) ? Math.max(1, previous.interval) : 1;
+	const overdue = previous && isDay(previous.due) ? Math.max(0, daysBetween(previous.due, today)) : 0;
+
+	let interval: number;
+	switch (rating) {
+		case Rating.Easy:
+			ease += 20;
+			interval = ((stored + overdue) * ease) / 100 * settings.easyBonus;
+			break;
+		case Rating.Good:
+			interval = ((stored + overdue / 2) * ease) / 100;
+			break;
+		case Rating.Hard:
+			ease = Math.max(SM2_MINIMUM_EASE, ease - 20);
+			interval = Math.max(1, (stored + overdue / 4) * settings.lapseFactor);
+			break;
+		case Rating.Again:
+			ease = Math.max(SM2_MINIMUM_EASE, ease - 20);
+			interval = 0;
+			break;
+	}
+
+	if (settings.loadBalance && interval > 0) interval = balance(Math.round(interval), today, dueHistogram);
+	interval = Math.min(interval, sm2Ceiling(settings));
+	interval = Math.round(interval * 10) / 10;
+	return { type: "classic", due: addDays(today, interval), interval, ease };
+}
+
+/** The four outcomes of {@link scheduleSm2}, one per answer button. */
+export function previewSm2(
+	previous: ClassicSchedule | null,
+	today: string,
+	settings: Sm2Settings,
+	dueHistogram: DueHistogram = EMPTY_HISTOGRAM,
+): Record<Rating, ClassicSchedule> {
+	return {
+		[Rating.Again]: scheduleSm2(previous, Rating.Again, today, settings, dueHistogram),
+		[Rating.Hard]: scheduleSm2(previous, Rating.Hard, today, settings, dueHistogram),
+		[Rating.Good]: scheduleSm2(previous, Rating.Good, today, settings, dueHistogram),
+		[Rating.Easy]: scheduleSm2(previous, Rating.Easy, today, settings, dueHistogram),
+	};
+}
+
+/** Half-width of the load-balancing window for a rounded interval (0 = no balancing). */
+export function fuzzWindow(interval: number): number {
+	if (interval <= 7) return 0;
+	if (interval <= 21) return 1;
+	if (interval <= 180) return Math.min(3, Math.floor(0.05 * interval));
+	return Math.min(7, Math.floor(0.025 * interval));
+}
+
+/**
+ * The interval in [I−f, I+f] whose day has the fewest cards due, searching I, I−1, I+1, I−2 …:
+ * the first empty day wins, else the least loaded (earliest in search order on ties).
+ */
+function balance(interval: number, today: string, dueHistogram: DueHistogram): number {
+	const f = fuzzWindow(interval);
+	let best = interval;
+	let bestLoad = Number.POSITIVE_INFINITY;
+	for (let step = 0; step <= 2 * f; step++) {
+		const offset = step === 0 ? 0 : step % 2 === 1 ? -(step + 1) / 2 : step / 2;
+		const candidate = interval + offset;
+		if (candidate < 1) continue;
+		const load = dueHistogram(addDays(today, candidate));
+		if (load <= 0) return candidate;
+		if (load < bestLoad) {
+			best = candidate;
+			bestLoad = load;
+		}
+	}
+	return best;
+}
+
+/**
+ * SM-2's ceiling: the plugin's 36525 days, unless the user lowered the shared maximum-interval
+ * setting below its default (36500, the FSRS default), in which case that lower value applies.
+ */
+function sm2Ceiling(settings: Sm2Settings): number {
+	return settings.maximumInterval > 0 && settings.maximumInterval < 36500 ? settings.maximumInterval : SM2_MAXIMUM_INTERVAL;
+}
