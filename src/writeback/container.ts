@@ -1,0 +1,70 @@
+/**
+ * Where a new scheduling comment goes on or after a card's line so that lists and callouts
+ * stay intact (cards.md §6 and the column-0 defect of §7).
+ */
+
+/** A list marker (`-`, `*`, `+`, `1.`, `1)`) and the spaces after it, or a marker ending the line. */
+const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?: +|\t|$)/;
+
+/**
+ * The prefix a continuation line of `line` needs to stay in the same container: the leading
+ * indentation and callout `>` markers as written, and each list marker replaced by spaces of
+ * its width (marker plus 1–4 spaces, as CommonMark counts the content column), so that a
+ * comment line under `  - Q::A` becomes `    <!--SR:…-->`, part of the same list item.
+ */
+export function continuationPrefix(line: string): string {
+	let prefix = "";
+	let rest = line;
+	for (;;) {
+		const space = /^[ \t]*/.exec(rest)?.[0] ?? "";
+		if (space.length > 0) {
+			prefix += space;
+			rest = rest.slice(space.length);
+		}
+		if (rest.startsWith(">")) {
+			const marker = rest.startsWith("> ") ? "> " : ">";
+			prefix += marker;
+			rest = rest.slice(marker.length);
+			continue;
+		}
+		const list = LIST_MARKER.exec(rest)?.[0];
+		if (list !== undefined) {
+			prefix += " ".repeat(listContinuationWidth(list));
+			rest = rest.slice(list.length);
+			if (list.endsWith("\t")) prefix += "\t";
+			continue;
+		}
+		return prefix;
+	}
+}
+
+/** Width of a list item's content column relative to its marker. */
+function listContinuationWidth(markerWithSpaces: string): number {
+	const marker = markerWithSpaces.replace(/[ \t]+$/, "");
+	const spaces = markerWithSpaces.length - marker.length;
+	if (markerWithSpaces.endsWith("\t")) return marker.length;
+	// No space (marker ends the line) or 5+ spaces (indented code inside the item): marker + 1.
+	if (spaces === 0 || spaces > 4) return marker.length + 1;
+	return marker.length + spaces;
+}
+
+/** A trailing Obsidian block id ` ^id`, with the whitespace before and after it. */
+const TRAILING_BLOCK_ID = /[ \t]+\^[A-Za-z0-9-]+[ \t]*$/;
+
+/**
+ * Column at which a same-line comment is inserted (with one space before it): the end of the
+ * line, or before a trailing block id, which Obsidian only recognises at the very end.
+ */
+export function sameLineColumn(line: string): number {
+	const blockId = TRAILING_BLOCK_ID.exec(line);
+	return blockId === null ? line.length : blockId.index;
+}
+
+/**
+ * Whether a line must not carry a same-line comment because it closes an opaque region
+ * (a code fence or `$$` math block): the comment would become part of the fence or formula.
+ */
+export function closesOpaqueRegion(line: string): boolean {
+	const content = line.replace(/^(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*/, "");
+	return /^(?:`{3,}|~{3,}|\$\$)/.test(content) || /\$\$[ \t]*$/.test(content);
+}

@@ -1,0 +1,58 @@
+/**
+ * Replaces one sibling's segment in a scheduling comment while keeping every other segment
+ * byte for byte — also unreadable ones, which must never be rewritten unless reviewed (§5).
+ */
+import { COMMENT_CLOSE, COMMENT_OPEN, NEW_SEGMENT, formatComment } from "./format";
+
+/** A scheduling comment cut into its parts; joining them gives the raw comment back. */
+export interface CommentParts {
+	/** `<!--SR:` as written, plus any spaces before the first segment. */
+	open: string;
+	/** The segments as written, each with its leading `!` (except an old-form first segment). */
+	segments: string[];
+	/** Any spaces after the last segment, plus `-->`. */
+	close: string;
+}
+
+/**
+ * Splits a raw scheduling comment into segments. Segments start at `!`; an old-form first
+ * segment without `!` (`<!--SR:2021-08-11,4,270-->`) counts as segment 0.
+ * Returns null when `raw` is not a scheduling comment.
+ */
+export function splitComment(raw: string): CommentParts | null {
+	if (raw.length < COMMENT_OPEN.length + COMMENT_CLOSE.length) return null;
+	if (raw.slice(0, COMMENT_OPEN.length).toUpperCase() !== COMMENT_OPEN) return null;
+	if (!raw.endsWith(COMMENT_CLOSE)) return null;
+	const body = raw.slice(COMMENT_OPEN.length, raw.length - COMMENT_CLOSE.length);
+	const lead = /^\s*/.exec(body)?.[0] ?? "";
+	const trail = /\s*$/.exec(body.slice(lead.length))?.[0] ?? "";
+	const inner = body.slice(lead.length, body.length - trail.length);
+	const segments: string[] = [];
+	const chunks = inner.split("!");
+	if (chunks[0] !== "") segments.push(chunks[0]);
+	for (const chunk of chunks.slice(1)) segments.push("!" + chunk);
+	return {
+		open: raw.slice(0, COMMENT_OPEN.length) + lead,
+		segments,
+		close: trail + COMMENT_CLOSE,
+	};
+}
+
+/**
+ * The comment text after reviewing sibling `sibling` of a card with `siblingCount` siblings:
+ * `segment` replaces that sibling's segment, siblings without one get the "new" placeholder,
+ * every other segment (extra ones included) is kept as written. `raw` null = no comment yet.
+ */
+export function commentWithSegment(raw: string | null, sibling: number, siblingCount: number, segment: string): string {
+	if (raw === null) {
+		const segments: string[] = new Array<string>(siblingCount).fill(NEW_SEGMENT);
+		segments[sibling] = segment;
+		return formatComment(segments);
+	}
+	const parts = splitComment(raw);
+	if (parts === null) throw new Error(`Not a scheduling comment: ${raw}`);
+	const segments = parts.segments.slice();
+	while (segments.length < siblingCount) segments.push(NEW_SEGMENT);
+	segments[sibling] = segment;
+	return parts.open + segments.join("") + parts.close;
+}
