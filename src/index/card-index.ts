@@ -1,0 +1,234 @@
+/**
+ * The vault's card index, keyed by file. Adding, replacing or removing one file's cards costs
+ * time proportional to that file: every per-file figure (deck combinations, status classes) is
+ * computed when the file is set, and whole-vault figures (the deck tree, counts, queries) are
+ * computed at query time in one pass over compact integer arrays, because they depend on the
+ * clock anyway.
+ *
+ * The index never reads or writes files; the Obsidian glue and the command line feed it.
+ */
+import type { Card } from "../cards/types";
+import { normaliseTag, tagMatchesAny } from "../decks/tags";
+import { DeckRegistry } from "./deck-registry";
+import { StatusClasses, type ResolvedStatuses } from "./status-keys";
+
+/** What the index needs from a parsed note (a `ParsedNote` fits). */
+export interface NoteForIndex {
+	/** The note's tags as written, with `#` (frontmatter and body). */
+	tags: readonly string[];
+	cards: readonly Card[];
+}
+
+/** One file in the index. Treat as read-only. */
+export interface IndexedFile {
+	readonly path: string;
+	/**
+	 * The note's tags that are not flashcard tags, normalised (`#done-space`). Deck tags are
+	 * not here: a card's own decks say which of them apply to it.
+	 */
+	readonly tags: readonly string[];
+	readonly cards: readonly Card[];
+	/** Deck combination id per card (see DeckRegistry). */
+	readonly combinations: Int32Array;
+	/** Index of each card's first sibling in `classes`; one extra entry closes the last card. */
+	readonly siblingStart: Int32Array;
+	/** Status class id per sibling, cards in order. */
+	readonly classes: Int32Array;
+	/** Distinct deck spelling ids of the file, in the order first seen. */
+	readonly spellings: readonly number[];
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export interface CardIndexOptions {
+	/** Flashcard tags (with or without `#`): note tags under them are decks, not filter tags. */
+	flashcardTags: readonly string[];
+	/** The "next day starts at" local hour (0–23). */
+	dayStartHour: number;
+}
+
+export class CardIndex {
+	readonly decks = new DeckRegistry();
+	private statuses: StatusClasses;
+	private readonly flashcardTags: readonly string[];
+	private readonly byPath = new Map<string, Mutable<IndexedFile>>();
+	private readonly tagStrings = new Map<string, string>();
+	private sorted: Mutable<IndexedFile>[] | null = [];
+	private cards = 0;
+	private siblings = 0;
+	private changes = 0;
+
+	constructor(options: CardIndexOptions) {
+		this.flashcardTags = options.flashcardTags;
+		this.statuses = new StatusClasses(options.dayStartHour);
+	}
+
+	/** Increases on every change; lets views know whether what they show is stale. */
+	get version(): number {
+		return this.changes;
+	}
+	get fileCount(): number {
+		return this.byPath.size;
+	}
+	get cardCount(): number {
+		return this.cards;
+	}
+	get siblingCount(): number {
+		return this.siblings;
+	}
+	get dayStartHour(): number {
+		return this.statuses.dayStartHour;
+	}
+
+	/**
+	 * Adds a file's cards, or replaces what the index held for that path. A note without cards
+	 * is removed instead, so the index holds only files that have cards.
+	 */
+	setFile(path: string, note: NoteForIndex): void {
+		if (note.cards.length === 0) {
+			this.removeFile(path);
+			return;
+		}
+		const previous = this.byPath.get(path);
+		const file = this.buildEntry(path, note);
+		this.forget(previous);
+		this.cards += file.cards.length;
+		this.siblings += file.classes.length;
+		if (previous) {
+			// Replaced in place: the sorted file list stays valid, so a change costs O(file).
+			Object.assign(previous, file);
+		} else {
+			this.byPath.set(path, file);
+			this.sorted = null;
+		}
+		this.changes++;
+	}
+
+	/** Removes a file; returns false when the index did not hold it. */
+	removeFile(path: string): boolean {
+		const previous = this.byPath.get(path);
+		if (!previous) return false;
+		this.forget(previous);
+		this.byPath.delete(path);
+		this.sorted = null;
+		this.changes++;
+		return true;
+	}
+
+	/** Moves a file's cards to a new path (a rename); returns false when the old path was not held. */
+	renameFile(oldPath: string, newPath: string): boolean {
+		const previous = this.byPath.get(oldPath);
+		if (!previous) return false;
+		if (oldPath === newPath) return true;
+		this.removeFile(newPath);
+		this.byPath.delete(oldPath);
+		this.byPath.set(newPath, { ...previous, path: newPath });
+		this.sorted = null;
+		this.changes++;
+		return true;
+	}
+
+	/** Empties the index (e.g. before a rebuild after the flashcard tags changed). */
+	clear(): void {
+		this.byPath.clear();
+		this.sorted = [];
+		this.cards = 0;
+		this.siblings = 0;
+		this.changes++;
+	}
+
+	/**
+	 * Changes the "next day starts at" hour. Status classes hold due days, so every file's
+	 * classes are recomputed: O(vault), for a settings change only.
+	 */
+	setDayStartHour(hour: number): void {
+		if (hour === this.statuses.dayStartHour) return;
+		this.statuses = new StatusClasses(hour);
+		for (const file of this.byPath.values()) file.classes = this.classesOf(file.cards);
+		this.changes++;
+	}
+
+	has(path: string): boolean {
+		return this.byPath.has(path);
+	}
+
+	getFile(path: string): IndexedFile | undefined {
+		return this.byPath.get(path);
+	}
+
+	/** Every file, sorted by path (code-unit order), so results never depend on event order. */
+	files(): readonly IndexedFile[] {
+		if (!this.sorted) {
+			this.sorted = [...this.byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+		}
+		return this.sorted;
+	}
+
+	/** The status of every status class at `now` (look siblings up by `IndexedFile.classes`). */
+	statusesAt(now: Date): ResolvedStatuses {
+		return this.statuses.resolve(now);
+	}
+
+	private buildEntry(path: string, note: NoteForIndex): Mutable<IndexedFile> {
+		const combinations = new Int32Array(note.cards.length);
+		const spellings: number[] = [];
+		const seen = new Set<number>();
+		note.cards.forEach((card, i) => {
+			const id = this.decks.combinationOf(card.decks);
+			combinations[i] = id;
+			for (const spelling of this.decks.combinations[id].spellings) {
+				if (!seen.has(spelling)) {
+					seen.add(spelling);
+					spellings.push(spelling);
+				}
+			}
+		});
+		const siblingStart = new Int32Array(note.cards.length + 1);
+		let total = 0;
+		note.cards.forEach((card, i) => {
+			siblingStart[i] = total;
+			total += card.siblings.length;
+		});
+		siblingStart[note.cards.length] = total;
+		return {
+			path,
+			tags: this.otherTags(note.tags),
+			cards: note.cards.slice(),
+			combinations,
+			siblingStart,
+			classes: this.classesOf(note.cards),
+			spellings,
+		};
+	}
+
+	private classesOf(cards: readonly Card[]): Int32Array {
+		let total = 0;
+		for (const card of cards) total += card.siblings.length;
+		const classes = new Int32Array(total);
+		let at = 0;
+		for (const card of cards) for (const sibling of card.siblings) classes[at++] = this.statuses.classOf(sibling.segment);
+		return classes;
+	}
+
+	/** Normalised, de-duplicated, shared strings of the tags that are not flashcard tags. */
+	private otherTags(tags: readonly string[]): string[] {
+		const result: string[] = [];
+		for (const tag of tags) {
+			if (tagMatchesAny(tag, this.flashcardTags)) continue;
+			const normal = normaliseTag(tag);
+			let shared = this.tagStrings.get(normal);
+			if (shared === undefined) {
+				shared = normal;
+				this.tagStrings.set(normal, shared);
+			}
+			if (!result.includes(shared)) result.push(shared);
+		}
+		return result;
+	}
+
+	private forget(file: IndexedFile | undefined): void {
+		if (!file) return;
+		this.cards -= file.cards.length;
+		this.siblings -= file.classes.length;
+	}
+}

@@ -1,0 +1,105 @@
+/**
+ * Deck names interned once for the whole index. Cards keep small integer ids instead of
+ * strings, so the deck tree is counted in one pass of integer additions.
+ *
+ * - A node is a deck path compared case-insensitively (`space/docker`), with its parent node.
+ * - A spelling is a deck path as written on a card (`Space/Docker`): its chain of nodes from the
+ *   top-level deck down, and the name each segment is written with there.
+ * - A combination is the list of spellings of one card; it knows the set of nodes the card counts
+ *   in (every ancestor of every deck, each once — "parents count sub-decks once").
+ *
+ * Nothing is ever removed: the tables hold what was seen, and counts come only from the cards
+ * present, so a deck whose last card is gone simply has nothing to count.
+ */
+import { normaliseTag } from "../decks/tags";
+
+export interface DeckSpelling {
+	/** Node ids from the top-level deck down to the deck itself. */
+	nodes: readonly number[];
+	/** The name of each of those nodes as written in this spelling. */
+	names: readonly string[];
+}
+
+export interface DeckCombination {
+	spellings: readonly number[];
+	/** Distinct node ids the card counts in. */
+	nodes: Int32Array;
+}
+
+export class DeckRegistry {
+	/** Normalised path per node id (`space/docker`). */
+	readonly nodeKeys: string[] = [];
+	/** Parent node id per node id (-1 for a top-level deck). */
+	readonly nodeParents: number[] = [];
+	readonly spellings: DeckSpelling[] = [];
+	readonly combinations: DeckCombination[] = [];
+	private readonly nodeIds = new Map<string, number>();
+	private readonly spellingIds = new Map<string, number>();
+	private readonly combinationIds = new Map<string, number>();
+
+	/** The node id of a deck path (any case, `#` optional), or undefined when never seen. */
+	findNode(deck: string): number | undefined {
+		return this.nodeIds.get(deckKey(deck));
+	}
+
+	/** The combination id of a card's decks as written. */
+	combinationOf(decks: readonly string[]): number {
+		const spellingIds = decks.map((deck) => this.spellingOf(deck)).filter((id) => id >= 0);
+		const key = spellingIds.join(",");
+		let id = this.combinationIds.get(key);
+		if (id === undefined) {
+			const nodes = new Set<number>();
+			for (const spelling of spellingIds) for (const node of this.spellings[spelling].nodes) nodes.add(node);
+			id = this.combinations.length;
+			this.combinations.push({ spellings: spellingIds, nodes: Int32Array.from(nodes) });
+			this.combinationIds.set(key, id);
+		}
+		return id;
+	}
+
+	/** The spelling id of a deck path as written, or -1 when it names no deck (empty path). */
+	private spellingOf(deck: string): number {
+		const existing = this.spellingIds.get(deck);
+		if (existing !== undefined) return existing;
+		const names = deck
+			.replace(/^#/, "")
+			.split("/")
+			.map((name) => name.trim())
+			.filter((name) => name.length > 0);
+		let id = -1;
+		if (names.length > 0) {
+			const nodes: number[] = [];
+			let parent = -1;
+			for (let i = 0; i < names.length; i++) {
+				parent = this.nodeOf(names.slice(0, i + 1).join("/"), parent);
+				nodes.push(parent);
+			}
+			id = this.spellings.length;
+			this.spellings.push({ nodes, names });
+		}
+		this.spellingIds.set(deck, id);
+		return id;
+	}
+
+	private nodeOf(path: string, parent: number): number {
+		const key = deckKey(path);
+		let id = this.nodeIds.get(key);
+		if (id === undefined) {
+			id = this.nodeKeys.length;
+			this.nodeKeys.push(key);
+			this.nodeParents.push(parent);
+			this.nodeIds.set(key, id);
+		}
+		return id;
+	}
+}
+
+/** The case-insensitive key of a deck path: `#Space/Docker/` → `space/docker`. */
+export function deckKey(deck: string): string {
+	const names = deck
+		.replace(/^#/, "")
+		.split("/")
+		.map((name) => name.trim())
+		.filter((name) => name.length > 0);
+	return normaliseTag(names.join("/")).slice(1);
+}
