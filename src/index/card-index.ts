@@ -115,12 +115,15 @@ export class CardIndex {
 		return true;
 	}
 
-	/** Moves a file's cards to a new path (a rename); returns false when the old path was not held. */
+	/**
+	 * Moves a file's cards to a new path (a rename). Whatever the index held at the new path is
+	 * dropped, since that path now holds the moved file. Returns false when the old path was not held.
+	 */
 	renameFile(oldPath: string, newPath: string): boolean {
+		if (oldPath === newPath) return this.byPath.has(oldPath);
+		this.removeFile(newPath);
 		const previous = this.byPath.get(oldPath);
 		if (!previous) return false;
-		if (oldPath === newPath) return true;
-		this.removeFile(newPath);
 		this.byPath.delete(oldPath);
 		this.byPath.set(newPath, { ...previous, path: newPath });
 		this.sorted = null;
