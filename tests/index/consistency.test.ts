@@ -12,7 +12,7 @@ const deckArb = fc.constantFrom("space", "Space/Docker", "space/docker", "space/
 const segmentArb = fc.oneof(
 	fc.constant(NEW_SEGMENT),
 	fc.constantFrom("2026-03-01", "2026-03-10", "2026-04-01").map((d) => classic(d)),
-	fc.tuple(fc.constantFrom("2026-03-10T11:00:00Z", "2026-03-20T11:00:00Z"), fc.constantFrom(0, 1, 2, 3) as fc.Arbitrary<0 | 1 | 2 | 3>).map(([d, s]) => fsrs(d, s)),
+	fc.tuple(fc.constantFrom("2026-03-10T11:00:00Z", "2026-03-20T11:00:00Z"), fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3)).map(([d, s]) => fsrs(d, s)),
 );
 const cardArb = fc.tuple(fc.array(deckArb, { maxLength: 2 }), fc.array(segmentArb, { minLength: 1, maxLength: 3 }));
 const noteArb: fc.Arbitrary<NoteForIndex> = fc
