@@ -83,4 +83,146 @@ export class Plugin extends Component {
 	async saveData(data: unknown): Promise<void> {
 		this.data = structuredClone(data);
 	}
+	statusBarItems: MockElement[] = [];
+	/** Like Obsidian, the item is removed when the plugin unloads. */
+	addStatusBarItem(): MockElement {
+		const el = new MockElement();
+		this.statusBarItems.push(el);
+		this.register(() => el.remove());
+		return el;
+	}
+}
+
+// --- Vault, metadata cache, workspace (added for the vault index glue) ---
+
+export abstract class TAbstractFile {
+	path: string;
+	name: string;
+	parent: TFolder | null = null;
+	constructor(path: string) {
+		this.path = path;
+		this.name = path.split("/").pop() ?? path;
+	}
+}
+
+export class TFile extends TAbstractFile {
+	basename: string;
+	extension: string;
+	stat = { ctime: 0, mtime: 0, size: 0 };
+	constructor(path: string) {
+		super(path);
+		const dot = this.name.lastIndexOf(".");
+		this.basename = dot > 0 ? this.name.slice(0, dot) : this.name;
+		this.extension = dot > 0 ? this.name.slice(dot + 1) : "";
+	}
+}
+
+export class TFolder extends TAbstractFile {
+	children: TAbstractFile[] = [];
+}
+
+/** A cached metadata entry; the mock only fills `tags` and `frontmatter.tags`. */
+export interface CachedMetadata {
+	tags?: { tag: string; position?: unknown }[];
+	frontmatter?: Record<string, unknown>;
+}
+
+/** An in-memory vault: `files` maps paths to contents; tests fire events with `trigger`. */
+export class Vault extends Events {
+	files = new Map<string, { file: TFile; text: string }>();
+	reads = 0;
+	/** Adds or replaces a file's text without firing events (test setup). */
+	put(path: string, text: string): TFile {
+		const existing = this.files.get(path);
+		const file = existing?.file ?? new TFile(path);
+		this.files.set(path, { file, text });
+		return file;
+	}
+	getMarkdownFiles(): TFile[] {
+		return [...this.files.values()].map((entry) => entry.file).filter((file) => file.extension === "md");
+	}
+	getAbstractFileByPath(path: string): TAbstractFile | null {
+		return this.files.get(path)?.file ?? null;
+	}
+	getFileByPath(path: string): TFile | null {
+		return this.files.get(path)?.file ?? null;
+	}
+	async cachedRead(file: TFile): Promise<string> {
+		this.reads++;
+		const entry = this.files.get(file.path);
+		if (!entry) throw new Error(`ENOENT: ${file.path}`);
+		return entry.text;
+	}
+	async read(file: TFile): Promise<string> {
+		return this.cachedRead(file);
+	}
+	async process(file: TFile, fn: (data: string) => string): Promise<string> {
+		const entry = this.files.get(file.path);
+		if (!entry) throw new Error(`ENOENT: ${file.path}`);
+		entry.text = fn(entry.text);
+		return entry.text;
+	}
+}
+
+/** Metadata per path; tests set entries with `set` and fire `changed` with `trigger`. */
+export class MetadataCache extends Events {
+	caches = new Map<string, CachedMetadata>();
+	set(path: string, cache: CachedMetadata): void {
+		this.caches.set(path, cache);
+	}
+	getFileCache(file: TFile): CachedMetadata | null {
+		return this.caches.get(file.path) ?? null;
+	}
+}
+
+/** Tags of a cache entry, frontmatter first, each with `#`, as Obsidian's `getAllTags`. */
+export function getAllTags(cache: CachedMetadata): string[] | null {
+	const result: string[] = [];
+	const front = cache.frontmatter?.tags ?? cache.frontmatter?.tag;
+	const list = Array.isArray(front) ? front : typeof front === "string" ? front.split(/[\s,]+/) : [];
+	for (const tag of list) if (typeof tag === "string" && tag.length > 0) result.push(tag.startsWith("#") ? tag : `#${tag}`);
+	for (const entry of cache.tags ?? []) result.push(entry.tag);
+	return result;
+}
+
+export class Workspace extends Events {
+	layoutReady = false;
+	private readyCallbacks: (() => unknown)[] = [];
+	onLayoutReady(callback: () => unknown): void {
+		if (this.layoutReady) callback();
+		else this.readyCallbacks.push(callback);
+	}
+	/** Test helper: the layout becomes ready. */
+	ready(): void {
+		this.layoutReady = true;
+		for (const cb of this.readyCallbacks.splice(0)) cb();
+	}
+}
+
+export class App {
+	vault = new Vault();
+	metadataCache = new MetadataCache();
+	workspace = new Workspace();
+}
+
+export const Platform = { isDesktop: true, isMobile: false, isDesktopApp: true, isMobileApp: false };
+
+/** A stand-in for the status bar's HTMLElement with Obsidian's helpers the plugin uses. */
+export class MockElement {
+	text = "";
+	classes = new Set<string>();
+	attributes = new Map<string, string>();
+	removed = false;
+	setText(text: string): void {
+		this.text = text;
+	}
+	addClass(...names: string[]): void {
+		for (const name of names) this.classes.add(name);
+	}
+	setAttr(name: string, value: string): void {
+		this.attributes.set(name, value);
+	}
+	remove(): void {
+		this.removed = true;
+	}
 }
