@@ -1,0 +1,98 @@
+/**
+ * Every figure of the statistics view and of `spaced-notes stats`, from the merged log and the
+ * current cards, optionally narrowed to decks. One pure function, so the view and the command
+ * line always show the same numbers.
+ */
+import { tagMatches } from "../decks/tags";
+import { addDays, localDay } from "../schedule/days";
+import { reviewsPerDay, streaks, type DayActivity, type Streaks } from "./activity";
+import { countByState, difficultyDistribution, intervalDistribution, type Bucket, type DifficultyDistribution, type StateCounts } from "./distribution";
+import { forecastDue, type Forecast } from "./forecast";
+import type { ReviewEntry } from "./log-format";
+import { trueRetention, type RetentionTable } from "./retention";
+import type { StatsCard } from "./stats-cards";
+
+export interface StatsInput {
+	reviews: readonly ReviewEntry[];
+	cards: readonly StatsCard[];
+	now: Date;
+	/** The "next day starts at" hour (0–23). */
+	dayStartHour: number;
+	/** Only these decks and their sub-decks (tag paths, `#` optional, any case); empty or absent = all. */
+	decks?: readonly string[];
+}
+
+export interface StatsReport {
+	today: string;
+	/** The decks the figures are narrowed to ([] = all). */
+	decks: string[];
+	/** The past year, 365 days ending today, oldest first. */
+	activity: DayActivity[];
+	totals: {
+		/** Answers in the past year. */
+		reviews: number;
+		/** Days with answers in the past year. */
+		daysStudied: number;
+		/** Time spent answering in the past year, ms. */
+		durationMs: number;
+		/** All answers in the log (within the decks). */
+		allTime: number;
+	};
+	streaks: Streaks;
+	/** Due cards for the next 90 days (the first 30 entries are the 30-day forecast). */
+	forecast: Forecast;
+	/** Sums of `forecast` over the first 30 and 90 days. */
+	dueNext: { days30: number; days90: number };
+	retention: RetentionTable;
+	counts: StateCounts;
+	intervals: Bucket[];
+	difficulty: DifficultyDistribution;
+}
+
+export const HEATMAP_DAYS = 365;
+export const FORECAST_DAYS = 90;
+
+/** All figures. */
+export function computeStats(input: StatsInput): StatsReport {
+	const decks = (input.decks ?? []).filter((d) => d.trim() !== "");
+	const inDecks = (cardDecks: readonly string[]) => decks.length === 0 || cardDecks.some((d) => decks.some((p) => tagMatches(d, p)));
+	const reviews = input.reviews.filter((r) => inDecks([r.deck]));
+	const cards = input.cards.filter((c) => inDecks(c.decks));
+	const today = localDay(input.now, input.dayStartHour);
+	const activity = reviewsPerDay(reviews, addDays(today, -(HEATMAP_DAYS - 1)), today, input.dayStartHour);
+	const forecast = forecastDue(cards, today, FORECAST_DAYS, input.dayStartHour);
+	const sum = (n: number) => forecast.days.slice(0, n).reduce((total, d) => total + d.count, 0);
+	return {
+		today,
+		decks: [...decks],
+		activity,
+		totals: {
+			reviews: activity.reduce((t, d) => t + d.count, 0),
+			daysStudied: activity.filter((d) => d.count > 0).length,
+			durationMs: activity.reduce((t, d) => t + d.durationMs, 0),
+			allTime: reviews.length,
+		},
+		streaks: streaks(reviews, today, input.dayStartHour),
+		forecast,
+		dueNext: { days30: sum(30), days90: sum(90) },
+		retention: trueRetention(reviews, today, input.dayStartHour),
+		counts: countByState(cards),
+		intervals: intervalDistribution(cards),
+		difficulty: difficultyDistribution(cards),
+	};
+}
+
+/** Every deck and parent deck named by the cards and the log, sorted, for a deck picker. */
+export function knownDecks(reviews: readonly ReviewEntry[], cards: readonly StatsCard[]): string[] {
+	const byKey = new Map<string, string>();
+	const add = (deck: string) => {
+		const parts = deck.split("/").filter((p) => p !== "");
+		for (let i = 1; i <= parts.length; i++) {
+			const name = parts.slice(0, i).join("/");
+			if (!byKey.has(name.toLowerCase())) byKey.set(name.toLowerCase(), name);
+		}
+	};
+	for (const review of reviews) add(review.deck);
+	for (const card of cards) card.decks.forEach(add);
+	return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, name]) => name);
+}
