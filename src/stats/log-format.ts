@@ -104,7 +104,7 @@ export function parseLogLine(line: string): ParsedLine {
 		if (!nonEmpty(o.card) || reviewTime === null) return fail("undo without 'card' and 'of'");
 		return { ok: true, entry: { kind: "undo", time, card: o.card, reviewTime } };
 	}
-	if (kind !== "review") return fail(`unknown kind '${String(kind)}'`);
+	if (kind !== "review") return fail(`unknown kind ${JSON.stringify(kind)}`);
 	if (!nonEmpty(o.card)) return fail("no card id");
 	if (typeof o.deck !== "string") return fail("no deck");
 	if (!isIntIn(o.r, 1, 4)) return fail("rating 'r' is not 1–4");
