@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SegmentState } from "../../src/cards/types";
-import type { Schedule } from "../../src/schedule/types";
+import type { FsrsSchedule, Schedule } from "../../src/schedule/types";
 import { Rating } from "../../src/schedule/types";
 import { streaks } from "../../src/stats/activity";
 import { toOptimizerCsv } from "../../src/stats/csv";
@@ -21,7 +21,7 @@ function at(y: number, m: number, d: number, h: number, deck: string, rating: Ra
 }
 
 const classic = (due: string, interval: number): Schedule => ({ type: "classic", due, interval, ease: 250 });
-const fsrs = (due: string, state: 0 | 1 | 2 | 3, interval: number, difficulty = 5): Schedule => ({
+const fsrs = (due: string, state: 0 | 1 | 2 | 3, interval: number, difficulty = 5): FsrsSchedule => ({
 	type: "fsrs", due, interval, stability: interval, difficulty, state, reps: 3, lapses: 0, learningStep: 0, lastReview: null,
 });
 const card = (schedule: Schedule | null, decks = ["space/docker"]): StatsCard => ({ id: "x", decks, schedule });
