@@ -1,4 +1,7 @@
 import type { Command } from "../io";
+import { dockerCommand } from "./docker";
 
 /** Every command of `shared/spec/cli.md`, by name. Each lives in its own module. */
-export const COMMANDS: Record<string, Command> = {};
+export const COMMANDS: Record<string, Command> = {
+	docker: dockerCommand,
+};
