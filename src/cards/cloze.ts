@@ -1,0 +1,106 @@
+/**
+ * Cloze deletions (cards.md §3): `==text==` (default), `**text**` and `{{text}}` (optional).
+ * `==1;;text==` puts deletions in group 1 (one sibling per group), `;;hint` gives a hint.
+ * Deletions never span lines and do not count inside inline code or comments.
+ */
+import type { ClozeKind } from "../settings/settings";
+import { scanInline } from "./inline";
+
+/** One deletion found in a card's text. */
+export interface ClozeDeletion {
+	/** Offsets of the whole deletion, delimiters included, in the card text. */
+	start: number;
+	end: number;
+	/** The text that is hidden. */
+	text: string;
+	hint: string | null;
+	/** Group key: the group number as written, or a key unique to this deletion. */
+	group: string;
+}
+
+/** A card with more groups than this keeps the rest as plain text (bounds work on huge lines). */
+export const MAX_CLOZE_SIBLINGS = 100;
+
+const DELIMITERS: Record<ClozeKind, [string, string]> = {
+	highlight: ["==", "=="],
+	bold: ["**", "**"],
+	curly: ["{{", "}}"],
+};
+
+/** Finds the deletions in `text` (which may hold several lines). */
+export function findDeletions(text: string, kinds: readonly ClozeKind[]): ClozeDeletion[] {
+	const deletions: ClozeDeletion[] = [];
+	if (kinds.length === 0) return deletions;
+	const delimiters = kinds.map((k) => DELIMITERS[k]);
+	let lineStart = 0;
+	while (lineStart <= text.length) {
+		let lineEnd = text.indexOf("\n", lineStart);
+		if (lineEnd < 0) lineEnd = text.length;
+		const line = text.slice(lineStart, lineEnd);
+		if (delimiters.some(([open]) => line.includes(open))) findInLine(line, lineStart, delimiters, deletions);
+		lineStart = lineEnd + 1;
+	}
+	return deletions;
+}
+
+function findInLine(line: string, offset: number, delimiters: [string, string][], out: ClozeDeletion[]): void {
+	const hasSpans = line.includes("`") || line.includes("<!--") || line.includes("%%");
+	const spans = hasSpans ? scanInline(line, 0, false).spans : [];
+	// Next opener position per delimiter, searched again only once passed (linear per line).
+	const next = delimiters.map(([open]) => line.indexOf(open));
+	let s = 0;
+	let from = 0;
+	for (;;) {
+		let best = -1;
+		for (let k = 0; k < delimiters.length; k++) {
+			if (next[k] >= 0 && next[k] < from) next[k] = line.indexOf(delimiters[k][0], from);
+			if (next[k] >= 0 && (best < 0 || next[k] < next[best])) best = k;
+		}
+		if (best < 0) return;
+		const at = next[best];
+		const [open, close] = delimiters[best];
+		while (s < spans.length && spans[s + 1] <= at) s += 3;
+		if (s < spans.length && spans[s] <= at) {
+			from = spans[s + 1];
+			continue;
+		}
+		const closeAt = line.indexOf(close, at + open.length);
+		if (closeAt < 0) {
+			// No closer for this delimiter on the rest of the line.
+			next[best] = -1;
+			continue;
+		}
+		const inner = line.slice(at + open.length, closeAt);
+		from = closeAt + close.length;
+		if (inner.trim() === "") continue;
+		out.push({ start: offset + at, end: offset + from, ...readInner(inner, out.length) });
+	}
+}
+
+function readInner(inner: string, index: number): Pick<ClozeDeletion, "text" | "hint" | "group"> {
+	const parts = inner.split(";;");
+	if (parts.length >= 2 && /^\s*\d+\s*$/.test(parts[0])) {
+		return { group: `g${parts[0].trim()}`, text: parts[1], hint: parts.length > 2 ? parts.slice(2).join(";;").trim() || null : null };
+	}
+	return { group: `d${index}`, text: parts[0], hint: parts.length > 1 ? parts.slice(1).join(";;").trim() || null : null };
+}
+
+/** The question and answer of each sibling: one per group, in order of first appearance. */
+export function clozeSides(text: string, deletions: readonly ClozeDeletion[]): { question: string; answer: string }[] {
+	const groups: string[] = [];
+	for (const d of deletions) if (!groups.includes(d.group) && groups.length < MAX_CLOZE_SIBLINGS) groups.push(d.group);
+	const answer = render(text, deletions, null);
+	return groups.map((group) => ({ question: render(text, deletions, group), answer }));
+}
+
+/** The text with deletions of `hidden` shown as `[...]`/`[hint]` and all others as plain text. */
+function render(text: string, deletions: readonly ClozeDeletion[], hidden: string | null): string {
+	const parts: string[] = [];
+	let last = 0;
+	for (const d of deletions) {
+		parts.push(text.slice(last, d.start), d.group === hidden ? `[${d.hint ?? "..."}]` : d.text);
+		last = d.end;
+	}
+	parts.push(text.slice(last));
+	return parts.join("").trim();
+}

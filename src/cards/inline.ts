@@ -1,0 +1,169 @@
+/**
+ * One left-to-right scan of a line for the inline constructs that hide card markers
+ * (cards.md §2): code spans, one-line HTML and `%%` comments, and, for the `::` marker only,
+ * inline math, `[[…]]` and `](…)`. Every search only moves forward, so a 1 MB line costs
+ * linear time even when it is full of unmatched delimiters.
+ */
+
+/** Kinds of inline spans, stored as numbers in the flat span arrays. */
+export const SpanKind = {
+	Code: 0,
+	Html: 1,
+	Percent: 2,
+	Scheduling: 3,
+	Math: 4,
+	Link: 5,
+} as const;
+export type SpanKind = (typeof SpanKind)[keyof typeof SpanKind];
+
+/** Spans found on a line, as flat triples `[start, end, kind, …]` in increasing order. */
+export interface InlineScan {
+	spans: number[];
+	/** A comment opened on this line and not closed on it: its kind and offset. */
+	open: { kind: typeof SpanKind.Html | typeof SpanKind.Percent; at: number } | null;
+}
+
+/** Finds the next occurrence of a needle, remembering when there is none left. */
+class ForwardFinder {
+	private exhausted = false;
+	constructor(
+		private readonly text: string,
+		private readonly needle: string,
+	) {}
+	next(from: number): number {
+		if (this.exhausted) return -1;
+		const at = this.text.indexOf(this.needle, from);
+		if (at < 0) this.exhausted = true;
+		return at;
+	}
+}
+
+/** Backtick runs of a line grouped by length, with a forward-only cursor per length. */
+class BacktickRuns {
+	private readonly byLength = new Map<number, number[]>();
+	private readonly cursor = new Map<number, number>();
+	constructor(text: string, from: number) {
+		let i = text.indexOf("`", from);
+		while (i >= 0) {
+			let j = i;
+			while (text.charCodeAt(j) === 96) j++;
+			const length = j - i;
+			let list = this.byLength.get(length);
+			if (!list) this.byLength.set(length, (list = []));
+			list.push(i);
+			i = text.indexOf("`", j);
+		}
+	}
+	/** Start of the first run of exactly `length` backticks after offset `after`, or -1. */
+	closer(length: number, after: number): number {
+		const list = this.byLength.get(length);
+		if (!list) return -1;
+		let k = this.cursor.get(length) ?? 0;
+		while (k < list.length && list[k] <= after) k++;
+		this.cursor.set(length, k);
+		return k < list.length ? list[k] : -1;
+	}
+}
+
+/**
+ * Scans `line` from `from`. With `extras`, inline math and link targets are spans too and
+ * scheduling comments are reported as spans (for the `::` search).
+ */
+export function scanInline(line: string, from: number, extras: boolean): InlineScan {
+	const spans: number[] = [];
+	const length = line.length;
+	let runs: BacktickRuns | null = null;
+	const htmlClose = new ForwardFinder(line, "-->");
+	const percent = new ForwardFinder(line, "%%");
+	const dollar = new ForwardFinder(line, "$");
+	const doubleDollar = new ForwardFinder(line, "$$");
+	const wikiClose = new ForwardFinder(line, "]]");
+	const parenClose = new ForwardFinder(line, ")");
+	let i = from;
+	while (i < length) {
+		const c = line.charCodeAt(i);
+		if (c === 96) {
+			let j = i;
+			while (line.charCodeAt(j) === 96) j++;
+			runs ??= new BacktickRuns(line, i);
+			const close = runs.closer(j - i, i);
+			if (close < 0) {
+				i = j;
+				continue;
+			}
+			spans.push(i, close + (j - i), SpanKind.Code);
+			i = close + (j - i);
+		} else if (c === 60 && line.startsWith("<!--", i)) {
+			const scheduling = line.startsWith("<!--SR:", i);
+			const close = htmlClose.next(i + 4);
+			if (close < 0) {
+				if (scheduling) {
+					i += 4;
+					continue;
+				}
+				return { spans, open: { kind: SpanKind.Html, at: i } };
+			}
+			if (!scheduling || extras) spans.push(i, close + 3, scheduling ? SpanKind.Scheduling : SpanKind.Html);
+			i = close + 3;
+		} else if (c === 37 && line.charCodeAt(i + 1) === 37) {
+			const close = percent.next(i + 2);
+			if (close < 0) return { spans, open: { kind: SpanKind.Percent, at: i } };
+			spans.push(i, close + 2, SpanKind.Percent);
+			i = close + 2;
+		} else if (extras && c === 36) {
+			const double = line.charCodeAt(i + 1) === 36;
+			const close = double ? doubleDollar.next(i + 2) : dollar.next(i + 1);
+			if (close < 0) {
+				i += double ? 2 : 1;
+				continue;
+			}
+			const end = close + (double ? 2 : 1);
+			spans.push(i, end, SpanKind.Math);
+			i = end;
+		} else if (extras && c === 91 && line.charCodeAt(i + 1) === 91) {
+			const close = wikiClose.next(i + 2);
+			if (close < 0) {
+				i += 2;
+				continue;
+			}
+			spans.push(i, close + 2, SpanKind.Link);
+			i = close + 2;
+		} else if (extras && c === 93 && line.charCodeAt(i + 1) === 40) {
+			const close = parenClose.next(i + 2);
+			if (close < 0) {
+				i += 2;
+				continue;
+			}
+			spans.push(i + 1, close + 1, SpanKind.Link);
+			i = close + 1;
+		} else {
+			i++;
+		}
+	}
+	return { spans, open: null };
+}
+
+/** First occurrence of `needle` in `line` that starts outside every span, or -1. */
+export function indexOutside(line: string, needle: string, spans: readonly number[]): number {
+	let from = 0;
+	let s = 0;
+	for (;;) {
+		const at = line.indexOf(needle, from);
+		if (at < 0) return -1;
+		while (s < spans.length && spans[s + 1] <= at) s += 3;
+		if (s >= spans.length || at < spans[s]) return at;
+		from = spans[s + 1];
+	}
+}
+
+/** `line` with the given span kinds replaced by spaces (offsets unchanged). */
+export function maskSpans(line: string, spans: readonly number[], kinds: readonly SpanKind[]): string {
+	let out = "";
+	let last = 0;
+	for (let s = 0; s < spans.length; s += 3) {
+		if (!(kinds as readonly number[]).includes(spans[s + 2])) continue;
+		out += line.slice(last, spans[s]) + " ".repeat(spans[s + 1] - spans[s]);
+		last = spans[s + 1];
+	}
+	return last === 0 ? line : out + line.slice(last);
+}

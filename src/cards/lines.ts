@@ -1,0 +1,58 @@
+/**
+ * Splitting a note into lines while keeping every line's own ending, so that a note can be
+ * rebuilt byte-for-byte (cards.md §2: `\n`, `\r\n` and a lone `\r` all end a line).
+ */
+
+/** A note split into lines: `(bom ? "\uFEFF" : "") + lines[i] + endings[i]…` is the original text. */
+export interface SplitText {
+	/** True when the text starts with a byte order mark (it is not part of `lines[0]`). */
+	bom: boolean;
+	/** Line texts without their endings. */
+	lines: string[];
+	/** Each line's ending: "\n", "\r\n", "\r", or "" for a last line without newline. */
+	endings: string[];
+}
+
+const BOM = "\uFEFF";
+
+/**
+ * Splits `text` into lines and their endings. An empty text gives one empty line; a text that
+ * ends with a newline gives a last empty line with ending "" (so joining always round-trips).
+ */
+export function splitLines(text: string): SplitText {
+	const bom = text.startsWith(BOM);
+	const lines: string[] = [];
+	const endings: string[] = [];
+	let start = bom ? 1 : 0;
+	// Next "\n" and "\r" at or after `start`, searched again only once passed, so a file with one
+	// far-away "\r" is still split in linear time. indexOf is native and much faster than a loop.
+	let lf = text.indexOf("\n", start);
+	let cr = text.indexOf("\r", start);
+	while (lf >= 0 || cr >= 0) {
+		if (cr < 0 || (lf >= 0 && lf < cr)) {
+			lines.push(text.slice(start, lf));
+			endings.push("\n");
+			start = lf + 1;
+		} else if (lf === cr + 1) {
+			lines.push(text.slice(start, cr));
+			endings.push("\r\n");
+			start = cr + 2;
+		} else {
+			lines.push(text.slice(start, cr));
+			endings.push("\r");
+			start = cr + 1;
+		}
+		if (lf >= 0 && lf < start) lf = text.indexOf("\n", start);
+		if (cr >= 0 && cr < start) cr = text.indexOf("\r", start);
+	}
+	lines.push(text.slice(start));
+	endings.push("");
+	return { bom, lines, endings };
+}
+
+/** Rebuilds the text from its parts (the inverse of {@link splitLines}). */
+export function joinLines(split: SplitText): string {
+	let out = split.bom ? BOM : "";
+	for (let i = 0; i < split.lines.length; i++) out += split.lines[i] + split.endings[i];
+	return out;
+}

@@ -1,0 +1,114 @@
+/**
+ * Reading every card of a note (cards.md §1–5). `parseNote` is pure and never throws: bad
+ * input becomes a `NoteProblem`. Two linear passes: `findRegions` classifies the lines, then
+ * `CardBuilder` reads the blocks; tags and headings are collected in between.
+ */
+import type { ParserSettings } from "../settings/settings";
+import { flashcardTagsOf, resolveDecks } from "../decks/resolve";
+import { isNoteIncluded } from "../decks/note-filter";
+import type { Card, NoteProblem, ParsedNote } from "./types";
+import { CardBuilder } from "./build-cards";
+import { containerOf } from "./container";
+import { splitLines } from "./lines";
+import { findRegions, LineKind, type NoteRegions } from "./regions";
+import { frontmatterTags, headingOf, tagsInLine } from "./tags-in-note";
+
+export interface ParseOptions {
+	/** Vault-relative path, e.g. `notes/docker.md`; its file name is the note name. */
+	path: string;
+	settings: ParserSettings;
+}
+
+interface BodyInfo {
+	/** Tags in the body, in order. */
+	tags: string[];
+	/** Body lines holding flashcard tags, in increasing line order, with those tags. */
+	tagLines: { line: number; tags: string[] }[];
+	headings: { line: number; level: number; text: string }[];
+}
+
+/** Reads a note: its tags, whether it is included, its cards and its problems. */
+export function parseNote(text: string, options: ParseOptions): ParsedNote {
+	try {
+		return parse(text, options);
+	} catch {
+		// A safety net only: the passes below are written not to throw on any input.
+		return { tags: [], included: false, cards: [], problems: [] };
+	}
+}
+
+/** The note name of a vault-relative path: the file name without `.md`. */
+export function noteName(path: string): string {
+	const name = path.slice(Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\")) + 1);
+	return name.toLowerCase().endsWith(".md") ? name.slice(0, -3) : name;
+}
+
+function parse(text: string, { path, settings }: ParseOptions): ParsedNote {
+	const { lines } = splitLines(text);
+	const regions = findRegions(lines, settings.endMarker);
+	const fmTags = regions.frontmatterEnd > 0 ? frontmatterTags(lines, 1, regions.frontmatterEnd - 1) : [];
+	const body = readBody(lines, regions, settings.flashcardTags);
+	const tags = uniqueTags([...fmTags, ...body.tags]);
+	if (!isNoteIncluded(path, tags, settings)) return { tags, included: false, cards: [], problems: [] };
+
+	const builder = new CardBuilder(lines, regions, settings).run();
+	const cards: Card[] = [];
+	const fmFlashcardTags = flashcardTagsOf(fmTags, settings.flashcardTags);
+	const firstNoteTag = flashcardTagsOf(tags, settings.flashcardTags)[0] ?? null;
+	const name = noteName(path);
+	const chain: string[] = [];
+	let heading = 0;
+	let tagLine = -1;
+	for (const { card, leadingTag } of builder.cards) {
+		while (heading < body.headings.length && body.headings[heading].line < card.startLine) {
+			const h = body.headings[heading++];
+			chain.length = Math.min(chain.length, h.level - 1);
+			while (chain.length < h.level - 1) chain.push("");
+			chain.push(h.text);
+		}
+		while (tagLine + 1 < body.tagLines.length && body.tagLines[tagLine + 1].line < card.startLine) tagLine++;
+		card.context = [name, ...chain.filter((h) => h !== "")];
+		card.decks = resolveDecks({
+			leadingTag,
+			nearestLineTags: tagLine >= 0 ? body.tagLines[tagLine].tags : [],
+			frontmatterTags: fmFlashcardTags,
+			firstNoteTag,
+		});
+		cards.push(card);
+	}
+	const problems: NoteProblem[] = [...regions.problems, ...builder.problems];
+	if (cards.length === 0) {
+		const first = body.tagLines[0]?.line ?? 0;
+		problems.push({ code: "tagged-without-cards", line: first, message: "The note has a flashcard tag but no cards." });
+	}
+	problems.sort((a, b) => a.line - b.line);
+	return { tags, included: true, cards, problems };
+}
+
+/** Tags and headings of the body: text lines outside code, comments and math. */
+function readBody(lines: readonly string[], regions: NoteRegions, flashcardTags: readonly string[]): BodyInfo {
+	const info: BodyInfo = { tags: [], tagLines: [], headings: [] };
+	const { kind, masked } = regions;
+	for (let i = regions.frontmatterEnd + 1; i < lines.length; i++) {
+		if (kind[i] !== LineKind.Text) continue;
+		const line = masked.get(i) ?? lines[i];
+		if (line.indexOf("#") < 0) continue;
+		const { contentStart, depth } = containerOf(line);
+		const content = contentStart > 0 ? line.slice(contentStart) : line;
+		if (depth === 0) {
+			const h = headingOf(content.trimStart().length >= content.length - 3 ? content.trimStart() : content);
+			if (h) info.headings.push({ line: i, ...h });
+		}
+		const found = tagsInLine(content);
+		if (found.length === 0) continue;
+		info.tags.push(...found);
+		const flash = flashcardTagsOf(found, flashcardTags);
+		if (flash.length > 0) info.tagLines.push({ line: i, tags: flash });
+	}
+	return info;
+}
+
+function uniqueTags(tags: string[]): string[] {
+	const seen = new Set<string>();
+	return tags.filter((t) => (seen.has(t) ? false : (seen.add(t), true)));
+}

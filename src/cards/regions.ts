@@ -1,0 +1,265 @@
+/**
+ * Pass one over a note: classifies every line (blank, text, opaque, frontmatter, end marker)
+ * following cards.md §2 — frontmatter, fenced code, `$$` math, HTML and `%%` comments — and
+ * blanks out comment text inside text lines so card markers are never seen there.
+ * Every region is found by scanning forward only; an unclosed region ends at the first blank
+ * line (or where its callout ends) and is reported, so it never swallows the rest of the note.
+ */
+import type { NoteProblem } from "./types";
+import { containerOf, isBlankText } from "./container";
+import { maskSpans, scanInline, SpanKind } from "./inline";
+
+/** What a line is; stored as numbers in a Uint8Array per note. */
+export const LineKind = {
+	Text: 0,
+	Blank: 1,
+	/** Inside (or a delimiter of) a fence, math block or multi-line comment. */
+	Opaque: 2,
+	Frontmatter: 3,
+	/** The closing line of a code fence (opaque). */
+	FenceClose: 4,
+	/** A line that is exactly the configured end marker. */
+	EndMarker: 5,
+} as const;
+
+export interface NoteRegions {
+	kind: Uint8Array;
+	/** Callout depth of each line (0 outside callouts; not set for opaque lines). */
+	depth: Uint8Array;
+	/** Text lines whose comment parts were replaced by spaces; other lines are unchanged. */
+	masked: Map<number, string>;
+	/** Last frontmatter line, or -1. */
+	frontmatterEnd: number;
+	problems: NoteProblem[];
+}
+
+type FenceChar = 96 | 126;
+
+/** Classifies the lines of a note. `endMarker` may be empty. */
+export function findRegions(lines: readonly string[], endMarker: string): NoteRegions {
+	return new RegionScanner(lines, endMarker.trim()).run();
+}
+
+class RegionScanner {
+	private readonly n: number;
+	private readonly kind: Uint8Array;
+	private readonly depth: Uint8Array;
+	private readonly masked = new Map<number, string>();
+	private readonly problems: NoteProblem[] = [];
+	private readonly lastLineWith = new Map<string, number>();
+	/** After a fence search that reached the end: the longest closer of each char seen after `from`. */
+	private readonly fenceMemo = new Map<FenceChar, { from: number; longest: number }>();
+
+	constructor(
+		private readonly lines: readonly string[],
+		private readonly endMarker: string,
+	) {
+		this.n = lines.length;
+		this.kind = new Uint8Array(this.n);
+		this.depth = new Uint8Array(this.n);
+	}
+
+	run(): NoteRegions {
+		const frontmatterEnd = this.frontmatter();
+		let i = frontmatterEnd + 1;
+		while (i < this.n) i = this.line(i);
+		return { kind: this.kind, depth: this.depth, masked: this.masked, frontmatterEnd, problems: this.problems };
+	}
+
+	private frontmatter(): number {
+		if (this.n === 0 || this.lines[0].trimEnd() !== "---") return -1;
+		for (let j = 1; j < this.n; j++) {
+			const t = this.lines[j].trimEnd();
+			if (t === "---" || t === "...") {
+				this.kind.fill(LineKind.Frontmatter, 0, j + 1);
+				return j;
+			}
+		}
+		return -1;
+	}
+
+	/** Handles line `i` (in normal state); returns the next line to handle. */
+	private line(i: number): number {
+		const line = this.lines[i];
+		const { depth, contentStart } = containerOf(line);
+		this.depth[i] = Math.min(depth, 255);
+		let p = contentStart;
+		while (p < line.length && (line.charCodeAt(p) === 32 || line.charCodeAt(p) === 9)) p++;
+		if (p === line.length || isBlankText(line, p)) {
+			this.kind[i] = LineKind.Blank;
+			return i + 1;
+		}
+		if (this.endMarker && line.slice(p).trimEnd() === this.endMarker) {
+			this.kind[i] = LineKind.EndMarker;
+			return i + 1;
+		}
+		const fence = fenceAt(line, afterListMarker(line, p));
+		if (fence) return this.fence(i, depth, fence.char, fence.length);
+		if (line.startsWith("$$", p)) {
+			this.kind[i] = LineKind.Opaque;
+			if (line.includes("$$", p + 2)) return i + 1;
+			return this.block(i, depth, "$$", "unclosed-math", "math block `$$`");
+		}
+		return this.text(i, 0);
+	}
+
+	/** A text line from offset `from` on (earlier offsets, if any, were inside a comment). */
+	private text(i: number, from: number): number {
+		const line = this.lines[i];
+		this.kind[i] = LineKind.Text;
+		if (line.indexOf("<!--", from) < 0 && line.indexOf("%%", from) < 0) {
+			if (from > 0) this.masked.set(i, " ".repeat(from) + line.slice(from));
+			return i + 1;
+		}
+		const scan = scanInline(line, from, false);
+		let masked = maskSpans(line, scan.spans, [SpanKind.Html, SpanKind.Percent]);
+		if (from > 0) masked = " ".repeat(from) + masked.slice(from);
+		if (!scan.open) {
+			if (masked !== line) this.masked.set(i, masked);
+			return i + 1;
+		}
+		const at = scan.open.at;
+		this.masked.set(i, masked.slice(0, at) + " ".repeat(line.length - at));
+		const html = scan.open.kind === SpanKind.Html;
+		return this.comment(i, at, html ? "-->" : "%%", html);
+	}
+
+	/** A multi-line comment opened on line `i` at offset `at`. */
+	private comment(i: number, _at: number, closer: string, html: boolean): number {
+		// scanInline found no closer on line `i` after `at`, so only later lines can close it.
+		if (this.lastLine(closer) <= i) {
+			this.problems.push({
+				code: "unclosed-comment",
+				line: i,
+				message: `The ${html ? "HTML comment `<!--`" : "comment `%%`"} opened here is never closed; it is taken to end at the next blank line.`,
+			});
+			return this.untilBlank(i + 1);
+		}
+		for (let j = i + 1; j < this.n; j++) {
+			const close = this.lines[j].indexOf(closer);
+			if (close >= 0) return this.text(j, close + closer.length);
+			this.kind[j] = LineKind.Opaque;
+		}
+		return this.n;
+	}
+
+	/** A `$$` math block opened on line `i`, closed by the next line holding `closer`. */
+	private block(i: number, depth: number, closer: string, code: NoteProblem["code"], what: string): number {
+		if (this.lastLine(closer) > i) {
+			for (let j = i + 1; j < this.n; j++) {
+				if (depth > 0 && containerOf(this.lines[j]).depth < depth) return j;
+				this.kind[j] = LineKind.Opaque;
+				if (this.lines[j].includes(closer)) return j + 1;
+			}
+			return this.n;
+		}
+		this.problems.push({ code, line: i, message: `The ${what} opened here is never closed; it is taken to end at the next blank line.` });
+		return this.untilBlank(i + 1);
+	}
+
+	/** A code fence opened on line `i`. */
+	private fence(i: number, depth: number, char: FenceChar, length: number): number {
+		this.kind[i] = LineKind.Opaque;
+		const memo = this.fenceMemo.get(char);
+		const hopeless = depth === 0 && memo !== undefined && memo.from <= i && memo.longest < length;
+		let longest = 0;
+		if (!hopeless) {
+			for (let j = i + 1; j < this.n; j++) {
+				const line = this.lines[j];
+				const c = containerOf(line);
+				if (depth > 0 && c.depth < depth) return this.unclosedFence(i, j);
+				const close = depth === 0 && c.depth > 0 ? 0 : closingFenceLength(line, c.contentStart, char);
+				if (close >= length) {
+					this.kind[j] = LineKind.FenceClose;
+					return j + 1;
+				}
+				if (close > longest) longest = close;
+				this.kind[j] = LineKind.Opaque;
+			}
+			if (depth > 0) return this.unclosedFence(i, this.n);
+			this.fenceMemo.set(char, { from: i, longest });
+			// The lines were marked opaque on the way; they are re-classified from the blank on.
+		}
+		this.problems.push({
+			code: "unclosed-fence",
+			line: i,
+			message: "The code fence opened here is never closed; it is taken to end at the next blank line.",
+		});
+		return this.untilBlank(i + 1);
+	}
+
+	private unclosedFence(i: number, end: number): number {
+		this.problems.push({
+			code: "unclosed-fence",
+			line: i,
+			message: "The code fence opened here is not closed before its callout ends.",
+		});
+		return end;
+	}
+
+	/** Marks lines opaque up to the first blank line (which is classified normally). */
+	private untilBlank(from: number): number {
+		for (let j = from; j < this.n; j++) {
+			const line = this.lines[j];
+			const c = containerOf(line);
+			if (isBlankText(line, c.contentStart)) return j;
+			this.kind[j] = LineKind.Opaque;
+		}
+		return this.n;
+	}
+
+	/** Index of the last line containing `needle` (computed once per needle), or -1. */
+	private lastLine(needle: string): number {
+		let last = this.lastLineWith.get(needle);
+		if (last === undefined) {
+			last = -1;
+			for (let j = this.n - 1; j >= 0; j--) {
+				if (this.lines[j].includes(needle)) {
+					last = j;
+					break;
+				}
+			}
+			this.lastLineWith.set(needle, last);
+		}
+		return last;
+	}
+}
+
+/** Offset after a list marker (`- `, `* `, `+ `, `1. `, `1) `) at `p`, or `p`. */
+function afterListMarker(line: string, p: number): number {
+	const c = line.charCodeAt(p);
+	let q = p;
+	if (c === 45 || c === 42 || c === 43) {
+		q = p + 1;
+	} else if (c >= 48 && c <= 57) {
+		while (q < line.length && line.charCodeAt(q) >= 48 && line.charCodeAt(q) <= 57) q++;
+		if (line.charCodeAt(q) !== 46 && line.charCodeAt(q) !== 41) return p;
+		q++;
+	} else {
+		return p;
+	}
+	if (line.charCodeAt(q) !== 32 && line.charCodeAt(q) !== 9) return p;
+	while (line.charCodeAt(q) === 32 || line.charCodeAt(q) === 9) q++;
+	return q;
+}
+
+/** An opening fence at offset `p`: 3+ backticks (info without backticks) or tildes. */
+function fenceAt(line: string, p: number): { char: FenceChar; length: number } | null {
+	const c = line.charCodeAt(p);
+	if (c !== 96 && c !== 126) return null;
+	let q = p;
+	while (line.charCodeAt(q) === c) q++;
+	if (q - p < 3) return null;
+	if (c === 96 && line.indexOf("`", q) >= 0) return null;
+	return { char: c, length: q - p };
+}
+
+/** Length of a closing fence of `char` on the line (content from `from`), or 0. */
+function closingFenceLength(line: string, from: number, char: FenceChar): number {
+	let p = from;
+	while (line.charCodeAt(p) === 32 || line.charCodeAt(p) === 9) p++;
+	let q = p;
+	while (line.charCodeAt(q) === char) q++;
+	if (q - p < 3 || !isBlankText(line, q)) return 0;
+	return q - p;
+}

@@ -1,0 +1,100 @@
+/**
+ * Tags of a note as Obsidian sees them (cards.md §1): from the frontmatter (`tags:`/`tag:` as a
+ * YAML list, a flow list `[a, b]` or a comma/space separated string, `#` optional) and from the
+ * body, where a tag is `#` after the line start or whitespace, followed by letters, digits,
+ * `_`, `-` or `/`, and not only digits. Code, comments and math never hold tags.
+ */
+import { scanInline } from "./inline";
+
+/** Tags in frontmatter lines `lines[from..to]` (the lines between the `---` delimiters). */
+export function frontmatterTags(lines: readonly string[], from: number, to: number): string[] {
+	const tags: string[] = [];
+	for (let i = from; i <= to; i++) {
+		const match = /^(tags|tag)\s*:(.*)$/i.exec(lines[i]);
+		if (!match) continue;
+		const rest = match[2].trim();
+		if (rest) {
+			addValues(tags, rest.startsWith("[") ? rest.replace(/^\[|\]$/g, "") : rest);
+			continue;
+		}
+		// A block list: following lines `- value` (indented or not).
+		for (let j = i + 1; j <= to; j++) {
+			const item = /^\s*-\s+(.*)$/.exec(lines[j]);
+			if (!item) {
+				if (lines[j].trim() === "") continue;
+				break;
+			}
+			addValues(tags, item[1]);
+			i = j;
+		}
+	}
+	return tags;
+}
+
+function addValues(tags: string[], text: string): void {
+	for (const part of text.split(/[,\s]+/)) {
+		const value = part.trim().replace(/^["']|["']$/g, "").replace(/^#/, "");
+		if (value && isTagBody(value)) tags.push(`#${value}`);
+	}
+}
+
+function isTagBody(value: string): boolean {
+	let digitsOnly = true;
+	for (let i = 0; i < value.length; i++) {
+		const c = value.charCodeAt(i);
+		if (!isTagChar(c, value, i)) return false;
+		if (c < 48 || c > 57) digitsOnly = false;
+	}
+	return !digitsOnly;
+}
+
+const LETTER = /[\p{L}\p{N}\p{M}\p{Extended_Pictographic}]/u;
+
+function isTagChar(c: number, text: string, i: number): boolean {
+	if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+	if (c === 95 || c === 45 || c === 47) return true;
+	if (c < 128) return false;
+	const ch = String.fromCodePoint(text.codePointAt(i) ?? c);
+	return LETTER.test(ch) || (c >= 0xdc00 && c <= 0xdfff);
+}
+
+/**
+ * Tags written in one body line (comments already blanked out). Skips inline code and math.
+ * Returns tags as written, with `#`.
+ */
+export function tagsInLine(line: string): string[] {
+	let at = line.indexOf("#");
+	if (at < 0) return [];
+	const spans = line.includes("`") || line.includes("$") ? scanInline(line, 0, true).spans : [];
+	const tags: string[] = [];
+	let s = 0;
+	while (at >= 0) {
+		while (s < spans.length && spans[s + 1] <= at) s += 3;
+		const inSpan = s < spans.length && spans[s] <= at;
+		const prev = at === 0 ? 32 : line.charCodeAt(at - 1);
+		let end = at + 1;
+		if (!inSpan && (prev === 32 || prev === 9 || prev === 0xa0)) {
+			while (end < line.length && isTagChar(line.charCodeAt(end), line, end)) end++;
+			if (end > at + 1 && !/^\d+$/.test(line.slice(at + 1, end))) tags.push(line.slice(at, end));
+		}
+		at = line.indexOf("#", end);
+	}
+	return tags;
+}
+
+/** ATX heading (`## Title`) on a line: its level and text without `#` markup, or null. */
+export function headingOf(line: string): { level: number; text: string } | null {
+	if (line.charCodeAt(0) !== 35) return null;
+	let level = 0;
+	while (line.charCodeAt(level) === 35) level++;
+	if (level > 6) return null;
+	const next = line.charCodeAt(level);
+	if (level < line.length && next !== 32 && next !== 9) return null;
+	let text = line.slice(level).trim();
+	// A closing sequence of `#` after a space is markup too (`## Title ##`).
+	let end = text.length;
+	while (end > 0 && text.charCodeAt(end - 1) === 35) end--;
+	if (end === 0) text = "";
+	else if (end < text.length && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) text = text.slice(0, end).trim();
+	return { level, text };
+}
