@@ -1,0 +1,271 @@
+/**
+ * A review session as an immutable state machine: every action returns a new session, so undo
+ * is simply going back to the previous one. It never touches files: `answer` returns the
+ * schedule for the caller to write, and the caller reports whether the write worked.
+ */
+import type { SegmentState } from "../cards/types";
+import type { SchedulingSettings } from "../settings/settings";
+import { answer as schedule, type AnswerContext } from "./scheduler";
+import {
+	buildQueues,
+	burySiblings,
+	cardKeyOf,
+	insertByDue,
+	requeue,
+	siblingKeyOf,
+	without,
+	type DeckCounts,
+	type QueueEntry,
+	type QueueKind,
+	type Queues,
+	type SessionItem,
+} from "./sessionQueue";
+import type { DueHistogram } from "./sm2";
+import { Rating, type Schedule } from "./types";
+
+export type { DeckCounts, QueueEntry, QueueKind, SessionItem } from "./sessionQueue";
+export { SM2_AGAIN_DELAY_MS } from "./sessionQueue";
+
+/** When nothing else is left, a learning step due within this time is shown early (as Anki does). */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
+export interface SessionOptions {
+	now: Date;
+	settings: SchedulingSettings;
+	/** Cards already answered today per deck key, counted against the daily limits. */
+	doneToday?: Readonly<Record<string, DeckCounts>>;
+	/** Seed of the shuffle (when the order is not deterministic); defaults to the start moment. */
+	seed?: string;
+}
+
+/** One answer given in the session. */
+export interface AnswerRecord {
+	readonly id: number;
+	readonly item: SessionItem;
+	readonly kind: QueueKind;
+	readonly rating: Rating;
+	/** The segment before the answer: what undo restores. */
+	readonly previous: SegmentState;
+	/** The schedule to write. */
+	readonly schedule: Schedule;
+	readonly at: number;
+}
+
+export interface SessionProgress {
+	done: Record<QueueKind, number>;
+	left: Record<QueueKind, number>;
+}
+
+export interface SessionSummary {
+	answered: number;
+	byRating: Record<Rating, number>;
+	byKind: Record<QueueKind, number>;
+	startedAt: Date;
+	lastAnswerAt: Date | null;
+	/** Milliseconds from the start to the last answer. */
+	elapsedMs: number;
+}
+
+interface SessionData {
+	readonly settings: SchedulingSettings;
+	readonly queues: Readonly<Queues>;
+	readonly records: readonly AnswerRecord[];
+	readonly unsaved: readonly AnswerRecord[];
+	readonly startedAt: number;
+	readonly nextId: number;
+	/** The session before the last answer, for undo. */
+	readonly previous: ReviewSession | null;
+}
+
+export class ReviewSession {
+	private constructor(private readonly data: SessionData) {}
+
+	/** A session over `items` at `options.now`: due learning steps, then due reviews, then new cards. */
+	static start(items: readonly SessionItem[], options: SessionOptions): ReviewSession {
+		const seed = options.seed ?? String(options.now.getTime());
+		const queues = buildQueues(items, options.now, options.settings, options.doneToday ?? {}, seed);
+		return new ReviewSession({
+			settings: options.settings,
+			queues,
+			records: [],
+			unsaved: [],
+			startedAt: options.now.getTime(),
+			nextId: 1,
+			previous: null,
+		});
+	}
+
+	/**
+	 * The card to show at `now`: a learning step that is due, else the next review, else the next
+	 * new card, else a learning step due within {@link LEARN_AHEAD_MS}; null when none.
+	 */
+	current(now: Date): QueueEntry | null {
+		const { learning, reviews, news } = this.data.queues;
+		const firstLearning = learning[0];
+		if (firstLearning && firstLearning.dueAt <= now.getTime()) return firstLearning;
+		if (reviews.length > 0) return reviews[0];
+		if (news.length > 0) return news[0];
+		if (firstLearning && firstLearning.dueAt <= now.getTime() + LEARN_AHEAD_MS) return firstLearning;
+		return null;
+	}
+
+	/** When the session has only learning steps left, the moment the next one is due; else null. */
+	waitingUntil(now: Date): Date | null {
+		const first = this.data.queues.learning[0];
+		return this.current(now) === null && first ? new Date(first.dueAt) : null;
+	}
+
+	/** True when no card is left at all (learning steps later today included). */
+	get finished(): boolean {
+		const { learning, reviews, news } = this.data.queues;
+		return learning.length + reviews.length + news.length === 0;
+	}
+
+	/**
+	 * Answers the current card: returns the schedule to write and the next session, or null when
+	 * there is no card to answer. The card's siblings are buried (setting) and a card still in
+	 * learning steps today comes back when its step is due.
+	 */
+	answer(rating: Rating, now: Date, ctx: { dueOn?: DueHistogram; cardKey?: string } = {}): { session: ReviewSession; record: AnswerRecord } | null {
+		const entry = this.current(now);
+		if (!entry) return null;
+		const { settings } = this.data;
+		const answerCtx: AnswerContext = { cardKey: ctx.cardKey ?? siblingKeyOf(entry.item), dueOn: ctx.dueOn };
+		const next = schedule(entry.segment, rating, now, settings, answerCtx);
+		const record: AnswerRecord = {
+			id: this.data.nextId,
+			item: entry.item,
+			kind: entry.kind,
+			rating,
+			previous: entry.segment,
+			schedule: next,
+			at: now.getTime(),
+		};
+		let queues = without(this.data.queues, entry);
+		if (settings.burySiblings) queues = burySiblings(queues, cardKeyOf(entry.item));
+		const again = requeue(entry.item, next, now, settings);
+		if (again) queues = { ...queues, learning: insertByDue(queues.learning, again) };
+		const session = new ReviewSession({
+			...this.data,
+			queues,
+			records: [...this.data.records, record],
+			nextId: this.data.nextId + 1,
+			previous: this,
+		});
+		return { session, record };
+	}
+
+	/**
+	 * Skips the current card: to the end of its queue, or out of this session when `out`.
+	 * Returns this session unchanged when there is no current card.
+	 */
+	skip(now: Date, out = false): ReviewSession {
+		const entry = this.current(now);
+		if (!entry) return this;
+		let queues = without(this.data.queues, entry);
+		if (!out) {
+			if (entry.kind === "learning") {
+				const last = queues.learning[queues.learning.length - 1];
+				const dueAt = Math.max(now.getTime(), last ? last.dueAt : 0, entry.dueAt) + 1;
+				queues = { ...queues, learning: [...queues.learning, { ...entry, dueAt }] };
+			} else if (entry.kind === "review") queues = { ...queues, reviews: [...queues.reviews, entry] };
+			else queues = { ...queues, news: [...queues.news, entry] };
+		}
+		return new ReviewSession({ ...this.data, queues });
+	}
+
+	/**
+	 * Undoes the last answer: the session as it was before it (skips made since are undone too)
+	 * and what the caller must restore in the note. Null when nothing was answered.
+	 */
+	undo(): { session: ReviewSession; restore: AnswerRecord } | null {
+		const previous = this.data.previous;
+		const last = this.data.records[this.data.records.length - 1];
+		if (!previous || !last) return null;
+		// Keep write failures reported since, except the undone answer's own.
+		const unsaved = this.data.unsaved.filter((r) => r.id !== last.id);
+		return { session: new ReviewSession({ ...previous.data, unsaved, nextId: this.data.nextId }), restore: last };
+	}
+
+	/** Records that writing answer `id` failed; it stays counted and listed in {@link unsaved} for a retry. */
+	writeFailed(id: number): ReviewSession {
+		const record = this.data.records.find((r) => r.id === id);
+		if (!record || this.data.unsaved.some((r) => r.id === id)) return this;
+		return new ReviewSession({ ...this.data, unsaved: [...this.data.unsaved, record] });
+	}
+
+	/** Records that answer `id` was written (e.g. after a retry). */
+	writeSucceeded(id: number): ReviewSession {
+		if (!this.data.unsaved.some((r) => r.id === id)) return this;
+		return new ReviewSession({ ...this.data, unsaved: this.data.unsaved.filter((r) => r.id !== id) });
+	}
+
+	/** Answers whose write failed and has not succeeded since: the caller may retry them. */
+	get unsaved(): readonly AnswerRecord[] {
+		return this.data.unsaved;
+	}
+
+	/**
+	 * Takes answer `id` back and puts its card at the front of the queue it came from with its old
+	 * segment, so it can be answered again (e.g. when its write cannot be done). Undo history is
+	 * cleared, since earlier sessions would still hold the answer.
+	 */
+	putBack(id: number): ReviewSession {
+		const record = this.data.records.find((r) => r.id === id);
+		if (!record) return this;
+		const key = cardKeyOf(record.item);
+		const q = this.data.queues;
+		const learning = q.learning.filter((e) => !(cardKeyOf(e.item) === key && e.item.sibling === record.item.sibling));
+		// dueAt 0: a learning card put back is due at once.
+		const entry: QueueEntry = { item: record.item, kind: record.kind, segment: record.previous, dueAt: 0 };
+		const queues: Queues =
+			record.kind === "learning"
+				? { ...q, learning: [entry, ...learning] }
+				: record.kind === "review"
+					? { ...q, learning, reviews: [entry, ...q.reviews] }
+					: { ...q, learning, news: [entry, ...q.news] };
+		return new ReviewSession({
+			...this.data,
+			queues,
+			records: this.data.records.filter((r) => r.id !== id),
+			unsaved: this.data.unsaved.filter((r) => r.id !== id),
+			previous: null,
+		});
+	}
+
+	/** Answers given (by the kind the card had when answered) and cards left, by kind. */
+	progress(): SessionProgress {
+		const { learning, reviews, news } = this.data.queues;
+		return {
+			done: countKinds(this.data.records),
+			left: { new: news.length, learning: learning.length, review: reviews.length },
+		};
+	}
+
+	summary(): SessionSummary {
+		const records = this.data.records;
+		const byRating = { [Rating.Again]: 0, [Rating.Hard]: 0, [Rating.Good]: 0, [Rating.Easy]: 0 } as Record<Rating, number>;
+		for (const r of records) byRating[r.rating]++;
+		const last = records.length > 0 ? Math.max(...records.map((r) => r.at)) : null;
+		return {
+			answered: records.length,
+			byRating,
+			byKind: countKinds(records),
+			startedAt: new Date(this.data.startedAt),
+			lastAnswerAt: last === null ? null : new Date(last),
+			elapsedMs: last === null ? 0 : last - this.data.startedAt,
+		};
+	}
+
+	/** All queued entries in the order they are planned (learning by due time first). */
+	entries(): readonly QueueEntry[] {
+		const { learning, reviews, news } = this.data.queues;
+		return [...learning, ...reviews, ...news];
+	}
+}
+
+function countKinds(records: readonly AnswerRecord[]): Record<QueueKind, number> {
+	const out: Record<QueueKind, number> = { new: 0, learning: 0, review: 0 };
+	for (const r of records) out[r.kind]++;
+	return out;
+}
