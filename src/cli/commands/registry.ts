@@ -1,7 +1,13 @@
 import type { Command } from "../io";
+import { cardsCommand } from "./cards";
+import { checkCommand } from "./check";
 import { dockerCommand } from "./docker";
+import { statsCommand } from "./stats";
 
 /** Every command of `shared/spec/cli.md`, by name. Each lives in its own module. */
 export const COMMANDS: Record<string, Command> = {
+	cards: cardsCommand,
+	check: checkCommand,
 	docker: dockerCommand,
+	stats: statsCommand,
 };

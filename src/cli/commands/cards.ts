@@ -1,0 +1,81 @@
+/** `spaced-notes cards PATH… [--json]`: every card (each sibling), in file then line order. */
+import { parseNote } from "../../cards/parse";
+import type { Card, Sibling } from "../../cards/types";
+import type { Schedule } from "../../schedule/types";
+import { hasFlag, parseArgs } from "../args";
+import { applyCommonFlags, COMMON_VALUED_FLAGS } from "../common";
+import { EXIT_OK, type Command } from "../io";
+import { loadVault, readText } from "../vault";
+
+/** One line of `cards --json` (cli.md). */
+export interface CardJson {
+	file: string;
+	line: number;
+	endLine: number;
+	kind: Card["kind"];
+	sibling: number;
+	deck: string[];
+	question: string;
+	answer: string;
+	schedule: ScheduleJson | null;
+}
+
+export type ScheduleJson =
+	| { due: string; interval: number; ease: number }
+	| {
+			due: string;
+			interval: number;
+			stability: number;
+			difficulty: number;
+			state: number;
+			reps: number;
+			lapses: number;
+	  };
+
+export const cardsCommand: Command = (argv, io) => {
+	const args = parseArgs(argv, ["json"], [...COMMON_VALUED_FLAGS]);
+	const vault = loadVault(args.positional, io.cwd);
+	const settings = applyCommonFlags(vault.settings, args);
+	const rows: CardJson[] = [];
+	for (const file of vault.files) {
+		const note = parseNote(readText(file), { path: file.vaultPath, settings });
+		for (const card of note.cards) {
+			for (const sibling of card.siblings) rows.push(cardJson(file.display, card, sibling));
+		}
+	}
+	if (hasFlag(args, "json")) io.stdout(JSON.stringify(rows, null, 2) + "\n");
+	else io.stdout(rows.map(formatRow).join("") + `${rows.length} card${rows.length === 1 ? "" : "s"}\n`);
+	return Promise.resolve(EXIT_OK);
+};
+
+export function cardJson(file: string, card: Card, sibling: Sibling): CardJson {
+	return {
+		file,
+		line: card.startLine + 1,
+		endLine: card.endLine + 1,
+		kind: card.kind,
+		sibling: sibling.index,
+		deck: card.decks,
+		question: sibling.question,
+		answer: sibling.answer,
+		schedule: sibling.segment.kind === "ok" && sibling.segment.schedule ? scheduleJson(sibling.segment.schedule) : null,
+	};
+}
+
+export function scheduleJson(schedule: Schedule): ScheduleJson {
+	if (schedule.type === "classic") return { due: schedule.due, interval: schedule.interval, ease: schedule.ease };
+	const { due, interval, stability, difficulty, state, reps, lapses } = schedule;
+	return { due, interval, stability, difficulty, state, reps, lapses };
+}
+
+function formatRow(row: CardJson): string {
+	const schedule = row.schedule ? `due ${row.schedule.due.slice(0, 10)}` : "new";
+	const deck = row.deck.length ? row.deck.join(", ") : "(no deck)";
+	return `${row.file}:${row.line}  ${row.kind}${row.sibling ? ` #${row.sibling + 1}` : ""}  ${deck}  ${schedule}\n` +
+		`  Q: ${firstLine(row.question)}\n  A: ${firstLine(row.answer)}\n`;
+}
+
+function firstLine(text: string): string {
+	const newline = text.indexOf("\n");
+	return newline < 0 ? text : `${text.slice(0, newline)} …`;
+}

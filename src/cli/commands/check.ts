@@ -1,0 +1,35 @@
+/** `spaced-notes check PATH… [--json]`: problems in cards and comments; exit 1 when any. */
+import { parseNote } from "../../cards/parse";
+import type { ProblemCode } from "../../cards/types";
+import { hasFlag, parseArgs } from "../args";
+import { applyCommonFlags, COMMON_VALUED_FLAGS } from "../common";
+import { EXIT_OK, EXIT_PROBLEMS, type Command } from "../io";
+import { loadVault, readText } from "../vault";
+
+export interface ProblemJson {
+	file: string;
+	/** 1-based line. */
+	line: number;
+	code: ProblemCode;
+	message: string;
+}
+
+export const checkCommand: Command = (argv, io) => {
+	const args = parseArgs(argv, ["json"], [...COMMON_VALUED_FLAGS]);
+	const vault = loadVault(args.positional, io.cwd);
+	const settings = applyCommonFlags(vault.settings, args);
+	const problems: ProblemJson[] = [];
+	for (const file of vault.files) {
+		const note = parseNote(readText(file), { path: file.vaultPath, settings });
+		for (const problem of note.problems) {
+			problems.push({ file: file.display, line: problem.line + 1, code: problem.code, message: problem.message });
+		}
+	}
+	if (hasFlag(args, "json")) {
+		io.stdout(JSON.stringify(problems, null, 2) + "\n");
+	} else {
+		for (const p of problems) io.stdout(`${p.file}:${p.line}: ${p.code}: ${p.message}\n`);
+		io.stdout(problems.length === 0 ? `no problems in ${vault.files.length} notes\n` : `${problems.length} problem${problems.length === 1 ? "" : "s"}\n`);
+	}
+	return Promise.resolve(problems.length > 0 ? EXIT_PROBLEMS : EXIT_OK);
+};

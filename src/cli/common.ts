@@ -1,0 +1,36 @@
+/** Flags every command shares (cli.md): `--tag` (repeatable), `--now`, `--algorithm`. */
+import type { SpacedNotesSettings } from "../settings/settings";
+import { flagValue, type ParsedArgs } from "./args";
+import { UsageError } from "./io";
+
+export const COMMON_VALUED_FLAGS = ["tag", "now", "algorithm"] as const;
+
+/** Applies `--tag` and `--algorithm` over the settings read from the vault. */
+export function applyCommonFlags(settings: SpacedNotesSettings, args: ParsedArgs): SpacedNotesSettings {
+	const result = { ...settings };
+	const tags = args.flags.get("tag");
+	if (tags) {
+		result.flashcardTags = tags.map((t) => {
+			const tag = t.trim();
+			if (!/^#?[^\s#]+$/.test(tag)) throw new UsageError(`not a tag: '${t}'`);
+			return tag.startsWith("#") ? tag : `#${tag}`;
+		});
+	}
+	const algorithm = flagValue(args, "algorithm");
+	if (algorithm !== undefined) {
+		if (algorithm !== "fsrs" && algorithm !== "sm2") throw new UsageError(`--algorithm must be fsrs or sm2, not '${algorithm}'`);
+		result.algorithm = algorithm;
+	}
+	return result;
+}
+
+/** The clock: `--now ISO-8601`, or the real time. */
+export function resolveNow(args: ParsedArgs): Date {
+	const value = flagValue(args, "now");
+	if (value === undefined) return new Date();
+	const date = new Date(value);
+	if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
+		throw new UsageError(`--now must be an ISO 8601 date or time, not '${value}'`);
+	}
+	return date;
+}
