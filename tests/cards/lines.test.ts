@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { joinLines, splitLines } from "../../src/cards/lines";
+
+describe("splitLines", () => {
+	it("keeps each line's own ending: \\n, \\r\\n and a lone \\r", () => {
+		const split = splitLines("a\r\nb\nc\rd");
+		expect(split.lines).toEqual(["a", "b", "c", "d"]);
+		expect(split.endings).toEqual(["\r\n", "\n", "\r", ""]);
+	});
+	it("keeps a BOM apart from the first line", () => {
+		const split = splitLines("\uFEFFtitle\n");
+		expect(split.bom).toBe(true);
+		expect(split.lines).toEqual(["title", ""]);
+		expect(joinLines(split)).toBe("\uFEFFtitle\n");
+	});
+	it("gives one empty line for an empty text", () => {
+		expect(splitLines("")).toEqual({ bom: false, lines: [""], endings: [""] });
+	});
+	it("treats \\r\\n split across a later \\n correctly", () => {
+		expect(splitLines("a\r\r\nb").endings).toEqual(["\r", "\r\n", ""]);
+	});
+	it("round-trips any text byte for byte", () => {
+		const piece = fc.constantFrom("a", "b", " ", "\n", "\r", "\r\n", "\uFEFF", "?", "é");
+		fc.assert(
+			fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+				const text = parts.join("");
+				const split = splitLines(text);
+				expect(joinLines(split)).toBe(text);
+				expect(split.lines.length).toBe(split.endings.length);
+				for (const line of split.lines) expect(/[\r\n]/.test(line)).toBe(false);
+			}),
+		);
+	});
+});
