@@ -48,16 +48,13 @@ function listContinuationWidth(markerWithSpaces: string): number {
 	return marker.length + spaces;
 }
 
-/** A trailing Obsidian block id ` ^id`, with the whitespace before and after it. */
-const TRAILING_BLOCK_ID = /[ \t]+\^[A-Za-z0-9-]+[ \t]*$/;
-
 /**
- * Column at which a same-line comment is inserted (with one space before it): the end of the
- * line, or before a trailing block id, which Obsidian only recognises at the very end.
+ * Column at which a same-line comment is inserted (with one space before it): the very end of
+ * the line, trailing spaces and a block id ` ^id` included — the reader only recognises a
+ * scheduling comment that ends its line, as the Spaced Repetition plugin writes it.
  */
 export function sameLineColumn(line: string): number {
-	const blockId = TRAILING_BLOCK_ID.exec(line);
-	return blockId === null ? line.length : blockId.index;
+	return line.length;
 }
 
 /**

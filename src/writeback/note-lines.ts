@@ -2,25 +2,12 @@
  * Line-level edits of a note that keep every other byte as it was: each line keeps its own
  * ending (`\n`, `\r\n`, lone `\r` or none at the end of the file) and the BOM is kept apart.
  */
+import type { SplitText } from "../cards/lines";
 
 /** A note split into lines, as `splitLines` in `src/cards/lines.ts` returns it. */
-export interface NoteLines {
-	/** `"\uFEFF"` when the file starts with a byte order mark, else `""`. */
-	bom: string;
-	/** Lines without their endings. */
-	lines: string[];
-	/** `endings[i]` is the ending of `lines[i]`; only the last line may have `""`. */
-	endings: string[];
-}
+export type NoteLines = SplitText;
 
 export type LineEnding = "\n" | "\r\n" | "\r";
-
-/** The exact text of a split note. */
-export function joinLines(note: NoteLines): string {
-	let text = note.bom;
-	for (let i = 0; i < note.lines.length; i++) text += note.lines[i] + (note.endings[i] ?? "");
-	return text;
-}
 
 /** The ending most lines use (`\n` when no line has one; ties go to the one met first). */
 export function predominantEnding(endings: readonly string[]): LineEnding {

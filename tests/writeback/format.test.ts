@@ -8,6 +8,8 @@ import {
 	plainDecimal,
 } from "../../src/writeback/format";
 import type { ClassicSchedule, FsrsSchedule } from "../../src/schedule/types";
+import { readSchedulingComment } from "../../src/cards/comment";
+import { scheduleArbitrary } from "./note-gen";
 
 const fsrs = (over: Partial<FsrsSchedule> = {}): FsrsSchedule => ({
 	type: "fsrs",
@@ -119,5 +121,24 @@ describe("formatComment", () => {
 			"<!--SR:!2025-05-06,1,170!2025-05-07,2,150-->",
 		);
 		expect(formatComment([formatSegment(null)])).toBe("<!--SR:!2000-01-01,1,250-->");
+	});
+});
+
+describe("round trip with the reader", () => {
+	it("every written segment reads back as the schedule written", () => {
+		fc.assert(
+			fc.property(fc.array(scheduleArbitrary, { minLength: 1, maxLength: 4 }), (schedules) => {
+				const raw = formatComment(schedules.map(formatSegment));
+				const read = readSchedulingComment(raw);
+				expect(read).toEqual(schedules.map((schedule) => ({ kind: "ok", schedule })));
+			}),
+		);
+	});
+
+	it("the placeholder reads back as new", () => {
+		expect(readSchedulingComment(formatComment([formatSegment(null), formatSegment(classic())]))).toEqual([
+			{ kind: "ok", schedule: null },
+			{ kind: "ok", schedule: classic() },
+		]);
 	});
 });

@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { closesOpaqueRegion, continuationPrefix, sameLineColumn } from "../../src/writeback/container";
-import {
-	type NoteLines,
-	insertLineAfter,
-	joinLines,
-	predominantEnding,
-	removeLine,
-} from "../../src/writeback/note-lines";
+import { joinLines } from "../../src/cards/lines";
+import { type NoteLines, insertLineAfter, predominantEnding, removeLine } from "../../src/writeback/note-lines";
 import { commentWithSegment, splitComment } from "../../src/writeback/segments";
 
 describe("continuationPrefix", () => {
@@ -38,12 +33,10 @@ describe("continuationPrefix", () => {
 });
 
 describe("sameLineColumn", () => {
-	it("appends at the end, before a trailing block id", () => {
+	it("appends at the very end, after trailing spaces and a block id", () => {
 		expect(sameLineColumn("Q::A")).toBe(4);
 		expect(sameLineColumn("Q::A  ")).toBe(6);
-		expect(sameLineColumn("Q::A ^abc-1")).toBe(4);
-		expect(sameLineColumn("Q::A ^abc  ")).toBe(4);
-		expect(sameLineColumn("Q::A^abc")).toBe(8);
+		expect(sameLineColumn("Q::A ^abc-1")).toBe(11);
 	});
 });
 
@@ -70,7 +63,7 @@ describe("note lines", () => {
 		.map(([bom, rows, finalNewline]): NoteLines => {
 			const endings = rows.map((row) => row[1] as string);
 			if (!finalNewline) endings[endings.length - 1] = "";
-			return { bom: bom ? "\uFEFF" : "", lines: rows.map((row) => row[0]), endings };
+			return { bom, lines: rows.map((row) => row[0]), endings };
 		});
 
 	it("insert then remove restores the exact text", () => {
@@ -90,7 +83,7 @@ describe("note lines", () => {
 	});
 
 	it("an inserted line copies the ending of the line it follows", () => {
-		const n: NoteLines = { bom: "", lines: ["a", "b", "c"], endings: ["\r\n", "\r", ""] };
+		const n: NoteLines = { bom: false, lines: ["a", "b", "c"], endings: ["\r\n", "\r", ""] };
 		expect(joinLines(insertLineAfter(n, 0, "x"))).toBe("a\r\nx\r\nb\rc");
 		expect(joinLines(insertLineAfter(n, 1, "x"))).toBe("a\r\nb\rx\rc");
 		expect(joinLines(insertLineAfter(n, 2, "x"))).toBe("a\r\nb\rc\r\nx");

@@ -1,0 +1,202 @@
+/**
+ * Writes a reviewed card's new schedule into its note's text (cards.md §6), and undoes it.
+ * Pure functions from text to text, meant to run inside one `Vault.process` call: the card is
+ * found again in the current text, only the bytes of its scheduling comment change, and the
+ * result is parsed again to prove that the card reads back with the new comment before it is
+ * returned. Anything doubtful is refused with a conflict instead of written.
+ */
+import { joinLines, splitLines } from "../cards/lines";
+import { parseNote } from "../cards/parse";
+import type { Card } from "../cards/types";
+import type { Schedule } from "../schedule/types";
+import type { CommentPlacement, ParserSettings } from "../settings/settings";
+import { closesOpaqueRegion, continuationPrefix, sameLineColumn } from "./container";
+import { type CardTarget, type Conflict, findCard, sourceKey } from "./find-card";
+import { ScheduleFormatError, formatSegment } from "./format";
+import { type NoteLines, insertLineAfter, removeLine, replaceLine } from "./note-lines";
+import { commentWithSegment } from "./segments";
+
+export type { CardTarget, Conflict } from "./find-card";
+
+export interface WriteOptions {
+	/** Vault path of the note (the parser uses it for the note name). */
+	path: string;
+	settings: ParserSettings;
+	/** Where a card without a comment gets one; a card with a comment keeps its placement. */
+	placement: CommentPlacement;
+}
+
+export type WriteResult =
+	| {
+			ok: true;
+			/** The whole new text of the note. */
+			text: string;
+			/** The card's comment before this edit, exactly as written, or null when it had none. */
+			previousComment: string | null;
+			/** Where the card now is (0-based, `endLine` inclusive, comment included). */
+			card: { startLine: number; endLine: number };
+	  }
+	| { ok: false; conflict: Conflict; message: string };
+
+type Failure = Extract<WriteResult, { ok: false }>;
+
+/**
+ * Writes `schedule` as sibling `target.sibling`'s segment of the card `target` describes.
+ * The other siblings' segments stay exactly as written (unreadable ones too); siblings
+ * without a segment get the "new" placeholder. An existing comment is replaced in place;
+ * otherwise a new one goes on the next line with the card's container prefix, or at the end
+ * of the card's last line with `placement: "same-line"` (never behind a closing code fence).
+ * Never throws: a card that is gone, changed or ambiguous, or a schedule that cannot be
+ * written, gives `ok: false` and leaves the note alone.
+ */
+export function writeSchedule(text: string, target: CardTarget, schedule: Schedule, options: WriteOptions): WriteResult {
+	let segment: string;
+	try {
+		segment = formatSegment(schedule);
+	} catch (error) {
+		if (error instanceof ScheduleFormatError) return unwritable(`The new schedule cannot be written: ${error.message}`);
+		throw error;
+	}
+	const cards = parse(text, options);
+	const found = findCard(cards, target);
+	if (!found.ok) return found;
+	const card = found.card;
+	const note = splitLines(text);
+	const comment = commentWithSegment(card.comment?.raw ?? null, target.sibling, target.siblingCount, segment);
+	const edited = card.comment === null ? addComment(note, card, comment, options.placement) : replaceComment(note, card, comment);
+	if ("ok" in edited) return edited;
+	const readsBack = (now: Card): boolean => segmentReadsBack(now, target.sibling, segment);
+	return verified(cards, card, joinLines(edited), comment, options, card.comment?.raw ?? null, readsBack);
+}
+
+/** Whether sibling `sibling`'s segment of `card` reads back as exactly the segment written. */
+function segmentReadsBack(card: Card, sibling: number, segment: string): boolean {
+	const state = card.siblings[sibling]?.segment;
+	if (state === undefined || state.kind !== "ok") return false;
+	try {
+		return formatSegment(state.schedule) === segment;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Undoes {@link writeSchedule}: puts `previousComment` back in place of the card's current
+ * comment, or — when the card had none — removes the comment line or ` <!--SR:…-->` suffix
+ * that was added, so the note's bytes are exactly those before the write. `target` describes
+ * the card as it is now (its source is unchanged by a write).
+ */
+export function restoreComment(
+	text: string,
+	target: CardTarget,
+	previousComment: string | null,
+	options: WriteOptions,
+): WriteResult {
+	const cards = parse(text, options);
+	const found = findCard(cards, target);
+	if (!found.ok) return found;
+	const card = found.card;
+	const current = card.comment;
+	if (current === null) {
+		if (previousComment === null) {
+			return { ok: true, text, previousComment: null, card: { startLine: card.startLine, endLine: card.endLine } };
+		}
+		return changed("The card's scheduling comment was removed since the answer; nothing was undone.");
+	}
+	const note = splitLines(text);
+	let edited: NoteLines | Failure;
+	if (previousComment !== null) {
+		edited = replaceComment(note, card, previousComment);
+	} else {
+		edited = removeComment(note, card);
+	}
+	if ("ok" in edited) return edited;
+	return verified(cards, card, joinLines(edited), previousComment, options, current.raw);
+}
+
+function parse(text: string, options: WriteOptions): Card[] {
+	return parseNote(text, { path: options.path, settings: options.settings }).cards;
+}
+
+/** Replaces exactly the comment's columns on its line. */
+function replaceComment(note: NoteLines, card: Card, comment: string): NoteLines | Failure {
+	const location = card.comment;
+	const line = location === null ? undefined : note.lines[location.line];
+	if (location === null || line === undefined || line.slice(location.start, location.end) !== location.raw) {
+		return unwritable("The card's scheduling comment is not where the parser reported it; nothing was saved.");
+	}
+	return replaceLine(note, location.line, line.slice(0, location.start) + comment + line.slice(location.end));
+}
+
+/** Places a new comment after the card's last line or at its end (cards.md §6). */
+function addComment(note: NoteLines, card: Card, comment: string, placement: CommentPlacement): NoteLines | Failure {
+	const last = note.lines[card.endLine];
+	const first = note.lines[card.startLine];
+	if (last === undefined || first === undefined) return unwritable("The card's lines are out of range; nothing was saved.");
+	if (placement === "same-line" && !card.endsInFence && !closesOpaqueRegion(last)) {
+		const column = sameLineColumn(last);
+		return replaceLine(note, card.endLine, `${last.slice(0, column)} ${comment}${last.slice(column)}`);
+	}
+	// The first line carries the card's container (list item, callout); continuing it keeps
+	// the comment inside that container instead of breaking the list at column 0.
+	return insertLineAfter(note, card.endLine, continuationPrefix(first) + comment);
+}
+
+/** Removes a comment that a write added: its own line, or the comment and the space before it. */
+function removeComment(note: NoteLines, card: Card): NoteLines | Failure {
+	const location = card.comment;
+	const line = location === null ? undefined : note.lines[location.line];
+	if (location === null || line === undefined || line.slice(location.start, location.end) !== location.raw) {
+		return unwritable("The card's scheduling comment is not where the parser reported it; nothing was undone.");
+	}
+	if (location.ownLine) return removeLine(note, location.line);
+	const start = line[location.start - 1] === " " ? location.start - 1 : location.start;
+	return replaceLine(note, location.line, line.slice(0, start) + line.slice(location.end));
+}
+
+/**
+ * Parses the edited text again and accepts it only if every card is still there with the
+ * same source and comment, except the edited card, which must carry exactly `comment`.
+ */
+function verified(
+	before: readonly Card[],
+	card: Card,
+	text: string,
+	comment: string | null,
+	options: WriteOptions,
+	previousComment: string | null,
+	accept: (now: Card) => boolean = () => true,
+): WriteResult {
+	const after = parse(text, options);
+	const index = before.indexOf(card);
+	const same =
+		after.length === before.length &&
+		after.every((other, i) => {
+			if (other.siblings.length !== before[i].siblings.length) return false;
+			if (i === index) {
+				return (
+					sourceKey(other.source) === sourceKey(card.source) &&
+					other.startLine === card.startLine &&
+					(other.comment?.raw ?? null) === comment
+				);
+			}
+			if (other.source !== before[i].source) return false;
+			return (other.comment?.raw ?? null) === (before[i].comment?.raw ?? null);
+		});
+	if (!same) {
+		return unwritable(
+			"The scheduling comment would not be read back as this card's (the note's layout is unusual here); nothing was saved.",
+		);
+	}
+	const now = after[index];
+	if (!accept(now)) return unwritable("The new schedule would not read back as written; nothing was saved.");
+	return { ok: true, text, previousComment, card: { startLine: now.startLine, endLine: now.endLine } };
+}
+
+function unwritable(message: string): Failure {
+	return { ok: false, conflict: "unwritable", message };
+}
+
+function changed(message: string): Failure {
+	return { ok: false, conflict: "changed", message };
+}
