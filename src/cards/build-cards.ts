@@ -84,9 +84,8 @@ export class CardBuilder {
 				return next;
 			}
 			if (content.includes("::")) {
-				const after = this.singleline(l, end);
+				const after = this.singleline(l, end, runStart);
 				if (after > l) {
-					this.cloze(runStart, l - 1);
 					runStart = after;
 					l = after - 1;
 				}
@@ -112,8 +111,11 @@ export class CardBuilder {
 		return { last: blockEnd, next: blockEnd + 1 };
 	}
 
-	/** A single-line card on line `l`; returns the line after it (and its comments), or `l` if none. */
-	private singleline(l: number, blockEnd: number): number {
+	/**
+	 * A single-line card on line `l`; returns the line after it (and its comments), or `l` if none.
+	 * The lines `runStart..l-1` before it are read as a cloze first, to keep cards in line order.
+	 */
+	private singleline(l: number, blockEnd: number, runStart: number): number {
 		const vis = this.visible(l);
 		const { contentStart, depth } = containerOf(vis);
 		let p = contentStart;
@@ -143,6 +145,7 @@ export class CardBuilder {
 			if (comment) this.duplicate(last, l);
 			else comment = { ...next, line: last, ownLine: true };
 		}
+		this.cloze(runStart, l - 1);
 		const kind: CardKind = reversed ? "singleline-reversed" : "singleline";
 		const sides = reversed ? [{ question: front, answer: back }, { question: back, answer: front }] : [{ question: front, answer: back }];
 		this.add(kind, l, last, front, back, sides, comment, l, depth, leading?.tag ?? null);
