@@ -45,7 +45,8 @@ type Failure = Extract<WriteResult, { ok: false }>;
  * The other siblings' segments stay exactly as written (unreadable ones too); siblings
  * without a segment get the "new" placeholder. An existing comment is replaced in place;
  * otherwise a new one goes on the next line with the card's container prefix, or at the end
- * of the card's last line with `placement: "same-line"` (never behind a closing code fence).
+ * of the card's last line with `placement: "same-line"` (never behind a closing code fence);
+ * if the parser would not read the comment back there, the other placement is tried.
  * Never throws: a card that is gone, changed or ambiguous, or a schedule that cannot be
  * written, gives `ok: false` and leaves the note alone.
  */
@@ -63,10 +64,23 @@ export function writeSchedule(text: string, target: CardTarget, schedule: Schedu
 	const card = found.card;
 	const note = splitLines(text);
 	const comment = commentWithSegment(card.comment?.raw ?? null, target.sibling, target.siblingCount, segment);
-	const edited = card.comment === null ? addComment(note, card, comment, options.placement) : replaceComment(note, card, comment);
-	if ("ok" in edited) return edited;
 	const readsBack = (now: Card): boolean => segmentReadsBack(now, target.sibling, segment);
-	return verified(cards, card, joinLines(edited), comment, options, card.comment?.raw ?? null, readsBack);
+	if (card.comment !== null) {
+		const edited = replaceComment(note, card, comment);
+		if ("ok" in edited) return edited;
+		return verified(cards, card, joinLines(edited), comment, options, card.comment.raw, readsBack);
+	}
+	// A new comment: the chosen placement first; if the parser would not read it back there
+	// (an unusual layout), the other placement, which the reader accepts as well (§5).
+	const other: CommentPlacement = options.placement === "same-line" ? "next-line" : "same-line";
+	let result: WriteResult = unwritable("The card has no line to hold a comment; nothing was saved.");
+	for (const placement of [options.placement, other]) {
+		const edited = addComment(note, card, comment, placement);
+		if ("ok" in edited) return edited;
+		result = verified(cards, card, joinLines(edited), comment, options, null, readsBack);
+		if (result.ok) return result;
+	}
+	return result;
 }
 
 /** Whether sibling `sibling`'s segment of `card` reads back as exactly the segment written. */

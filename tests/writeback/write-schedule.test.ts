@@ -210,3 +210,63 @@ describe("conflicts between display and answer", () => {
 		expect(result).toMatchObject({ ok: false, conflict: "unwritable" });
 	});
 });
+
+describe("refusals and undo", () => {
+	const options = { path: "n.md", settings, placement: "same-line" as const };
+
+	it("refuses a card whose comment would land inside an unclosed fence, under either placement", () => {
+		const text = "#flashcards\n\nQuestion\n?\n```\nunclosed\n";
+		const card = cardsOf(text)[0];
+		for (const placement of ["same-line", "next-line"] as const) {
+			const result = writeSchedule(text, targetOf(card), good, { ...options, placement });
+			expect(result).toMatchObject({ ok: false, conflict: "unwritable" });
+		}
+	});
+
+	it("refuses a schedule the reader would reject (difficulty above 11)", () => {
+		const text = "#flashcards\n\nQ::A\n";
+		const result = writeSchedule(text, targetOf(cardsOf(text)[0]), { ...fsrs, difficulty: 12 }, options);
+		expect(result).toMatchObject({ ok: false, conflict: "unwritable" });
+	});
+
+	it("undo removes an added same-line comment with its space, keeping trailing spaces", () => {
+		const text = "#flashcards\r\n\r\nQ::A  \r\n";
+		const card = cardsOf(text)[0];
+		const written = writeSchedule(text, targetOf(card), good, options);
+		expect(written.ok && written.text).toBe(`#flashcards\r\n\r\nQ::A   <!--SR:${GOOD}-->\r\n`);
+		if (!written.ok) return;
+		expect(written.previousComment).toBeNull();
+		const undo = restoreComment(written.text, targetOf(card), null, options);
+		expect(undo.ok && undo.text).toBe(text);
+	});
+
+	it("undo puts back an unreadable previous comment exactly", () => {
+		const text = "#flashcards\n\nQ:::A\n<!--SR:!bad!2025-05-06,1,170-->\n";
+		const card = cardsOf(text)[0];
+		const written = writeSchedule(text, targetOf(card), good, options);
+		expect(written.ok && written.text).toBe(`#flashcards\n\nQ:::A\n<!--SR:${GOOD}!2025-05-06,1,170-->\n`);
+		if (!written.ok) return;
+		expect(written.previousComment).toBe("<!--SR:!bad!2025-05-06,1,170-->");
+		const undo = restoreComment(written.text, targetOf(card), written.previousComment, options);
+		expect(undo.ok && undo.text).toBe(text);
+	});
+
+	it("undo after the comment was deleted by hand is refused; with nothing to remove it is a no-op", () => {
+		const text = "#flashcards\n\nQ::A\n";
+		const card = cardsOf(text)[0];
+		expect(restoreComment(text, targetOf(card), "<!--SR:!2025-05-06,1,170-->", options)).toMatchObject({
+			ok: false,
+			conflict: "changed",
+		});
+		expect(restoreComment(text, targetOf(card), null, options)).toMatchObject({ ok: true, text });
+	});
+
+	it("undo of a card that was edited meanwhile is refused", () => {
+		const text = "#flashcards\n\nQ::A\n";
+		const card = cardsOf(text)[0];
+		const written = writeSchedule(text, targetOf(card), good, options);
+		if (!written.ok) throw new Error(written.message);
+		const edited = written.text.replace("Q::A", "Q::B");
+		expect(restoreComment(edited, targetOf(card), null, options)).toMatchObject({ ok: false, conflict: "changed" });
+	});
+});
