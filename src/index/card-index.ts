@@ -7,7 +7,7 @@
  *
  * The index never reads or writes files; the Obsidian glue and the command line feed it.
  */
-import type { Card } from "../cards/types";
+import type { Card, CardKind, SegmentState } from "../cards/types";
 import { normaliseTag, tagMatchesAny } from "../decks/tags";
 import { DeckRegistry } from "./deck-registry";
 import { StatusClasses, type ResolvedStatuses } from "./status-keys";
@@ -19,6 +19,21 @@ export interface NoteForIndex {
 	cards: readonly Card[];
 }
 
+/**
+ * What the index keeps of a card: enough for the deck list, queries and the review queue.
+ * The card's text is not kept (it would double the memory); a review reads the note again and
+ * finds the card by `startLine` among the freshly parsed cards.
+ */
+export interface IndexedCard {
+	readonly kind: CardKind;
+	readonly startLine: number;
+	readonly endLine: number;
+	/** Decks as written on the card (shared strings). */
+	readonly decks: readonly string[];
+	/** Each sibling's segment, in sibling order. */
+	readonly segments: readonly SegmentState[];
+}
+
 /** One file in the index. Treat as read-only. */
 export interface IndexedFile {
 	readonly path: string;
@@ -27,7 +42,7 @@ export interface IndexedFile {
 	 * not here: a card's own decks say which of them apply to it.
 	 */
 	readonly tags: readonly string[];
-	readonly cards: readonly Card[];
+	readonly cards: readonly IndexedCard[];
 	/** Deck combination id per card (see DeckRegistry). */
 	readonly combinations: Int32Array;
 	/** Index of each card's first sibling in `classes`; one extra entry closes the last card. */
@@ -193,24 +208,35 @@ export class CardIndex {
 			total += card.siblings.length;
 		});
 		siblingStart[note.cards.length] = total;
+		const cards = note.cards.map((card, i) => this.compact(card, combinations[i]));
 		return {
 			path,
 			tags: this.otherTags(note.tags),
-			cards: note.cards.slice(),
+			cards,
 			combinations,
 			siblingStart,
-			classes: this.classesOf(note.cards),
+			classes: this.classesOf(cards),
 			spellings,
 		};
 	}
 
-	private classesOf(cards: readonly Card[]): Int32Array {
+	private classesOf(cards: readonly IndexedCard[]): Int32Array {
 		let total = 0;
-		for (const card of cards) total += card.siblings.length;
+		for (const card of cards) total += card.segments.length;
 		const classes = new Int32Array(total);
 		let at = 0;
-		for (const card of cards) for (const sibling of card.siblings) classes[at++] = this.statuses.classOf(sibling.segment);
+		for (const card of cards) for (const segment of card.segments) classes[at++] = this.statuses.classOf(segment);
 		return classes;
+	}
+
+	private compact(card: Card, combination: number): IndexedCard {
+		return {
+			kind: card.kind,
+			startLine: card.startLine,
+			endLine: card.endLine,
+			decks: this.decks.writtenDecks(combination),
+			segments: card.siblings.map((sibling) => detachedSegment(sibling.segment)),
+		};
 	}
 
 	/** Normalised, de-duplicated, shared strings of the tags that are not flashcard tags. */
@@ -234,4 +260,29 @@ export class CardIndex {
 		this.cards -= file.cards.length;
 		this.siblings -= file.classes.length;
 	}
+}
+
+/**
+ * A copy of a segment whose strings do not point into the note's text. V8 keeps substrings as
+ * slices of their parent string, so one kept ISO date would keep the whole note in memory.
+ */
+function detachedSegment(segment: SegmentState): SegmentState {
+	if (segment.kind === "absent") return ABSENT;
+	if (segment.kind === "unreadable") return { kind: "unreadable", raw: detach(segment.raw), reason: detach(segment.reason) };
+	const schedule = segment.schedule;
+	if (schedule === null) return PLACEHOLDER;
+	if (schedule.type === "classic") return { kind: "ok", schedule: { ...schedule, due: detach(schedule.due) } };
+	return {
+		kind: "ok",
+		schedule: { ...schedule, due: detach(schedule.due), lastReview: schedule.lastReview === null ? null : detach(schedule.lastReview) },
+	};
+}
+
+const ABSENT: SegmentState = { kind: "absent" };
+const PLACEHOLDER: SegmentState = { kind: "ok", schedule: null };
+
+/** A string with its own storage (short strings are copied by V8 anyway). */
+function detach(text: string): string {
+	// Concatenating forces a flat copy; slicing it drops the extra character.
+	return text.length < 13 ? text : ` ${text}`.slice(1);
 }

@@ -22,6 +22,8 @@ export interface DeckSpelling {
 
 export interface DeckCombination {
 	spellings: readonly number[];
+	/** The decks as written, shared by every card with this combination. */
+	written: readonly string[];
 	/** Distinct node ids the card counts in. */
 	nodes: Int32Array;
 }
@@ -36,14 +38,31 @@ export class DeckRegistry {
 	private readonly nodeIds = new Map<string, number>();
 	private readonly spellingIds = new Map<string, number>();
 	private readonly combinationIds = new Map<string, number>();
+	/** Fast path: the combination of a card with exactly one deck, by its written path. */
+	private readonly singleIds = new Map<string, number>();
 
 	/** The node id of a deck path (any case, `#` optional), or undefined when never seen. */
 	findNode(deck: string): number | undefined {
 		return this.nodeIds.get(deckKey(deck));
 	}
 
+	/** The decks as written of a combination (one shared array). */
+	writtenDecks(combination: number): readonly string[] {
+		return this.combinations[combination].written;
+	}
+
 	/** The combination id of a card's decks as written. */
 	combinationOf(decks: readonly string[]): number {
+		if (decks.length === 1) {
+			const single = this.singleIds.get(decks[0]);
+			if (single !== undefined) return single;
+		}
+		const id = this.combinationOfMany(decks);
+		if (decks.length === 1) this.singleIds.set(detachedCopy(decks[0]), id);
+		return id;
+	}
+
+	private combinationOfMany(decks: readonly string[]): number {
 		const spellingIds = decks.map((deck) => this.spellingOf(deck)).filter((id) => id >= 0);
 		const key = spellingIds.join(",");
 		let id = this.combinationIds.get(key);
@@ -51,7 +70,8 @@ export class DeckRegistry {
 			const nodes = new Set<number>();
 			for (const spelling of spellingIds) for (const node of this.spellings[spelling].nodes) nodes.add(node);
 			id = this.combinations.length;
-			this.combinations.push({ spellings: spellingIds, nodes: Int32Array.from(nodes) });
+			const written = decks.map(detachedCopy);
+			this.combinations.push({ spellings: spellingIds, written, nodes: Int32Array.from(nodes) });
 			this.combinationIds.set(key, id);
 		}
 		return id;
@@ -75,9 +95,9 @@ export class DeckRegistry {
 				nodes.push(parent);
 			}
 			id = this.spellings.length;
-			this.spellings.push({ nodes, names });
+			this.spellings.push({ nodes, names: names.map(detachedCopy) });
 		}
-		this.spellingIds.set(deck, id);
+		this.spellingIds.set(detachedCopy(deck), id);
 		return id;
 	}
 
@@ -102,4 +122,9 @@ export function deckKey(deck: string): string {
 		.map((name) => name.trim())
 		.filter((name) => name.length > 0);
 	return normaliseTag(names.join("/")).slice(1);
+}
+
+/** A copy with its own storage, so a map key does not keep a whole note's text alive. */
+function detachedCopy(text: string): string {
+	return text.length < 13 ? text : ` ${text}`.slice(1);
 }

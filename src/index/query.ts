@@ -3,12 +3,11 @@
  * their counts, and the counts of saved filters for the deck list. One pass over the index;
  * tag terms are decided once per deck combination and once per file, not once per card.
  */
-import type { Card } from "../cards/types";
 import { parseFilter, statusWordHolds, type Filter, type FilterTerm } from "../decks/filter";
 import { tagMatches } from "../decks/tags";
 import type { DeckCounts } from "../decks/tree";
 import type { SiblingStatus } from "../schedule/status";
-import type { CardIndex, IndexedFile } from "./card-index";
+import type { CardIndex, IndexedCard, IndexedFile } from "./card-index";
 import { DUE, LEARNING, NEW, STATUS_NAMES } from "./status-keys";
 
 /** Which siblings to take: a deck with its sub-decks, a filter, or both (both must hold). */
@@ -21,8 +20,9 @@ export interface Selection {
 /** One selected sibling. */
 export interface SiblingRef {
 	file: IndexedFile;
-	card: Card;
-	/** Index of the card in `file.cards`. */
+	/** The card as indexed; read the note and take the parsed card at `card.startLine` for its text. */
+	card: IndexedCard;
+	/** Index of the card in `file.cards` (and among the note's parsed cards). */
 	cardIndex: number;
 	/** Index of the sibling in `card.siblings`. */
 	sibling: number;

@@ -32,6 +32,7 @@ export interface ResolvedStatuses {
 export class StatusClasses {
 	private readonly ids = new Map<string, number>();
 	private readonly representatives: SegmentState[] = [];
+	private readonly classicIds = new Map<string, number>();
 	private cache: { time: number; hour: number; resolved: ResolvedStatuses } | null = null;
 
 	/** @param dayStartHour the "next day starts at" hour the due days are computed with */
@@ -44,6 +45,12 @@ export class StatusClasses {
 
 	/** The class id of a segment (a new class is added when none matches). */
 	classOf(segment: SegmentState): number {
+		// Fast path: classic due days repeat across the vault, so remember them as written.
+		const classicDue = segment.kind === "ok" && segment.schedule?.type === "classic" ? segment.schedule.due : null;
+		if (classicDue !== null) {
+			const known = this.classicIds.get(classicDue);
+			if (known !== undefined) return known;
+		}
 		const key = this.keyOf(segment);
 		let id = this.ids.get(key);
 		if (id === undefined) {
@@ -52,6 +59,7 @@ export class StatusClasses {
 			this.ids.set(key, id);
 			this.cache = null;
 		}
+		if (classicDue !== null) this.classicIds.set(classicDue.length < 13 ? classicDue : ` ${classicDue}`.slice(1), id);
 		return id;
 	}
 
