@@ -21,6 +21,17 @@ export interface CardTarget {
 	comment?: string | null;
 }
 
+/** The target for sibling `sibling` of `card` as it is shown now. */
+export function cardTarget(card: Card, sibling: number): CardTarget {
+	return {
+		source: card.source,
+		startLine: card.startLine,
+		sibling,
+		siblingCount: card.siblings.length,
+		comment: card.comment?.raw ?? null,
+	};
+}
+
 export type Conflict = "gone" | "changed" | "ambiguous" | "unwritable";
 
 export type FoundCard = { ok: true; card: Card } | { ok: false; conflict: Conflict; message: string };

@@ -11,12 +11,13 @@ import type { Card } from "../cards/types";
 import type { Schedule } from "../schedule/types";
 import type { CommentPlacement, ParserSettings } from "../settings/settings";
 import { closesOpaqueRegion, continuationPrefix, sameLineColumn } from "./container";
-import { type CardTarget, type Conflict, findCard, sourceKey } from "./find-card";
+import { type CardTarget, type Conflict, type FoundCard, findCard, sourceKey } from "./find-card";
 import { ScheduleFormatError, formatSegment } from "./format";
 import { type NoteLines, insertLineAfter, removeLine, replaceLine } from "./note-lines";
 import { commentWithSegment } from "./segments";
 
 export type { CardTarget, Conflict } from "./find-card";
+export { cardTarget } from "./find-card";
 
 export interface WriteOptions {
 	/** Vault path of the note (the parser uses it for the note name). */
@@ -58,9 +59,9 @@ export function writeSchedule(text: string, target: CardTarget, schedule: Schedu
 		if (error instanceof ScheduleFormatError) return unwritable(`The new schedule cannot be written: ${error.message}`);
 		throw error;
 	}
-	const cards = parse(text, options);
-	const found = findCard(cards, target);
+	const found = locate(text, target, options);
 	if (!found.ok) return found;
+	const cards = found.cards;
 	const card = found.card;
 	const note = splitLines(text);
 	const comment = commentWithSegment(card.comment?.raw ?? null, target.sibling, target.siblingCount, segment);
@@ -106,9 +107,9 @@ export function restoreComment(
 	previousComment: string | null,
 	options: WriteOptions,
 ): WriteResult {
-	const cards = parse(text, options);
-	const found = findCard(cards, target);
+	const found = locate(text, target, options);
 	if (!found.ok) return found;
+	const cards = found.cards;
 	const card = found.card;
 	const current = card.comment;
 	if (current === null) {
@@ -126,6 +127,20 @@ export function restoreComment(
 	}
 	if ("ok" in edited) return edited;
 	return verified(cards, card, joinLines(edited), previousComment, options, current.raw);
+}
+
+/** Parses `text` and finds the target card in it; a note no longer read has no cards at all. */
+function locate(text: string, target: CardTarget, options: WriteOptions): (FoundCard & { ok: true; cards: Card[] }) | Failure {
+	const parsed = parseNote(text, { path: options.path, settings: options.settings });
+	if (!parsed.included) {
+		return {
+			ok: false,
+			conflict: "gone",
+			message: "The note is no longer read for flashcards (flashcard tag removed, or ignored); nothing was saved.",
+		};
+	}
+	const found = findCard(parsed.cards, target);
+	return found.ok ? { ...found, cards: parsed.cards } : found;
 }
 
 function parse(text: string, options: WriteOptions): Card[] {

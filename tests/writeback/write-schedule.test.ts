@@ -4,7 +4,7 @@ import { parseNote } from "../../src/cards/parse";
 import type { Card } from "../../src/cards/types";
 import type { ClassicSchedule, FsrsSchedule, Schedule } from "../../src/schedule/types";
 import { DEFAULT_SETTINGS, type ParserSettings } from "../../src/settings/settings";
-import { restoreComment, writeSchedule } from "../../src/writeback/write-schedule";
+import { cardTarget, restoreComment, writeSchedule } from "../../src/writeback/write-schedule";
 
 const settings: ParserSettings = DEFAULT_SETTINGS;
 const good: ClassicSchedule = { type: "classic", due: "2026-01-04", interval: 3, ease: 250 };
@@ -268,5 +268,18 @@ describe("refusals and undo", () => {
 		if (!written.ok) throw new Error(written.message);
 		const edited = written.text.replace("Q::A", "Q::B");
 		expect(restoreComment(edited, targetOf(card), null, options)).toMatchObject({ ok: false, conflict: "changed" });
+	});
+});
+
+describe("note no longer read", () => {
+	it("a note whose flashcard tag was removed is gone, and cardTarget carries the shown comment", () => {
+		const text = "#flashcards\n\nQ::A <!--SR:!2025-05-06,1,170-->\n";
+		const card = cardsOf(text)[0];
+		const target = cardTarget(card, 0);
+		expect(target).toEqual({ source: "Q::A", startLine: 2, sibling: 0, siblingCount: 1, comment: "<!--SR:!2025-05-06,1,170-->" });
+		const options = { path: "n.md", settings, placement: "next-line" as const };
+		const result = writeSchedule(text.replace("#flashcards", "#other"), target, good, options);
+		expect(result).toMatchObject({ ok: false, conflict: "gone" });
+		expect(writeSchedule(text, target, good, options)).toMatchObject({ ok: true, previousComment: "<!--SR:!2025-05-06,1,170-->" });
 	});
 });
