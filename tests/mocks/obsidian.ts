@@ -3,6 +3,8 @@
  * and UI tests. It grows with what the plugin uses; behaviour mirrors Obsidian's where tests
  * depend on it.
  */
+import { StateEffect, StateField } from "@codemirror/state";
+
 export class Component {
 	private children: Component[] = [];
 	private cleanups: (() => void)[] = [];
@@ -226,3 +228,15 @@ export class MockElement {
 		this.removed = true;
 	}
 }
+
+/** Tests switch Live Preview on or off with this effect (or `editorLivePreviewField.init`). */
+export const setEditorLivePreview = StateEffect.define<boolean>();
+
+/** Obsidian's "is this editor in Live Preview" field; false (source mode) unless a test sets it. */
+export const editorLivePreviewField = StateField.define<boolean>({
+	create: () => false,
+	update: (value, tr) => {
+		for (const effect of tr.effects) if (effect.is(setEditorLivePreview)) return effect.value;
+		return value;
+	},
+});
