@@ -29,14 +29,9 @@ function markdownFiles(root: string, dir = root, out: Note[] = []): Note[] {
 	return out;
 }
 
-/** Settings of the generated vault when it has them, else the defaults. */
-function settingsOf(root: string): SpacedNotesSettings {
-	try {
-		const stored = JSON.parse(readFileSync(join(root, ".obsidian/plugins/spaced-notes/data.json"), "utf8")) as Partial<SpacedNotesSettings>;
-		return { ...DEFAULT_SETTINGS, ...stored };
-	} catch {
-		return DEFAULT_SETTINGS;
-	}
+/** The generated vault uses the default flashcard tag, `#flashcards`. */
+function settingsOf(_root: string): SpacedNotesSettings {
+	return DEFAULT_SETTINGS;
 }
 
 function indexNote(index: CardIndex, path: string, text: string, settings: SpacedNotesSettings): void {
