@@ -205,6 +205,50 @@ export class App {
 	vault = new Vault();
 	metadataCache = new MetadataCache();
 	workspace = new Workspace();
+	/** Per-vault local storage (not synced), as `App.loadLocalStorage` / `saveLocalStorage`. */
+	localStorage = new Map<string, unknown>();
+	loadLocalStorage(key: string): unknown {
+		return this.localStorage.get(key) ?? null;
+	}
+	saveLocalStorage(key: string, data: unknown): void {
+		if (data === null) this.localStorage.delete(key);
+		else this.localStorage.set(key, data);
+	}
+}
+
+/** Obsidian's path clean-up: `/` separators, no doubled, leading or trailing `/`. */
+export function normalizePath(path: string): string {
+	const cleaned = path.replace(/[\\/]+/g, "/").replace(/^\/+|\/+$/g, "");
+	return cleaned === "" ? "/" : cleaned.normalize("NFC");
+}
+
+// --- Views (added for the statistics view) ---
+
+export class WorkspaceLeaf {
+	view: unknown = null;
+	constructor(public app: App = new App()) {}
+}
+
+/** A view's container: a header and `contentEl` (needs a DOM: jsdom tests only). */
+export abstract class ItemView extends Component {
+	app: App;
+	containerEl: HTMLElement;
+	contentEl: HTMLElement;
+	constructor(public leaf: WorkspaceLeaf) {
+		super();
+		this.app = leaf.app;
+		this.containerEl = document.createElement("div");
+		this.containerEl.appendChild(document.createElement("div")).className = "view-header";
+		this.contentEl = this.containerEl.appendChild(document.createElement("div"));
+		this.contentEl.className = "view-content";
+	}
+	abstract getViewType(): string;
+	abstract getDisplayText(): string;
+	getIcon(): string {
+		return "document";
+	}
+	async onOpen(): Promise<void> {}
+	async onClose(): Promise<void> {}
 }
 
 export const Platform = { isDesktop: true, isMobile: false, isDesktopApp: true, isMobileApp: false };
