@@ -229,7 +229,7 @@ export class WorkspaceLeaf {
 	constructor(public app: App = new App()) {}
 }
 
-/** A view's container: a header and `contentEl` (needs a DOM: jsdom tests only). */
+/** A view's container: a header and `contentEl` (jsdom tests, after `installObsidianDom()`). */
 export abstract class ItemView extends Component {
 	app: App;
 	containerEl: HTMLElement;
@@ -237,10 +237,9 @@ export abstract class ItemView extends Component {
 	constructor(public leaf: WorkspaceLeaf) {
 		super();
 		this.app = leaf.app;
-		this.containerEl = document.createElement("div");
-		this.containerEl.appendChild(document.createElement("div")).className = "view-header";
-		this.contentEl = this.containerEl.appendChild(document.createElement("div"));
-		this.contentEl.className = "view-content";
+		this.containerEl = createDiv();
+		this.containerEl.createDiv("view-header");
+		this.contentEl = this.containerEl.createDiv("view-content");
 	}
 	abstract getViewType(): string;
 	abstract getDisplayText(): string;
