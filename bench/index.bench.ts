@@ -74,6 +74,10 @@ function medianUpdate(index: CardIndex, note: Note, settings: SpacedNotesSetting
 	// Append a card, as a user typing one would.
 	const edited = `${original}\n\nA question added while editing::and its answer\n`;
 	const samples: number[] = [];
+	indexNote(index, note.path, edited, settings);
+	const grown = index.getFile(note.path)?.cards.length ?? 0;
+	indexNote(index, note.path, original, settings);
+	if (grown !== (index.getFile(note.path)?.cards.length ?? 0) + 1) throw new Error("the edit did not add a card");
 	for (let i = 0; i < runs; i++) {
 		const text = i % 2 === 0 ? edited : original;
 		samples.push(time(() => indexNote(index, note.path, text, settings)));
@@ -112,12 +116,14 @@ try {
 
 	// The longest single note bounds the longest main-thread task of the chunked build in
 	// Obsidian: a slice stops once its 10 ms budget is spent, so a task is ≤ 10 ms + one note.
-	let longest = 0;
+	const perNote: number[] = [];
 	for (const note of large.files) {
 		const text = readFileSync(note.absolute, "utf8");
-		longest = Math.max(longest, time(() => indexNote(index, note.path, text, large.settings)));
+		perNote.push(time(() => indexNote(index, note.path, text, large.settings)));
 	}
-	row("longest single note (parse + index)", fmt(longest), "10 ms slice + this ≤ 16 ms");
+	perNote.sort((a, b) => a - b);
+	const p999 = perNote[Math.floor(perNote.length * 0.999)];
+	row("single note, p99.9 / max (max includes GC)", `${fmt(p999)} / ${fmt(perNote[perNote.length - 1])}`, "10 ms slice + one note ≤ 16 ms");
 
 	const changedLarge = medianUpdate(index, large.files[Math.floor(large.files.length / 2)], large.settings);
 	const smallIndex = buildIndex(small.files, small.settings);
