@@ -46,6 +46,11 @@ function describeUnexpected(error: unknown): string {
 
 // Run only when bundled as the executable, not when imported by tests.
 if (typeof require !== "undefined" && require.main === module) {
+	// A reader that stops early (`| head`) is not an error.
+	process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+		if (error.code === "EPIPE") process.exit(0);
+		throw error;
+	});
 	runCli(process.argv.slice(2), {
 		stdout: (t) => process.stdout.write(t),
 		stderr: (t) => process.stderr.write(t),

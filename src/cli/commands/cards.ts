@@ -1,11 +1,11 @@
 /** `spaced-notes cards PATH… [--json]`: every card (each sibling), in file then line order. */
-import { parseNote } from "../../cards/parse";
 import type { Card, Sibling } from "../../cards/types";
+import { selectSiblings } from "../../index/query";
 import type { Schedule } from "../../schedule/types";
 import { hasFlag, parseArgs } from "../args";
-import { applyCommonFlags, COMMON_VALUED_FLAGS } from "../common";
+import { COMMON_VALUED_FLAGS, resolveNow } from "../common";
 import { EXIT_OK, type Command } from "../io";
-import { loadVault, readText } from "../vault";
+import { loadCards, SELECTION_FLAGS, selectionFromArgs } from "../load-index";
 
 /** One line of `cards --json` (cli.md). */
 export interface CardJson {
@@ -33,15 +33,16 @@ export type ScheduleJson =
 	  };
 
 export const cardsCommand: Command = (argv, io) => {
-	const args = parseArgs(argv, ["json"], [...COMMON_VALUED_FLAGS]);
-	const vault = loadVault(args.positional, io.cwd);
-	const settings = applyCommonFlags(vault.settings, args);
+	const args = parseArgs(argv, ["json"], [...COMMON_VALUED_FLAGS, ...SELECTION_FLAGS]);
+	const selection = selectionFromArgs(args);
+	const now = resolveNow(args);
+	const { index, notes } = loadCards(args, io);
 	const rows: CardJson[] = [];
-	for (const file of vault.files) {
-		const note = parseNote(readText(file), { path: file.vaultPath, settings });
-		for (const card of note.cards) {
-			for (const sibling of card.siblings) rows.push(cardJson(file.display, card, sibling));
-		}
+	for (const ref of selectSiblings(index, selection, now)) {
+		// The index keeps compact cards; the full card comes from the note as parsed here.
+		const note = notes.get(ref.file.path);
+		const card = note?.parsed.cards[ref.cardIndex];
+		if (note && card) rows.push(cardJson(note.file.display, card, card.siblings[ref.sibling]));
 	}
 	if (hasFlag(args, "json")) io.stdout(JSON.stringify(rows, null, 2) + "\n");
 	else io.stdout(rows.map(formatRow).join("") + `${rows.length} card${rows.length === 1 ? "" : "s"}\n`);

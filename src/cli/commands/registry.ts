@@ -1,13 +1,17 @@
 import type { Command } from "../io";
 import { cardsCommand } from "./cards";
 import { checkCommand } from "./check";
+import { decksCommand } from "./decks";
 import { dockerCommand } from "./docker";
+import { reviewCommand } from "./review";
 import { statsCommand } from "./stats";
 
 /** Every command of `shared/spec/cli.md`, by name. Each lives in its own module. */
 export const COMMANDS: Record<string, Command> = {
 	cards: cardsCommand,
 	check: checkCommand,
+	decks: decksCommand,
 	docker: dockerCommand,
+	review: reviewCommand,
 	stats: statsCommand,
 };

@@ -1,0 +1,31 @@
+/** `spaced-notes decks PATH [--json]`: the deck tree with due / new / learning / total counts. */
+import { buildDeckTree, deckTreeToJson, type DeckNode } from "../../decks/tree";
+import { hasFlag, parseArgs } from "../args";
+import { COMMON_VALUED_FLAGS, resolveNow } from "../common";
+import { EXIT_OK, UsageError, type Command } from "../io";
+import { loadCards } from "../load-index";
+
+export const decksCommand: Command = (argv, io) => {
+	const args = parseArgs(argv, ["json"], [...COMMON_VALUED_FLAGS]);
+	if (args.positional.length !== 1) throw new UsageError("decks takes exactly one PATH");
+	const now = resolveNow(args);
+	const { index } = loadCards(args, io);
+	const tree = buildDeckTree(index, now);
+	if (hasFlag(args, "json")) io.stdout(JSON.stringify(deckTreeToJson(tree), null, 2) + "\n");
+	else io.stdout(formatTree(tree));
+	return Promise.resolve(EXIT_OK);
+};
+
+function formatTree(root: DeckNode): string {
+	const width = Math.max(20, ...flatten(root).map(({ node, depth }) => depth * 2 + node.name.length));
+	const header = `${"deck".padEnd(width)}  ${"due".padStart(5)} ${"new".padStart(5)} ${"learn".padStart(5)} ${"total".padStart(6)}\n`;
+	const rows = flatten(root).map(({ node, depth }) => {
+		const label = depth === 0 ? "(all cards)" : `${"  ".repeat(depth - 1)}${node.name}`;
+		return `${label.padEnd(width)}  ${String(node.due).padStart(5)} ${String(node.new).padStart(5)} ${String(node.learning).padStart(5)} ${String(node.total).padStart(6)}\n`;
+	});
+	return header + rows.join("");
+}
+
+function flatten(node: DeckNode, depth = 0): { node: DeckNode; depth: number }[] {
+	return [{ node, depth }, ...node.children.flatMap((child) => flatten(child, depth + 1))];
+}

@@ -1,0 +1,60 @@
+/**
+ * Reads every note a command names, parses it once and indexes its cards, and turns
+ * `--deck` / `--filter` into the index's selection: the same selection the plugin's deck list uses.
+ */
+import { parseNote } from "../cards/parse";
+import type { ParsedNote } from "../cards/types";
+import { parseFilter } from "../decks/filter";
+import { CardIndex } from "../index/card-index";
+import type { Selection } from "../index/query";
+import type { SpacedNotesSettings } from "../settings/settings";
+import { flagValue, type ParsedArgs } from "./args";
+import { applyCommonFlags } from "./common";
+import { UsageError, type CliIO } from "./io";
+import { loadVault, readText, type LoadedVault, type VaultFile } from "./vault";
+
+export const SELECTION_FLAGS = ["deck", "filter"] as const;
+
+export interface LoadedNote {
+	file: VaultFile;
+	/** The text as read: writes compare against it so a note changed on disk is never overwritten blindly. */
+	text: string;
+	parsed: ParsedNote;
+}
+
+export interface LoadedCards {
+	vault: LoadedVault;
+	settings: SpacedNotesSettings;
+	index: CardIndex;
+	/** By vault path. */
+	notes: Map<string, LoadedNote>;
+}
+
+/** Loads, parses and indexes the notes under the command's PATH arguments. */
+export function loadCards(args: ParsedArgs, io: CliIO): LoadedCards {
+	const vault = loadVault(args.positional, io.cwd);
+	const settings = applyCommonFlags(vault.settings, args);
+	const index = new CardIndex({ flashcardTags: settings.flashcardTags, dayStartHour: settings.nextDayStartsAt });
+	const notes = new Map<string, LoadedNote>();
+	for (const file of vault.files) {
+		const text = readText(file);
+		const parsed = parseNote(text, { path: file.vaultPath, settings });
+		notes.set(file.vaultPath, { file, text, parsed });
+		if (parsed.cards.length > 0) index.setFile(file.vaultPath, parsed);
+	}
+	return { vault, settings, index, notes };
+}
+
+/** `--deck D` and `--filter EXPR` as a selection; a bad filter is a usage error with its message. */
+export function selectionFromArgs(args: ParsedArgs): Selection {
+	const selection: Selection = {};
+	const deck = flagValue(args, "deck");
+	if (deck !== undefined) selection.deck = deck;
+	const expression = flagValue(args, "filter");
+	if (expression !== undefined) {
+		const parsed = parseFilter(expression);
+		if (!parsed.ok) throw new UsageError(`--filter: ${parsed.error}`);
+		selection.filter = parsed.filter;
+	}
+	return selection;
+}
