@@ -1,0 +1,133 @@
+// @vitest-environment jsdom
+import { WorkspaceLeaf } from "obsidian";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Rating } from "../../src/schedule/types";
+import type { ReviewEntry } from "../../src/stats/log-format";
+import type { MergedLog } from "../../src/stats/merge";
+import type { StatsCard } from "../../src/stats/stats-cards";
+import { heatLevel, weekdayOf } from "../../src/ui/charts/heatmap";
+import { STATS_VIEW_TYPE, StatsView, type StatsDataProvider } from "../../src/ui/stats-view";
+import { installObsidianDom } from "../mocks/obsidian-dom";
+import { local } from "../schedule/tz";
+
+beforeAll(() => installObsidianDom());
+
+// Local times, so the figures are the same in every time zone.
+const NOW = local(2026, 3, 10, 12);
+const review = (day: number, hour: number, deck: string, rating: Rating, state: 0 | 2 = 2): ReviewEntry => ({
+	kind: "review", time: local(2026, 3, day, hour).getTime(), card: "c", deck, rating, state, elapsedDays: 1, scheduledDays: 2, durationMs: 1000,
+});
+
+function makeView(log: Partial<MergedLog> = {}, cards: StatsCard[] = [], exported: string[] = []) {
+	const merged: MergedLog = { reviews: [], renames: [], problems: [], duplicates: 0, undone: 0, ...log };
+	const provider: StatsDataProvider = {
+		loadLog: () => Promise.resolve(merged),
+		currentCards: () => cards,
+		dayStartHour: () => 0,
+		now: () => NOW,
+		exportCsv: (csv) => {
+			exported.push(csv);
+			return Promise.resolve("Saved review-log.csv");
+		},
+	};
+	return new StatsView(new WorkspaceLeaf(), provider);
+}
+
+const HISTORY = [
+	review(10, 9, "space/docker", Rating.Good),
+	review(10, 10, "space/docker", Rating.Again),
+	review(9, 9, "space/k8s", Rating.Good),
+	review(9, 10, "space/k8s", Rating.Easy, 0),
+];
+const CARDS: StatsCard[] = [
+	{ id: "a", decks: ["space/docker"], schedule: { type: "classic", due: "2026-03-10", interval: 30, ease: 250 } },
+	{ id: "b", decks: ["space/k8s"], schedule: { type: "classic", due: "2026-03-12", interval: 3, ease: 250 } },
+	{ id: "c", decks: ["space/k8s"], schedule: null },
+];
+
+describe("StatsView", () => {
+	it("is the statistics view type with a sentence-case title", () => {
+		const view = makeView();
+		expect(view.getViewType()).toBe(STATS_VIEW_TYPE);
+		expect(view.getDisplayText()).toBe("Review statistics");
+	});
+
+	it("draws the heat map, forecast, retention table, counts and distributions as SVG", async () => {
+		const view = makeView({ reviews: HISTORY }, CARDS);
+		await view.onOpen();
+		const root = view.contentEl;
+		expect(root.querySelector("script")).toBeNull();
+		const cells = root.querySelectorAll(".sn-stats-heatmap rect.sn-stats-heat");
+		expect(cells).toHaveLength(365);
+		const last = cells[cells.length - 1];
+		expect(last.getAttribute("data-day")).toBe("2026-03-10");
+		expect(last.getAttribute("data-count")).toBe("2");
+		expect(last.classList.contains("sn-stats-heat-4")).toBe(true);
+		expect(last.querySelector("title")?.textContent).toBe("2026-03-10: 2 reviews");
+		expect(cells[cells.length - 2].classList.contains("sn-stats-heat-4")).toBe(true);
+		expect(cells[0].classList.contains("sn-stats-heat-0")).toBe(true);
+		// Heat map cells are SVG elements in the SVG namespace.
+		expect(last.namespaceURI).toBe("http://www.w3.org/2000/svg");
+
+		const tiles = [...root.querySelectorAll(".sn-stats-tile")].map((t) => t.textContent);
+		expect(tiles).toEqual(["1Due today", "2 daysCurrent streak", "2 daysLongest streak", "4Reviews this year", "2 of 365Days studied"]);
+
+		const forecastBars = [...root.querySelectorAll("svg[aria-label='Cards due in the next 30 days'] rect.sn-stats-bar")];
+		expect(forecastBars).toHaveLength(30);
+		expect(forecastBars.slice(0, 3).map((b) => b.getAttribute("data-value"))).toEqual(["1", "0", "1"]);
+
+		const rows = [...root.querySelectorAll(".sn-stats-retention tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent));
+		expect(rows).toEqual([
+			["All", "66.7 %", "66.7 %", "66.7 %"],
+			["space", "66.7 %", "66.7 %", "66.7 %"],
+			["space/docker", "50.0 %", "50.0 %", "50.0 %"],
+			["space/k8s", "100.0 %", "100.0 %", "100.0 %"],
+		]);
+		expect(root.querySelector(".sn-stats-legend")?.textContent).toContain("Mature: 1");
+		expect([...root.querySelectorAll("h4")].map((h) => h.textContent)).toEqual(["Reviews per day", "Forecast", "True retention", "Cards", "Intervals", "Difficulty"]);
+	});
+
+	it("narrows every figure to the deck chosen at the top, and switches the forecast to 90 days", async () => {
+		const view = makeView({ reviews: HISTORY }, CARDS);
+		await view.onOpen();
+		const select = view.contentEl.querySelector<HTMLSelectElement>("select.sn-stats-deck");
+		expect([...(select?.options ?? [])].map((o) => o.value)).toEqual(["", "space", "space/docker", "space/k8s"]);
+		select!.value = "space/k8s";
+		select!.dispatchEvent(new Event("change"));
+		const rows = [...view.contentEl.querySelectorAll(".sn-stats-retention tbody tr td:first-child")].map((td) => td.textContent);
+		expect(rows).toEqual(["All", "space", "space/k8s"]);
+		expect(view.contentEl.querySelector(".sn-stats-legend")?.textContent).toContain("Total: 2");
+		expect(view.contentEl.querySelector<HTMLSelectElement>("select.sn-stats-deck")?.value).toBe("space/k8s");
+		const ninety = [...view.contentEl.querySelectorAll(".sn-stats-switch button")].find((b) => b.textContent === "90 days") as HTMLButtonElement;
+		ninety.click();
+		expect(view.contentEl.querySelectorAll("svg[aria-label='Cards due in the next 90 days'] rect.sn-stats-bar")).toHaveLength(90);
+	});
+
+	it("reports skipped log lines and exports the optimizer CSV", async () => {
+		const exported: string[] = [];
+		const view = makeView({ reviews: HISTORY, problems: [{ file: "logs/phone.jsonl", line: 7, reason: "not valid JSON" }] }, CARDS, exported);
+		await view.onOpen();
+		expect(view.contentEl.querySelector(".sn-stats-warning")?.textContent).toBe("1 unreadable log line was skipped (first: logs/phone.jsonl, line 7).");
+		view.contentEl.querySelector<HTMLButtonElement>(".sn-stats-export")!.click();
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(exported).toHaveLength(1);
+		expect(exported[0].split("\n")[0]).toBe("card_id,review_time,review_rating,review_state,review_duration");
+		expect(exported[0].trim().split("\n")).toHaveLength(5);
+		expect(view.contentEl.textContent).toContain("Saved review-log.csv");
+	});
+
+	it("shows an empty history without failing", async () => {
+		const view = makeView();
+		await view.onOpen();
+		expect(view.contentEl.querySelectorAll(".sn-stats-heat-0")).toHaveLength(365);
+		expect([...view.contentEl.querySelectorAll(".sn-stats-retention td")].map((td) => td.textContent)).toEqual(["All", "–", "–", "–"]);
+	});
+});
+
+describe("heat map helpers", () => {
+	it("shades by share of the busiest day and finds weekdays", () => {
+		expect([0, 1, 25, 26, 50, 75, 76, 100].map((n) => heatLevel(n, 100))).toEqual([0, 1, 1, 2, 2, 3, 4, 4]);
+		expect(weekdayOf("2026-03-09")).toBe(0); // a Monday
+		expect(weekdayOf("2026-03-15")).toBe(6);
+	});
+});
