@@ -1,0 +1,34 @@
+/**
+ * What the plugin's parts need from each other, handed to views, modals and commands instead
+ * of the plugin object itself (so they stay testable with the Obsidian mock and hold no
+ * reference that would keep a closed view alive).
+ */
+import type { App } from "obsidian";
+import type { Filter } from "../decks/filter";
+import type { SpacedNotesSettings } from "../settings/settings";
+import type { VaultIndexer } from "./vault-index";
+
+/** What to review: a deck subtree, a filter, one note, or everything (all absent). */
+export interface ReviewRequest {
+	/** Shown in the review's header, e.g. "space › docker" or "All cards". */
+	title: string;
+	deck?: string;
+	filter?: Filter;
+	/** Vault path of one note (the "review this note" command). */
+	path?: string;
+}
+
+export interface PluginServices {
+	app: App;
+	/** The current settings (always fresh; never cache the object). */
+	settings(): SpacedNotesSettings;
+	/** Merges `patch` into the settings, saves them, and updates the index when needed. */
+	updateSettings(patch: Partial<SpacedNotesSettings>): Promise<void>;
+	indexer: VaultIndexer;
+	/** Starts a review session in a modal or a tab, as the settings say. */
+	startReview(request: ReviewRequest): void;
+	/** Opens the deck list (modal). */
+	openDeckList(): void;
+	/** The clock (tests replace it). */
+	now(): Date;
+}
