@@ -37,7 +37,8 @@ export function renderDockerPanel(container: HTMLElement, analysis: DockerAnalys
 
 function summaryText(a: DockerAnalysisOk): string {
 	const n = a.stages.length;
-	const advice = a.advice.length === 0 ? "no advice" : `${a.advice.length} advice`;
+	const count = a.advice.length;
+	const advice = count === 0 ? "no suggestions" : `${count} suggestion${count === 1 ? "" : "s"}`;
 	return `Dockerfile: ${n} stage${n === 1 ? "" : "s"}, ${footprintLines(a.footprint).final.replace(/^Final image/, "final image")} (estimate), ${advice}`;
 }
 

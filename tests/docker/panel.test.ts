@@ -19,7 +19,7 @@ describe("renderDockerPanel", () => {
 		expect(panel.classList.contains("sn-docker-panel")).toBe(true);
 		const details = panel.querySelector("details")!;
 		expect(details.open).toBe(true);
-		expect(details.querySelector("summary")?.textContent).toMatch(/^Dockerfile: 2 stages, final image ≈ 0 MB on scratch/);
+		expect(details.querySelector("summary")?.textContent).toBe("Dockerfile: 2 stages, final image ≈ 0 MB on scratch + copied files, size unknown (estimate), 1 suggestion");
 		const rows = panel.querySelectorAll("tbody tr");
 		expect(rows).toHaveLength(2);
 		expect(texts(rows[0], "td").slice(0, 4)).toEqual(["0", "builder", "golang:1.17", ""]);
