@@ -10,7 +10,7 @@ import { ownLineComment, readSchedulingComment, trailingComment, type FoundComme
 import { containerOf } from "./container";
 import { indexOutside, scanInline } from "./inline";
 import { LineKind, type NoteRegions } from "./regions";
-import { sourceOf, textOf, type Cuts } from "./card-text";
+import { sourceOf, textOf, type Cut } from "./card-text";
 
 /** A card before its decks and context are known, with the tag that opened its first line. */
 export interface FoundCard {
@@ -18,10 +18,16 @@ export interface FoundCard {
 	leadingTag: string | null;
 }
 
+type Located = FoundComment & { line: number; ownLine: boolean };
+
+function located(found: FoundComment, line: number, ownLine: boolean): Located {
+	return { start: found.start, end: found.end, raw: found.raw, line, ownLine };
+}
+
 interface CommentFinding {
-	comment: (FoundComment & { line: number; ownLine: boolean }) | null;
-	/** Lines (own-line comments) and cut offsets that are not card text. */
-	cuts: Cuts;
+	comment: Located | null;
+	/** Where the last text line is cut (it ends with a scheduling comment). */
+	cut: Cut | null;
 	/** Last line of card text (before own-line comments). */
 	lastText: number;
 }
@@ -60,30 +66,38 @@ export class CardBuilder {
 		return this.regions.masked.get(i) ?? this.lines[i];
 	}
 
-	/** The trimmed content of a text line (container prefix removed), or null for other lines. */
-	private content(i: number): string | null {
-		if (this.regions.kind[i] !== LineKind.Text) return null;
+	/** 1 when text line `i` is exactly `?`, 2 for `??` (prefix and spaces aside), else 0. */
+	private separator(i: number): number {
+		if (this.regions.kind[i] !== LineKind.Text) return 0;
 		const vis = this.visible(i);
-		return vis.slice(containerOf(vis).contentStart).trim();
+		let p = containerOf(vis).contentStart;
+		let end = vis.length;
+		while (p < end && isSpace(vis.charCodeAt(p))) p++;
+		while (end > p && isSpace(vis.charCodeAt(end - 1))) end--;
+		if (end - p === 1 && vis.charCodeAt(p) === 63) return 1;
+		if (end - p === 2 && vis.charCodeAt(p) === 63 && vis.charCodeAt(p + 1) === 63) return 2;
+		return 0;
 	}
 
 	/** Reads block `start..end`; returns the line to continue from. */
 	private block(start: number, end: number): number {
 		let runStart = start;
+		const kind = this.regions.kind;
 		for (let l = start; l <= end; l++) {
-			const content = this.content(l);
-			if (content === null) continue;
-			if (content === "?" || content === "??") {
+			if (kind[l] !== LineKind.Text) continue;
+			const sep = this.separator(l);
+			if (sep > 0) {
 				if (l === runStart) {
-					this.problems.push({ code: "empty-question", line: l, message: `The separator "${content}" has no question above it in its block.` });
+					const mark = sep === 2 ? "??" : "?";
+					this.problems.push({ code: "empty-question", line: l, message: `The separator "${mark}" has no question above it in its block.` });
 					runStart = l + 1;
 					continue;
 				}
 				const { last, next } = this.multilineEnd(l, end);
-				this.multiline(runStart, l, last, content === "??" ? "multiline-reversed" : "multiline");
+				this.multiline(runStart, l, last, sep === 2 ? "multiline-reversed" : "multiline");
 				return next;
 			}
-			if (content.includes("::")) {
+			if (this.visible(l).includes("::")) {
 				const after = this.singleline(l, end, runStart);
 				if (after > l) {
 					runStart = after;
@@ -105,8 +119,7 @@ export class CardBuilder {
 				while (last > sep && kind[last] === LineKind.Blank) last--;
 				return { last, next: j + 1 };
 			}
-			const c = this.content(j);
-			if (c === "?" || c === "??" || kind[j] === LineKind.Frontmatter) break;
+			if (this.separator(j) > 0 || kind[j] === LineKind.Frontmatter) break;
 		}
 		return { last: blockEnd, next: blockEnd + 1 };
 	}
@@ -121,11 +134,14 @@ export class CardBuilder {
 		let p = contentStart;
 		while (vis.charCodeAt(p) === 32 || vis.charCodeAt(p) === 9) p++;
 		if (vis.charCodeAt(p) === 124) return l; // table row
-		const needsSpans = /[`$]|\[\[|\]\(|<!--/.test(vis);
-		const spans = needsSpans ? scanInline(vis, 0, true).spans : [];
-		let at = indexOutside(vis, ":::", spans);
+		const triple = vis.indexOf(":::", p);
+		const first = triple >= 0 ? triple : vis.indexOf("::", p);
+		if (first < 0) return l;
+		// A span can only hide the marker if it starts before it.
+		const spans = hasInlineTrigger(vis, first) ? scanInline(vis, 0, true).spans : NO_SPANS;
+		let at = spans === NO_SPANS ? triple : indexOutside(vis, ":::", spans);
 		const reversed = at >= 0;
-		if (!reversed) at = indexOutside(vis, "::", spans);
+		if (!reversed) at = spans === NO_SPANS ? first : indexOutside(vis, "::", spans);
 		if (at < 0) return l;
 		const line = this.lines[l];
 		const sepEnd = at + (reversed ? 3 : 2);
@@ -133,17 +149,17 @@ export class CardBuilder {
 		const front = (leading ? leading.rest : line.slice(contentStart, at)).trim();
 		const same = trailingComment(line);
 		const sameComment = same && same.start >= sepEnd ? same : null;
-		const back = textOf([line.slice(sepEnd, sameComment ? sameComment.start : line.length)], 0, 0, 0, { skip: new Set(), cutAt: new Map() });
+		const back = textOf([line.slice(sepEnd, sameComment ? sameComment.start : line.length)], 0, 0, 0, null);
 		if (front === "" || back === "") return l;
 
-		let comment: CommentFinding["comment"] = sameComment ? { ...sameComment, line: l, ownLine: false } : null;
+		let comment: Located | null = sameComment ? located(sameComment, l, false) : null;
 		let last = l;
 		while (last + 1 <= blockEnd) {
 			const next = this.ownComment(last + 1);
 			if (!next) break;
 			last++;
 			if (comment) this.duplicate(last, l);
-			else comment = { ...next, line: last, ownLine: true };
+			else comment = located(next, last, true);
 		}
 		this.cloze(runStart, l - 1);
 		const kind: CardKind = reversed ? "singleline-reversed" : "singleline";
@@ -156,10 +172,10 @@ export class CardBuilder {
 	private multiline(qs: number, sep: number, last: number, kind: CardKind): void {
 		const found = this.endComment(sep + 1, last);
 		const depth = containerOf(this.lines[qs]).depth;
-		const qText = textOf(this.lines, qs, sep - 1, depth, found.cuts);
+		const qText = textOf(this.lines, qs, sep - 1, depth, found.cut);
 		const leading = leadingFlashcardTag(qText, this.settings.flashcardTags);
 		const front = leading ? leading.rest.trim() : qText;
-		const back = textOf(this.lines, sep + 1, found.lastText, depth, found.cuts);
+		const back = textOf(this.lines, sep + 1, found.lastText, depth, found.cut);
 		const sides = kind === "multiline-reversed" ? [{ question: front, answer: back }, { question: back, answer: front }] : [{ question: front, answer: back }];
 		this.add(kind, qs, last, front, back, sides, found.comment, found.lastText, depth, leading?.tag ?? null);
 	}
@@ -167,10 +183,11 @@ export class CardBuilder {
 	/** A cloze card from lines `from..to` when they hold deletions. */
 	private cloze(from: number, to: number): void {
 		if (to < from || this.settings.clozeKinds.length === 0) return;
+		if (!this.mayHoldCloze(from, to)) return;
 		const found = this.endComment(from, to);
 		if (found.lastText < from) return;
 		const depth = containerOf(this.lines[from]).depth;
-		const full = textOf(this.lines, from, found.lastText, depth, found.cuts);
+		const full = textOf(this.lines, from, found.lastText, depth, found.cut);
 		const leading = leadingFlashcardTag(full, this.settings.flashcardTags);
 		const text = leading ? leading.rest.trim() : full;
 		const deletions = findDeletions(text, this.settings.clozeKinds);
@@ -178,29 +195,39 @@ export class CardBuilder {
 		this.add("cloze", from, to, text, "", clozeSides(text, deletions), found.comment, found.lastText, depth, leading?.tag ?? null);
 	}
 
+	/** Cheap test before the real work: does any line of `from..to` hold a cloze opener? */
+	private mayHoldCloze(from: number, to: number): boolean {
+		const kinds = this.settings.clozeKinds;
+		for (let i = from; i <= to; i++) {
+			const line = this.lines[i];
+			if (kinds.includes("highlight") && line.includes("==")) return true;
+			if (kinds.includes("bold") && line.includes("**")) return true;
+			if (kinds.includes("curly") && line.includes("{{")) return true;
+		}
+		return false;
+	}
+
 	/** The scheduling comment of a multi-line or cloze card whose text lines are `from..to`. */
 	private endComment(from: number, to: number): CommentFinding {
-		const skip = new Set<number>();
-		const cutAt = new Map<number, number>();
-		let comment: CommentFinding["comment"] = null;
+		let cut: Cut | null = null;
+		let comment: Located | null = null;
 		let lastText = to;
 		while (lastText >= from) {
 			const own = this.ownComment(lastText);
 			if (!own) break;
-			skip.add(lastText);
 			if (comment) this.duplicate(lastText, from);
-			else comment = { ...own, line: lastText, ownLine: true };
+			else comment = located(own, lastText, true);
 			lastText--;
 		}
 		if (lastText >= from && this.regions.kind[lastText] === LineKind.Text) {
 			const trailing = trailingComment(this.lines[lastText]);
 			if (trailing) {
-				cutAt.set(lastText, trailing.start);
+				cut = { line: lastText, at: trailing.start };
 				if (comment) this.duplicate(lastText, from);
-				else comment = { ...trailing, line: lastText, ownLine: false };
+				else comment = located(trailing, lastText, false);
 			}
 		}
-		return { comment, cuts: { skip, cutAt }, lastText };
+		return { comment, cut, lastText };
 	}
 
 	/** The scheduling comment alone on text line `i`, if any. */
@@ -231,7 +258,7 @@ export class CardBuilder {
 		leadingTag: string | null,
 	): void {
 		const segments = found ? this.segments(found, sides.length) : [];
-		const siblings: Sibling[] = sides.map((side, index) => ({ index, ...side, segment: segments[index] ?? { kind: "absent" } }));
+		const siblings: Sibling[] = sides.map((side, index) => ({ index, question: side.question, answer: side.answer, segment: segments[index] ?? { kind: "absent" } }));
 		const comment: CommentLocation | null = found ? { line: found.line, start: found.start, end: found.end, raw: found.raw, ownLine: found.ownLine } : null;
 		const k = this.regions.kind[lastText];
 		const card: Card = {
@@ -262,6 +289,21 @@ export class CardBuilder {
 		}
 		return states.slice(0, siblings);
 	}
+}
+
+const NO_SPANS: number[] = [];
+
+/** True when `line` has, before offset `limit`, a character that may open an inline span. */
+function hasInlineTrigger(line: string, limit: number): boolean {
+	for (const trigger of ["`", "$", "[[", "](", "<!--", "%%"]) {
+		const at = line.indexOf(trigger);
+		if (at >= 0 && at < limit) return true;
+	}
+	return false;
+}
+
+function isSpace(c: number): boolean {
+	return c === 32 || c === 9;
 }
 
 function isBreak(kind: number): boolean {

@@ -4,47 +4,42 @@
  */
 import { stripContainer } from "./container";
 
-/** Which parts of a card's lines are not card text. */
-export interface Cuts {
-	/** Lines that are only a scheduling comment (the card's own or a duplicate). */
-	skip: ReadonlySet<number>;
-	/** Lines that end with a scheduling comment: the comment's start offset in the line. */
-	cutAt: ReadonlyMap<number, number>;
+/** A line that ends with a scheduling comment: the text is cut at `at`. */
+export interface Cut {
+	line: number;
+	at: number;
 }
 
-export const NO_CUTS: Cuts = { skip: new Set(), cutAt: new Map() };
-
-/** Lines `from..to` as card text: prefixes of `depth` callouts stripped, comments cut, trimmed. */
-export function textOf(lines: readonly string[], from: number, to: number, depth: number, cuts: Cuts): string {
-	const parts: string[] = [];
+/** Lines `from..to` as card text: prefixes of `depth` callouts stripped, a comment cut, trimmed. */
+export function textOf(lines: readonly string[], from: number, to: number, depth: number, cut: Cut | null): string {
+	let text = "";
 	for (let i = from; i <= to; i++) {
-		if (cuts.skip.has(i)) continue;
 		let line = lines[i];
-		const cut = cuts.cutAt.get(i);
-		if (cut !== undefined) line = line.slice(0, cut);
-		parts.push(stripContainer(line, depth));
+		if (cut !== null && cut.line === i) line = line.slice(0, cut.at);
+		if (depth > 0) line = stripContainer(line, depth);
+		text = i === from ? line : `${text}\n${line}`;
 	}
-	return withoutBlockId(parts.join("\n")).trim();
+	return withoutBlockId(text).trim();
 }
 
 /** `text` without a trailing block id ` ^id` (letters, digits and `-`). */
 export function withoutBlockId(text: string): string {
 	const end = trimEndIndex(text);
-	const caret = text.lastIndexOf("^", end);
-	if (caret <= 0 || caret === end - 1) return text;
+	let caret = end - 1;
+	while (caret > 0 && isIdChar(text.charCodeAt(caret))) caret--;
+	if (caret <= 0 || caret === end - 1 || text.charCodeAt(caret) !== 94) return text;
 	const before = text.charCodeAt(caret - 1);
 	if (before !== 32 && before !== 9) return text;
-	for (let i = caret + 1; i < end; i++) {
-		const c = text.charCodeAt(i);
-		const ok = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45;
-		if (!ok) return text;
-	}
 	return text.slice(0, caret);
+}
+
+function isIdChar(c: number): boolean {
+	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45;
 }
 
 function trimEndIndex(text: string): number {
 	let end = text.length;
-	while (end > 0 && /\s/.test(text[end - 1])) end--;
+	while (end > 0 && text.charCodeAt(end - 1) <= 32) end--;
 	return end;
 }
 

@@ -30,15 +30,38 @@ export function readSchedulingComment(raw: string): SegmentState[] | null {
 	if (text.length < COMMENT_OPEN.length + COMMENT_CLOSE.length) return null;
 	const body = text.slice(COMMENT_OPEN.length, text.length - COMMENT_CLOSE.length).trim();
 	if (body === "") return [];
-	const parts = body.split("!");
-	// `!a!b` splits into ["", "a", "b"]; the old form `a` has no leading "!".
-	if (parts[0].trim() === "") parts.shift();
-	return parts.map((part) => readSegment(part.trim()));
+	const states: SegmentState[] = [];
+	// Segments run from one "!" to the next; the old form has no leading "!".
+	let start = body.charCodeAt(0) === 33 ? 1 : 0;
+	for (;;) {
+		const bang = body.indexOf("!", start);
+		const end = bang < 0 ? body.length : bang;
+		const part = body.slice(start, end);
+		states.push(readSegment(part.charCodeAt(0) <= 32 || part.charCodeAt(part.length - 1) <= 32 ? part.trim() : part));
+		if (bang < 0) return states;
+		start = bang + 1;
+	}
 }
 
 /** Reads one segment (without its leading `!`). */
 export function readSegment(segment: string): SegmentState {
-	const fields = segment.split(",").map((f) => f.trim());
+	const fast = CLASSIC_FAST.exec(segment);
+	if (fast) {
+		// The common form, read without splitting (parsing speed matters for big vaults).
+		const [, y, m, d, intervalText, easeText] = fast;
+		const year = Number(y);
+		const month = Number(m);
+		const date = Number(d);
+		const interval = Number(intervalText);
+		const ease = Number(easeText);
+		if (month >= 1 && month <= 12 && date >= 1 && date <= daysInMonth(year, month) && interval <= MAX_INTERVAL && ease <= MAX_EASE) {
+			const due = `${y}-${m}-${d}`;
+			if (due === NEW_PLACEHOLDER_DAY) return { kind: "ok", schedule: null };
+			return { kind: "ok", schedule: { type: "classic", due, interval, ease } };
+		}
+	}
+	const fields = segment.split(",");
+	for (let i = 0; i < fields.length; i++) fields[i] = fields[i].trim();
 	if (fields[0].toLowerCase() === "fsrs") return readFsrs(segment, fields);
 	if (fields.length !== 3) return unreadable(segment, `expected date,interval,ease but found ${fields.length} fields`);
 	const due = readDate(fields[0]);
@@ -50,6 +73,13 @@ export function readSegment(segment: string): SegmentState {
 	if (due === NEW_PLACEHOLDER_DAY) return { kind: "ok", schedule: null };
 	const schedule: ClassicSchedule = { type: "classic", due, interval, ease };
 	return { kind: "ok", schedule };
+}
+
+const CLASSIC_FAST = /^(\d{4})-(\d{2})-(\d{2}),(\d{1,6}(?:\.\d{1,6})?),(\d{1,6}(?:\.\d{1,6})?)$/;
+
+function daysInMonth(year: number, month: number): number {
+	if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+	return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 function readFsrs(segment: string, fields: string[]): SegmentState {
@@ -96,15 +126,36 @@ function unreadable(raw: string, reason: string): SegmentState {
 
 /** A non-negative decimal within `max`, or the reason it is not. */
 function readNumber(text: string, name: string, max: number): number | string {
-	if (text.startsWith("-") && /^-\d+(\.\d+)?$/.test(text)) return `${name} ${text} is negative`;
-	if (!/^\d+(\.\d+)?$/.test(text)) return `${name} "${text}" is not a number`;
+	if (!isDecimal(text, 0)) {
+		return text.startsWith("-") && isDecimal(text, 1) ? `${name} ${text} is negative` : `${name} "${text}" is not a number`;
+	}
 	const value = Number(text);
 	if (!Number.isFinite(value) || value > max) return `${name} ${text} is out of range (0–${max})`;
 	return value;
 }
 
+const MOMENT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/** An ISO 8601 moment with a real date and time of day (no Date.parse: it is lenient and slow). */
+/** `digits` or `digits.digits` from offset `from` to the end (a hand loop: this runs per field). */
+function isDecimal(text: string, from: number): boolean {
+	let digits = 0;
+	let dot = -1;
+	for (let i = from; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c >= 48 && c <= 57) digits++;
+		else if (c === 46 && dot < 0 && digits > 0) dot = i;
+		else return false;
+	}
+	return digits > 0 && dot !== text.length - 1;
+}
+
 function isMoment(text: string): boolean {
-	return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text) && !Number.isNaN(Date.parse(text));
+	const m = MOMENT.exec(text);
+	if (!m) return false;
+	const month = Number(m[2]);
+	const date = Number(m[3]);
+	return month >= 1 && month <= 12 && date >= 1 && date <= daysInMonth(Number(m[1]), month) && Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6] ?? 0) < 61;
 }
 
 /** A classic due date in any accepted form, as `YYYY-MM-DD`, or null. */
@@ -131,23 +182,31 @@ export interface FoundComment {
 
 /** The scheduling comment that ends `line` (only spaces after it), or null. */
 export function trailingComment(line: string): FoundComment | null {
-	const start = line.lastIndexOf(COMMENT_OPEN);
-	if (start < 0) return null;
-	const close = line.indexOf(COMMENT_CLOSE, start + COMMENT_OPEN.length);
-	if (close < 0) return null;
-	const end = close + COMMENT_CLOSE.length;
-	for (let i = end; i < line.length; i++) {
-		const c = line.charCodeAt(i);
-		if (c !== 32 && c !== 9) return null;
+	// Hand-written backward scans: this runs on the last line of every card, and V8's lastIndexOf
+	// is a slow runtime call.
+	let end = line.length;
+	while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+	if (end < 10 || line.charCodeAt(end - 1) !== 62 || line.charCodeAt(end - 2) !== 45 || line.charCodeAt(end - 3) !== 45) return null;
+	for (let start = end - 10; start >= 0; start--) {
+		if (line.charCodeAt(start) !== 60 || !line.startsWith(COMMENT_OPEN, start)) continue;
+		// The comment must run from its opening to the end: no "-->" inside.
+		const close = line.indexOf(COMMENT_CLOSE, start + COMMENT_OPEN.length);
+		return close === end - 3 ? { start, end, raw: line.slice(start, end) } : null;
 	}
-	return { start, end, raw: line.slice(start, end) };
+	return null;
 }
 
 /** The scheduling comment when it is alone on `line` after offset `contentStart` (spaces aside). */
 export function ownLineComment(line: string, contentStart: number): FoundComment | null {
 	let p = contentStart;
 	while (line.charCodeAt(p) === 32 || line.charCodeAt(p) === 9) p++;
-	if (!line.startsWith(COMMENT_OPEN, p)) return null;
-	const found = trailingComment(line);
-	return found && found.start === p ? found : null;
+	if (line.charCodeAt(p) !== 60 || !line.startsWith(COMMENT_OPEN, p)) return null;
+	const close = line.indexOf(COMMENT_CLOSE, p + COMMENT_OPEN.length);
+	if (close < 0) return null;
+	const end = close + COMMENT_CLOSE.length;
+	for (let i = end; i < line.length; i++) {
+		const c = line.charCodeAt(i);
+		if (c !== 32 && c !== 9) return null;
+	}
+	return { start: p, end, raw: line.slice(p, end) };
 }

@@ -59,21 +59,35 @@ function parse(text: string, { path, settings }: ParseOptions): ParsedNote {
 	const chain: string[] = [];
 	let heading = 0;
 	let tagLine = -1;
+	// Context and decks change only at headings and tag lines: compute them once per change.
+	let context = [name];
+	let decks: string[] | null = null;
 	for (const { card, leadingTag } of builder.cards) {
+		let headingMoved = false;
 		while (heading < body.headings.length && body.headings[heading].line < card.startLine) {
 			const h = body.headings[heading++];
 			chain.length = Math.min(chain.length, h.level - 1);
 			while (chain.length < h.level - 1) chain.push("");
 			chain.push(h.text);
+			headingMoved = true;
 		}
-		while (tagLine + 1 < body.tagLines.length && body.tagLines[tagLine + 1].line < card.startLine) tagLine++;
-		card.context = [name, ...chain.filter((h) => h !== "")];
-		card.decks = resolveDecks({
-			leadingTag,
-			nearestLineTags: tagLine >= 0 ? body.tagLines[tagLine].tags : [],
-			frontmatterTags: fmFlashcardTags,
-			firstNoteTag,
-		});
+		if (headingMoved) context = [name, ...chain.filter((h) => h !== "")];
+		while (tagLine + 1 < body.tagLines.length && body.tagLines[tagLine + 1].line < card.startLine) {
+			tagLine++;
+			decks = null;
+		}
+		card.context = context.slice();
+		if (leadingTag) {
+			card.decks = resolveDecks({ leadingTag, nearestLineTags: [], frontmatterTags: [], firstNoteTag: null });
+		} else {
+			decks ??= resolveDecks({
+				leadingTag: null,
+				nearestLineTags: tagLine >= 0 ? body.tagLines[tagLine].tags : [],
+				frontmatterTags: fmFlashcardTags,
+				firstNoteTag,
+			});
+			card.decks = decks.slice();
+		}
 		cards.push(card);
 	}
 	const problems: NoteProblem[] = [...regions.problems, ...builder.problems];
