@@ -21,8 +21,9 @@ export interface BarChartOptions {
 	barClass?: string;
 }
 
-const WIDTH = 600;
-const HEIGHT = 160;
+// About a phone's width, so text in viewBox units stays near its CSS size there.
+const WIDTH = 400;
+const HEIGHT = 150;
 const LABEL_SPACE = 18;
 const TOP_SPACE = 14;
 
