@@ -18,6 +18,8 @@ export class ReviewLogStore {
 	/** Lines not yet written because the last write failed; retried before the next line. */
 	private pending: string[] = [];
 	private queue: Promise<void> = Promise.resolve();
+	/** Whether this session has already written to the file (so it ends with a line break). */
+	private wrote = false;
 
 	/**
 	 * @param folder the log folder, e.g. `${manifest.dir}/logs`
@@ -95,8 +97,11 @@ export class ReviewLogStore {
 		if (this.pending.length === 0) return;
 		const text = this.pending.join("");
 		if (!(await this.adapter.exists(this.folder))) await this.adapter.mkdir(this.folder);
-		if (await this.adapter.exists(this.file)) await this.adapter.append(this.file, text);
+		// An earlier session may have been cut off mid-line (crash, sync of a half-written file):
+		// start on a fresh line so that line, not ours, is the one readers skip. Empty lines are ignored.
+		if (await this.adapter.exists(this.file)) await this.adapter.append(this.file, this.wrote ? text : `\n${text}`);
 		else await this.adapter.write(this.file, text);
+		this.wrote = true;
 		this.pending = [];
 	}
 }

@@ -90,6 +90,19 @@ describe("ReviewLogStore", () => {
 		expect(merged.reviews.map((r) => r.card)).toEqual([cardId("space/docker.md", "Q::A", 0)]);
 	});
 
+	it("starts on a fresh line after a line cut off by an earlier session", async () => {
+		const adapter = new MemoryAdapter();
+		const store = new ReviewLogStore(adapter, FOLDER, "d");
+		adapter.folders.add(FOLDER);
+		adapter.files.set(store.file, '{"v":1,"t":"2026-03-09T09:00:00Z","card":"ab');
+		await store.recordAnswer(answer("2026-03-10T09:00:00Z"));
+		await store.recordAnswer(answer("2026-03-10T09:01:00Z"));
+		const merged = await store.readAll();
+		expect(merged.reviews).toHaveLength(2);
+		expect(merged.problems.map((p) => p.line)).toEqual([1]);
+		expect(adapter.files.get(store.file)?.split("\n")).toHaveLength(4);
+	});
+
 	it("reads an empty or missing folder as an empty log", async () => {
 		const merged = await new ReviewLogStore(new MemoryAdapter(), FOLDER, "d").readAll();
 		expect(merged.reviews).toEqual([]);
