@@ -1,10 +1,11 @@
 /** The real user note of cards.md: exactly 5 multi-line cards with the schedules of its comments. */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseNote } from "../../src/cards/parse";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
 
-const text = readFileSync("/work/shared/examples/docker-multistage.md", "utf8");
+const text = readFileSync(join(__dirname, "..", "..", "examples", "vault", "docker", "docker-multistage.md"), "utf8");
 const parsed = parseNote(text, { path: "notes/docker-multistage.md", settings: { ...DEFAULT_SETTINGS, flashcardTags: ["#space"] } });
 
 describe("examples/docker-multistage.md", () => {

@@ -1,15 +1,12 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { analyseDockerfile, findDockerBlocks, type DockerAnalysis, type DockerAnalysisOk } from "../../src/docker/index";
 
-export const NOTE_PATH = "/work/shared/examples/docker-multistage.md";
+/** The real user note, as shipped unchanged in the example vault. */
+export const NOTE_PATH = join(__dirname, "..", "..", "examples", "vault", "docker", "docker-multistage.md");
 
-/** The real note, from the shared examples (copied into the fixtures so tests run anywhere). */
 export function readNote(): string {
-	try {
-		return readFileSync(new URL("./fixtures/docker-multistage.md", import.meta.url), "utf8");
-	} catch {
-		return readFileSync(NOTE_PATH, "utf8");
-	}
+	return readFileSync(NOTE_PATH, "utf8");
 }
 
 /** Analyses and insists on success, so tests fail with the analysis' own message. */

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { parseNote } from "../../src/cards/parse";
@@ -143,7 +144,7 @@ describe("bytes around the edit", () => {
 	});
 
 	it("changes exactly one comment's bytes in the real docker note", () => {
-		const note = readFileSync("/work/shared/examples/docker-multistage.md", "utf8");
+		const note = readFileSync(join(__dirname, "..", "..", "examples", "vault", "docker", "docker-multistage.md"), "utf8");
 		const space: ParserSettings = { ...settings, flashcardTags: ["#space"] };
 		const cards = cardsOf(note, space);
 		expect(cards).toHaveLength(5);
