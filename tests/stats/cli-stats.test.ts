@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseNote } from "../../src/cards/parse";
 import { runCli } from "../../src/cli/main";
-import { LOG_SUBFOLDER, statsCommand, type StatsJson } from "../../src/cli/commands/stats";
+import { statsCommand, type StatsJson } from "../../src/cli/commands/stats";
+import { appendToVaultLog, LOG_SUBFOLDER } from "../../src/cli/review-log";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
 import { formatLogLine, type ReviewEntry } from "../../src/stats/log-format";
 import { statsCardsOfNote } from "../../src/stats/stats-cards";
@@ -99,6 +100,17 @@ describe("spaced-notes stats", () => {
 			`${ids[1]},${Date.parse("2026-03-10T10:00:00Z")},1,2,60000`,
 			"",
 		]);
+	});
+
+	it("appends the command line's answers to its own file in the plugin's config folder", async () => {
+		const { root, ids } = makeVault();
+		const entry: ReviewEntry = { kind: "review", time: Date.parse("2026-03-10T11:00:00Z"), card: ids[2], deck: "flashcards/docker", rating: 3, state: 0, elapsedDays: 0, scheduledDays: 1, durationMs: 2000 };
+		const file = appendToVaultLog(root, [entry], "cli-test host");
+		expect(file).toBe(join(root, CONFIG_FOLDER, LOG_SUBFOLDER, "cli-test_host.jsonl"));
+		const report = JSON.parse((await run([".", "--json", "--now", "2026-03-10T12:00:00Z"], root)).stdout) as StatsJson;
+		expect(report.log.files).toBe(3);
+		expect(report.totals.allTime).toBe(4);
+		expect(appendToVaultLog(mkdtempSync(join(tmpdir(), "sn-no-config-")), [entry])).toBeNull();
 	});
 
 	it("works without any log and reports bad usage with exit status 2", async () => {

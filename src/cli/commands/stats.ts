@@ -4,23 +4,21 @@
  * `--csv` prints the log in the FSRS optimizer's format instead. A corrupt log line is reported
  * on stderr and skipped; it never fails the command.
  */
-import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { resolve } from "node:path";
 import { parseNote } from "../../cards/parse";
 import { pathHash, pathPartOf } from "../../stats/card-id";
 import { toOptimizerCsv } from "../../stats/csv";
 import type { ReviewEntry } from "../../stats/log-format";
-import { mergeLogs, type LogFile, type LogProblem } from "../../stats/merge";
+import { mergeLogs, type LogProblem } from "../../stats/merge";
 import { RETENTION_PERIODS } from "../../stats/retention";
 import { statsCardsOfNote, type StatsCard } from "../../stats/stats-cards";
 import { computeStats, type StatsReport } from "../../stats/summary";
 import { hasFlag, parseArgs } from "../args";
 import { applyCommonFlags, COMMON_VALUED_FLAGS, resolveNow } from "../common";
 import { EXIT_OK, UsageError, type Command } from "../io";
+import { readVaultLog } from "../review-log";
 import { loadVault, readText } from "../vault";
 
-/** The plugin's log folder inside a config folder. */
-export const LOG_SUBFOLDER = join("plugins", "spaced-notes", "logs");
 const MAX_REPORTED_PROBLEMS = 20;
 
 /** `stats --json`: the report, plus what was read from the log. */
@@ -36,8 +34,9 @@ export const statsCommand: Command = (argv, io) => {
 	const settings = applyCommonFlags(vault.settings, args);
 	const cards: StatsCard[] = [];
 	for (const file of vault.files) cards.push(...statsCardsOfNote(file.vaultPath, parseNote(readText(file), { path: file.vaultPath, settings }).cards));
-	const logs = logFolders(vault.root).flatMap((folder) => readLogFiles(vault.root, folder));
-	const merged = mergeLogs(logs);
+	const { files: logs, problems: unreadable } = readVaultLog(vault.root);
+	const read = mergeLogs(logs);
+	const merged = { ...read, problems: [...unreadable, ...read.problems] };
 	reportProblems(merged.problems, io.stderr);
 	// A PATH below the vault root narrows the log to the notes found there.
 	const wholeVault = args.positional.some((p) => resolve(io.cwd, p) === vault.root);
@@ -57,62 +56,13 @@ export const statsCommand: Command = (argv, io) => {
 	return Promise.resolve(EXIT_OK);
 };
 
-/**
- * The log folders of a vault: `<config folder>/plugins/spaced-notes/logs` for every dot-folder of
- * the vault root that has one. The config folder's name is a setting of each device (phones
- * often use another one), and the command line has no Obsidian to ask, so it reads them all.
- */
-export function logFolders(root: string): string[] {
-	let entries: Dirent[];
-	try {
-		entries = readdirSync(root, { withFileTypes: true });
-	} catch {
-		return [];
-	}
-	return entries
-		.filter((e) => e.isDirectory() && e.name.startsWith("."))
-		.map((e) => e.name)
-		.sort()
-		.map((name) => join(root, name, LOG_SUBFOLDER))
-		.filter((folder) => {
-			try {
-				return statSync(folder).isDirectory();
-			} catch {
-				return false;
-			}
-		});
-}
-
-/** Every `*.jsonl` file of a log folder, by name. */
-function readLogFiles(root: string, folder: string): LogFile[] {
-	let names: string[];
-	try {
-		names = readdirSync(folder).filter((n) => n.endsWith(".jsonl")).sort();
-	} catch {
-		return [];
-	}
-	const files: LogFile[] = [];
-	for (const name of names) {
-		try {
-			files.push({ name: toSlashes(relative(root, join(folder, name))), text: readFileSync(join(folder, name), "utf8") });
-		} catch (error) {
-			throw new UsageError(`cannot read log file ${name}: ${(error as Error).message}`);
-		}
-	}
-	return files;
-}
-
-function toSlashes(path: string): string {
-	return sep === "/" ? path : path.split(sep).join("/");
-}
-
 function onlyNotes(reviews: readonly ReviewEntry[], paths: readonly string[]): ReviewEntry[] {
 	const parts = new Set(paths.map(pathHash));
 	return reviews.filter((r) => parts.has(pathPartOf(r.card) ?? ""));
 }
 
 function reportProblems(problems: readonly LogProblem[], stderr: (text: string) => void): void {
-	for (const p of problems.slice(0, MAX_REPORTED_PROBLEMS)) stderr(`spaced-notes stats: skipped ${p.file}:${p.line}: ${p.reason}\n`);
+	for (const p of problems.slice(0, MAX_REPORTED_PROBLEMS)) stderr(`spaced-notes stats: skipped ${p.file}${p.line ? `:${p.line}` : ""}: ${p.reason}\n`);
 	if (problems.length > MAX_REPORTED_PROBLEMS) stderr(`spaced-notes stats: … and ${problems.length - MAX_REPORTED_PROBLEMS} more unreadable log lines\n`);
 }
 
