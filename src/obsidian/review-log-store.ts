@@ -7,7 +7,7 @@
 import { normalizePath, TFile, type App, type DataAdapter, type Plugin } from "obsidian";
 import { formatLogLine, type LogEntry, type ReviewEntry } from "../stats/log-format";
 import { mergeLogs, type LogFile, type MergedLog } from "../stats/merge";
-import { reviewEntry, type AnswerFacts } from "../stats/review-entry";
+import { reviewEntry, undoEntry, type AnswerFacts } from "../stats/review-entry";
 
 /** The adapter calls the store uses (a `DataAdapter` fits; tests pass an in-memory one). */
 export type LogAdapter = Pick<DataAdapter, "append" | "read" | "write" | "exists" | "list" | "mkdir">;
@@ -60,7 +60,7 @@ export class ReviewLogStore {
 
 	/** Logs that `answer` was undone; readers drop it. */
 	recordUndo(answer: ReviewEntry, time: Date = new Date()): Promise<void> {
-		return this.append({ kind: "undo", time: time.getTime(), card: answer.card, reviewTime: answer.time });
+		return this.append(undoEntry(answer, time));
 	}
 
 	/** Appends one entry (writes are serialised, so lines never interleave). */

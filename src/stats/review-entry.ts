@@ -6,7 +6,7 @@ import type { Card, SegmentState } from "../cards/types";
 import { addDays, daysBetween, isDay, localDay } from "../schedule/days";
 import type { Rating, Schedule } from "../schedule/types";
 import { cardId } from "./card-id";
-import type { ReviewEntry, ReviewState } from "./log-format";
+import type { ReviewEntry, ReviewState, UndoEntry } from "./log-format";
 
 /** What the review flow knows about one answer. */
 export interface AnswerFacts {
@@ -43,6 +43,11 @@ export function reviewEntry(facts: AnswerFacts): ReviewEntry {
 		scheduledDays: Number.isFinite(facts.after.interval) ? Math.max(0, facts.after.interval) : 0,
 		durationMs: Number.isFinite(facts.durationMs) ? Math.max(0, Math.round(facts.durationMs)) : 0,
 	};
+}
+
+/** The record that undoes `answer` (readers then drop it), made at `time`. */
+export function undoEntry(answer: ReviewEntry, time: Date): UndoEntry {
+	return { kind: "undo", time: time.getTime(), card: answer.card, reviewTime: answer.time };
 }
 
 /**
