@@ -93,6 +93,37 @@ export class Plugin extends Component {
 		this.register(() => el.remove());
 		return el;
 	}
+	/** Commands, ribbon icons, views and setting tabs the plugin registered (for tests). */
+	commands: Command[] = [];
+	ribbonIcons: { icon: string; title: string; callback: (evt: MouseEvent) => unknown }[] = [];
+	viewFactories = new Map<string, (leaf: WorkspaceLeaf) => unknown>();
+	settingTabs: unknown[] = [];
+	addCommand(command: Command): Command {
+		this.commands.push(command);
+		return command;
+	}
+	addRibbonIcon(icon: string, title: string, callback: (evt: MouseEvent) => unknown): MockElement {
+		this.ribbonIcons.push({ icon, title, callback });
+		const el = new MockElement();
+		this.register(() => el.remove());
+		return el;
+	}
+	registerView(type: string, factory: (leaf: WorkspaceLeaf) => unknown): void {
+		this.viewFactories.set(type, factory);
+	}
+	addSettingTab(tab: unknown): void {
+		this.settingTabs.push(tab);
+	}
+}
+
+export interface Command {
+	id: string;
+	name: string;
+	icon?: string;
+	hotkeys?: unknown[];
+	callback?: () => unknown;
+	checkCallback?: (checking: boolean) => boolean | void;
+	editorCallback?: (...args: unknown[]) => unknown;
 }
 
 // --- Vault, metadata cache, workspace (added for the vault index glue) ---
@@ -130,8 +161,26 @@ export interface CachedMetadata {
 }
 
 /** An in-memory vault: `files` maps paths to contents; tests fire events with `trigger`. */
+/** Raw file access below the vault (config folder files); tests fill `files`. */
+export class DataAdapter {
+	files = new Map<string, string>();
+	async exists(path: string): Promise<boolean> {
+		return this.files.has(path);
+	}
+	async read(path: string): Promise<string> {
+		const text = this.files.get(path);
+		if (text === undefined) throw new Error(`ENOENT: ${path}`);
+		return text;
+	}
+	async write(path: string, data: string): Promise<void> {
+		this.files.set(path, data);
+	}
+}
+
 export class Vault extends Events {
 	files = new Map<string, { file: TFile; text: string }>();
+	configDir = ".obsidian";
+	adapter = new DataAdapter();
 	reads = 0;
 	/** Adds or replaces a file's text without firing events (test setup). */
 	put(path: string, text: string): TFile {
@@ -199,6 +248,24 @@ export class Workspace extends Events {
 		this.layoutReady = true;
 		for (const cb of this.readyCallbacks.splice(0)) cb();
 	}
+	activeFile: TFile | null = null;
+	getActiveFile(): TFile | null {
+		return this.activeFile;
+	}
+	/** Leaves opened through getRightLeaf / getLeaf (tests inspect their view state). */
+	leaves: WorkspaceLeaf[] = [];
+	revealed: WorkspaceLeaf[] = [];
+	getLeavesOfType(type: string): WorkspaceLeaf[] {
+		return this.leaves.filter((leaf) => leaf.viewState?.type === type);
+	}
+	getRightLeaf(_split: boolean): WorkspaceLeaf {
+		const leaf = new WorkspaceLeaf();
+		this.leaves.push(leaf);
+		return leaf;
+	}
+	async revealLeaf(leaf: WorkspaceLeaf): Promise<void> {
+		this.revealed.push(leaf);
+	}
 }
 
 export class App {
@@ -226,7 +293,11 @@ export function normalizePath(path: string): string {
 
 export class WorkspaceLeaf {
 	view: unknown = null;
+	viewState: { type: string; active?: boolean; state?: unknown } | null = null;
 	constructor(public app: App = new App()) {}
+	async setViewState(state: { type: string; active?: boolean; state?: unknown }): Promise<void> {
+		this.viewState = state;
+	}
 }
 
 /** A view's container: a header and `contentEl` (jsdom tests, after `installObsidianDom()`). */
@@ -283,3 +354,91 @@ export const editorLivePreviewField = StateField.define<boolean>({
 		return value;
 	},
 });
+
+// --- Modals, notices, icons, setting tabs (added for the deck list, commands and settings) ---
+
+/** Records the icon name on the element (jsdom tests). */
+export function setIcon(el: HTMLElement, icon: string): void {
+	el.setAttribute("data-icon", icon);
+}
+
+/** Notices shown so far (tests read and clear it). */
+export const notices: string[] = [];
+export class Notice {
+	constructor(message: string | DocumentFragment) {
+		notices.push(typeof message === "string" ? message : (message.textContent ?? ""));
+	}
+	hide(): void {}
+}
+
+/** A modal: `open()` builds nothing on screen but runs `onOpen`; `close()` runs `onClose`. */
+export class Modal {
+	containerEl: HTMLElement;
+	modalEl: HTMLElement;
+	titleEl: HTMLElement;
+	contentEl: HTMLElement;
+	isOpen = false;
+	constructor(public app: App) {
+		this.containerEl = createDiv("modal-container");
+		this.modalEl = this.containerEl.createDiv("modal");
+		this.titleEl = this.modalEl.createDiv("modal-title");
+		this.contentEl = this.modalEl.createDiv("modal-content");
+	}
+	open(): void {
+		this.isOpen = true;
+		document.body.appendChild(this.containerEl);
+		this.onOpen();
+	}
+	close(): void {
+		if (!this.isOpen) return;
+		this.isOpen = false;
+		this.containerEl.remove();
+		this.onClose();
+	}
+	setTitle(title: string): this {
+		this.titleEl.textContent = title;
+		return this;
+	}
+	onOpen(): void {}
+	onClose(): void {}
+}
+
+export interface FuzzyMatch<T> {
+	item: T;
+	match: { score: number; matches: [number, number][] };
+}
+
+/** A fuzzy picker; tests call `getItems`, `getItemText` and `onChooseItem` directly. */
+export abstract class FuzzySuggestModal<T> extends Modal {
+	placeholder = "";
+	setPlaceholder(text: string): void {
+		this.placeholder = text;
+	}
+	abstract getItems(): T[];
+	abstract getItemText(item: T): string;
+	abstract onChooseItem(item: T, evt: MouseEvent | KeyboardEvent): void;
+}
+
+/** A plugin's settings tab; the declarative API (getSettingDefinitions) is what tests call. */
+export abstract class PluginSettingTab {
+	containerEl: HTMLElement;
+	updates = 0;
+	domRefreshes = 0;
+	constructor(public app: App, public plugin: Plugin) {
+		this.containerEl = typeof document === "undefined" ? ({} as HTMLElement) : createDiv();
+	}
+	getSettingDefinitions(): unknown[] {
+		return [];
+	}
+	getControlValue(_key: string): unknown {
+		return undefined;
+	}
+	setControlValue(_key: string, _value: unknown): void | Promise<void> {}
+	update(): void {
+		this.updates++;
+	}
+	refreshDomState(): void {
+		this.domRefreshes++;
+	}
+	hide(): void {}
+}
