@@ -1,0 +1,101 @@
+/**
+ * The short label that stands in for a scheduling comment in Live Preview and reading view:
+ * "new", "due today", "in 12 d", "overdue 3 d", with the stored numbers as a hover title.
+ * Pure: the same segment, moment and day-start hour always give the same label.
+ */
+import type { SegmentState } from "../cards/types";
+import { daysBetween, localDay } from "./days";
+import { durationLabel, intervalLabel } from "./scheduler";
+import { dueDay } from "./status";
+import type { ClassicSchedule, FsrsSchedule } from "./types";
+
+/** What a chip says about its card; also its CSS modifier (`sn-chip-<state>`). */
+export type ChipState = "new" | "learning" | "due" | "overdue" | "later" | "unreadable";
+
+export interface ChipLabel {
+	/** Shown in the chip, e.g. "in 12 d". */
+	text: string;
+	/** Shown on hover: due date, interval, ease or stability. */
+	title: string;
+	state: ChipState;
+}
+
+/** A label with how urgent it is, to pick one label for a card with several siblings. */
+interface Ranked {
+	label: ChipLabel;
+	/** Higher = shown first: unreadable, overdue, due, learning due, new, learning later, later. */
+	rank: number;
+	/** Breaks ties within a rank; higher = more urgent (more days overdue, fewer days to wait). */
+	key: number;
+}
+
+const NEW_TITLE = "New: never reviewed";
+
+/**
+ * The chip label of one sibling's segment at `now`.
+ * - absent, the "new" placeholder and FSRS state 0 → "new";
+ * - unreadable → "unreadable" (the sibling is reviewed as new; the title gives the reason);
+ * - FSRS learning / relearning → "due now" or "in 8 min" (by the exact due moment);
+ * - reviews → "overdue N d", "due today" or "in N d" by local days (`dayStartHour`, 0–23);
+ *   an unreadable due date counts as due today, as in `siblingStatus`.
+ */
+export function chipLabel(segment: SegmentState, now: Date, dayStartHour: number): ChipLabel {
+	return ranked(segment, now, dayStartHour).label;
+}
+
+/**
+ * One label for a card: its most urgent sibling's text; with several siblings the title lists
+ * every sibling ("Side 1: …"). No siblings gives "new".
+ */
+export function cardChipLabel(segments: readonly SegmentState[], now: Date, dayStartHour: number): ChipLabel {
+	if (segments.length === 0) return { text: "new", title: NEW_TITLE, state: "new" };
+	const all = segments.map((s) => ranked(s, now, dayStartHour));
+	let best = all[0];
+	for (const r of all) if (r.rank > best.rank || (r.rank === best.rank && r.key > best.key)) best = r;
+	if (all.length === 1) return best.label;
+	const title = all.map((r, i) => `Side ${i + 1}: ${r.label.text}. ${r.label.title}`).join("\n");
+	return { text: best.label.text, title, state: best.label.state };
+}
+
+function ranked(segment: SegmentState, now: Date, dayStartHour: number): Ranked {
+	if (segment.kind === "absent") return { label: { text: "new", title: NEW_TITLE, state: "new" }, rank: 3, key: 0 };
+	if (segment.kind === "unreadable") {
+		const title = `Unreadable schedule "${segment.raw}": ${segment.reason}. Reviewed as new.`;
+		return { label: { text: "unreadable", title, state: "unreadable" }, rank: 6, key: 0 };
+	}
+	const schedule = segment.schedule;
+	if (schedule === null) return { label: { text: "new", title: NEW_TITLE, state: "new" }, rank: 3, key: 0 };
+	if (schedule.type === "fsrs" && schedule.state === 0) return { label: { text: "new", title: `${NEW_TITLE} (FSRS)`, state: "new" }, rank: 3, key: 0 };
+	if (schedule.type === "fsrs" && (schedule.state === 1 || schedule.state === 3)) return learning(schedule, now);
+	return review(schedule, now, dayStartHour);
+}
+
+function learning(schedule: FsrsSchedule, now: Date): Ranked {
+	const due = Date.parse(schedule.due);
+	const step = schedule.state === 1 ? "Learning" : "Relearning";
+	const title = `${step} step${Number.isNaN(due) ? "" : ` due ${new Date(due).toLocaleString()}`}. ${fsrsNumbers(schedule)}`;
+	// An unreadable moment cannot be waited for: due now, as `isDueNow` decides.
+	if (Number.isNaN(due) || due <= now.getTime()) return { label: { text: "due now", title, state: "learning" }, rank: 4, key: 0 };
+	const wait = due - now.getTime();
+	return { label: { text: `in ${durationLabel(wait)}`, title, state: "learning" }, rank: 2, key: -wait / 86_400_000 };
+}
+
+function review(schedule: ClassicSchedule | FsrsSchedule, now: Date, dayStartHour: number): Ranked {
+	const day = dueDay(schedule, dayStartHour);
+	const today = localDay(now, dayStartHour);
+	const wait = day === null ? 0 : daysBetween(today, day);
+	const numbers = schedule.type === "classic" ? `Interval ${intervalLabel(schedule.interval)}, ease ${schedule.ease}.` : fsrsNumbers(schedule);
+	const title = `${day === null ? `Due date "${schedule.due}" cannot be read.` : `Due ${day}.`} ${numbers}`;
+	if (wait < 0) return { label: { text: `overdue ${-wait} d`, title, state: "overdue" }, rank: 5, key: -wait };
+	if (wait === 0) return { label: { text: "due today", title, state: "due" }, rank: 5, key: 0 };
+	return { label: { text: `in ${intervalLabel(wait)}`, title, state: "later" }, rank: 1, key: -wait };
+}
+
+function fsrsNumbers(s: FsrsSchedule): string {
+	const reviews = `${s.reps} review${s.reps === 1 ? "" : "s"}, ${s.lapses} lapse${s.lapses === 1 ? "" : "s"}`;
+	return `Interval ${intervalLabel(s.interval)}, stability ${round1(s.stability)} d, difficulty ${round1(s.difficulty)}, ${reviews}.`;
+}
+
+function round1(value: number): string {
+	return Number.isFinite(value) ? String(Math.round(value * 10) / 10) : "?";
+}
