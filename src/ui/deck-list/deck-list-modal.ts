@@ -1,0 +1,32 @@
+/** The deck list in a modal (command "Open deck list", the ribbon icon). */
+import { Modal, type App } from "obsidian";
+import type { PluginServices } from "../../obsidian/services";
+import { DeckList } from "./deck-list";
+
+export class DeckListModal extends Modal {
+	private list: DeckList | null = null;
+
+	constructor(app: App, private readonly services: PluginServices) {
+		super(app);
+	}
+
+	override onOpen(): void {
+		this.setTitle("Decks");
+		this.modalEl.addClass("sn-deck-modal");
+		this.contentEl.empty();
+		this.list = new DeckList(this.contentEl, this.services, {
+			// The review may open in a modal too: close this one first.
+			onStart: (request) => {
+				this.close();
+				this.services.startReview(request);
+			},
+		});
+		this.list.open();
+	}
+
+	override onClose(): void {
+		this.list?.close();
+		this.list = null;
+		this.contentEl.empty();
+	}
+}

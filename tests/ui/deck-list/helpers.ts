@@ -1,0 +1,80 @@
+/** A small deck-list world: an index built from fixture cards, a fake indexer and services. */
+import type { App as ObsidianApp } from "obsidian";
+import { App } from "../../mocks/obsidian";
+import { CardIndex } from "../../../src/index/card-index";
+import type { PluginServices, ReviewRequest } from "../../../src/obsidian/services";
+import type { VaultIndexer } from "../../../src/obsidian/vault-index";
+import { DEFAULT_SETTINGS, type SpacedNotesSettings } from "../../../src/settings/settings";
+import { card, classic, NEW_SEGMENT, note } from "../../index/fixtures";
+
+export const NOW = new Date(2026, 2, 10, 12, 0);
+
+/** space/docker: 2 due + 1 new; space/docker/build: 1 new; space/k8s: 1 later + 1 new; Misc: 1 due (7 in all). */
+export function sampleIndex(): CardIndex {
+	const index = new CardIndex({ flashcardTags: ["#space"], dayStartHour: 4 });
+	index.setFile("docker.md", note(["#space/docker"], [
+		card(["space/docker"], [classic("2026-03-01"), classic("2026-03-10")], 0, "old"),
+		card(["space/docker"], [NEW_SEGMENT], 2, "fresh"),
+		card(["space/docker/build"], [NEW_SEGMENT], 3, "build"),
+	]));
+	index.setFile("k8s.md", note(["#space/k8s", "#todo"], [
+		card(["space/k8s"], [classic("2026-05-01")], 0, "pods"),
+		card(["space/k8s"], [NEW_SEGMENT], 1, "svc"),
+	]));
+	index.setFile("misc.md", note(["#Misc"], [card(["Misc"], [classic("2026-03-02")], 0, "m")]));
+	return index;
+}
+
+/** An indexer stand-in with the members the deck list reads, and a way to fire changes. */
+export class FakeIndexer {
+	index: CardIndex;
+	isBuilding = false;
+	listeners = new Set<() => void>();
+	private resolveReady: () => void = () => {};
+	ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
+	constructor(index: CardIndex) {
+		this.index = index;
+	}
+	onChange(listener: () => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+	finishBuild(): void {
+		this.isBuilding = false;
+		this.resolveReady();
+		this.changed();
+	}
+	changed(): void {
+		for (const fn of [...this.listeners]) fn();
+	}
+}
+
+export interface TestServices extends PluginServices {
+	reviews: ReviewRequest[];
+	fake: FakeIndexer;
+	current: SpacedNotesSettings;
+	patches: Partial<SpacedNotesSettings>[];
+	deckListOpens: number;
+}
+
+export function makeServices(index = sampleIndex(), settings: Partial<SpacedNotesSettings> = {}, app = new App()): TestServices {
+	const fake = new FakeIndexer(index);
+	const services: TestServices = {
+		app: app as unknown as ObsidianApp,
+		reviews: [],
+		fake,
+		current: { ...structuredClone(DEFAULT_SETTINGS), flashcardTags: ["#space"], ...settings },
+		patches: [],
+		deckListOpens: 0,
+		settings: () => services.current,
+		updateSettings: async (patch) => {
+			services.patches.push(patch);
+			services.current = { ...services.current, ...patch };
+		},
+		indexer: fake as unknown as VaultIndexer,
+		startReview: (request) => services.reviews.push(request),
+		openDeckList: () => services.deckListOpens++,
+		now: () => NOW,
+	};
+	return services;
+}
