@@ -8,11 +8,12 @@ import { COMMANDS } from "./commands/registry";
 const USAGE = `usage: spaced-notes <command> [options]
 
 commands:
-  cards PATH… [--json]              list every card
+  cards PATH… [--json] [--deck D] [--filter F]  list every card
   decks PATH [--json]               the deck tree with due / new / learning / total
-  review PATH [--deck D] [--tag T]… review in the terminal, writing schedules back
+  review PATH [--deck D] [--filter F] review in the terminal, writing schedules back
   check PATH… [--json]              report problems in cards and comments (exit 1 when any)
   docker FILE [--json]              analyse the Dockerfile blocks of a note, or a Dockerfile
+  stats PATH [--json] [--csv]       review history: retention, forecast, streaks (--csv: optimizer export)
 
 common options: --tag '#space' (repeatable), --now ISO-8601, --algorithm fsrs|sm2`;
 

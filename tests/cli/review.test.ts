@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -75,6 +75,19 @@ describe("spaced-notes review", () => {
 		const run = await runBuiltCli(["review", dir, "--deck", "space/kubernetes", "--now", "2026-11-26T10:00:00Z"], { input: "good\n" });
 		expect(run.stdout).toContain("Reviewed 0 cards");
 		expect(readFileSync(note, "utf8")).toBe(before);
+	});
+
+	it("logs each saved answer for the statistics, and undo takes the entry back", async () => {
+		const { dir } = vaultWithRealNote();
+		await runBuiltCli(["review", dir, "--now", "2026-11-26T10:00:00Z"], { input: "good\nhard\nundo\nquit\n" });
+		const stats = await runBuiltCli(["stats", dir, "--json", "--now", "2026-11-26T12:00:00Z"]);
+		expect(stats.status).toBe(0);
+		const log = readdirSync(join(dir, ".obsidian", "plugins", "spaced-notes", "logs"));
+		expect(log).toHaveLength(1);
+		const lines = readFileSync(join(dir, ".obsidian", "plugins", "spaced-notes", "logs", log[0]), "utf8").split("\n").filter((l) => l.trim() !== "");
+		const kinds = lines.map((l) => (JSON.parse(l) as { r?: number; of?: unknown }).r ?? "undo");
+		expect(kinds).toEqual([3, 2, "undo"]);
+		expect(stats.stdout).toMatch(/"reviews"|"retention"|"streak"/);
 	});
 
 	it("rejects bad usage with one line and exit 2", async () => {

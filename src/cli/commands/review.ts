@@ -14,6 +14,9 @@ import { NoteWriter } from "../note-writer";
 import { keyInput, lineInput, type ReviewInput } from "../review-input";
 import { ReviewScreen } from "../review-screen";
 import { Rating } from "../../schedule/types";
+import type { ReviewEntry } from "../../stats/log-format";
+import { reviewEntry, undoEntry } from "../../stats/review-entry";
+import { appendToVaultLog } from "../review-log";
 
 const RATINGS = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy } as const;
 
@@ -37,6 +40,15 @@ export const reviewCommand: Command = async (argv, io) => {
 	const input: ReviewInput = interactive ? keyInput(io.stdin as NodeJS.ReadStream) : lineInput(io.stdin, (m) => io.stderr(`${m}\n`));
 	let session = ReviewSession.start(items, { now: start, settings: loaded.settings });
 	const previousComments = new Map<number, string | null>();
+	const logged = new Map<number, ReviewEntry>();
+	const log = (entry: Parameters<typeof appendToVaultLog>[1][number]) => {
+		try {
+			appendToVaultLog(loaded.vault.root, [entry]);
+		} catch (error) {
+			// The schedule is in the note already; only the history misses this line.
+			io.stderr(`review log not written: ${(error as Error).message}\n`);
+		}
+	};
 	try {
 		for (;;) {
 			const now = clock();
@@ -48,6 +60,7 @@ export const reviewCommand: Command = async (argv, io) => {
 			}
 			const ctx = { cardKey: siblingKeyOf(entry.item), dueOn };
 			screen.question(entry, session.progress());
+			const shownAt = Date.now();
 			let action = interactive ? await input.next("question") : "reveal";
 			if (action === "reveal") {
 				screen.answer(entry, now, ctx);
@@ -59,7 +72,10 @@ export const reviewCommand: Command = async (argv, io) => {
 				continue;
 			}
 			if (action === "undo") {
-				session = undo(session, writer, previousComments, screen);
+				const undone = undo(session, writer, previousComments, screen);
+				session = undone.session;
+				const undoneEntry = undone.id === null ? undefined : logged.get(undone.id);
+				if (undoneEntry) log(undoEntry(undoneEntry, clock()));
 				continue;
 			}
 			if (action === "reveal") continue;
@@ -72,6 +88,20 @@ export const reviewCommand: Command = async (argv, io) => {
 				const day = dueDay(answered.record.schedule, loaded.settings.nextDayStartsAt);
 				if (day) dueCounts.set(day, (dueCounts.get(day) ?? 0) + 1);
 				screen.saved(answered.record);
+				const record = answered.record;
+				const logEntry = reviewEntry({
+					time: new Date(record.at),
+					path: entry.item.file,
+					card: entry.item.card,
+					sibling: entry.item.sibling,
+					rating: record.rating,
+					before: record.previous,
+					after: record.schedule,
+					durationMs: Date.now() - shownAt,
+					dayStartHour: loaded.settings.nextDayStartsAt,
+				});
+				logged.set(record.id, logEntry);
+				log(logEntry);
 			} else {
 				session = session.writeFailed(answered.record.id);
 				screen.notSaved(outcome.message);
@@ -84,27 +114,33 @@ export const reviewCommand: Command = async (argv, io) => {
 	return EXIT_OK;
 };
 
-function undo(session: ReviewSession, writer: NoteWriter, previous: Map<number, string | null>, screen: ReviewScreen): ReviewSession {
+/** Undoes the last answer in the session and the note; `id` is the undone answer when it had been saved. */
+function undo(
+	session: ReviewSession,
+	writer: NoteWriter,
+	previous: Map<number, string | null>,
+	screen: ReviewScreen,
+): { session: ReviewSession; id: number | null } {
 	const undone = session.undo();
 	if (!undone) {
 		screen.message("Nothing to undo.");
-		return session;
+		return { session, id: null };
 	}
 	const record: AnswerRecord = undone.restore;
 	if (!previous.has(record.id)) {
 		// Its write had failed: the note never changed, so only the session goes back.
 		screen.message("Undone (the answer had not been saved).");
-		return undone.session;
+		return { session: undone.session, id: null };
 	}
 	const { item } = record;
 	const outcome = writer.restore(item.file, item.card, item.sibling, previous.get(record.id) ?? null);
 	if (!outcome.ok) {
 		screen.notSaved(`undo: ${outcome.message}`);
-		return session;
+		return { session, id: null };
 	}
 	previous.delete(record.id);
 	screen.message("Undone.");
-	return undone.session;
+	return { session: undone.session, id: record.id };
 }
 
 /** The selected siblings as session items, in file then line order; deck = the card's first deck. */
