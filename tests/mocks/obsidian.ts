@@ -442,3 +442,9 @@ export abstract class PluginSettingTab {
 	}
 	hide(): void {}
 }
+
+/** Obsidian's "which file is this editor showing" field; no file unless a test sets one with `.init`. */
+export const editorInfoField = StateField.define<{ file: TFile | null }>({
+	create: () => ({ file: null }),
+	update: (value) => value,
+});
