@@ -176,7 +176,7 @@ describe("deck list modal and view", () => {
 		const space = Array.from(modal.contentEl.querySelectorAll<HTMLButtonElement>(".sn-deck-open"))[2];
 		space.click();
 		expect(services.reviews).toEqual([{ title: "space", deck: "space" }]);
-		expect(modal.isOpen).toBe(false);
+		expect((modal as unknown as { isOpen: boolean }).isOpen).toBe(false);
 		expect(services.fake.listeners.size).toBe(0);
 	});
 
