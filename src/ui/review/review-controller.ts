@@ -1,0 +1,385 @@
+/**
+ * Drives a review: builds the session from a request, shows one card at a time and writes each
+ * answer into its note at once. It owns no DOM; the screen renders {@link ReviewController.state}.
+ *
+ * Cards move while the session runs (a new comment line shifts the cards below it, an edit
+ * changes a card's text), so the controller keeps the latest parse of each card ("live" card)
+ * and always addresses the note with it; the session's own items never change.
+ */
+import type { App } from "obsidian";
+import { parseNote } from "../../cards/parse";
+import type { Card } from "../../cards/types";
+import type { CardIndex } from "../../index/card-index";
+import type { ReviewWriteOutcome } from "../../obsidian/review-writer";
+import type { ReviewRequest } from "../../obsidian/services";
+import { previewAnswers } from "../../schedule/scheduler";
+import { ReviewSession, type AnswerRecord, type QueueEntry, type SessionItem } from "../../schedule/session";
+import { cardKeyOf, siblingKeyOf } from "../../schedule/sessionQueue";
+import type { DueHistogram } from "../../schedule/sm2";
+import { Rating, type Schedule } from "../../schedule/types";
+import type { SpacedNotesSettings } from "../../settings/settings";
+import type { AnswerFacts } from "../../stats/review-entry";
+import type { ReviewEntry } from "../../stats/log-format";
+import { cardTarget, type CardTarget } from "../../writeback/write-schedule";
+import { sourceKey } from "../../writeback/find-card";
+import { dueHistogram, loadReviewItems } from "./review-items";
+import type { ReviewCardView, ReviewModel, ReviewPhase, ReviewScreenState, UnsavedAnswerView } from "./review-state";
+
+/** Writes into notes; `ReviewWriter` in src/obsidian/review-writer.ts. */
+export interface NoteEditor {
+	write(path: string, target: CardTarget, schedule: Schedule): Promise<ReviewWriteOutcome>;
+	restore(path: string, target: CardTarget, previousComment: string | null): Promise<ReviewWriteOutcome>;
+	replaceSource(path: string, target: CardTarget, newSource: string): Promise<ReviewWriteOutcome>;
+}
+
+/** The review log (`ReviewLogStore` fits): answers written, answers undone. */
+export interface ReviewLog {
+	recordAnswer(facts: AnswerFacts): Promise<ReviewEntry>;
+	recordUndo(answer: ReviewEntry, time?: Date): Promise<void>;
+}
+
+export interface ReviewControllerDeps {
+	app: App;
+	settings(): SpacedNotesSettings;
+	index(): CardIndex;
+	editor: NoteEditor;
+	now(): Date;
+	/** Shows a short message (a `Notice` in Obsidian). */
+	notify(message: string): void;
+	log?: ReviewLog;
+}
+
+export class ReviewController implements ReviewModel {
+	private session: ReviewSession | null = null;
+	private entry: QueueEntry | null = null;
+	private revealed = false;
+	private editing = false;
+	private busy = false;
+	private shownAt = 0;
+	private notice: string | null = null;
+	private dueOn: DueHistogram | undefined;
+	private intervals: Record<Rating, string> | null = null;
+	/** Latest parse of each session card, by `cardKeyOf` of its item. */
+	private readonly live = new Map<string, Card>();
+	/** Comment before each written answer, by record id (what undo puts back). */
+	private readonly written = new Map<number, string | null>();
+	private readonly failures = new Map<number, string>();
+	private readonly logged = new Map<number, ReviewEntry>();
+	private readonly listeners = new Set<() => void>();
+
+	constructor(
+		private readonly deps: ReviewControllerDeps,
+		private readonly request: ReviewRequest,
+	) {}
+
+	/** Reads the notes and starts the session. Never rejects. */
+	async load(): Promise<void> {
+		const settings = this.deps.settings();
+		const now = this.deps.now();
+		try {
+			const index = this.deps.index();
+			const loaded = await loadReviewItems(this.deps.app, index, settings, this.request, now);
+			if (settings.algorithm === "sm2" && settings.loadBalance) this.dueOn = dueHistogram(index, settings.nextDayStartsAt);
+			for (const item of loaded.items) this.live.set(cardKeyOf(item), item.card);
+			if (loaded.skippedNotes.length > 0) {
+				this.notice = `Some cards were left out because their notes changed or could not be read: ${loaded.skippedNotes.join(", ")}.`;
+			}
+			this.session = ReviewSession.start(loaded.items, { now, settings });
+		} catch (error) {
+			this.notice = `The review could not start: ${error instanceof Error ? error.message : String(error)}`;
+			this.session = ReviewSession.start([], { now, settings });
+		}
+		this.advance();
+	}
+
+	subscribe(listener: () => void): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	state(): ReviewScreenState {
+		const session = this.session;
+		const settings = this.deps.settings();
+		const s = session ?? ReviewSession.start([], { now: new Date(0), settings });
+		return {
+			phase: this.phase(),
+			title: this.request.title,
+			card: this.cardView(),
+			progress: s.progress(),
+			summary: s.summary(),
+			unsaved: s.unsaved.map((record) => this.unsavedView(record)),
+			waitingUntil: session?.waitingUntil(this.deps.now()) ?? null,
+			canUndo: s.summary().answered > 0,
+			busy: this.busy,
+			showIntervals: settings.showIntervalsOnButtons,
+			notice: this.notice,
+		};
+	}
+
+	reveal(): void {
+		if (this.phase() !== "question") return;
+		this.revealed = true;
+		this.emit();
+	}
+
+	async answer(rating: Rating): Promise<void> {
+		const session = this.session;
+		const entry = this.entry;
+		if (this.busy || this.phase() !== "answer" || session === null || entry === null) return;
+		const now = this.deps.now();
+		const answered = session.answer(rating, now, { cardKey: siblingKeyOf(entry.item), dueOn: this.dueOn });
+		if (!answered) return;
+		const durationMs = now.getTime() - this.shownAt;
+		this.session = answered.session;
+		await this.run(async () => {
+			await this.save(answered.record, durationMs);
+			this.advance();
+		});
+	}
+
+	skip(): void {
+		const phase = this.phase();
+		if (this.session === null || this.busy || (phase !== "question" && phase !== "answer")) return;
+		this.session = this.session.skip(this.deps.now());
+		this.advance(true);
+	}
+
+	async undo(): Promise<void> {
+		const session = this.session;
+		if (session === null || this.busy || this.editing) return;
+		const undone = session.undo();
+		if (!undone) {
+			this.deps.notify("Nothing to undo.");
+			return;
+		}
+		const record = undone.restore;
+		await this.run(async () => {
+			if (this.written.has(record.id)) {
+				const card = this.liveCard(record.item);
+				const outcome = await this.deps.editor.restore(record.item.file, cardTarget(card, record.item.sibling), this.written.get(record.id) ?? null);
+				if (!outcome.ok) {
+					this.deps.notify(`The answer was not undone: ${outcome.message}`);
+					return;
+				}
+				this.afterWrite(record.item, outcome, false);
+				this.written.delete(record.id);
+				const entry = this.logged.get(record.id);
+				this.logged.delete(record.id);
+				if (entry) this.deps.log?.recordUndo(entry, this.deps.now()).catch(() => this.deps.notify("The review log could not record the undo."));
+			}
+			this.failures.delete(record.id);
+			this.session = undone.session;
+			this.advance(true);
+		});
+	}
+
+	startEdit(): void {
+		const phase = this.phase();
+		if (this.busy || (phase !== "question" && phase !== "answer")) return;
+		this.editing = true;
+		this.emit();
+	}
+
+	cancelEdit(): void {
+		if (!this.editing) return;
+		this.editing = false;
+		this.emit();
+	}
+
+	async saveEdit(source: string): Promise<void> {
+		const entry = this.entry;
+		if (!this.editing || entry === null || this.busy) return;
+		const card = this.liveCard(entry.item);
+		if (source === card.source) {
+			this.cancelEdit();
+			return;
+		}
+		await this.run(async () => {
+			const outcome = await this.deps.editor.replaceSource(entry.item.file, cardTarget(card, entry.item.sibling), source);
+			if (!outcome.ok) {
+				// Stay in the edit box, so the typed text is not lost.
+				this.deps.notify(outcome.message);
+				return;
+			}
+			this.afterWrite(entry.item, outcome, true);
+			this.editing = false;
+			const edited = this.live.get(cardKeyOf(entry.item));
+			if (edited === undefined || edited.siblings.length !== card.siblings.length) {
+				this.live.set(cardKeyOf(entry.item), card);
+				this.session = this.session?.skip(this.deps.now(), true) ?? null;
+				this.deps.notify("The card was saved, but its sides changed (or it is no longer a card), so it left this session.");
+				this.advance(true);
+			}
+		});
+	}
+
+	async retry(id: number): Promise<void> {
+		const record = this.session?.unsaved.find((r) => r.id === id);
+		if (!record || this.busy) return;
+		await this.run(async () => {
+			const ok = await this.save(record, 0);
+			if (ok) this.deps.notify("The answer was saved.");
+		});
+	}
+
+	answerAgain(id: number): void {
+		if (this.session === null || this.busy) return;
+		this.session = this.session.putBack(id);
+		this.failures.delete(id);
+		this.advance(true);
+	}
+
+	refresh(): void {
+		if (this.busy || this.editing) return;
+		this.advance();
+	}
+
+	/** Where the current card is: its note and 0-based line; null when no card is shown. */
+	location(): { path: string; line: number } | null {
+		if (this.entry === null) return null;
+		return { path: this.entry.item.file, line: this.liveCard(this.entry.item).startLine };
+	}
+
+	/** Writes an answer (first time or retry); on failure it stays unsaved with its reason. */
+	private async save(record: AnswerRecord, durationMs: number): Promise<boolean> {
+		const { item } = record;
+		const card = this.liveCard(item);
+		const outcome = await this.deps.editor.write(item.file, cardTarget(card, item.sibling), record.schedule);
+		if (!this.session) return false;
+		if (!outcome.ok) {
+			this.session = this.session.writeFailed(record.id);
+			this.failures.set(record.id, outcome.message);
+			this.deps.notify(`${outcome.message} The answer is kept: retry it once the note is fixed.`);
+			return false;
+		}
+		this.session = this.session.writeSucceeded(record.id);
+		this.failures.delete(record.id);
+		this.written.set(record.id, outcome.previousComment);
+		this.afterWrite(item, outcome, false);
+		this.logAnswer(record, card, durationMs);
+		return true;
+	}
+
+	private logAnswer(record: AnswerRecord, card: Card, durationMs: number): void {
+		const log = this.deps.log;
+		if (!log) return;
+		const facts: AnswerFacts = {
+			time: new Date(record.at),
+			path: record.item.file,
+			card,
+			sibling: record.item.sibling,
+			rating: record.rating,
+			before: record.previous,
+			after: record.schedule,
+			durationMs,
+			dayStartHour: this.deps.settings().nextDayStartsAt,
+		};
+		log.recordAnswer(facts).then(
+			(entry) => this.logged.set(record.id, entry),
+			() => this.deps.notify("The review log could not be written; the answer is saved in the note."),
+		);
+	}
+
+	/**
+	 * Updates the live cards of the written note from its new text: the changed card is found at
+	 * its own line (by line alone after an edit), the others by their text where they moved to.
+	 */
+	private afterWrite(changed: SessionItem, outcome: Extract<ReviewWriteOutcome, { ok: true }>, edited: boolean): void {
+		const settings = this.deps.settings();
+		const cards = parseNote(outcome.text, { path: changed.file, settings }).cards;
+		const changedKey = cardKeyOf(changed);
+		const changedLine = this.liveCard(changed).startLine;
+		for (const [key, card] of this.live) {
+			if (!key.startsWith(`${changed.file}\u0000`)) continue;
+			if (key === changedKey) {
+				const now = cards.find((c) => c.startLine === changedLine && (edited || sourceKey(c.source) === sourceKey(card.source)));
+				if (now) this.live.set(key, now);
+				else if (edited) this.live.delete(key);
+				continue;
+			}
+			const expected = card.startLine > changedLine ? card.startLine + outcome.lineDelta : card.startLine;
+			const now = cards.find((c) => c.startLine === expected && sourceKey(c.source) === sourceKey(card.source));
+			if (now) this.live.set(key, now);
+		}
+	}
+
+	private liveCard(item: SessionItem): Card {
+		return this.live.get(cardKeyOf(item)) ?? item.card;
+	}
+
+	/** Moves to the card due now; `reset` shows it from its question even if it stays the same. */
+	private advance(reset = false): void {
+		const next = this.session?.current(this.deps.now()) ?? null;
+		if (reset || next !== this.entry) {
+			this.entry = next;
+			this.revealed = false;
+			this.editing = false;
+			this.intervals = null;
+			this.shownAt = this.deps.now().getTime();
+		}
+		this.emit();
+	}
+
+	private phase(): ReviewPhase {
+		if (this.session === null) return "loading";
+		if (this.entry !== null) return this.editing ? "editing" : this.revealed ? "answer" : "question";
+		return this.session.waitingUntil(this.deps.now()) ? "waiting" : "finished";
+	}
+
+	private cardView(): ReviewCardView | null {
+		const entry = this.entry;
+		if (entry === null) return null;
+		const card = this.liveCard(entry.item);
+		const sibling = card.siblings[entry.item.sibling];
+		if (this.intervals === null) {
+			const preview = previewAnswers(entry.segment, this.deps.now(), this.deps.settings(), {
+				cardKey: siblingKeyOf(entry.item),
+				dueOn: this.dueOn,
+			});
+			this.intervals = {
+				[Rating.Again]: preview[Rating.Again].label,
+				[Rating.Hard]: preview[Rating.Hard].label,
+				[Rating.Good]: preview[Rating.Good].label,
+				[Rating.Easy]: preview[Rating.Easy].label,
+			};
+		}
+		return {
+			path: entry.item.file,
+			line: card.startLine,
+			kind: entry.kind,
+			question: sibling?.question ?? "",
+			answer: sibling?.answer ?? "",
+			context: card.context,
+			source: card.source,
+			intervals: this.intervals,
+		};
+	}
+
+	private unsavedView(record: AnswerRecord): UnsavedAnswerView {
+		return {
+			id: record.id,
+			path: record.item.file,
+			line: this.liveCard(record.item).startLine + 1,
+			rating: record.rating,
+			message: this.failures.get(record.id) ?? "Not saved.",
+		};
+	}
+
+	/** Runs a note-writing action alone (keys pressed meanwhile are ignored). */
+	private async run(action: () => Promise<void>): Promise<void> {
+		this.busy = true;
+		this.emit();
+		try {
+			await action();
+		} catch (error) {
+			this.deps.notify(`Something went wrong: ${error instanceof Error ? error.message : String(error)}`);
+		} finally {
+			this.busy = false;
+			this.emit();
+		}
+	}
+
+	private emit(): void {
+		for (const listener of [...this.listeners]) listener();
+	}
+}

@@ -1,0 +1,42 @@
+/**
+ * What the modal and the tab share: the controller wired to the plugin's services, and opening
+ * a card in its note at the card's line.
+ */
+import { Notice, TFile, type App } from "obsidian";
+import { ReviewWriter } from "../../obsidian/review-writer";
+import type { PluginServices, ReviewRequest } from "../../obsidian/services";
+import { ReviewController, type ReviewLog } from "./review-controller";
+
+/** Optional extras the plugin may hand to a review (the review log, when it keeps one). */
+export interface ReviewExtras {
+	log?: ReviewLog;
+}
+
+/** A controller for `request` over the plugin's app, index and settings (not loaded yet). */
+export function controllerFor(services: PluginServices, request: ReviewRequest, extras: ReviewExtras = {}): ReviewController {
+	return new ReviewController(
+		{
+			app: services.app,
+			settings: () => services.settings(),
+			index: () => services.indexer.index,
+			editor: new ReviewWriter(services.app, services.indexer, () => services.settings()),
+			now: () => services.now(),
+			notify: (message) => new Notice(message),
+			log: extras.log,
+		},
+		request,
+	);
+}
+
+/** Opens `path` in the most recent note tab and scrolls to `line` (0-based). */
+export function openCardInNote(app: App, path: string, line: number): void {
+	const file = app.vault.getAbstractFileByPath(path);
+	if (!(file instanceof TFile)) {
+		new Notice(`The note ${path} no longer exists.`);
+		return;
+	}
+	app.workspace
+		.getLeaf(false)
+		.openFile(file, { active: true, eState: { line } })
+		.catch(() => new Notice(`The note ${path} could not be opened.`));
+}

@@ -1,0 +1,44 @@
+/**
+ * The review in a modal. On phones (and narrow windows) the modal fills the screen; see the
+ * `.sn-review-modal` rules in styles.css.
+ */
+import { Modal } from "obsidian";
+import type { PluginServices, ReviewRequest } from "../../obsidian/services";
+import { controllerFor, openCardInNote, type ReviewExtras } from "./review-host";
+import { renderReviewScreen, type ReviewScreen } from "./review-screen";
+import type { ReviewController } from "./review-controller";
+
+export class ReviewModal extends Modal {
+	private screen: ReviewScreen | null = null;
+	readonly controller: ReviewController;
+
+	constructor(
+		private readonly services: PluginServices,
+		request: ReviewRequest,
+		extras: ReviewExtras = {},
+	) {
+		super(services.app);
+		this.controller = controllerFor(services, request, extras);
+	}
+
+	override onOpen(): void {
+		this.modalEl.addClass("sn-review-modal");
+		this.screen = renderReviewScreen(this.contentEl, this.controller, {
+			app: this.app,
+			scope: this.scope,
+			// The note would open behind the modal: close it first (every answer is already saved).
+			openInNote: (path, line) => {
+				this.close();
+				openCardInNote(this.services.app, path, line);
+			},
+			close: () => this.close(),
+		});
+		void this.controller.load();
+	}
+
+	override onClose(): void {
+		this.screen?.unload();
+		this.screen = null;
+		this.contentEl.empty();
+	}
+}

@@ -1,0 +1,278 @@
+/**
+ * The review screen, rendered into any container (the modal's content or the tab's): header
+ * with deck, breadcrumb and progress; the card rendered as Markdown; the button bar; the edit
+ * box; the end-of-session summary. It renders a {@link ReviewModel}'s state and forwards
+ * clicks and keys to it. Each Markdown render gets its own Component, unloaded when the card
+ * changes, so embeds and plugins in a card are cleaned up with it.
+ */
+import { Component, MarkdownRenderer, type App, type Scope } from "obsidian";
+import { Rating } from "../../schedule/types";
+import { RATING_NAMES, type ReviewModel, type ReviewScreenState } from "./review-state";
+import { renderSummary } from "./review-summary";
+
+export type MarkdownRender = (markdown: string, el: HTMLElement, sourcePath: string, component: Component) => Promise<void>;
+
+export interface ReviewScreenHost {
+	/** Used by the default Markdown renderer (`MarkdownRenderer.render`). */
+	app?: App;
+	/** Replaces `MarkdownRenderer.render` (e.g. in a screenshot harness without Obsidian). */
+	renderMarkdown?: MarkdownRender;
+	/** The modal's or view's scope: the review's keys are registered on it. */
+	scope?: Scope | null;
+	/** Opens the card in its note at a 0-based line ("Open in note", key O). */
+	openInNote?(path: string, line: number): void;
+	/** Closes the review (a "Close" button on the summary when given). */
+	close?(): void;
+}
+
+const RATINGS = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const;
+
+/** How often the screen looks at the clock while waiting for a learning step. */
+const WAIT_POLL_MS = 10_000;
+
+export class ReviewScreen extends Component {
+	private readonly root: HTMLElement;
+	private readonly headerEl: HTMLElement;
+	private readonly cardEl: HTMLElement;
+	private readonly questionEl: HTMLElement;
+	private readonly answerEl: HTMLElement;
+	private readonly editEl: HTMLElement;
+	private readonly summaryEl: HTMLElement;
+	private readonly barEl: HTMLElement;
+	private cardKey: string | null = null;
+	private cardComponents: Component[] = [];
+	private answerComponent: Component | null = null;
+	private editKey: string | null = null;
+	private textarea: HTMLTextAreaElement | null = null;
+
+	constructor(
+		container: HTMLElement,
+		private readonly model: ReviewModel,
+		private readonly host: ReviewScreenHost = {},
+	) {
+		super();
+		container.empty();
+		this.root = container.createDiv("sn-review");
+		this.headerEl = this.root.createDiv("sn-review-header");
+		const main = this.root.createDiv("sn-review-main");
+		this.cardEl = main.createDiv("sn-review-card");
+		this.questionEl = this.cardEl.createDiv("sn-review-question markdown-rendered");
+		this.answerEl = this.cardEl.createDiv("sn-review-answer markdown-rendered");
+		this.editEl = main.createDiv("sn-review-edit");
+		this.summaryEl = main.createDiv("sn-review-summary");
+		this.barEl = this.root.createDiv("sn-review-bar");
+	}
+
+	override onload(): void {
+		this.register(this.model.subscribe(() => this.render()));
+		this.registerKeys();
+		this.registerInterval(
+			window.setInterval(() => {
+				if (this.model.state().phase === "waiting") this.model.refresh();
+			}, WAIT_POLL_MS),
+		);
+		this.render();
+	}
+
+	override onunload(): void {
+		this.unloadCard();
+		this.root.detach();
+	}
+
+	/** Draws the current state (called on every change of the model). */
+	render(): void {
+		const state = this.model.state();
+		this.root.toggleClass("is-busy", state.busy);
+		this.renderHeader(state);
+		this.renderCard(state);
+		this.renderEdit(state);
+		this.summaryEl.empty();
+		this.summaryEl.toggleClass("sn-review-hidden", state.phase !== "finished" && state.phase !== "waiting" && state.phase !== "loading");
+		if (state.phase === "loading") this.summaryEl.createDiv({ cls: "sn-review-loading", text: "Reading the notes…" });
+		else if (state.phase === "finished" || state.phase === "waiting") renderSummary(this.summaryEl, state, this.model, this.host.close ? () => this.host.close?.() : undefined);
+		this.renderBar(state);
+	}
+
+	private renderHeader(state: ReviewScreenState): void {
+		const el = this.headerEl;
+		el.empty();
+		el.createDiv({ cls: "sn-review-title", text: state.title });
+		if (state.card && state.card.context.length > 0) {
+			el.createDiv({ cls: "sn-review-breadcrumb", text: state.card.context.join(" › ") });
+		}
+		const progress = el.createDiv("sn-review-progress");
+		const answered = state.progress.done.new + state.progress.done.learning + state.progress.done.review;
+		progress.createSpan({ cls: "sn-review-count sn-review-count-done", text: `Done ${answered}` });
+		progress.createSpan({ cls: "sn-review-count sn-review-count-new", text: `New ${state.progress.left.new}` });
+		progress.createSpan({ cls: "sn-review-count sn-review-count-learning", text: `Learning ${state.progress.left.learning}` });
+		progress.createSpan({ cls: "sn-review-count sn-review-count-review", text: `Review ${state.progress.left.review}` });
+		if (state.unsaved.length > 0 && state.phase !== "finished" && state.phase !== "waiting") {
+			const bar = el.createDiv("sn-review-unsaved-bar");
+			bar.createSpan({ text: state.unsaved.length === 1 ? "1 answer is not saved." : `${state.unsaved.length} answers are not saved.` });
+			const retry = bar.createEl("button", { cls: "sn-review-retry", text: "Retry" });
+			retry.disabled = state.busy;
+			retry.addEventListener("click", () => void this.retryAll(state));
+		}
+	}
+
+	private async retryAll(state: ReviewScreenState): Promise<void> {
+		for (const answer of state.unsaved) await this.model.retry(answer.id);
+	}
+
+	private renderCard(state: ReviewScreenState): void {
+		const card = state.card;
+		const shown = card !== null && (state.phase === "question" || state.phase === "answer");
+		this.cardEl.toggleClass("sn-review-hidden", !shown);
+		const key = card === null ? null : [card.path, card.line, card.question, card.answer].join("\u0000");
+		if (key !== this.cardKey) {
+			this.unloadCard();
+			this.cardKey = key;
+			if (card !== null) this.renderMarkdown(card.question, this.questionEl, card.path);
+		}
+		const revealed = shown && state.phase === "answer";
+		if (revealed && this.answerComponent === null && card !== null) {
+			this.answerEl.createEl("hr", "sn-review-divider");
+			this.answerComponent = this.renderMarkdown(card.answer, this.answerEl.createDiv(), card.path);
+		} else if (!revealed && this.answerComponent !== null) {
+			this.dropAnswer();
+		}
+	}
+
+	/** Renders Markdown with a Component of its own, loaded now and unloaded with the card. */
+	private renderMarkdown(markdown: string, el: HTMLElement, sourcePath: string): Component {
+		const component = new Component();
+		component.load();
+		this.cardComponents.push(component);
+		const render: MarkdownRender =
+			this.host.renderMarkdown ??
+			((md, target, path, owner) => (this.host.app ? MarkdownRenderer.render(this.host.app, md, target, path, owner) : Promise.resolve(target.setText(md))));
+		render(markdown, el, sourcePath, component).catch(() => el.setText(markdown));
+		return component;
+	}
+
+	private dropAnswer(): void {
+		const component = this.answerComponent;
+		if (component) {
+			component.unload();
+			this.cardComponents = this.cardComponents.filter((c) => c !== component);
+		}
+		this.answerComponent = null;
+		this.answerEl.empty();
+	}
+
+	private unloadCard(): void {
+		for (const component of this.cardComponents.splice(0)) component.unload();
+		this.answerComponent = null;
+		this.questionEl.empty();
+		this.answerEl.empty();
+	}
+
+	private renderEdit(state: ReviewScreenState): void {
+		const editing = state.phase === "editing" && state.card !== null;
+		this.editEl.toggleClass("sn-review-hidden", !editing);
+		const key = editing && state.card ? `${state.card.path}\u0000${state.card.line}\u0000${state.card.source}` : null;
+		if (key === this.editKey) return;
+		this.editKey = key;
+		this.editEl.empty();
+		this.textarea = null;
+		if (!editing || state.card === null) return;
+		this.editEl.createDiv({ cls: "sn-review-edit-hint", text: "Edit the card as written in the note. Its scheduling comment is kept." });
+		this.textarea = this.editEl.createEl("textarea", { cls: "sn-review-edit-text", attr: { rows: 8, spellcheck: "false" } });
+		this.textarea.value = state.card.source;
+		window.setTimeout(() => this.textarea?.focus(), 0);
+	}
+
+	private renderBar(state: ReviewScreenState): void {
+		const bar = this.barEl;
+		bar.empty();
+		const main = bar.createDiv("sn-review-buttons");
+		if (state.phase === "question") {
+			this.button(main, "Show answer", "sn-review-show mod-cta", state.busy, () => this.model.reveal());
+		} else if (state.phase === "answer" && state.card) {
+			for (const rating of RATINGS) {
+				const button = this.button(main, RATING_NAMES[rating], `sn-review-rate sn-review-rate-${RATING_NAMES[rating].toLowerCase()}`, state.busy, () => {
+					void this.model.answer(rating);
+				});
+				if (state.showIntervals) button.createSpan({ cls: "sn-review-interval", text: state.card.intervals[rating] });
+			}
+		} else if (state.phase === "editing") {
+			this.button(main, "Save", "sn-review-save mod-cta", state.busy, () => void this.saveEdit());
+			this.button(main, "Cancel", "sn-review-cancel", state.busy, () => this.model.cancelEdit());
+			return;
+		}
+		const actions = bar.createDiv("sn-review-actions");
+		if (state.canUndo) this.button(actions, "Undo", "sn-review-undo", state.busy, () => void this.model.undo());
+		if (state.card && state.phase !== "finished") {
+			this.button(actions, "Skip", "sn-review-skip", state.busy, () => this.model.skip());
+			this.button(actions, "Edit", "sn-review-edit-button", state.busy, () => this.model.startEdit());
+			if (this.host.openInNote) this.button(actions, "Open in note", "sn-review-open", false, () => this.openInNote());
+		}
+		if (actions.childElementCount === 0) actions.detach();
+	}
+
+	private button(parent: HTMLElement, text: string, cls: string, disabled: boolean, onClick: () => void): HTMLButtonElement {
+		const button = parent.createEl("button", { cls: `sn-review-button ${cls}` });
+		button.createSpan({ cls: "sn-review-button-label", text });
+		button.disabled = disabled;
+		button.addEventListener("click", onClick);
+		return button;
+	}
+
+	private async saveEdit(): Promise<void> {
+		if (this.textarea) await this.model.saveEdit(this.textarea.value);
+	}
+
+	private openInNote(): void {
+		const card = this.model.state().card;
+		if (card && this.host.openInNote) this.host.openInNote(card.path, card.line);
+	}
+
+	/** Keys on the modal's or view's scope only (no global hotkeys); typing in the edit box is left alone. */
+	private registerKeys(): void {
+		const scope = this.host.scope;
+		if (!scope) return;
+		const on = (key: string, action: (state: ReviewScreenState) => boolean): void => {
+			const handler = scope.register([], key, () => {
+				const state = this.model.state();
+				if (state.phase === "editing") return true;
+				return action(state) ? false : true;
+			});
+			this.register(() => scope.unregister(handler));
+		};
+		const revealOrGood = (state: ReviewScreenState): boolean => {
+			if (state.phase === "question") this.model.reveal();
+			else if (state.phase === "answer") void this.model.answer(Rating.Good);
+			else return false;
+			return true;
+		};
+		on(" ", revealOrGood);
+		on("Enter", revealOrGood);
+		RATINGS.forEach((rating) =>
+			on(String(rating), (state) => {
+				if (state.phase !== "answer") return false;
+				void this.model.answer(rating);
+				return true;
+			}),
+		);
+		on("u", () => (void this.model.undo(), true));
+		on("s", () => (this.model.skip(), true));
+		on("e", () => (this.model.startEdit(), true));
+		on("o", () => (this.openInNote(), true));
+		const save = scope.register(["Mod"], "Enter", () => {
+			if (this.model.state().phase !== "editing") return true;
+			void this.saveEdit();
+			return false;
+		});
+		this.register(() => scope.unregister(save));
+	}
+}
+
+/**
+ * Mounts the review screen for `model` into `container` and loads it; call `unload()` on the
+ * result to take it down. Works without Obsidian's app when `host.renderMarkdown` is given.
+ */
+export function renderReviewScreen(container: HTMLElement, model: ReviewModel, host: ReviewScreenHost = {}): ReviewScreen {
+	const screen = new ReviewScreen(container, model, host);
+	screen.load();
+	return screen;
+}
