@@ -266,9 +266,17 @@ export class Workspace extends Events {
 	async revealLeaf(leaf: WorkspaceLeaf): Promise<void> {
 		this.revealed.push(leaf);
 	}
+	/** A new leaf each call (added for the review's "open in note"); tests read `leaves`. */
+	getLeaf(_newLeaf?: boolean | string): WorkspaceLeaf {
+		const leaf = new WorkspaceLeaf();
+		this.leaves.push(leaf);
+		return leaf;
+	}
 }
 
 export class App {
+	/** The app's root key scope (modals and views chain theirs to it). */
+	scope = new Scope();
 	vault = new Vault();
 	metadataCache = new MetadataCache();
 	workspace = new Workspace();
@@ -298,6 +306,15 @@ export class WorkspaceLeaf {
 	async setViewState(state: { type: string; active?: boolean; state?: unknown }): Promise<void> {
 		this.viewState = state;
 	}
+	/** Files opened in this leaf with their open state (e.g. `{ eState: { line } }`). */
+	opened: { file: TFile; state?: { eState?: Record<string, unknown>; active?: boolean } }[] = [];
+	async openFile(file: TFile, state?: { eState?: Record<string, unknown>; active?: boolean }): Promise<void> {
+		this.opened.push({ file, state });
+	}
+	detached = false;
+	detach(): void {
+		this.detached = true;
+	}
 }
 
 /** A view's container: a header and `contentEl` (jsdom tests, after `installObsidianDom()`). */
@@ -317,6 +334,11 @@ export abstract class ItemView extends Component {
 	getIcon(): string {
 		return "document";
 	}
+	scope: Scope | null = null;
+	getState(): Record<string, unknown> {
+		return {};
+	}
+	async setState(_state: unknown, _result: unknown): Promise<void> {}
 	async onOpen(): Promise<void> {}
 	async onClose(): Promise<void> {}
 }
@@ -378,7 +400,9 @@ export class Modal {
 	titleEl: HTMLElement;
 	contentEl: HTMLElement;
 	isOpen = false;
+	scope: Scope;
 	constructor(public app: App) {
+		this.scope = new Scope(app.scope);
 		this.containerEl = createDiv("modal-container");
 		this.modalEl = this.containerEl.createDiv("modal");
 		this.titleEl = this.modalEl.createDiv("modal-title");
@@ -448,3 +472,48 @@ export const editorInfoField = StateField.define<{ file: TFile | null }>({
 	create: () => ({ file: null }),
 	update: (value) => value,
 });
+
+// --- Key scopes and Markdown rendering (added for the review screen) ---
+
+type KeyHandler = (evt: KeyboardEvent, ctx: { key: string; modifiers: string }) => unknown;
+export interface KeymapEventHandler {
+	modifiers: string[] | null;
+	key: string | null;
+	func: KeyHandler;
+}
+
+/** A key scope: handlers by key and modifiers; tests press keys with `press`. */
+export class Scope {
+	handlers: KeymapEventHandler[] = [];
+	constructor(public parent?: Scope) {}
+	register(modifiers: string[] | null, key: string | null, func: KeyHandler): KeymapEventHandler {
+		const handler = { modifiers, key, func };
+		this.handlers.push(handler);
+		return handler;
+	}
+	unregister(handler: KeymapEventHandler): void {
+		this.handlers = this.handlers.filter((h) => h !== handler);
+	}
+	/**
+	 * Test helper: the first handler for `key` (case-insensitive) and exactly `modifiers` runs, as
+	 * Obsidian does; returns false when it consumed the key (returned false), true otherwise.
+	 */
+	press(key: string, modifiers: string[] = []): boolean {
+		const mods = [...modifiers].sort().join(",");
+		const handler = this.handlers.find(
+			(h) => (h.key === null || h.key.toLowerCase() === key.toLowerCase()) && (h.modifiers === null || [...h.modifiers].sort().join(",") === mods),
+		);
+		if (!handler) return true;
+		const evt = typeof KeyboardEvent === "undefined" ? ({ key } as KeyboardEvent) : new KeyboardEvent("keydown", { key });
+		return handler.func(evt, { key, modifiers: mods }) !== false;
+	}
+}
+
+/** Writes the Markdown as plain text into the element; `renders` records each call. */
+export class MarkdownRenderer {
+	static renders: { markdown: string; el: HTMLElement; sourcePath: string; component: Component }[] = [];
+	static async render(_app: App, markdown: string, el: HTMLElement, sourcePath: string, component: Component): Promise<void> {
+		MarkdownRenderer.renders.push({ markdown, el, sourcePath, component });
+		el.createDiv({ cls: "mock-markdown", text: markdown });
+	}
+}
