@@ -7,15 +7,18 @@ import { leadingFlashcardTag } from "../decks/resolve";
 import type { Card, CardKind, CommentLocation, NoteProblem, SegmentState, Sibling } from "./types";
 import { clozeSides, findDeletions } from "./cloze";
 import { ownLineComment, readSchedulingComment, trailingComment, type FoundComment } from "./comment";
-import { containerOf } from "./container";
+import { afterListItemMarkers, calloutTitleStart, containerOf } from "./container";
 import { indexOutside, scanInline } from "./inline";
 import { LineKind, type NoteRegions } from "./regions";
-import { sourceOf, textOf, type Cut } from "./card-text";
+import { withoutEmphasis } from "./emphasis";
+import { sourceOf, textOf, withoutBlockId, type Cut } from "./card-text";
 
 /** A card before its decks and context are known, with the tag that opened its first line. */
 export interface FoundCard {
 	card: Card;
 	leadingTag: string | null;
+	/** Titles of the callouts around the card's first line, outermost first (for its context). */
+	callouts: readonly string[];
 }
 
 type Located = FoundComment & { line: number; ownLine: boolean };
@@ -37,6 +40,10 @@ export class CardBuilder {
 	readonly cards: FoundCard[] = [];
 	readonly problems: NoteProblem[] = [];
 	private readonly n: number;
+	/** Titles of the open callouts by depth ("" for a callout without title or a plain quote). */
+	private readonly calloutTitles: string[] = [];
+	/** Lines before this one have been applied to `calloutTitles`. */
+	private calloutLine = 0;
 
 	constructor(
 		private readonly lines: readonly string[],
@@ -82,11 +89,21 @@ export class CardBuilder {
 	/** Reads block `start..end`; returns the line to continue from. */
 	private block(start: number, end: number): number {
 		let runStart = start;
+		// A callout header line just before `runStart` and the offset of its title, or -1.
+		let headerLine = -1;
+		let titleStart = -1;
 		const kind = this.regions.kind;
 		for (let l = start; l <= end; l++) {
 			if (kind[l] !== LineKind.Text) continue;
 			const sep = this.separator(l);
 			if (sep > 0) {
+				const kindOf: CardKind = sep === 2 ? "multiline-reversed" : "multiline";
+				if (l === runStart && headerLine === l - 1 && this.hasText(l - 1, titleStart)) {
+					// `> [!question] Title` then `> ?`: the title is the question.
+					const { last, next } = this.multilineEnd(l, end);
+					this.multiline(l - 1, l, last, kindOf, titleStart);
+					return next;
+				}
 				if (l === runStart) {
 					const mark = sep === 2 ? "??" : "?";
 					this.problems.push({ code: "empty-question", line: l, message: `The separator "${mark}" has no question above it in its block.` });
@@ -94,11 +111,19 @@ export class CardBuilder {
 					continue;
 				}
 				const { last, next } = this.multilineEnd(l, end);
-				this.multiline(runStart, l, last, sep === 2 ? "multiline-reversed" : "multiline");
+				this.multiline(runStart, l, last, kindOf, -1);
 				return next;
 			}
+			const title = this.regions.depth[l] > 0 ? this.calloutTitle(l) : -1;
+			if (title >= 0) {
+				// Container syntax, not card text: the next card starts after it.
+				this.cloze(runStart, l - 1);
+				runStart = l + 1;
+				headerLine = l;
+				titleStart = title;
+			}
 			if (this.visible(l).includes("::")) {
-				const after = this.singleline(l, end, runStart);
+				const after = this.singleline(l, end, runStart, title);
 				if (after > l) {
 					runStart = after;
 					l = after - 1;
@@ -107,6 +132,17 @@ export class CardBuilder {
 		}
 		this.cloze(runStart, end);
 		return end + 1;
+	}
+
+	/** Offset of the title when text line `l` is a callout header (`[!type] Title`), else -1. */
+	private calloutTitle(l: number): number {
+		const vis = this.visible(l);
+		return calloutTitleStart(vis, containerOf(vis).contentStart);
+	}
+
+	/** True when line `l` has non-blank text from offset `from` on. */
+	private hasText(l: number, from: number): boolean {
+		return this.lines[l].slice(from).trim() !== "";
 	}
 
 	/** Where a multi-line card whose separator is on line `sep` ends, honouring the end marker. */
@@ -127,10 +163,13 @@ export class CardBuilder {
 	/**
 	 * A single-line card on line `l`; returns the line after it (and its comments), or `l` if none.
 	 * The lines `runStart..l-1` before it are read as a cloze first, to keep cards in line order.
+	 * `titleStart` >= 0 when the line is a callout header: only its title is card text.
 	 */
-	private singleline(l: number, blockEnd: number, runStart: number): number {
+	private singleline(l: number, blockEnd: number, runStart: number, titleStart: number): number {
 		const vis = this.visible(l);
-		const { contentStart, depth } = containerOf(vis);
+		const container = containerOf(vis);
+		const depth = container.depth;
+		const contentStart = titleStart >= 0 ? titleStart : container.contentStart;
 		let p = contentStart;
 		while (vis.charCodeAt(p) === 32 || vis.charCodeAt(p) === 9) p++;
 		if (vis.charCodeAt(p) === 124) return l; // table row
@@ -145,8 +184,10 @@ export class CardBuilder {
 		if (at < 0) return l;
 		const line = this.lines[l];
 		const sepEnd = at + (reversed ? 3 : 2);
-		const leading = leadingFlashcardTag(line.slice(contentStart, at), this.settings.flashcardTags);
-		const front = (leading ? leading.rest : line.slice(contentStart, at)).trim();
+		// The front is what follows a list marker or task box (`- `, `1. `, `- [ ] `).
+		const frontStart = Math.min(afterListItemMarkers(line, p), at);
+		const leading = leadingFlashcardTag(line.slice(frontStart, at), this.settings.flashcardTags);
+		const front = (leading ? leading.rest : line.slice(frontStart, at)).trim();
 		const same = trailingComment(line);
 		const sameComment = same && same.start >= sepEnd ? same : null;
 		const back = textOf([line.slice(sepEnd, sameComment ? sameComment.start : line.length)], 0, 0, 0, null);
@@ -168,11 +209,14 @@ export class CardBuilder {
 		return last + 1;
 	}
 
-	/** A multi-line card: question `qs..sep-1`, answer `sep+1..last`. */
-	private multiline(qs: number, sep: number, last: number, kind: CardKind): void {
+	/**
+	 * A multi-line card: question `qs..sep-1`, answer `sep+1..last`. With `titleStart` >= 0 the
+	 * question is the title of the callout header on line `qs`, from that offset.
+	 */
+	private multiline(qs: number, sep: number, last: number, kind: CardKind, titleStart: number): void {
 		const found = this.endComment(sep + 1, last);
 		const depth = containerOf(this.lines[qs]).depth;
-		const qText = textOf(this.lines, qs, sep - 1, depth, found.cut);
+		const qText = titleStart >= 0 ? withoutBlockId(this.lines[qs].slice(titleStart)).trim() : textOf(this.lines, qs, sep - 1, depth, found.cut);
 		const leading = leadingFlashcardTag(qText, this.settings.flashcardTags);
 		const front = leading ? leading.rest.trim() : qText;
 		const back = textOf(this.lines, sep + 1, found.lastText, depth, found.cut);
@@ -274,7 +318,35 @@ export class CardBuilder {
 			context: [],
 			endsInFence: k === LineKind.FenceClose || k === LineKind.Opaque,
 		};
-		this.cards.push({ card, leadingTag });
+		this.cards.push({ card, leadingTag, callouts: this.calloutsAt(startLine) });
+	}
+
+	/**
+	 * Titles of the callouts around line `at` (cards come in line order, so the lines before it
+	 * are applied once). A header on line `at` itself closes its level without adding its title:
+	 * a card that starts on a header is not inside that callout's title.
+	 */
+	private calloutsAt(at: number): readonly string[] {
+		const { kind, depth } = this.regions;
+		const titles = this.calloutTitles;
+		for (; this.calloutLine < at; this.calloutLine++) {
+			const i = this.calloutLine;
+			const k = kind[i];
+			if (k !== LineKind.Text && k !== LineKind.Blank && k !== LineKind.EndMarker) continue;
+			const d = depth[i];
+			if (titles.length > d) titles.length = d;
+			if (d === 0 || k !== LineKind.Text) continue;
+			const title = this.calloutTitle(i);
+			if (title < 0) continue;
+			if (titles.length > d - 1) titles.length = d - 1;
+			while (titles.length < d - 1) titles.push("");
+			titles.push(withoutEmphasis(this.visible(i).slice(title).trim()));
+		}
+		let open = titles.length;
+		if (kind[at] === LineKind.Text) open = Math.min(open, depth[at] > 0 && this.calloutTitle(at) >= 0 ? depth[at] - 1 : depth[at]);
+		let out: string[] | null = null;
+		for (let d = 0; d < open; d++) if (titles[d] !== "") (out ??= []).push(titles[d]);
+		return out ?? NO_TITLES;
 	}
 
 	private segments(found: NonNullable<CommentFinding["comment"]>, siblings: number): SegmentState[] {
@@ -292,6 +364,7 @@ export class CardBuilder {
 }
 
 const NO_SPANS: number[] = [];
+const NO_TITLES: readonly string[] = [];
 
 /** True when `line` has, before offset `limit`, a character that may open an inline span. */
 function hasInlineTrigger(line: string, limit: number): boolean {

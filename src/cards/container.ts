@@ -69,3 +69,56 @@ export function isBlankText(text: string, from = 0): boolean {
 	}
 	return true;
 }
+
+/**
+ * Offset after a list marker (`- `, `* `, `+ `, `1. `, `1) `) at `p` and the spaces after it,
+ * or `p` when there is none.
+ */
+export function afterListMarker(line: string, p: number): number {
+	const c = line.charCodeAt(p);
+	let q = p;
+	if (c === 45 || c === 42 || c === 43) {
+		q = p + 1;
+	} else if (c >= 48 && c <= 57) {
+		while (q < line.length && line.charCodeAt(q) >= 48 && line.charCodeAt(q) <= 57) q++;
+		if (line.charCodeAt(q) !== 46 && line.charCodeAt(q) !== 41) return p;
+		q++;
+	} else {
+		return p;
+	}
+	if (line.charCodeAt(q) !== 32 && line.charCodeAt(q) !== 9) return p;
+	while (line.charCodeAt(q) === 32 || line.charCodeAt(q) === 9) q++;
+	return q;
+}
+
+/**
+ * Offset of a list item's text: after the list marker at `p` and, if present, a task box
+ * (`[ ] `, `[x] `, any one status character) and the spaces after them; `p` when `p` starts no
+ * list item.
+ */
+export function afterListItemMarkers(line: string, p: number): number {
+	const q = afterListMarker(line, p);
+	if (q === p || line.charCodeAt(q) !== 91 || line.charCodeAt(q + 2) !== 93) return q;
+	const after = line.charCodeAt(q + 3);
+	if (after !== 32 && after !== 9 && q + 3 < line.length) return q;
+	let r = q + 3;
+	while (line.charCodeAt(r) === 32 || line.charCodeAt(r) === 9) r++;
+	return r;
+}
+
+/**
+ * A callout header (`[!type]`, `[!type]+` or `[!type]-`, then an optional title) at the start
+ * of the content from `from` (spaces allowed before it): the offset of its title, or -1.
+ */
+export function calloutTitleStart(line: string, from: number): number {
+	let p = from;
+	while (line.charCodeAt(p) === 32 || line.charCodeAt(p) === 9) p++;
+	if (line.charCodeAt(p) !== 91 || line.charCodeAt(p + 1) !== 33) return -1;
+	const close = line.indexOf("]", p + 2);
+	if (close <= p + 2) return -1;
+	let q = close + 1;
+	const c = line.charCodeAt(q);
+	if (c === 43 || c === 45) q++;
+	while (line.charCodeAt(q) === 32 || line.charCodeAt(q) === 9) q++;
+	return q;
+}

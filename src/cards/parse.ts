@@ -9,6 +9,7 @@ import { isNoteIncluded } from "../decks/note-filter";
 import type { Card, NoteProblem, ParsedNote } from "./types";
 import { CardBuilder } from "./build-cards";
 import { containerOf } from "./container";
+import { withoutEmphasis } from "./emphasis";
 import { splitLines } from "./lines";
 import { findRegions, LineKind, type NoteRegions } from "./regions";
 import { frontmatterTags, headingOf, tagsInLine } from "./tags-in-note";
@@ -61,8 +62,10 @@ function parse(text: string, { path, settings }: ParseOptions): ParsedNote {
 	let tagLine = -1;
 	// Context and decks change only at headings and tag lines: compute them once per change.
 	let context = [name];
+	// The chain of `context` was cut at this length by a heading on a card's first line.
+	let contextCut = -1;
 	let decks: string[] | null = null;
-	for (const { card, leadingTag } of builder.cards) {
+	for (const { card, leadingTag, callouts } of builder.cards) {
 		let headingMoved = false;
 		while (heading < body.headings.length && body.headings[heading].line < card.startLine) {
 			const h = body.headings[heading++];
@@ -71,12 +74,20 @@ function parse(text: string, { path, settings }: ParseOptions): ParsedNote {
 			chain.push(h.text);
 			headingMoved = true;
 		}
-		if (headingMoved) context = [name, ...chain.filter((h) => h !== "")];
+		// A heading on the card's own first line is its question, not its context: it only ends
+		// the sections of its level and below (the previous `### Commands` is not context of `## 6`).
+		const own = heading < body.headings.length && body.headings[heading].line === card.startLine ? body.headings[heading].level - 1 : chain.length;
+		const cut = Math.min(own, chain.length);
+		if (headingMoved || cut !== contextCut) {
+			context = [name];
+			for (let d = 0; d < cut; d++) if (chain[d] !== "") context.push(chain[d]);
+			contextCut = cut;
+		}
 		while (tagLine + 1 < body.tagLines.length && body.tagLines[tagLine + 1].line < card.startLine) {
 			tagLine++;
 			decks = null;
 		}
-		card.context = context.slice();
+		card.context = callouts.length > 0 ? context.concat(callouts) : context.slice();
 		if (leadingTag) {
 			card.decks = resolveDecks({ leadingTag, nearestLineTags: [], frontmatterTags: [], firstNoteTag: null });
 		} else {
@@ -111,7 +122,7 @@ function readBody(lines: readonly string[], regions: NoteRegions, flashcardTags:
 		const content = contentStart > 0 ? line.slice(contentStart) : line;
 		if (depth === 0) {
 			const h = headingOf(content.trimStart().length >= content.length - 3 ? content.trimStart() : content);
-			if (h) info.headings.push({ line: i, ...h });
+			if (h) info.headings.push({ line: i, level: h.level, text: withoutEmphasis(h.text) });
 		}
 		const found = tagsInLine(content);
 		if (found.length === 0) continue;

@@ -6,7 +6,7 @@
  * line (or where its callout ends) and is reported, so it never swallows the rest of the note.
  */
 import type { NoteProblem } from "./types";
-import { containerOf, isBlankText } from "./container";
+import { afterListMarker, containerOf, isBlankText } from "./container";
 import { maskSpans, scanInline, SpanKind } from "./inline";
 
 /** What a line is; stored as numbers in a Uint8Array per note. */
@@ -223,24 +223,6 @@ class RegionScanner {
 		}
 		return last;
 	}
-}
-
-/** Offset after a list marker (`- `, `* `, `+ `, `1. `, `1) `) at `p`, or `p`. */
-function afterListMarker(line: string, p: number): number {
-	const c = line.charCodeAt(p);
-	let q = p;
-	if (c === 45 || c === 42 || c === 43) {
-		q = p + 1;
-	} else if (c >= 48 && c <= 57) {
-		while (q < line.length && line.charCodeAt(q) >= 48 && line.charCodeAt(q) <= 57) q++;
-		if (line.charCodeAt(q) !== 46 && line.charCodeAt(q) !== 41) return p;
-		q++;
-	} else {
-		return p;
-	}
-	if (line.charCodeAt(q) !== 32 && line.charCodeAt(q) !== 9) return p;
-	while (line.charCodeAt(q) === 32 || line.charCodeAt(q) === 9) q++;
-	return q;
 }
 
 /** An opening fence at offset `p`: 3+ backticks (info without backticks) or tildes. */

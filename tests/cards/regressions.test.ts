@@ -20,7 +20,8 @@ describe("§7 regressions", () => {
 	});
 	it("callout multi-line cards are read", () => {
 		const [card] = cardsOf(tagged("> [!question] Title", "> What is it?", "> ?", "> The answer", "> <!--SR:!2025-01-02,3,250-->"));
-		expect([card.kind, card.front, card.back, card.comment?.line]).toEqual(["multiline", "[!question] Title\nWhat is it?", "The answer", 6]);
+		expect([card.kind, card.front, card.back, card.comment?.line]).toEqual(["multiline", "What is it?", "The answer", 6]);
+		expect([card.startLine, card.context]).toEqual([3, ["test", "Title"]]);
 	});
 	it("an indented next-line comment in a list is recognised (comments do not pile up)", () => {
 		const [card] = cardsOf(tagged("- item", "  - Q::A", "    <!--SR:!2025-01-02,3,250-->"));
