@@ -1,0 +1,78 @@
+/**
+ * Where a parsed card's separator sits, for the Live Preview mark. The parser decides what is a
+ * card; this only finds, inside one card it returned, the marker it split on (the same rules as
+ * the parser: cards.md §3), so it reads a handful of lines per card and never the whole note.
+ */
+import { containerOf } from "../../cards/container";
+import { indexOutside, scanInline } from "../../cards/inline";
+import type { Card } from "../../cards/types";
+
+export interface SeparatorLocation {
+	/** 0-based line. */
+	line: number;
+	/** Offsets in the line of the marker (`?`, `??`, `::`, `:::`). */
+	start: number;
+	end: number;
+	/** True for a line that is only the marker (`?` / `??`), false for an inline `::` / `:::`. */
+	ownLine: boolean;
+	reversed: boolean;
+}
+
+/**
+ * The separator of `card`, or null for a cloze (it has none).
+ * @param lineText the note's line `i` (0-based), as the parser saw it
+ */
+export function separatorOf(card: Card, lineText: (line: number) => string): SeparatorLocation | null {
+	switch (card.kind) {
+		case "singleline":
+		case "singleline-reversed":
+			return inlineSeparator(card.startLine, lineText(card.startLine), card.kind === "singleline-reversed");
+		case "multiline":
+		case "multiline-reversed":
+			return separatorLine(card, lineText);
+		default:
+			return null;
+	}
+}
+
+/** The first `:::` (reversed) or `::` outside inline code, math, links and comments. */
+function inlineSeparator(line: number, text: string, reversed: boolean): SeparatorLocation | null {
+	const { spans } = scanInline(text, 0, true);
+	const marker = reversed ? ":::" : "::";
+	const start = indexOutside(text, marker, spans);
+	if (start < 0 || start < containerOf(text).contentStart) return null;
+	return { line, start, end: start + marker.length, ownLine: false, reversed };
+}
+
+/**
+ * The first line of the card that is exactly `?` or `??`, skipping fenced code and `$$` blocks in
+ * the question (a `?` there is code, not a separator).
+ */
+function separatorLine(card: Card, lineText: (line: number) => string): SeparatorLocation | null {
+	let fence: { char: string; length: number } | null = null;
+	let math = false;
+	for (let l = card.startLine + 1; l <= card.endLine; l++) {
+		const text = lineText(l);
+		const content = text.slice(containerOf(text).contentStart).trim();
+		const run = /^(`{3,}|~{3,})/.exec(content);
+		if (fence) {
+			if (run && run[1][0] === fence.char && run[1].length >= fence.length && content.slice(run[1].length).trim() === "") fence = null;
+			continue;
+		}
+		if (run) {
+			fence = { char: run[1][0], length: run[1].length };
+			continue;
+		}
+		if (content.startsWith("$$")) {
+			const closesHere = content.length > 2 && content.endsWith("$$");
+			if (!closesHere) math = !math;
+			continue;
+		}
+		if (math) continue;
+		if (content === "?" || content === "??") {
+			const start = text.indexOf(content, containerOf(text).contentStart);
+			return { line: l, start, end: start + content.length, ownLine: true, reversed: content === "??" };
+		}
+	}
+	return null;
+}
