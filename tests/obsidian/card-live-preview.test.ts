@@ -4,10 +4,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { EditorSelection, EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
-import { editorInfoField, editorLivePreviewField, TFile } from "obsidian";
+import { editorInfoField, editorLivePreviewField, type MarkdownFileInfo } from "obsidian";
 import { type CardChipClick, cardLivePreviewExtension, refreshCardDecorations } from "../../src/obsidian/card-live-preview";
 import { DEFAULT_SETTINGS, type SpacedNotesSettings } from "../../src/settings/settings";
-import { setEditorLivePreview } from "../mocks/obsidian";
+import { setEditorLivePreview, TFile } from "../mocks/obsidian";
 import { installObsidianDom } from "../mocks/obsidian-dom";
 
 beforeAll(() => installObsidianDom());
@@ -37,7 +37,7 @@ function open(doc: string, o: Open = {}): { view: EditorView; settings: SpacedNo
 	view = new EditorView({
 		state: EditorState.create({
 			doc,
-			extensions: [editorLivePreviewField.init(() => o.livePreview ?? true), editorInfoField.init(() => ({ file })), extension],
+			extensions: [editorLivePreviewField.init(() => o.livePreview ?? true), editorInfoField.init(() => ({ file }) as unknown as MarkdownFileInfo), extension],
 		}),
 		parent,
 	});
