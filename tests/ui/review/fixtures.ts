@@ -75,9 +75,9 @@ export async function loadedController(world: World, request: ReviewRequest): Pr
 	const controller = new ReviewController(
 		{
 			app: world.services.app,
-			settings: world.services.settings,
+			settings: () => world.services.settings(),
 			index: () => world.indexer.index,
-			editor: new ReviewWriter(world.services.app, world.indexer, world.services.settings),
+			editor: new ReviewWriter(world.services.app, world.indexer, () => world.services.settings()),
 			now: () => world.clock.now,
 			notify: (message) => world.notices.push(message),
 		},
