@@ -1,0 +1,198 @@
+/**
+ * The settings tab, declared with Obsidian's setting definitions (1.13): groups with headings,
+ * controls keyed by setting name (lists edited as text, cloze kinds as toggles, see
+ * settings-controls.ts), validation messages under bad values, the saved filters as a list,
+ * and an import from the Spaced Repetition plugin shown only when its data file exists.
+ * Every change goes through `services.updateSettings`.
+ */
+import { Notice, PluginSettingTab, type Plugin, type Setting, type SettingDefinitionItem, type SettingGroupItem } from "obsidian";
+import { parseFilter } from "../decks/filter";
+import type { PluginServices } from "../obsidian/services";
+import { importSpacedRepetitionSettings } from "../settings/import-sr";
+import { CLOZE_KEYS, controlValue, patchForControl, validateControl } from "../settings/settings-controls";
+
+type Item = SettingGroupItem;
+
+export class SpacedNotesSettingTab extends PluginSettingTab {
+	/** Whether the other plugin's data file was found at the last check. */
+	srDataFound = false;
+
+	constructor(plugin: Plugin, private readonly services: PluginServices) {
+		super(services.app, plugin);
+		this.icon = "layers";
+		void this.checkSrData();
+	}
+
+	/** Path of the Spaced Repetition plugin's settings in this vault's config folder. */
+	get srDataPath(): string {
+		return `${this.services.app.vault.configDir}/plugins/obsidian-spaced-repetition/data.json`;
+	}
+
+	override getControlValue(key: string): unknown {
+		return controlValue(this.services.settings(), key);
+	}
+
+	override async setControlValue(key: string, value: unknown): Promise<void> {
+		const result = patchForControl(this.services.settings(), key, value);
+		// The framework validates first; a value that still fails is never saved.
+		if (!result.ok) return;
+		await this.services.updateSettings(result.patch);
+		if (key === "algorithm") this.refreshDomState();
+	}
+
+	override getSettingDefinitions(): SettingDefinitionItem[] {
+		void this.checkSrData();
+		return [
+			{ type: "group", heading: "Cards", items: this.cardItems() },
+			{ type: "group", heading: "Scheduling", items: this.schedulingItems() },
+			{ type: "group", heading: "Review", items: this.reviewItems() },
+			{ type: "group", heading: "Notes display", items: this.displayItems() },
+			this.savedFilterList(),
+			{
+				type: "group",
+				heading: "Import",
+				visible: () => this.srDataFound,
+				items: [
+					{
+						name: "Import settings from the Spaced Repetition plugin",
+						desc: "Copies its flashcard tags, ignored folders, cloze forms, comment placement and SM-2 settings.",
+						action: () => void this.importSrSettings(),
+					},
+				],
+			},
+		];
+	}
+
+	/** Looks for the other plugin's data file; refreshes the tab when the answer changes. */
+	async checkSrData(): Promise<boolean> {
+		let found = false;
+		try {
+			found = await this.services.app.vault.adapter.exists(this.srDataPath);
+		} catch {
+			found = false;
+		}
+		if (found !== this.srDataFound) {
+			this.srDataFound = found;
+			this.refreshDomState();
+		}
+		return found;
+	}
+
+	/** Reads the other plugin's data file and applies what maps onto our settings. */
+	async importSrSettings(): Promise<void> {
+		let data: unknown;
+		try {
+			data = JSON.parse(await this.services.app.vault.adapter.read(this.srDataPath));
+		} catch (error) {
+			new Notice(`Could not read the Spaced Repetition plugin's settings: ${error instanceof Error ? error.message : String(error)}`);
+			return;
+		}
+		const { settings, notes } = importSpacedRepetitionSettings(data);
+		const count = Object.keys(settings).length;
+		if (count > 0) await this.services.updateSettings(settings);
+		new Notice([`Imported ${count} settings from the Spaced Repetition plugin.`, ...notes].join("\n"), 10000);
+		this.update();
+	}
+
+	private cardItems(): Item[] {
+		return [
+			{ name: "Flashcard tags", desc: "Notes with one of these tags (or a nested tag) hold cards; nested tags are decks. Separate with commas.", control: { type: "text", key: "flashcardTags", placeholder: "#flashcards", validate: (v) => validateControl("flashcardTags", v) } },
+			{ name: "Tags to ignore", desc: "Notes with one of these tags are skipped. Separate with commas.", control: { type: "text", key: "ignoredTags", placeholder: "#draft", validate: (v) => validateControl("ignoredTags", v) } },
+			{ name: "Folders to ignore", desc: "One folder or glob pattern per line, e.g. templates/**.", control: { type: "textarea", key: "ignoredFolders", rows: 3, validate: (v) => validateControl("ignoredFolders", v) } },
+			{ name: "Highlight clozes", desc: "Turn ==highlighted== text into cloze deletions.", control: { type: "toggle", key: CLOZE_KEYS.highlight } },
+			{ name: "Bold clozes", desc: "Turn **bold** text into cloze deletions.", control: { type: "toggle", key: CLOZE_KEYS.bold } },
+			{ name: "Curly bracket clozes", desc: "Turn {{text}} into cloze deletions.", control: { type: "toggle", key: CLOZE_KEYS.curly } },
+			{ name: "Multi-line card end marker", desc: "A line that ends a multi-line card, e.g. +++. Leave empty to end cards at a blank line.", control: { type: "text", key: "endMarker", placeholder: "+++", validate: (v) => validateControl("endMarker", v) } },
+			{ name: "Scheduling comment placement", desc: "Where the scheduling comment of a single-line card is written.", control: { type: "dropdown", key: "commentPlacement", options: { "next-line": "On the next line", "same-line": "On the same line" } } },
+		];
+	}
+
+	private schedulingItems(): Item[] {
+		const fsrs = (): boolean => this.services.settings().algorithm === "fsrs";
+		const sm2 = (): boolean => !fsrs();
+		return [
+			{ name: "Algorithm", desc: "FSRS adapts to your memory; SM-2 is the classic algorithm of the Spaced Repetition plugin.", control: { type: "dropdown", key: "algorithm", options: { fsrs: "FSRS", sm2: "SM-2" } } },
+			{ name: "Desired retention", desc: "The chance of recalling a card when it is due, from 0.7 to 0.99.", visible: fsrs, control: { type: "number", key: "desiredRetention", min: 0.7, max: 0.99, step: 0.01, validate: (v) => validateControl("desiredRetention", v) } },
+			{ name: "Maximum interval", desc: "Longest time between reviews, in days.", control: { type: "number", key: "maximumInterval", min: 1, max: 36500, step: 1, validate: (v) => validateControl("maximumInterval", v) } },
+			{ name: "Learning steps", desc: "Steps of a new card, e.g. 1m, 10m (units m, h, d). Separate with commas.", visible: fsrs, control: { type: "text", key: "learningSteps", placeholder: "1m, 10m", validate: (v) => validateControl("learningSteps", v) } },
+			{ name: "Relearning steps", desc: "Steps after a forgotten card, e.g. 10m.", visible: fsrs, control: { type: "text", key: "relearningSteps", placeholder: "10m", validate: (v) => validateControl("relearningSteps", v) } },
+			{ name: "Fuzz", desc: "Spread due dates a little so cards learnt together do not stay together.", visible: fsrs, control: { type: "toggle", key: "fuzz" } },
+			{ name: "Next day starts at", desc: "Hour (0–23) at which a new review day begins.", control: { type: "number", key: "nextDayStartsAt", min: 0, max: 23, step: 1, validate: (v) => validateControl("nextDayStartsAt", v) } },
+			{ name: "New cards per day", desc: "Per deck.", control: { type: "number", key: "newPerDay", min: 0, step: 1, validate: (v) => validateControl("newPerDay", v) } },
+			{ name: "Reviews per day", desc: "Per deck.", control: { type: "number", key: "reviewsPerDay", min: 0, step: 1, validate: (v) => validateControl("reviewsPerDay", v) } },
+			{ name: "Bury siblings", desc: "Show only one side of a reversed card or one cloze of a note per day.", control: { type: "toggle", key: "burySiblings" } },
+			{ name: "Base ease", desc: "Starting ease of a card, in percent (at least 130).", visible: sm2, control: { type: "number", key: "baseEase", min: 130, step: 1, validate: (v) => validateControl("baseEase", v) } },
+			{ name: "Easy bonus", desc: "Extra factor on the interval when you answer easy.", visible: sm2, control: { type: "number", key: "easyBonus", min: 1, max: 5, step: 0.05, validate: (v) => validateControl("easyBonus", v) } },
+			{ name: "Lapse factor", desc: "Factor on the interval when you answer hard.", visible: sm2, control: { type: "number", key: "lapseFactor", min: 0.1, max: 1, step: 0.05, validate: (v) => validateControl("lapseFactor", v) } },
+			{ name: "Load balance", desc: "Move due dates by a day or two to even out daily reviews.", visible: sm2, control: { type: "toggle", key: "loadBalance" } },
+		];
+	}
+
+	private reviewItems(): Item[] {
+		return [
+			{ name: "Review in", desc: "Open reviews in a modal or in a tab.", control: { type: "dropdown", key: "reviewIn", options: { modal: "Modal", tab: "Tab" } } },
+			{ name: "Show intervals on buttons", desc: "Show the next interval on each answer button.", control: { type: "toggle", key: "showIntervalsOnButtons" } },
+		];
+	}
+
+	private displayItems(): Item[] {
+		return [
+			{ name: "Dockerfile panel", desc: "Show the analysis panel below Dockerfile code blocks in reading view.", control: { type: "toggle", key: "dockerPanel" } },
+			{ name: "Dockerfile panel in live preview", desc: "Also show it while editing.", control: { type: "toggle", key: "dockerPanelInLivePreview" } },
+			{ name: "Scheduling comments", desc: "How scheduling comments look in your notes.", control: { type: "dropdown", key: "commentDisplay", options: { chip: "As a small chip", hidden: "Hidden", raw: "As written" } } },
+		];
+	}
+
+	private savedFilterList(): SettingDefinitionItem {
+		const filters = this.services.settings().savedFilters;
+		return {
+			type: "list",
+			heading: "Saved filters",
+			cls: "sn-settings-filters",
+			emptyState: "No saved filters. A filter such as “#flashcards/docker due, #k8s new” appears beside the decks.",
+			items: filters.map((_filter, index) => ({ name: `Filter ${index + 1}`, render: (setting: Setting) => this.renderFilter(setting, index) })),
+			onDelete: (index) => void this.saveFilters(filters.filter((_f, i) => i !== index)).then(() => this.update()),
+			addItem: {
+				name: "Add filter",
+				action: () => {
+					const tag = this.services.settings().flashcardTags[0] ?? "#flashcards";
+					void this.saveFilters([...this.services.settings().savedFilters, { name: "New filter", expression: `${tag} due` }]).then(() => this.update());
+				},
+			},
+		};
+	}
+
+	/** One saved filter: its name and its expression, with the parse error under it. */
+	renderFilter(setting: Setting, index: number): void {
+		const current = this.services.settings().savedFilters[index];
+		if (!current) return;
+		setting.setClass("sn-settings-filter");
+		const showError = (expression: string): void => {
+			const parsed = parseFilter(expression);
+			setting.setErrorMessage(parsed.ok ? null : parsed.error);
+		};
+		setting.addText((text) => {
+			text.setPlaceholder("Name").setValue(current.name);
+			text.inputEl.addClass("sn-settings-filter-name");
+			text.onChange((name) => void this.changeFilter(index, { name }));
+		});
+		setting.addText((text) => {
+			text.setPlaceholder("Tags and status words").setValue(current.expression);
+			text.inputEl.addClass("sn-settings-filter-expression");
+			text.onChange((expression) => {
+				showError(expression);
+				void this.changeFilter(index, { expression });
+			});
+		});
+		showError(current.expression);
+	}
+
+	private async changeFilter(index: number, change: Partial<{ name: string; expression: string }>): Promise<void> {
+		const filters = this.services.settings().savedFilters.map((filter, i) => (i === index ? { ...filter, ...change } : filter));
+		await this.saveFilters(filters);
+	}
+
+	private async saveFilters(savedFilters: { name: string; expression: string }[]): Promise<void> {
+		await this.services.updateSettings({ savedFilters });
+	}
+}
