@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import type { App as ObsidianApp } from "obsidian";
+import { App } from "../../mocks/obsidian";
+import { parseNote } from "../../../src/cards/parse";
+import { ReviewWriter } from "../../../src/obsidian/review-writer";
+import { cardTarget } from "../../../src/writeback/write-schedule";
+import { SETTINGS } from "./fixtures";
+
+const SCHEDULE = { type: "classic", due: "2026-03-13", interval: 3, ease: 250 } as const;
+const TEXT = "#flashcards\nA::1\nB::2\n";
+
+function setup() {
+	const app = new App();
+	app.vault.put("n.md", TEXT);
+	const writes: [string, string][] = [];
+	const writer = new ReviewWriter(app as unknown as ObsidianApp, { applyOwnWrite: (path, text) => writes.push([path, text]) }, () => SETTINGS);
+	const target = cardTarget(parseNote(TEXT, { path: "n.md", settings: SETTINGS }).cards[1], 0);
+	return { app, writer, writes, target };
+}
+
+describe("ReviewWriter", () => {
+	it("writes through Vault.process, tells the index, and restores the exact text", async () => {
+		const { app, writer, writes, target } = setup();
+		const outcome = await writer.write("n.md", target, SCHEDULE);
+		const written = "#flashcards\nA::1\nB::2\n<!--SR:!2026-03-13,3,250-->\n";
+		expect(outcome).toEqual({ ok: true, previousComment: null, text: written, lineDelta: 1 });
+		expect(app.vault.files.get("n.md")?.text).toBe(written);
+		expect(writes).toEqual([["n.md", written]]);
+		const undone = await writer.restore("n.md", target, null);
+		expect(undone).toMatchObject({ ok: true, lineDelta: -1 });
+		expect(app.vault.files.get("n.md")?.text).toBe(TEXT);
+	});
+
+	it("never throws: a missing note or a failing write becomes a message, the index untouched", async () => {
+		const { app, writer, writes, target } = setup();
+		expect(await writer.write("gone.md", target, SCHEDULE)).toMatchObject({ ok: false });
+		app.vault.process = () => Promise.reject(new Error("disk full"));
+		const outcome = await writer.write("n.md", target, SCHEDULE);
+		expect(outcome).toEqual({ ok: false, message: expect.stringContaining("disk full") });
+		expect(writes).toEqual([]);
+	});
+
+	it("a conflict leaves the note as it is", async () => {
+		const { app, writer, writes, target } = setup();
+		app.vault.put("n.md", "#flashcards\nA::1\n");
+		const outcome = await writer.write("n.md", target, SCHEDULE);
+		expect(outcome.ok).toBe(false);
+		expect(app.vault.files.get("n.md")?.text).toBe("#flashcards\nA::1\n");
+		expect(writes).toEqual([]);
+	});
+});
