@@ -1,27 +1,23 @@
 /**
  * Drives a review: builds the session from a request, shows one card at a time and writes each
  * answer into its note at once. It owns no DOM; the screen renders {@link ReviewController.state}.
- *
- * Cards move while the session runs (a new comment line shifts the cards below it, an edit
- * changes a card's text), so the controller keeps the latest parse of each card ("live" card)
- * and always addresses the note with it; the session's own items never change.
+ * Notes are always addressed with each card as it is now ({@link LiveCards}).
  */
 import type { App } from "obsidian";
-import { parseNote } from "../../cards/parse";
 import type { Card } from "../../cards/types";
 import type { CardIndex } from "../../index/card-index";
 import type { ReviewWriteOutcome } from "../../obsidian/review-writer";
 import type { ReviewRequest } from "../../obsidian/services";
 import { previewAnswers } from "../../schedule/scheduler";
-import { ReviewSession, type AnswerRecord, type QueueEntry, type SessionItem } from "../../schedule/session";
-import { cardKeyOf, siblingKeyOf } from "../../schedule/sessionQueue";
+import { ReviewSession, type AnswerRecord, type QueueEntry } from "../../schedule/session";
+import { siblingKeyOf } from "../../schedule/sessionQueue";
 import type { DueHistogram } from "../../schedule/sm2";
 import { Rating, type Schedule } from "../../schedule/types";
 import type { SpacedNotesSettings } from "../../settings/settings";
 import type { AnswerFacts } from "../../stats/review-entry";
 import type { ReviewEntry } from "../../stats/log-format";
 import { cardTarget, type CardTarget } from "../../writeback/write-schedule";
-import { sourceKey } from "../../writeback/find-card";
+import { LiveCards } from "./live-cards";
 import { dueHistogram, loadReviewItems } from "./review-items";
 import type { ReviewCardView, ReviewModel, ReviewPhase, ReviewScreenState, UnsavedAnswerView } from "./review-state";
 
@@ -59,8 +55,7 @@ export class ReviewController implements ReviewModel {
 	private notice: string | null = null;
 	private dueOn: DueHistogram | undefined;
 	private intervals: Record<Rating, string> | null = null;
-	/** Latest parse of each session card, by `cardKeyOf` of its item. */
-	private readonly live = new Map<string, Card>();
+	private readonly live = new LiveCards();
 	/** Comment before each written answer, by record id (what undo puts back). */
 	private readonly written = new Map<number, string | null>();
 	private readonly failures = new Map<number, string>();
@@ -80,7 +75,7 @@ export class ReviewController implements ReviewModel {
 			const index = this.deps.index();
 			const loaded = await loadReviewItems(this.deps.app, index, settings, this.request, now);
 			if (settings.algorithm === "sm2" && settings.loadBalance) this.dueOn = dueHistogram(index, settings.nextDayStartsAt);
-			for (const item of loaded.items) this.live.set(cardKeyOf(item), item.card);
+			for (const item of loaded.items) this.live.add(item);
 			if (loaded.skippedNotes.length > 0) {
 				this.notice = `Some cards were left out because their notes changed or could not be read: ${loaded.skippedNotes.join(", ")}.`;
 			}
@@ -155,13 +150,13 @@ export class ReviewController implements ReviewModel {
 		const record = undone.restore;
 		await this.run(async () => {
 			if (this.written.has(record.id)) {
-				const card = this.liveCard(record.item);
+				const card = this.live.get(record.item);
 				const outcome = await this.deps.editor.restore(record.item.file, cardTarget(card, record.item.sibling), this.written.get(record.id) ?? null);
 				if (!outcome.ok) {
 					this.deps.notify(`The answer was not undone: ${outcome.message}`);
 					return;
 				}
-				this.afterWrite(record.item, outcome, false);
+				this.live.afterWrite(record.item, outcome.text, outcome.lineDelta, false, this.deps.settings());
 				this.written.delete(record.id);
 				const entry = this.logged.get(record.id);
 				this.logged.delete(record.id);
@@ -189,7 +184,7 @@ export class ReviewController implements ReviewModel {
 	async saveEdit(source: string): Promise<void> {
 		const entry = this.entry;
 		if (!this.editing || entry === null || this.busy) return;
-		const card = this.liveCard(entry.item);
+		const card = this.live.get(entry.item);
 		if (source === card.source) {
 			this.cancelEdit();
 			return;
@@ -201,11 +196,11 @@ export class ReviewController implements ReviewModel {
 				this.deps.notify(outcome.message);
 				return;
 			}
-			this.afterWrite(entry.item, outcome, true);
+			this.live.afterWrite(entry.item, outcome.text, outcome.lineDelta, true, this.deps.settings());
 			this.editing = false;
-			const edited = this.live.get(cardKeyOf(entry.item));
+			const edited = this.live.edited(entry.item);
 			if (edited === undefined || edited.siblings.length !== card.siblings.length) {
-				this.live.set(cardKeyOf(entry.item), card);
+				this.live.set(entry.item, card);
 				this.session = this.session?.skip(this.deps.now(), true) ?? null;
 				this.deps.notify("The card was saved, but its sides changed (or it is no longer a card), so it left this session.");
 				this.advance(true);
@@ -237,13 +232,13 @@ export class ReviewController implements ReviewModel {
 	/** Where the current card is: its note and 0-based line; null when no card is shown. */
 	location(): { path: string; line: number } | null {
 		if (this.entry === null) return null;
-		return { path: this.entry.item.file, line: this.liveCard(this.entry.item).startLine };
+		return { path: this.entry.item.file, line: this.live.get(this.entry.item).startLine };
 	}
 
 	/** Writes an answer (first time or retry); on failure it stays unsaved with its reason. */
 	private async save(record: AnswerRecord, durationMs: number): Promise<boolean> {
 		const { item } = record;
-		const card = this.liveCard(item);
+		const card = this.live.get(item);
 		const outcome = await this.deps.editor.write(item.file, cardTarget(card, item.sibling), record.schedule);
 		if (!this.session) return false;
 		if (!outcome.ok) {
@@ -255,7 +250,7 @@ export class ReviewController implements ReviewModel {
 		this.session = this.session.writeSucceeded(record.id);
 		this.failures.delete(record.id);
 		this.written.set(record.id, outcome.previousComment);
-		this.afterWrite(item, outcome, false);
+		this.live.afterWrite(item, outcome.text, outcome.lineDelta, false, this.deps.settings());
 		this.logAnswer(record, card, durationMs);
 		return true;
 	}
@@ -280,33 +275,6 @@ export class ReviewController implements ReviewModel {
 		);
 	}
 
-	/**
-	 * Updates the live cards of the written note from its new text: the changed card is found at
-	 * its own line (by line alone after an edit), the others by their text where they moved to.
-	 */
-	private afterWrite(changed: SessionItem, outcome: Extract<ReviewWriteOutcome, { ok: true }>, edited: boolean): void {
-		const settings = this.deps.settings();
-		const cards = parseNote(outcome.text, { path: changed.file, settings }).cards;
-		const changedKey = cardKeyOf(changed);
-		const changedLine = this.liveCard(changed).startLine;
-		for (const [key, card] of this.live) {
-			if (!key.startsWith(`${changed.file}\u0000`)) continue;
-			if (key === changedKey) {
-				const now = cards.find((c) => c.startLine === changedLine && (edited || sourceKey(c.source) === sourceKey(card.source)));
-				if (now) this.live.set(key, now);
-				else if (edited) this.live.delete(key);
-				continue;
-			}
-			const expected = card.startLine > changedLine ? card.startLine + outcome.lineDelta : card.startLine;
-			const now = cards.find((c) => c.startLine === expected && sourceKey(c.source) === sourceKey(card.source));
-			if (now) this.live.set(key, now);
-		}
-	}
-
-	private liveCard(item: SessionItem): Card {
-		return this.live.get(cardKeyOf(item)) ?? item.card;
-	}
-
 	/** Moves to the card due now; `reset` shows it from its question even if it stays the same. */
 	private advance(reset = false): void {
 		const next = this.session?.current(this.deps.now()) ?? null;
@@ -329,7 +297,7 @@ export class ReviewController implements ReviewModel {
 	private cardView(): ReviewCardView | null {
 		const entry = this.entry;
 		if (entry === null) return null;
-		const card = this.liveCard(entry.item);
+		const card = this.live.get(entry.item);
 		const sibling = card.siblings[entry.item.sibling];
 		if (this.intervals === null) {
 			const preview = previewAnswers(entry.segment, this.deps.now(), this.deps.settings(), {
@@ -359,7 +327,7 @@ export class ReviewController implements ReviewModel {
 		return {
 			id: record.id,
 			path: record.item.file,
-			line: this.liveCard(record.item).startLine + 1,
+			line: this.live.get(record.item).startLine + 1,
 			rating: record.rating,
 			message: this.failures.get(record.id) ?? "Not saved.",
 		};
