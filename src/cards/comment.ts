@@ -28,10 +28,42 @@ export function readSchedulingComment(raw: string): SegmentState[] | null {
 	const text = raw.trim();
 	if (!text.startsWith(COMMENT_OPEN) || !text.endsWith(COMMENT_CLOSE)) return null;
 	if (text.length < COMMENT_OPEN.length + COMMENT_CLOSE.length) return null;
-	const body = text.slice(COMMENT_OPEN.length, text.length - COMMENT_CLOSE.length).trim();
-	if (body === "") return [];
+	// The body is read in place (offsets into `text`): no slicing per segment on the common path.
+	let from = COMMENT_OPEN.length;
+	let to = text.length - COMMENT_CLOSE.length;
+	while (from < to && text.charCodeAt(from) <= 32 && isTrimmed(text.charCodeAt(from))) from++;
+	while (to > from && text.charCodeAt(to - 1) <= 32 && isTrimmed(text.charCodeAt(to - 1))) to--;
+	if (from === to || !isAsciiBody(text, from, to)) return readBody(text.slice(COMMENT_OPEN.length, text.length - COMMENT_CLOSE.length).trim());
 	const states: SegmentState[] = [];
 	// Segments run from one "!" to the next; the old form has no leading "!".
+	let start = text.charCodeAt(from) === 33 ? from + 1 : from;
+	for (;;) {
+		const bang = text.indexOf("!", start);
+		const end = bang < 0 || bang > to ? to : bang;
+		states.push(readSegmentAt(text, start, end));
+		if (end === to) return states;
+		start = end + 1;
+	}
+}
+
+/** Space, tab and the line-breaking controls: the whitespace `trim` removes below 33. */
+function isTrimmed(c: number): boolean {
+	return c === 32 || (c >= 9 && c <= 13);
+}
+
+/** True when `text[from..to)` is printable ASCII (so offsets and `trim` agree with the slow path). */
+function isAsciiBody(text: string, from: number, to: number): boolean {
+	for (let i = from; i < to; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 32 || c > 126) return false;
+	}
+	return true;
+}
+
+/** The general reader, on the comment's body without its delimiters. */
+function readBody(body: string): SegmentState[] {
+	if (body === "") return [];
+	const states: SegmentState[] = [];
 	let start = body.charCodeAt(0) === 33 ? 1 : 0;
 	for (;;) {
 		const bang = body.indexOf("!", start);
@@ -41,6 +73,14 @@ export function readSchedulingComment(raw: string): SegmentState[] | null {
 		if (bang < 0) return states;
 		start = bang + 1;
 	}
+}
+
+/** Segment `text[start..end)`: the common forms read in place, anything else by {@link readSegment}. */
+function readSegmentAt(text: string, start: number, end: number): SegmentState {
+	const fast = text.charCodeAt(start) === 102 ? fsrsAt(text, start, end) : classicAt(text, start, end);
+	if (fast) return fast;
+	const part = text.slice(start, end);
+	return readSegment(part.charCodeAt(0) <= 32 || part.charCodeAt(part.length - 1) <= 32 ? part.trim() : part);
 }
 
 /** Reads one segment (without its leading `!`). */
@@ -73,6 +113,134 @@ export function readSegment(segment: string): SegmentState {
 	if (due === NEW_PLACEHOLDER_DAY) return { kind: "ok", schedule: null };
 	const schedule: ClassicSchedule = { type: "classic", due, interval, ease };
 	return { kind: "ok", schedule };
+}
+
+/** Where the last {@link decimalAt} stopped (a module variable: no tuple per number). */
+let decimalEnd = 0;
+
+/**
+ * A decimal `digits[.digits]` at `p` with at most `maxDigits` digits on either side of the dot,
+ * ending at `end` or before a `,`; its value (NaN when there is none). Sets `decimalEnd`.
+ */
+function decimalAt(text: string, p: number, end: number, maxDigits: number): number {
+	let q = p;
+	let value = 0;
+	while (q < end && isDigit(text.charCodeAt(q))) value = value * 10 + text.charCodeAt(q++) - 48;
+	if (q === p || q - p > maxDigits) return NaN;
+	if (q < end && text.charCodeAt(q) === 46) {
+		const dot = ++q;
+		while (q < end && isDigit(text.charCodeAt(q))) q++;
+		if (q === dot || q - dot > maxDigits) return NaN;
+		// Summing fractions by hand can round differently from Number(): let Number read it.
+		value = Number(text.slice(p, q));
+	}
+	if (q < end && text.charCodeAt(q) !== 44) return NaN;
+	decimalEnd = q;
+	return value;
+}
+
+function isDigit(c: number): boolean {
+	return c >= 48 && c <= 57;
+}
+
+/** `n` digits at `p` as a number, or -1. */
+function digitsAt(text: string, p: number, n: number): number {
+	let value = 0;
+	for (let i = p; i < p + n; i++) {
+		const c = text.charCodeAt(i);
+		if (!isDigit(c)) return -1;
+		value = value * 10 + c - 48;
+	}
+	return value;
+}
+
+/** `YYYY-MM-DD` with a real date at `p` (the text may go on after it). */
+function isDateAt(text: string, p: number): boolean {
+	const year = digitsAt(text, p, 4);
+	const month = digitsAt(text, p + 5, 2);
+	const date = digitsAt(text, p + 8, 2);
+	return year >= 0 && text.charCodeAt(p + 4) === 45 && text.charCodeAt(p + 7) === 45 && month >= 1 && month <= 12 && date >= 1 && date <= daysInMonth(year, month);
+}
+
+/** The common classic segment `YYYY-MM-DD,interval,ease` in `text[start..end)`, or null for any other form. */
+function classicAt(text: string, start: number, end: number): SegmentState | null {
+	if (end - start < 14 || text.charCodeAt(start + 10) !== 44 || !isDateAt(text, start)) return null;
+	const interval = decimalAt(text, start + 11, end, 6);
+	if (!(interval <= MAX_INTERVAL) || decimalEnd === end) return null;
+	const ease = decimalAt(text, decimalEnd + 1, end, 6);
+	if (!(ease <= MAX_EASE) || decimalEnd !== end) return null;
+	const due = text.slice(start, start + 10);
+	if (due === NEW_PLACEHOLDER_DAY) return { kind: "ok", schedule: null };
+	return { kind: "ok", schedule: { type: "classic", due, interval, ease } };
+}
+
+/** Ends of the 10 comma-separated fields of an FSRS segment (reused: one segment at a time). */
+const fieldEnds = new Int32Array(10);
+
+/** An FSRS segment in `text[start..end)` written as this plugin writes it, or null (read it slowly). */
+function fsrsAt(text: string, start: number, end: number): SegmentState | null {
+	if (!text.startsWith("fsrs,", start)) return null;
+	let count = 0;
+	for (let i = start; i < end; i++) {
+		if (text.charCodeAt(i) !== 44) continue;
+		if (count === 9) return null;
+		fieldEnds[count++] = i;
+	}
+	if (count !== 9) return null;
+	fieldEnds[9] = end;
+	const dueEnd = fieldEnds[1];
+	if (!isMomentAt(text, fieldEnds[0] + 1, dueEnd)) return null;
+	const lastStart = fieldEnds[8] + 1;
+	const dash = end - lastStart === 1 && text.charCodeAt(lastStart) === 45;
+	if (!dash && end > lastStart && !isMomentAt(text, lastStart, end)) return null;
+	const interval = decimalAt(text, fieldEnds[1] + 1, fieldEnds[2], 17);
+	const stability = decimalAt(text, fieldEnds[2] + 1, fieldEnds[3], 17);
+	const difficulty = decimalAt(text, fieldEnds[3] + 1, fieldEnds[4], 17);
+	const state = decimalAt(text, fieldEnds[4] + 1, fieldEnds[5], 17);
+	const reps = decimalAt(text, fieldEnds[5] + 1, fieldEnds[6], 17);
+	const lapses = decimalAt(text, fieldEnds[6] + 1, fieldEnds[7], 17);
+	const learningStep = decimalAt(text, fieldEnds[7] + 1, fieldEnds[8], 17);
+	if (!(interval <= MAX_INTERVAL && stability <= MAX_STABILITY && difficulty <= 11)) return null;
+	if (!(state <= 3 && reps <= MAX_COUNT && lapses <= MAX_COUNT && learningStep <= MAX_COUNT)) return null;
+	if (!Number.isInteger(state) || !Number.isInteger(reps) || !Number.isInteger(lapses) || !Number.isInteger(learningStep)) return null;
+	const schedule: FsrsSchedule = {
+		type: "fsrs",
+		due: text.slice(fieldEnds[0] + 1, dueEnd),
+		interval,
+		stability,
+		difficulty,
+		state: state as FsrsSchedule["state"],
+		reps,
+		lapses,
+		learningStep,
+		lastReview: dash || end === lastStart ? null : text.slice(lastStart, end),
+	};
+	return { kind: "ok", schedule };
+}
+
+/** {@link isMoment} on `text[p..end)`, without a regex or a slice. */
+function isMomentAt(text: string, p: number, end: number): boolean {
+	if (end - p < 17 || !isDateAt(text, p) || text.charCodeAt(p + 10) !== 84 || text.charCodeAt(p + 13) !== 58) return false;
+	const hour = digitsAt(text, p + 11, 2);
+	const minute = digitsAt(text, p + 14, 2);
+	if (hour < 0 || hour >= 24 || minute < 0 || minute >= 60) return false;
+	let q = p + 16;
+	if (text.charCodeAt(q) === 58) {
+		const second = digitsAt(text, q + 1, 2);
+		if (second < 0 || second >= 61) return false;
+		q += 3;
+		if (text.charCodeAt(q) === 46) {
+			const from = ++q;
+			while (q < end && isDigit(text.charCodeAt(q))) q++;
+			if (q === from || q - from > 9) return false;
+		}
+	}
+	if (q === end - 1) return text.charCodeAt(q) === 90;
+	const sign = text.charCodeAt(q);
+	if (sign !== 43 && sign !== 45 || digitsAt(text, q + 1, 2) < 0) return false;
+	q += 3;
+	if (text.charCodeAt(q) === 58) q++;
+	return q + 2 === end && digitsAt(text, q, 2) >= 0;
 }
 
 const CLASSIC_FAST = /^(\d{4})-(\d{2})-(\d{2}),(\d{1,6}(?:\.\d{1,6})?),(\d{1,6}(?:\.\d{1,6})?)$/;
