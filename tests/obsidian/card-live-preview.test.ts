@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { EditorSelection, EditorState } from "@codemirror/state";
-import { EditorView } from "@codemirror/view";
+import { type Decoration, type DecorationSet, EditorView } from "@codemirror/view";
 import { editorInfoField, editorLivePreviewField, type MarkdownFileInfo } from "obsidian";
 import { type CardChipClick, cardLivePreviewExtension, refreshCardDecorations } from "../../src/obsidian/card-live-preview";
 import { DEFAULT_SETTINGS, type SpacedNotesSettings } from "../../src/settings/settings";
@@ -46,6 +47,18 @@ function open(doc: string, o: Open = {}): { view: EditorView; settings: SpacedNo
 
 function chips(v: EditorView): HTMLElement[] {
 	return Array.from(v.contentDOM.querySelectorAll<HTMLElement>(".sn-chip"));
+}
+
+/** The ranges the extension replaces (chips or hidden comments). */
+function replaced(v: EditorView): [number, number][] {
+	const out: [number, number][] = [];
+	for (const source of v.state.facet(EditorView.decorations)) {
+		const set: DecorationSet = typeof source === "function" ? source(v) : source;
+		set.between(0, v.state.doc.length, (from, to, deco: Decoration) => {
+			if ((deco.spec as { widget?: unknown }).widget !== undefined) out.push([from, to]);
+		});
+	}
+	return out;
 }
 
 const chipTexts = (v: EditorView): string[] => chips(v).map((c) => c.textContent ?? "");
@@ -146,6 +159,37 @@ describe("cardLivePreviewExtension: edits", () => {
 		expect(shown(v)).toContain("Same line::answer ");
 		await vi.waitFor(() => expect(chips(v)).toHaveLength(before + 1));
 		expect(chipTexts(v)[0]).toBe("due today");
+	});
+
+	it("a note with a byte order mark gets its chips at the right place", () => {
+		const doc = "\uFEFFBom::card <!--SR:!2025-06-22,12,250-->\n#flashcards";
+		const { view: v } = open(doc);
+		expect(chipTexts(v)).toEqual(["in 12 d"]);
+		expect(shown(v)).toContain("Bom::card ");
+		expect(shown(v)).not.toContain("<!--");
+	});
+
+	it("while typing anywhere, every chip still covers exactly a scheduling comment (property)", () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.record({ at: fc.nat(), del: fc.integer({ min: 0, max: 4 }), text: fc.constantFrom("x", "<", "-->", "!", "\n", "::", "?", "") }), { minLength: 1, maxLength: 12 }),
+				(edits) => {
+					const { view: v } = open(FORMS, { reparseDelayMs: 60_000 });
+					try {
+						for (const e of edits) {
+							const from = e.at % (v.state.doc.length + 1);
+							const to = Math.min(v.state.doc.length, from + e.del);
+							v.dispatch({ changes: { from, to, insert: e.text }, selection: EditorSelection.cursor(from + e.text.length), userEvent: e.text ? "input.type" : "delete.forward" });
+							for (const [start, end] of replaced(v)) expect(v.state.doc.sliceString(start, end)).toMatch(/^<!--SR:[^>]*-->$/);
+						}
+					} finally {
+						v.destroy();
+						view = null;
+					}
+				},
+			),
+			{ numRuns: 40 },
+		);
 	});
 
 	it("deleting a comment by typing removes its chip at once", () => {

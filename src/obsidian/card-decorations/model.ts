@@ -26,6 +26,10 @@ export class CardMark extends RangeValue {
 		super();
 	}
 
+	// Text typed right before or after a mark stays outside it.
+	override startSide = 1;
+	override endSide = -1;
+
 	override eq(other: RangeValue): boolean {
 		return other instanceof CardMark && other.kind === this.kind && other.card === this.card && other.reversed === this.reversed;
 	}
@@ -68,8 +72,14 @@ export class CardDecorationModel {
 		this.marks = marksOf(doc, parsed.cards);
 	}
 
-	/** Moves every mark through an edit; a mark whose text was deleted disappears. */
+	/**
+	 * Moves every mark through an edit. A mark whose own text the edit changed disappears at
+	 * once (a half-typed comment must not hide behind a stale chip); the next parse restores it.
+	 */
 	mapChanges(changes: ChangeDesc): void {
+		changes.iterChangedRanges((fromA, toA) => {
+			this.marks = this.marks.update({ filterFrom: fromA, filterTo: toA, filter: (from, to, mark) => !touches(mark, from, to, fromA, toA) });
+		});
 		this.marks = this.marks.map(changes);
 	}
 
@@ -151,4 +161,11 @@ function marksOf(doc: Text, cards: readonly Card[]): RangeSet<CardMark> {
 		if (c && c.line < doc.lines && c.end > c.start) ranges.push(new CardMark("chip", index, false).range(at(c.line, c.start), at(c.line, c.end)));
 	});
 	return RangeSet.of(ranges, true);
+}
+
+/** Whether an edit of `fromA..toA` changes the text of a mark at `from..to`. */
+function touches(mark: CardMark, from: number, to: number, fromA: number, toA: number): boolean {
+	// A `?` line stops being one as soon as anything is typed next to the marker.
+	if (mark.kind === "separator-line") return fromA <= to && toA >= from;
+	return fromA < to && toA > from;
 }
