@@ -1,0 +1,152 @@
+/**
+ * Real-browser check of the screens: bundles tests/browser/harness with esbuild into a temp
+ * folder beside the real styles.css, opens it in Debian's Chromium (playwright-core) from a
+ * file:// URL, checks the answer buttons' boxes at desktop and phone sizes, and saves the
+ * screenshots the README shows (docs/*.png). Fails, never skips, when Chromium is missing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const HARNESS = join(ROOT, "tests/browser/harness");
+const DOCS = join(ROOT, "docs");
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+let dir = "";
+let browser: Browser | null = null;
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), "sn-browser-"));
+	await build({
+		entryPoints: [join(HARNESS, "main.ts")],
+		outfile: join(dir, "harness.js"),
+		bundle: true,
+		format: "iife",
+		platform: "browser",
+		target: "es2022",
+		loader: { ".md": "text" },
+		alias: { obsidian: join(ROOT, "tests/mocks/obsidian.ts") },
+		logLevel: "silent",
+	});
+	copyFileSync(join(HARNESS, "index.html"), join(dir, "index.html"));
+	copyFileSync(join(HARNESS, "theme.css"), join(dir, "theme.css"));
+	copyFileSync(join(ROOT, "styles.css"), join(dir, "styles.css"));
+	mkdirSync(DOCS, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+	await browser?.close();
+	if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function launch(): Promise<Browser> {
+	expect(existsSync(CHROMIUM), `Chromium is needed at ${CHROMIUM}: apt-get install -y chromium`).toBe(true);
+	browser ??= await chromium.launch({
+		executablePath: CHROMIUM,
+		args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+	});
+	return browser;
+}
+
+async function open(scene: string, theme: "light" | "dark", viewport: { width: number; height: number }): Promise<Page> {
+	const page = await (await launch()).newPage({ viewport });
+	const errors: string[] = [];
+	page.on("pageerror", (error) => errors.push(error.message));
+	await page.goto(`${pathToFileURL(join(dir, "index.html")).href}?scene=${scene}&theme=${theme}`);
+	await page.waitForSelector("body[data-ready='1']", { timeout: 10_000 });
+	expect(errors).toEqual([]);
+	return page;
+}
+
+interface Box {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+
+/** The four answer buttons: visible, inside the viewport, not overlapping, labels not clipped. */
+async function checkAnswerButtons(page: Page, viewport: { width: number; height: number }): Promise<void> {
+	const buttons = page.locator(".sn-review-rate");
+	expect(await buttons.count()).toBe(4);
+	const boxes: Box[] = [];
+	for (let i = 0; i < 4; i++) {
+		const button = buttons.nth(i);
+		expect(await button.isVisible()).toBe(true);
+		const box = await button.boundingBox();
+		expect(box).not.toBeNull();
+		if (!box) return;
+		expect(box.width).toBeGreaterThan(40);
+		expect(box.height).toBeGreaterThanOrEqual(44);
+		expect(box.x).toBeGreaterThanOrEqual(0);
+		expect(box.y).toBeGreaterThanOrEqual(0);
+		expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+		expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+		// Nothing inside the button is clipped: its content fits its box.
+		const clipped = await button.evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
+		expect(clipped).toBe(false);
+		boxes.push(box);
+	}
+	for (let a = 0; a < 4; a++) {
+		for (let b = a + 1; b < 4; b++) {
+			const A = boxes[a];
+			const B = boxes[b];
+			const overlap = A.x < B.x + B.width && B.x < A.x + A.width && A.y < B.y + B.height && B.y < A.y + A.height;
+			expect(overlap, `buttons ${a} and ${b} overlap`).toBe(false);
+		}
+	}
+	// The button on top of each centre is the button itself (no other layer covers it).
+	for (let i = 0; i < 4; i++) {
+		const { x, y, width, height } = boxes[i];
+		const hit = await page.evaluate(([cx, cy]) => document.elementFromPoint(cx, cy)?.closest(".sn-review-rate")?.textContent ?? null, [x + width / 2, y + height / 2]);
+		expect(hit).toBe(await buttons.nth(i).textContent());
+	}
+}
+
+describe("screens in Chromium", () => {
+	it("review at 1280×800 (light): four answer buttons fully visible", async () => {
+		const page = await open("review", "light", DESKTOP);
+		await checkAnswerButtons(page, DESKTOP);
+		await page.screenshot({ path: join(DOCS, "review-light.png") });
+		await page.close();
+	}, 120_000);
+
+	it("review at 390×844 (dark): four answer buttons fully visible", async () => {
+		const page = await open("review", "dark", PHONE);
+		await checkAnswerButtons(page, PHONE);
+		await page.screenshot({ path: join(DOCS, "review-dark-phone.png") });
+		await page.close();
+	}, 120_000);
+
+	it("deck list: decks, counts and saved filters; fits a phone without sideways scrolling", async () => {
+		const page = await open("deck-list", "light", DESKTOP);
+		expect(await page.locator(".sn-deck-tree .sn-deck-open").count()).toBeGreaterThan(3);
+		expect(await page.locator(".sn-deck-saved .sn-deck-error").count()).toBe(1);
+		await page.locator(".modal").screenshot({ path: join(DOCS, "deck-list.png") });
+		await page.close();
+		const phone = await open("deck-list", "dark", { width: 360, height: 740 });
+		if (process.env.SN_SHOTS) await phone.screenshot({ path: join(process.env.SN_SHOTS, "deck-list-phone.png") });
+		const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+		expect(overflow).toBeLessThanOrEqual(0);
+		for (const count of await phone.locator(".sn-deck-tree .sn-deck-open .sn-deck-counts").all()) {
+			const box = await count.boundingBox();
+			expect(box && box.x + box.width).toBeLessThanOrEqual(360);
+		}
+		await phone.close();
+	}, 120_000);
+
+	it("Dockerfile panel of the Go example", async () => {
+		const page = await open("docker", "light", DESKTOP);
+		expect(await page.locator(".sn-docker-panel").count()).toBe(1);
+		expect(await page.locator(".sn-docker-panel").textContent()).toContain("golang");
+		await page.locator(".sn-harness-page").screenshot({ path: join(DOCS, "docker-panel.png") });
+		await page.close();
+	}, 120_000);
+});
