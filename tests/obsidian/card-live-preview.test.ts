@@ -200,6 +200,21 @@ describe("cardLivePreviewExtension: edits", () => {
 		expect(chips(v)).toHaveLength(6);
 	});
 
+	it("labels follow the clock into the next day without an edit", () => {
+		let now = new Date(2025, 5, 10, 12);
+		const settings = { ...DEFAULT_SETTINGS };
+		const parent = createDiv();
+		document.body.appendChild(parent);
+		view = new EditorView({
+			state: EditorState.create({ doc: FORMS, extensions: [editorLivePreviewField.init(() => true), cardLivePreviewExtension(() => settings, { now: () => now })] }),
+			parent,
+		});
+		expect(chipTexts(view)[0]).toBe("in 12 d");
+		now = new Date(2025, 5, 11, 12);
+		view.dispatch({ selection: EditorSelection.cursor(1) });
+		expect(chipTexts(view)[0]).toBe("in 11 d");
+	});
+
 	it("the refresh effect re-parses with the current settings", () => {
 		const { view: v, settings } = open(FORMS);
 		settings.flashcardTags = ["#nothing"];

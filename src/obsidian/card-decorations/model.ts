@@ -10,6 +10,7 @@ import { Decoration, type DecorationSet } from "@codemirror/view";
 import { parseNote } from "../../cards/parse";
 import type { Card } from "../../cards/types";
 import { cardChipLabel, type ChipLabel } from "../../schedule/chip-label";
+import { localDay } from "../../schedule/days";
 import type { SpacedNotesSettings } from "../../settings/settings";
 import { type ChipClickHandler, ScheduleChipWidget } from "./chip-widget";
 import { separatorOf } from "./separators";
@@ -58,6 +59,7 @@ export class CardDecorationModel {
 	private marks: RangeSet<CardMark> = RangeSet.of<CardMark>([]);
 	private cards: Card[] = [];
 	private labels: (ChipLabel | undefined)[] = [];
+	private labelDay = "";
 	/** Path of the last parse. */
 	path = "";
 
@@ -105,6 +107,12 @@ export class CardDecorationModel {
 	 */
 	decorations(state: EditorState, visible: readonly { from: number; to: number }[], display: CommentDisplay): DecorationSet {
 		const out: Range<Decoration>[] = [];
+		// Labels are kept while the local day lasts ("due today" must not survive midnight).
+		const day = localDay(this.config.now(), this.config.getSettings().nextDayStartsAt);
+		if (day !== this.labelDay) {
+			this.labels = [];
+			this.labelDay = day;
+		}
 		const doc = state.doc;
 		const selection = state.selection.ranges;
 		let lastLine = -1;
