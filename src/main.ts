@@ -1,15 +1,50 @@
-import { Plugin } from "obsidian";
+import { Notice, Plugin } from "obsidian";
+import { chipClickHandler } from "./obsidian/chip-actions";
+import { cardLivePreviewExtension } from "./obsidian/card-live-preview";
+import { createCardReadingViewPostProcessor } from "./obsidian/card-reading-view";
+import { registerCommands } from "./obsidian/commands";
+import { createDockerPostProcessor } from "./obsidian/docker-reading-view";
+import { dockerLivePreviewExtension } from "./obsidian/docker-live-preview";
+import { SpacedNotesServices } from "./obsidian/plugin-services";
+import { ReviewLogStore, trackRenames } from "./obsidian/review-log-store";
+import { statsProvider } from "./obsidian/stats-provider";
+import { DueStatusBar } from "./obsidian/status-bar";
+import { VaultIndexer } from "./obsidian/vault-index";
 import { normaliseSettings, type SpacedNotesSettings } from "./settings/settings";
+import { DECK_LIST_VIEW_TYPE, DeckListView } from "./ui/deck-list/deck-list-view";
+import { createReviewView, REVIEW_VIEW_TYPE } from "./ui/review/review-view";
+import { SpacedNotesSettingTab } from "./ui/settings-tab";
+import { STATS_VIEW_TYPE, StatsView } from "./ui/stats-view";
 
-/** Lifecycle only: load settings, wire the parts, nothing heavy before the layout is ready. */
+/**
+ * Lifecycle only: load the settings, create the services and register every part. The vault
+ * is indexed after the layout is ready, in slices that leave the UI responsive.
+ */
 export default class SpacedNotesPlugin extends Plugin {
 	override settings!: SpacedNotesSettings;
 
 	override async onload(): Promise<void> {
 		this.settings = normaliseSettings(await this.loadData());
-	}
+		const settings = () => this.settings;
+		const indexer = this.addChild(new VaultIndexer(this.app, settings));
+		const services = new SpacedNotesServices(this, indexer);
+		const log = ReviewLogStore.forPlugin(this);
+		services.log = log;
+		const reportLogError = (error: unknown) => new Notice(`The review history could not be saved: ${String(error)}`);
+		trackRenames(this, log, reportLogError);
 
-	async saveSettings(): Promise<void> {
-		await this.saveData(this.settings);
+		this.addSettingTab(new SpacedNotesSettingTab(this, services));
+		this.registerView(DECK_LIST_VIEW_TYPE, (leaf) => new DeckListView(leaf, services));
+		this.registerView(REVIEW_VIEW_TYPE, (leaf) => createReviewView(leaf, services, { log }));
+		this.registerView(STATS_VIEW_TYPE, (leaf) => new StatsView(leaf, statsProvider(services, log)));
+		registerCommands(this, services);
+
+		const onChipClick = chipClickHandler(services);
+		this.registerMarkdownPostProcessor(createDockerPostProcessor(settings));
+		this.registerMarkdownPostProcessor(createCardReadingViewPostProcessor(settings, { onChipClick }));
+		this.registerEditorExtension([dockerLivePreviewExtension(settings), cardLivePreviewExtension(settings, { onChipClick })]);
+		this.addChild(new DueStatusBar(this, indexer));
+
+		indexer.start();
 	}
 }

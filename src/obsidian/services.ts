@@ -16,6 +16,8 @@ export interface ReviewRequest {
 	filter?: Filter;
 	/** Vault path of one note (the "review this note" command). */
 	path?: string;
+	/** With `path`: only the card whose first line is this (0-based), e.g. from its schedule chip. */
+	line?: number;
 }
 
 export interface PluginServices {

@@ -35,7 +35,7 @@ export async function loadReviewItems(
 	request: ReviewRequest,
 	now: Date,
 ): Promise<LoadedItems> {
-	if (request.path !== undefined) return loadNote(app, settings, request.path);
+	if (request.path !== undefined) return loadNote(app, settings, request.path, request.line);
 	const refs = selectSiblings(index, { deck: request.deck, filter: request.filter }, now);
 	const byFile = new Map<string, SiblingRef[]>();
 	for (const ref of refs) {
@@ -78,10 +78,11 @@ export function dueHistogram(index: CardIndex, dayStartHour: number): DueHistogr
 	return (day) => counts.get(day) ?? 0;
 }
 
-async function loadNote(app: App, settings: SpacedNotesSettings, path: string): Promise<LoadedItems> {
+async function loadNote(app: App, settings: SpacedNotesSettings, path: string, line?: number): Promise<LoadedItems> {
 	const cards = await readCards(app, settings, path);
 	if (cards === null) return { items: [], skippedNotes: [path] };
-	const items = cards.flatMap((card) => card.siblings.map((sibling) => itemOf(card, sibling.index, path)));
+	const chosen = line === undefined ? cards : cards.filter((card) => card.startLine === line);
+	const items = chosen.flatMap((card) => card.siblings.map((sibling) => itemOf(card, sibling.index, path)));
 	return { items, skippedNotes: [] };
 }
 

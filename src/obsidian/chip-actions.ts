@@ -1,0 +1,24 @@
+/**
+ * What clicking a card's schedule chip does: a card with something to review now starts a review
+ * of just that card; a card that is not due shows its schedule instead of an empty session.
+ */
+import { Notice } from "obsidian";
+import type { Card } from "../cards/types";
+import { cardChipLabel } from "../schedule/chip-label";
+import { siblingStatus } from "../schedule/status";
+import type { PluginServices } from "./services";
+
+export function chipClickHandler(services: PluginServices): (info: { path: string; card: Card }) => void {
+	return ({ path, card }) => {
+		if (path === "") return;
+		const now = services.now();
+		const hour = services.settings().nextDayStartsAt;
+		const reviewable = card.siblings.some((sibling) => siblingStatus(sibling.segment, now, hour) !== "later");
+		if (reviewable) {
+			services.startReview({ title: card.context[card.context.length - 1] ?? path, path, line: card.startLine });
+			return;
+		}
+		const label = cardChipLabel(card.siblings.map((s) => s.segment), now, hour);
+		new Notice(`Next review ${label.text}. ${label.title}`);
+	};
+}

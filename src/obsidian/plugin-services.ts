@@ -1,0 +1,55 @@
+/**
+ * The plugin's services: settings with the side effects of changing them, the index, and the
+ * ways to open a review or the deck list. main.ts creates one and hands it to every part.
+ */
+import type { App, Plugin } from "obsidian";
+import { normaliseSettings, type SpacedNotesSettings } from "../settings/settings";
+import { DeckListModal } from "../ui/deck-list/deck-list-modal";
+import { openReview } from "../ui/review/open-review";
+import type { ReviewLog } from "../ui/review/review-controller";
+import type { PluginServices, ReviewRequest } from "./services";
+import type { VaultIndexer } from "./vault-index";
+
+/** Settings whose change means every note must be parsed again. */
+const PARSER_KEYS: readonly (keyof SpacedNotesSettings)[] = ["flashcardTags", "ignoredTags", "ignoredFolders", "clozeKinds", "endMarker"];
+/** Settings that change what the editor extensions and post-processors draw. */
+const DISPLAY_KEYS: readonly (keyof SpacedNotesSettings)[] = ["dockerPanel", "dockerPanelInLivePreview", "commentDisplay", ...PARSER_KEYS];
+
+export class SpacedNotesServices implements PluginServices {
+	readonly app: App;
+	log: ReviewLog | undefined;
+
+	constructor(
+		private readonly plugin: Plugin & { settings: SpacedNotesSettings },
+		readonly indexer: VaultIndexer,
+	) {
+		this.app = plugin.app;
+	}
+
+	settings(): SpacedNotesSettings {
+		return this.plugin.settings;
+	}
+
+	async updateSettings(patch: Partial<SpacedNotesSettings>): Promise<void> {
+		const before = this.plugin.settings;
+		const after = normaliseSettings({ ...before, ...patch });
+		this.plugin.settings = after;
+		await this.plugin.saveData(after);
+		const changed = (key: keyof SpacedNotesSettings) => JSON.stringify(before[key]) !== JSON.stringify(after[key]);
+		if (PARSER_KEYS.some(changed)) void this.indexer.rebuild();
+		else if (changed("nextDayStartsAt")) this.indexer.index.setDayStartHour(after.nextDayStartsAt);
+		if (DISPLAY_KEYS.some(changed)) this.app.workspace.updateOptions();
+	}
+
+	startReview(request: ReviewRequest): void {
+		openReview(this, request, { log: this.log });
+	}
+
+	openDeckList(): void {
+		new DeckListModal(this.app, this).open();
+	}
+
+	now(): Date {
+		return new Date();
+	}
+}
