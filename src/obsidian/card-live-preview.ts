@@ -95,7 +95,8 @@ export function cardLivePreviewExtension(getSettings: () => SpacedNotesSettings,
 				if (typedOnly(update) && livePreview) this.schedule();
 				else this.cancel();
 			}
-			if (update.transactions.some((tr) => tr.effects.some((e) => e.is(refreshCardDecorations)))) {
+			// The refresh effect, or `workspace.updateOptions()` (a reconfiguration) after a settings change.
+			if (update.transactions.some((tr) => tr.reconfigured || tr.effects.some((e) => e.is(refreshCardDecorations)))) {
 				this.stale = true;
 				rebuild = true;
 				this.cancel();
