@@ -44,6 +44,8 @@ export class CardBuilder {
 	private readonly calloutTitles: string[] = [];
 	/** Lines before this one have been applied to `calloutTitles`. */
 	private calloutLine = 0;
+	/** Which cloze kinds are on (looked up once per note, not per line). */
+	private readonly clozeOpeners: { highlight: boolean; bold: boolean; curly: boolean };
 
 	constructor(
 		private readonly lines: readonly string[],
@@ -51,6 +53,8 @@ export class CardBuilder {
 		private readonly settings: ParserSettings,
 	) {
 		this.n = lines.length;
+		const kinds = settings.clozeKinds;
+		this.clozeOpeners = { highlight: kinds.includes("highlight"), bold: kinds.includes("bold"), curly: kinds.includes("curly") };
 	}
 
 	run(): this {
@@ -70,7 +74,7 @@ export class CardBuilder {
 	}
 
 	private visible(i: number): string {
-		return this.regions.masked.get(i) ?? this.lines[i];
+		return this.regions.visible[i];
 	}
 
 	/** 1 when text line `i` is exactly `?`, 2 for `??` (prefix and spaces aside), else 0. */
@@ -241,12 +245,12 @@ export class CardBuilder {
 
 	/** Cheap test before the real work: does any line of `from..to` hold a cloze opener? */
 	private mayHoldCloze(from: number, to: number): boolean {
-		const kinds = this.settings.clozeKinds;
+		const { highlight, bold, curly } = this.clozeOpeners;
 		for (let i = from; i <= to; i++) {
 			const line = this.lines[i];
-			if (kinds.includes("highlight") && line.includes("==")) return true;
-			if (kinds.includes("bold") && line.includes("**")) return true;
-			if (kinds.includes("curly") && line.includes("{{")) return true;
+			if (highlight && line.includes("==")) return true;
+			if (bold && line.includes("**")) return true;
+			if (curly && line.includes("{{")) return true;
 		}
 		return false;
 	}
@@ -302,7 +306,10 @@ export class CardBuilder {
 		leadingTag: string | null,
 	): void {
 		const segments = found ? this.segments(found, sides.length) : [];
-		const siblings: Sibling[] = sides.map((side, index) => ({ index, question: side.question, answer: side.answer, segment: segments[index] ?? { kind: "absent" } }));
+		const siblings: Sibling[] = [];
+		for (let index = 0; index < sides.length; index++) {
+			siblings.push({ index, question: sides[index].question, answer: sides[index].answer, segment: segments[index] ?? { kind: "absent" } });
+		}
 		const comment: CommentLocation | null = found ? { line: found.line, start: found.start, end: found.end, raw: found.raw, ownLine: found.ownLine } : null;
 		const k = this.regions.kind[lastText];
 		const card: Card = {
@@ -368,9 +375,13 @@ const NO_TITLES: readonly string[] = [];
 
 /** True when `line` has, before offset `limit`, a character that may open an inline span. */
 function hasInlineTrigger(line: string, limit: number): boolean {
-	for (const trigger of ["`", "$", "[[", "](", "<!--", "%%"]) {
-		const at = line.indexOf(trigger);
-		if (at >= 0 && at < limit) return true;
+	// One pass over the (short) text before the marker instead of one search per trigger.
+	for (let i = 0; i < limit; i++) {
+		const c = line.charCodeAt(i);
+		if (c === 96 || c === 36) return true;
+		const next = line.charCodeAt(i + 1);
+		if ((c === 91 && next === 91) || (c === 93 && next === 40) || (c === 37 && next === 37)) return true;
+		if (c === 60 && next === 33 && line.startsWith("<!--", i)) return true;
 	}
 	return false;
 }

@@ -54,13 +54,16 @@ export function sourceOf(
 	to: number,
 	comment: { line: number; start: number; ownLine: boolean } | null,
 ): string {
-	const parts: string[] = [];
+	let source = "";
+	let first = true;
 	for (let i = from; i <= to; i++) {
+		let line = lines[i];
 		if (comment && comment.line === i) {
-			if (!comment.ownLine) parts.push(lines[i].slice(0, comment.start).trimEnd());
-			continue;
+			if (comment.ownLine) continue;
+			line = line.slice(0, comment.start).trimEnd();
 		}
-		parts.push(lines[i]);
+		source = first ? line : `${source}\n${line}`;
+		first = false;
 	}
-	return parts.join("\n");
+	return source;
 }

@@ -78,6 +78,7 @@ function findInLine(line: string, offset: number, delimiters: [string, string][]
 }
 
 function readInner(inner: string, index: number): Pick<ClozeDeletion, "text" | "hint" | "group"> {
+	if (inner.indexOf(";;") < 0) return { group: `d${index}`, text: inner, hint: null };
 	const parts = inner.split(";;");
 	if (parts.length >= 2 && /^\s*\d+\s*$/.test(parts[0])) {
 		return { group: `g${parts[0].trim()}`, text: parts[1], hint: parts.length > 2 ? parts.slice(2).join(";;").trim() || null : null };

@@ -113,15 +113,16 @@ function parse(text: string, { path, settings }: ParseOptions): ParsedNote {
 /** Tags and headings of the body: text lines outside code, comments and math. */
 function readBody(lines: readonly string[], regions: NoteRegions, flashcardTags: readonly string[]): BodyInfo {
 	const info: BodyInfo = { tags: [], tagLines: [], headings: [] };
-	const { kind, masked } = regions;
+	const { kind, visible } = regions;
 	for (let i = regions.frontmatterEnd + 1; i < lines.length; i++) {
 		if (kind[i] !== LineKind.Text) continue;
-		const line = masked.get(i) ?? lines[i];
+		const line = visible[i];
 		if (line.indexOf("#") < 0) continue;
 		const { contentStart, depth } = containerOf(line);
 		const content = contentStart > 0 ? line.slice(contentStart) : line;
 		if (depth === 0) {
-			const h = headingOf(content.trimStart().length >= content.length - 3 ? content.trimStart() : content);
+			const trimmed = content.trimStart();
+			const h = headingOf(trimmed.length >= content.length - 3 ? trimmed : content);
 			if (h) info.headings.push({ line: i, level: h.level, text: withoutEmphasis(h.text) });
 		}
 		const found = tagsInLine(content);

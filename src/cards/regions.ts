@@ -26,8 +26,8 @@ export interface NoteRegions {
 	kind: Uint8Array;
 	/** Callout depth of each line (0 outside callouts; not set for opaque lines). */
 	depth: Uint8Array;
-	/** Text lines whose comment parts were replaced by spaces; other lines are unchanged. */
-	masked: Map<number, string>;
+	/** Each line as card markers see it: in text lines, comment parts are replaced by spaces. */
+	visible: readonly string[];
 	/** Last frontmatter line, or -1. */
 	frontmatterEnd: number;
 	problems: NoteProblem[];
@@ -44,7 +44,7 @@ class RegionScanner {
 	private readonly n: number;
 	private readonly kind: Uint8Array;
 	private readonly depth: Uint8Array;
-	private readonly masked = new Map<number, string>();
+	private readonly visible: string[];
 	private readonly problems: NoteProblem[] = [];
 	private readonly lastLineWith = new Map<string, number>();
 	/** After a fence search that reached the end: the longest closer of each char seen after `from`. */
@@ -57,13 +57,14 @@ class RegionScanner {
 		this.n = lines.length;
 		this.kind = new Uint8Array(this.n);
 		this.depth = new Uint8Array(this.n);
+		this.visible = lines.slice();
 	}
 
 	run(): NoteRegions {
 		const frontmatterEnd = this.frontmatter();
 		let i = frontmatterEnd + 1;
 		while (i < this.n) i = this.line(i);
-		return { kind: this.kind, depth: this.depth, masked: this.masked, frontmatterEnd, problems: this.problems };
+		return { kind: this.kind, depth: this.depth, visible: this.visible, frontmatterEnd, problems: this.problems };
 	}
 
 	private frontmatter(): number {
@@ -107,19 +108,19 @@ class RegionScanner {
 	private text(i: number, from: number): number {
 		const line = this.lines[i];
 		this.kind[i] = LineKind.Text;
-		if (line.indexOf("<!--", from) < 0 && line.indexOf("%%", from) < 0) {
-			if (from > 0) this.masked.set(i, " ".repeat(from) + line.slice(from));
+		if (!mayHoldComment(line, from)) {
+			if (from > 0) this.visible[i] = " ".repeat(from) + line.slice(from);
 			return i + 1;
 		}
 		const scan = scanInline(line, from, false);
 		let masked = maskSpans(line, scan.spans, [SpanKind.Html, SpanKind.Percent]);
 		if (from > 0) masked = " ".repeat(from) + masked.slice(from);
 		if (!scan.open) {
-			if (masked !== line) this.masked.set(i, masked);
+			if (masked !== line) this.visible[i] = masked;
 			return i + 1;
 		}
 		const at = scan.open.at;
-		this.masked.set(i, masked.slice(0, at) + " ".repeat(line.length - at));
+		this.visible[i] = masked.slice(0, at) + " ".repeat(line.length - at);
 		const html = scan.open.kind === SpanKind.Html;
 		return this.comment(i, at, html ? "-->" : "%%", html);
 	}
@@ -223,6 +224,17 @@ class RegionScanner {
 		}
 		return last;
 	}
+}
+
+/**
+ * False when `line` from `from` on certainly holds no comment to blank out: no `%%`, and no
+ * `<!--` other than one scheduling comment (`<!--SR:`), which is never blanked (the common
+ * card line needs no inline scan).
+ */
+function mayHoldComment(line: string, from: number): boolean {
+	const open = line.indexOf("<!--", from);
+	if (open >= 0 && (!line.startsWith("<!--SR:", open) || line.indexOf("<!--", open + 4) >= 0)) return true;
+	return line.indexOf("%%", from) >= 0;
 }
 
 /** An opening fence at offset `p`: 3+ backticks (info without backticks) or tildes. */
