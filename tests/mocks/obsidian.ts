@@ -114,6 +114,18 @@ export class Plugin extends Component {
 	addSettingTab(tab: unknown): void {
 		this.settingTabs.push(tab);
 	}
+	/** Post-processors and editor extensions registered (for tests); dropped on unload like Obsidian does. */
+	postProcessors: unknown[] = [];
+	editorExtensions: unknown[] = [];
+	registerMarkdownPostProcessor(processor: unknown): unknown {
+		this.postProcessors.push(processor);
+		this.register(() => (this.postProcessors = this.postProcessors.filter((p) => p !== processor)));
+		return processor;
+	}
+	registerEditorExtension(extension: unknown): void {
+		this.editorExtensions.push(extension);
+		this.register(() => (this.editorExtensions = this.editorExtensions.filter((e) => e !== extension)));
+	}
 }
 
 export interface Command {
@@ -247,6 +259,11 @@ export class Workspace extends Events {
 	ready(): void {
 		this.layoutReady = true;
 		for (const cb of this.readyCallbacks.splice(0)) cb();
+	}
+	/** How often editors were asked to reconfigure (settings that change what they draw). */
+	optionUpdates = 0;
+	updateOptions(): void {
+		this.optionUpdates++;
 	}
 	activeFile: TFile | null = null;
 	getActiveFile(): TFile | null {
