@@ -42,6 +42,8 @@ export class CardBuilder {
 	private readonly n: number;
 	/** Titles of the open callouts by depth ("" for a callout without title or a plain quote). */
 	private readonly calloutTitles: string[] = [];
+	/** How many entries of `calloutTitles` are open (the array is reused, not shortened). */
+	private calloutDepth = 0;
 	/** Lines before this one have been applied to `calloutTitles`. */
 	private calloutLine = 0;
 	/** Which cloze kinds are on (looked up once per note, not per line). */
@@ -335,21 +337,24 @@ export class CardBuilder {
 	 */
 	private calloutsAt(at: number): readonly string[] {
 		const { kind, depth } = this.regions;
+		if (!this.regions.hasCallouts) return NO_TITLES;
 		const titles = this.calloutTitles;
-		for (; this.calloutLine < at; this.calloutLine++) {
-			const i = this.calloutLine;
+		let open = this.calloutDepth;
+		for (let i = this.calloutLine; i < at; i++) {
+			const d = depth[i];
+			if (d === 0 && open === 0) continue;
 			const k = kind[i];
 			if (k !== LineKind.Text && k !== LineKind.Blank && k !== LineKind.EndMarker) continue;
-			const d = depth[i];
-			if (titles.length > d) titles.length = d;
+			if (open > d) open = d;
 			if (d === 0 || k !== LineKind.Text) continue;
 			const title = this.calloutTitle(i);
 			if (title < 0) continue;
-			if (titles.length > d - 1) titles.length = d - 1;
-			while (titles.length < d - 1) titles.push("");
-			titles.push(withoutEmphasis(this.visible(i).slice(title).trim()));
+			while (open < d - 1) titles[open++] = "";
+			titles[d - 1] = withoutEmphasis(this.visible(i).slice(title).trim());
+			open = d;
 		}
-		let open = titles.length;
+		this.calloutLine = Math.max(this.calloutLine, at);
+		this.calloutDepth = open;
 		if (kind[at] === LineKind.Text) open = Math.min(open, depth[at] > 0 && this.calloutTitle(at) >= 0 ? depth[at] - 1 : depth[at]);
 		let out: string[] | null = null;
 		for (let d = 0; d < open; d++) if (titles[d] !== "") (out ??= []).push(titles[d]);

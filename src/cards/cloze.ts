@@ -96,12 +96,11 @@ export function clozeSides(text: string, deletions: readonly ClozeDeletion[]): {
 
 /** The text with deletions of `hidden` shown as `[...]`/`[hint]` and all others as plain text. */
 function render(text: string, deletions: readonly ClozeDeletion[], hidden: string | null): string {
-	const parts: string[] = [];
+	let out = "";
 	let last = 0;
 	for (const d of deletions) {
-		parts.push(text.slice(last, d.start), d.group === hidden ? `[${d.hint ?? "..."}]` : d.text);
+		out += text.slice(last, d.start) + (d.group === hidden ? `[${d.hint ?? "..."}]` : d.text);
 		last = d.end;
 	}
-	parts.push(text.slice(last));
-	return parts.join("").trim();
+	return (out + text.slice(last)).trim();
 }

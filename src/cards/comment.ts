@@ -33,7 +33,8 @@ export function readSchedulingComment(raw: string): SegmentState[] | null {
 	let to = text.length - COMMENT_CLOSE.length;
 	while (from < to && text.charCodeAt(from) <= 32 && isTrimmed(text.charCodeAt(from))) from++;
 	while (to > from && text.charCodeAt(to - 1) <= 32 && isTrimmed(text.charCodeAt(to - 1))) to--;
-	if (from === to || !isAsciiBody(text, from, to)) return readBody(text.slice(COMMENT_OPEN.length, text.length - COMMENT_CLOSE.length).trim());
+	// Other whitespace at either end (e.g. U+00A0) is trimmed by the general reader only.
+	if (from === to || text.charCodeAt(from) > 126 || text.charCodeAt(to - 1) > 126) return readBody(text.slice(COMMENT_OPEN.length, text.length - COMMENT_CLOSE.length).trim());
 	const states: SegmentState[] = [];
 	// Segments run from one "!" to the next; the old form has no leading "!".
 	let start = text.charCodeAt(from) === 33 ? from + 1 : from;
@@ -49,15 +50,6 @@ export function readSchedulingComment(raw: string): SegmentState[] | null {
 /** Space, tab and the line-breaking controls: the whitespace `trim` removes below 33. */
 function isTrimmed(c: number): boolean {
 	return c === 32 || (c >= 9 && c <= 13);
-}
-
-/** True when `text[from..to)` is printable ASCII (so offsets and `trim` agree with the slow path). */
-function isAsciiBody(text: string, from: number, to: number): boolean {
-	for (let i = from; i < to; i++) {
-		const c = text.charCodeAt(i);
-		if (c < 32 || c > 126) return false;
-	}
-	return true;
 }
 
 /** The general reader, on the comment's body without its delimiters. */
@@ -129,15 +121,18 @@ function decimalAt(text: string, p: number, end: number, maxDigits: number): num
 	if (q === p || q - p > maxDigits) return NaN;
 	if (q < end && text.charCodeAt(q) === 46) {
 		const dot = ++q;
-		while (q < end && isDigit(text.charCodeAt(q))) q++;
+		while (q < end && isDigit(text.charCodeAt(q))) value = value * 10 + text.charCodeAt(q++) - 48;
 		if (q === dot || q - dot > maxDigits) return NaN;
-		// Summing fractions by hand can round differently from Number(): let Number read it.
-		value = Number(text.slice(p, q));
+		// All digits as an exact integer (15 digits at most) divided by an exact power of ten is
+		// one correctly rounded division, so it equals Number()'s reading; longer: let Number read it.
+		value = q - p - 1 <= 15 ? value / POWERS_OF_TEN[q - dot] : Number(text.slice(p, q));
 	}
 	if (q < end && text.charCodeAt(q) !== 44) return NaN;
 	decimalEnd = q;
 	return value;
 }
+
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17];
 
 function isDigit(c: number): boolean {
 	return c >= 48 && c <= 57;

@@ -26,6 +26,8 @@ export interface NoteRegions {
 	kind: Uint8Array;
 	/** Callout depth of each line (0 outside callouts; not set for opaque lines). */
 	depth: Uint8Array;
+	/** True when some line has a callout depth above 0. */
+	hasCallouts: boolean;
 	/** Each line as card markers see it: in text lines, comment parts are replaced by spaces. */
 	visible: readonly string[];
 	/** Last frontmatter line, or -1. */
@@ -45,6 +47,7 @@ class RegionScanner {
 	private readonly kind: Uint8Array;
 	private readonly depth: Uint8Array;
 	private readonly visible: string[];
+	private hasCallouts = false;
 	private readonly problems: NoteProblem[] = [];
 	private readonly lastLineWith = new Map<string, number>();
 	/** After a fence search that reached the end: the longest closer of each char seen after `from`. */
@@ -64,7 +67,7 @@ class RegionScanner {
 		const frontmatterEnd = this.frontmatter();
 		let i = frontmatterEnd + 1;
 		while (i < this.n) i = this.line(i);
-		return { kind: this.kind, depth: this.depth, visible: this.visible, frontmatterEnd, problems: this.problems };
+		return { kind: this.kind, depth: this.depth, hasCallouts: this.hasCallouts, visible: this.visible, frontmatterEnd, problems: this.problems };
 	}
 
 	private frontmatter(): number {
@@ -84,6 +87,7 @@ class RegionScanner {
 		const line = this.lines[i];
 		const { depth, contentStart } = containerOf(line);
 		this.depth[i] = Math.min(depth, 255);
+		if (depth > 0) this.hasCallouts = true;
 		let p = contentStart;
 		while (p < line.length && (line.charCodeAt(p) === 32 || line.charCodeAt(p) === 9)) p++;
 		if (p === line.length || isBlankText(line, p)) {
