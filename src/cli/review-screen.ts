@@ -21,6 +21,8 @@ export class ReviewScreen {
 		const left = progress.left;
 		const deck = card.decks.length > 0 ? card.decks.map((d) => d.split("/").join(" › ")).join(", ") : "(no deck)";
 		const context = [file, ...card.context.slice(1)].join(" › ");
+		// In a terminal each card gets a clean screen; a transcript (pipe) keeps everything.
+		if (this.interactive) this.out("\u001b[2J\u001b[H");
 		this.out(
 			`\n${RULE}\n${this.bold(deck)}   ${this.dim(`new ${left.new} · learning ${left.learning} · review ${left.review}`)}\n` +
 				`${this.dim(context)}\n\n${markdownToPlainText(card.siblings[sibling].question)}\n`,
