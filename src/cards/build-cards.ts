@@ -9,7 +9,7 @@ import { clozeSides, findDeletions } from "./cloze";
 import { ownLineComment, readSchedulingComment, trailingComment, type FoundComment } from "./comment";
 import { afterListItemMarkers, calloutTitleStart, containerOf } from "./container";
 import { indexOutside, scanInline } from "./inline";
-import { LineKind, type NoteRegions } from "./regions";
+import { LineKind, type NoteNeedles, type NoteRegions } from "./regions";
 import { withoutEmphasis } from "./emphasis";
 import { sourceOf, textOf, withoutBlockId, type Cut } from "./card-text";
 
@@ -183,7 +183,7 @@ export class CardBuilder {
 		const first = triple >= 0 ? triple : vis.indexOf("::", p);
 		if (first < 0) return l;
 		// A span can only hide the marker if it starts before it.
-		const spans = hasInlineTrigger(vis, first) ? scanInline(vis, 0, true).spans : NO_SPANS;
+		const spans = hasInlineTrigger(vis, first, this.regions.needles) ? scanInline(vis, 0, true).spans : NO_SPANS;
 		let at = spans === NO_SPANS ? triple : indexOutside(vis, ":::", spans);
 		const reversed = at >= 0;
 		if (!reversed) at = spans === NO_SPANS ? first : indexOutside(vis, "::", spans);
@@ -379,16 +379,20 @@ const NO_SPANS: number[] = [];
 const NO_TITLES: readonly string[] = [];
 
 /** True when `line` has, before offset `limit`, a character that may open an inline span. */
-function hasInlineTrigger(line: string, limit: number): boolean {
-	// One pass over the (short) text before the marker instead of one search per trigger.
-	for (let i = 0; i < limit; i++) {
-		const c = line.charCodeAt(i);
-		if (c === 96 || c === 36) return true;
-		const next = line.charCodeAt(i + 1);
-		if ((c === 91 && next === 91) || (c === 93 && next === 40) || (c === 37 && next === 37)) return true;
-		if (c === 60 && next === 33 && line.startsWith("<!--", i)) return true;
-	}
-	return false;
+function hasInlineTrigger(line: string, limit: number, needles: NoteNeedles): boolean {
+	// Only delimiters that occur in the note are searched for.
+	return (
+		(needles.backtick && isBefore(line.indexOf("`"), limit)) ||
+		(needles.dollar && isBefore(line.indexOf("$"), limit)) ||
+		(needles.wikilink && isBefore(line.indexOf("[["), limit)) ||
+		(needles.linkTarget && isBefore(line.indexOf("]("), limit)) ||
+		(needles.html && isBefore(line.indexOf("<!--"), limit)) ||
+		(needles.percent && isBefore(line.indexOf("%%"), limit))
+	);
+}
+
+function isBefore(at: number, limit: number): boolean {
+	return at >= 0 && at < limit;
 }
 
 function isSpace(c: number): boolean {

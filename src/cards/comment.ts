@@ -176,8 +176,7 @@ const fieldEnds = new Int32Array(10);
 function fsrsAt(text: string, start: number, end: number): SegmentState | null {
 	if (!text.startsWith("fsrs,", start)) return null;
 	let count = 0;
-	for (let i = start; i < end; i++) {
-		if (text.charCodeAt(i) !== 44) continue;
+	for (let i = text.indexOf(",", start); i >= 0 && i < end; i = text.indexOf(",", i + 1)) {
 		if (count === 9) return null;
 		fieldEnds[count++] = i;
 	}

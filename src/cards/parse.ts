@@ -11,7 +11,7 @@ import { CardBuilder } from "./build-cards";
 import { containerOf } from "./container";
 import { withoutEmphasis } from "./emphasis";
 import { splitLines } from "./lines";
-import { findRegions, LineKind, type NoteRegions } from "./regions";
+import { findRegions, LineKind, needlesOf, type NoteRegions } from "./regions";
 import { frontmatterTags, headingOf, tagsInLine } from "./tags-in-note";
 
 export interface ParseOptions {
@@ -46,7 +46,7 @@ export function noteName(path: string): string {
 
 function parse(text: string, { path, settings }: ParseOptions): ParsedNote {
 	const { lines } = splitLines(text);
-	const regions = findRegions(lines, settings.endMarker);
+	const regions = findRegions(lines, settings.endMarker, needlesOf(text));
 	const fmTags = regions.frontmatterEnd > 0 ? frontmatterTags(lines, 1, regions.frontmatterEnd - 1) : [];
 	const body = readBody(lines, regions, settings.flashcardTags);
 	const tags = uniqueTags([...fmTags, ...body.tags]);

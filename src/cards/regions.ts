@@ -28,6 +28,8 @@ export interface NoteRegions {
 	depth: Uint8Array;
 	/** True when some line has a callout depth above 0. */
 	hasCallouts: boolean;
+	/** Which inline delimiters occur anywhere in the note (false: no line needs looking for them). */
+	needles: NoteNeedles;
 	/** Each line as card markers see it: in text lines, comment parts are replaced by spaces. */
 	visible: readonly string[];
 	/** Last frontmatter line, or -1. */
@@ -37,9 +39,50 @@ export interface NoteRegions {
 
 type FenceChar = 96 | 126;
 
-/** Classifies the lines of a note. `endMarker` may be empty. */
-export function findRegions(lines: readonly string[], endMarker: string): NoteRegions {
-	return new RegionScanner(lines, endMarker.trim()).run();
+/** Inline delimiters that occur in a note; each found with one native search of the whole text. */
+export interface NoteNeedles {
+	backtick: boolean;
+	dollar: boolean;
+	/** `[[` */
+	wikilink: boolean;
+	/** `](` */
+	linkTarget: boolean;
+	/** `%%` */
+	percent: boolean;
+	/** `<!--` */
+	html: boolean;
+	/** `<!--` other than the start of a scheduling comment `<!--SR:`. */
+	plainHtml: boolean;
+}
+
+const ALL_NEEDLES: NoteNeedles = { backtick: true, dollar: true, wikilink: true, linkTarget: true, percent: true, html: true, plainHtml: true };
+
+/** The delimiters that occur in `text` (searching the text once is cheaper than every line). */
+export function needlesOf(text: string): NoteNeedles {
+	let plainHtml = false;
+	let html = text.indexOf("<!--");
+	const hasHtml = html >= 0;
+	while (html >= 0 && !plainHtml) {
+		if (!text.startsWith("<!--SR:", html)) plainHtml = true;
+		html = text.indexOf("<!--", html + 4);
+	}
+	return {
+		backtick: text.includes("`"),
+		dollar: text.includes("$"),
+		wikilink: text.includes("[["),
+		linkTarget: text.includes("]("),
+		percent: text.includes("%%"),
+		html: hasHtml,
+		plainHtml,
+	};
+}
+
+/**
+ * Classifies the lines of a note. `endMarker` may be empty. `needles`, from {@link needlesOf}
+ * on the note's text, lets lines skip searches for delimiters the note does not contain.
+ */
+export function findRegions(lines: readonly string[], endMarker: string, needles: NoteNeedles = ALL_NEEDLES): NoteRegions {
+	return new RegionScanner(lines, endMarker.trim(), needles).run();
 }
 
 class RegionScanner {
@@ -56,6 +99,7 @@ class RegionScanner {
 	constructor(
 		private readonly lines: readonly string[],
 		private readonly endMarker: string,
+		private readonly needles: NoteNeedles,
 	) {
 		this.n = lines.length;
 		this.kind = new Uint8Array(this.n);
@@ -67,7 +111,7 @@ class RegionScanner {
 		const frontmatterEnd = this.frontmatter();
 		let i = frontmatterEnd + 1;
 		while (i < this.n) i = this.line(i);
-		return { kind: this.kind, depth: this.depth, hasCallouts: this.hasCallouts, visible: this.visible, frontmatterEnd, problems: this.problems };
+		return { kind: this.kind, depth: this.depth, hasCallouts: this.hasCallouts, needles: this.needles, visible: this.visible, frontmatterEnd, problems: this.problems };
 	}
 
 	private frontmatter(): number {
@@ -112,7 +156,8 @@ class RegionScanner {
 	private text(i: number, from: number): number {
 		const line = this.lines[i];
 		this.kind[i] = LineKind.Text;
-		if (!mayHoldComment(line, from)) {
+		// Scheduling comments are never blanked: a note without other comments needs no scan.
+		if ((!this.needles.percent && !this.needles.plainHtml) || !mayHoldComment(line, from)) {
 			if (from > 0) this.visible[i] = " ".repeat(from) + line.slice(from);
 			return i + 1;
 		}
