@@ -3,10 +3,11 @@
  * appending this machine's answers to its own file, exactly as the plugin does
  * (`src/obsidian/review-log-store.ts`), so `review` in a terminal shows up in the statistics.
  */
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { appendFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { hostname } from "node:os";
-import { join, relative, sep } from "node:path";
+import { join, relative } from "node:path";
 import { formatLogLine, type LogEntry } from "../stats/log-format";
+import { isDirectory, pathExists, toSlashes } from "./fs-paths";
 import type { LogFile, LogProblem } from "../stats/merge";
 
 /** The plugin's log folder inside a config folder. */
@@ -27,7 +28,7 @@ export function configFolders(root: string): string[] {
 	} catch {
 		return [];
 	}
-	return names.map((name) => join(root, name)).filter((dir) => exists(join(dir, "app.json")) || isDirectory(join(dir, "plugins")));
+	return names.map((name) => join(root, name)).filter((dir) => pathExists(join(dir, "app.json")) || isDirectory(join(dir, "plugins")));
 }
 
 /** The vault's log folders that exist (one per config folder that has one). */
@@ -71,32 +72,11 @@ export function readVaultLog(root: string): { files: LogFile[]; problems: LogPro
 export function appendToVaultLog(root: string, entries: readonly LogEntry[], device = `cli-${hostname()}`): string | null {
 	const configs = configFolders(root);
 	const plugin = (dir: string) => join(dir, "plugins", "spaced-notes");
-	const config = configs.find((dir) => exists(join(plugin(dir), "data.json"))) ?? configs.find((dir) => isDirectory(plugin(dir))) ?? configs[0];
+	const config = configs.find((dir) => pathExists(join(plugin(dir), "data.json"))) ?? configs.find((dir) => isDirectory(plugin(dir))) ?? configs[0];
 	if (config === undefined || entries.length === 0) return null;
 	const folder = join(config, LOG_SUBFOLDER);
 	mkdirSync(folder, { recursive: true });
 	const file = join(folder, `${device.replace(/[^\w-]/g, "_")}.jsonl`);
 	appendFileSync(file, "\n" + entries.map((e) => formatLogLine(e) + "\n").join(""), "utf8");
 	return file;
-}
-
-function exists(path: string): boolean {
-	try {
-		statSync(path);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-function isDirectory(path: string): boolean {
-	try {
-		return statSync(path).isDirectory();
-	} catch {
-		return false;
-	}
-}
-
-function toSlashes(path: string): string {
-	return sep === "/" ? path : path.split(sep).join("/");
 }

@@ -3,8 +3,9 @@
  * root they belong to, and the plugin settings stored in that vault.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { normaliseSettings, type SpacedNotesSettings } from "../settings/settings";
+import { isDirectory, toSlashes } from "./fs-paths";
 import { UsageError } from "./io";
 
 /** The plugin's folder inside a vault's config folder (Obsidian's default config folder name). */
@@ -34,13 +35,13 @@ export function loadVault(paths: string[], cwd: string): LoadedVault {
 	if (paths.length === 0) throw new UsageError("no PATH given");
 	const targets = paths.map((p) => {
 		const absolute = resolve(cwd, p);
-		let isDirectory: boolean;
+		let directory: boolean;
 		try {
-			isDirectory = statSync(absolute).isDirectory();
+			directory = statSync(absolute).isDirectory();
 		} catch {
 			throw new UsageError(`no such file or folder: ${p}`);
 		}
-		return { given: p, absolute, isDirectory };
+		return { given: p, absolute, isDirectory: directory };
 	});
 	const first = targets[0];
 	const root = findVaultRoot(first.isDirectory ? first.absolute : dirname(first.absolute));
@@ -104,16 +105,4 @@ function walkMarkdown(dir: string): string[] {
 		else if (entry.isFile() && entry.name.toLowerCase().endsWith(".md")) result.push(full);
 	}
 	return result;
-}
-
-function isDirectory(path: string): boolean {
-	try {
-		return statSync(path).isDirectory();
-	} catch {
-		return false;
-	}
-}
-
-function toSlashes(path: string): string {
-	return sep === "/" ? path : path.split(sep).join("/");
 }
