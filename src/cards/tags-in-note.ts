@@ -10,6 +10,8 @@ import { scanInline } from "./inline";
 export function frontmatterTags(lines: readonly string[], from: number, to: number): string[] {
 	const tags: string[] = [];
 	for (let i = from; i <= to; i++) {
+		// Only a line starting with `t` or `T` can match: skip the regex for the others.
+		if ((lines[i].charCodeAt(0) | 32) !== 116) continue;
 		const match = /^(tags|tag)\s*:(.*)$/i.exec(lines[i]);
 		if (!match) continue;
 		const rest = match[2].trim();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { joinLines, splitLines } from "../../src/cards/lines";
+import { noteName } from "../../src/cards/parse";
 
 describe("splitLines", () => {
 	it("keeps each line's own ending: \\n, \\r\\n and a lone \\r", () => {
@@ -31,5 +32,19 @@ describe("splitLines", () => {
 				for (const line of split.lines) expect(/[\r\n]/.test(line)).toBe(false);
 			}),
 		);
+	});
+});
+
+describe("noteName", () => {
+	it.each([
+		["notes/docker.md", "docker"],
+		["a\\b\\Card.MD", "Card"],
+		["top.Md", "top"],
+		["dir/.md", ""],
+		["dir/file.mdx", "file.mdx"],
+		["dir/md", "md"],
+		["x/y.md.md", "y.md"],
+	])("%s → %s", (path, name) => {
+		expect(noteName(path)).toBe(name);
 	});
 });
