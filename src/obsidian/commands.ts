@@ -5,6 +5,7 @@
 import { TFile, type Plugin } from "obsidian";
 import { DeckPickerModal } from "../ui/deck-picker";
 import { openDeckListInSidebar } from "../ui/deck-list/deck-list-view";
+import { openStatistics } from "../ui/stats-view";
 import type { PluginServices } from "./services";
 
 /** Registers every command and the ribbon icon on `plugin` (removed with it on unload). */
@@ -39,6 +40,11 @@ export function registerCommands(plugin: Plugin, services: PluginServices): void
 		id: "open-deck-list-sidebar",
 		name: "Open deck list in sidebar",
 		callback: () => void openDeckListInSidebar(app),
+	});
+	plugin.addCommand({
+		id: "open-statistics",
+		name: "Open review statistics",
+		callback: () => void openStatistics(app),
 	});
 	plugin.addRibbonIcon("layers", "Open deck list", () => services.openDeckList());
 }

@@ -25,5 +25,15 @@ export function statsProvider(services: PluginServices, log: ReviewLogStore): St
 		},
 		dayStartHour: () => services.settings().nextDayStartsAt,
 		now: () => services.now(),
+		exportCsv: async (csv) => {
+			const vault = services.app.vault;
+			const existing = vault.getAbstractFileByPath(CSV_EXPORT_PATH);
+			if (existing instanceof TFile) await vault.process(existing, () => csv);
+			else await vault.create(CSV_EXPORT_PATH, csv);
+			return `Review log saved to ${CSV_EXPORT_PATH} (the FSRS optimizer's columns).`;
+		},
 	};
 }
+
+/** Where the optimizer export goes: the vault's root, beside the notes, easy to find and share. */
+export const CSV_EXPORT_PATH = "spaced-notes-review-log.csv";

@@ -4,7 +4,7 @@
  * interval and difficulty distributions. It only draws: every figure comes from
  * `computeStats` over what the data provider returns.
  */
-import { ItemView, type WorkspaceLeaf } from "obsidian";
+import { ItemView, type App, type WorkspaceLeaf } from "obsidian";
 import { toOptimizerCsv } from "../stats/csv";
 import type { MergedLog } from "../stats/merge";
 import { RETENTION_PERIODS, type RetentionFigure } from "../stats/retention";
@@ -115,9 +115,10 @@ export class StatsView extends ItemView {
 			const button = bar.createEl("button", { text: "Export for the optimizer", cls: "sn-stats-export" });
 			const reviews = this.log.reviews;
 			this.registerDomEvent(button, "click", () => {
-				void this.provider.exportCsv?.(toOptimizerCsv(reviews)).then((message) => {
-					bar.createSpan({ cls: "sn-stats-note", text: message });
-				});
+				void this.provider.exportCsv?.(toOptimizerCsv(reviews)).then(
+					(message) => bar.createSpan({ cls: "sn-stats-note", text: message }),
+					(error: unknown) => bar.createSpan({ cls: "sn-stats-note", text: `The export failed: ${String(error)}` }),
+				);
 			});
 		}
 		bar.createSpan({ cls: "sn-stats-today", text: `Today: ${report.today}` });
@@ -208,4 +209,12 @@ function section(root: HTMLElement, title: string): HTMLElement {
 
 function days(n: number): string {
 	return `${n} ${n === 1 ? "day" : "days"}`;
+}
+
+/** Shows the statistics in a main-area tab, reusing an open one. */
+export async function openStatistics(app: App): Promise<void> {
+	const existing = app.workspace.getLeavesOfType(STATS_VIEW_TYPE)[0];
+	const leaf = existing ?? app.workspace.getLeaf("tab");
+	if (!existing) await leaf.setViewState({ type: STATS_VIEW_TYPE, active: true });
+	await app.workspace.revealLeaf(leaf);
 }

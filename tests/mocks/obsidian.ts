@@ -219,6 +219,10 @@ export class Vault extends Events {
 	async read(file: TFile): Promise<string> {
 		return this.cachedRead(file);
 	}
+	async create(path: string, text: string): Promise<TFile> {
+		if (this.files.has(path)) throw new Error(`File already exists: ${path}`);
+		return this.put(path, text);
+	}
 	async process(file: TFile, fn: (data: string) => string): Promise<string> {
 		const entry = this.files.get(file.path);
 		if (!entry) throw new Error(`ENOENT: ${file.path}`);

@@ -6,6 +6,7 @@ import { App, Plugin, TFile } from "../mocks/obsidian";
 import { buildDeckTree } from "../../src/decks/tree";
 import { registerCommands } from "../../src/obsidian/commands";
 import { DECK_LIST_VIEW_TYPE } from "../../src/ui/deck-list/deck-list-view";
+import { STATS_VIEW_TYPE } from "../../src/ui/stats-view";
 import { DeckPickerModal, deckChoices } from "../../src/ui/deck-picker";
 import { makeServices, NOW, sampleIndex } from "../ui/deck-list/helpers";
 
@@ -25,7 +26,7 @@ function setup() {
 }
 
 describe("commands", () => {
-	it("registers the five commands with plain ids, sentence-case names and no hotkeys", () => {
+	it("registers the six commands with plain ids, sentence-case names and no hotkeys", () => {
 		const { plugin } = setup();
 		expect(plugin.commands.map((c) => [c.id, c.name])).toEqual([
 			["review-all", "Review all due cards"],
@@ -33,6 +34,7 @@ describe("commands", () => {
 			["review-note", "Review this note's cards"],
 			["open-deck-list", "Open deck list"],
 			["open-deck-list-sidebar", "Open deck list in sidebar"],
+			["open-statistics", "Open review statistics"],
 		]);
 		for (const c of plugin.commands) {
 			expect(c.hotkeys).toBeUndefined();
@@ -73,6 +75,15 @@ describe("commands", () => {
 		await Promise.resolve();
 		await Promise.resolve();
 		expect(app.workspace.leaves.map((leaf) => leaf.viewState?.type)).toEqual([DECK_LIST_VIEW_TYPE]);
+	});
+
+	it("opens the statistics in a tab, and reuses it the second time", async () => {
+		const { app, command } = setup();
+		command("open-statistics").callback?.();
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		command("open-statistics").callback?.();
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(app.workspace.leaves.map((leaf) => leaf.viewState?.type)).toEqual([STATS_VIEW_TYPE]);
 	});
 });
 
