@@ -20,7 +20,7 @@ function formatTree(root: DeckNode): string {
 	const width = Math.max(20, ...flatten(root).map(({ node, depth }) => depth * 2 + node.name.length));
 	const header = `${"deck".padEnd(width)}  ${"due".padStart(5)} ${"new".padStart(5)} ${"learn".padStart(5)} ${"total".padStart(6)}\n`;
 	const rows = flatten(root).map(({ node, depth }) => {
-		const label = depth === 0 ? "(all cards)" : `${"  ".repeat(depth - 1)}${node.name}`;
+		const label = depth === 0 && node.path === "" ? "(all cards)" : `${"  ".repeat(Math.max(0, depth - 1))}${node.name}`;
 		return `${label.padEnd(width)}  ${String(node.due).padStart(5)} ${String(node.new).padStart(5)} ${String(node.learning).padStart(5)} ${String(node.total).padStart(6)}\n`;
 	});
 	return header + rows.join("");
