@@ -21,10 +21,11 @@ export interface FoundCard {
 	callouts: readonly string[];
 }
 
-type Located = FoundComment & { line: number; ownLine: boolean };
+/** A found comment with its line: built in `CommentLocation`'s field order and used as the card's. */
+type Located = CommentLocation;
 
 function located(found: FoundComment, line: number, ownLine: boolean): Located {
-	return { start: found.start, end: found.end, raw: found.raw, line, ownLine };
+	return { line, start: found.start, end: found.end, raw: found.raw, ownLine };
 }
 
 interface CommentFinding {
@@ -307,12 +308,12 @@ export class CardBuilder {
 		_depth: number,
 		leadingTag: string | null,
 	): void {
-		const segments = found ? this.segments(found, sides.length) : [];
+		const segments = found ? this.segments(found, sides.length) : NO_SEGMENTS;
 		const siblings: Sibling[] = [];
 		for (let index = 0; index < sides.length; index++) {
 			siblings.push({ index, question: sides[index].question, answer: sides[index].answer, segment: segments[index] ?? { kind: "absent" } });
 		}
-		const comment: CommentLocation | null = found ? { line: found.line, start: found.start, end: found.end, raw: found.raw, ownLine: found.ownLine } : null;
+		const comment: CommentLocation | null = found;
 		const k = this.regions.kind[lastText];
 		const card: Card = {
 			kind,
@@ -376,6 +377,7 @@ export class CardBuilder {
 }
 
 const NO_SPANS: number[] = [];
+const NO_SEGMENTS: readonly SegmentState[] = [];
 const NO_TITLES: readonly string[] = [];
 
 /** True when `line` has, before offset `limit`, a character that may open an inline span. */
