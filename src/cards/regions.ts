@@ -28,8 +28,6 @@ export interface NoteRegions {
 	depth: Uint8Array;
 	/** True when some line has a callout depth above 0. */
 	hasCallouts: boolean;
-	/** Which inline delimiters occur anywhere in the note (false: no line needs looking for them). */
-	needles: NoteNeedles;
 	/** Each line as card markers see it: in text lines, comment parts are replaced by spaces. */
 	visible: readonly string[];
 	/** Last frontmatter line, or -1. */
@@ -39,42 +37,23 @@ export interface NoteRegions {
 
 type FenceChar = 96 | 126;
 
-/** Inline delimiters that occur in a note; each found with one native search of the whole text. */
+/** Comment delimiters that occur in a note; each found with one native search of the whole text. */
 export interface NoteNeedles {
-	backtick: boolean;
-	dollar: boolean;
-	/** `[[` */
-	wikilink: boolean;
-	/** `](` */
-	linkTarget: boolean;
 	/** `%%` */
 	percent: boolean;
-	/** `<!--` */
-	html: boolean;
 	/** `<!--` other than the start of a scheduling comment `<!--SR:`. */
 	plainHtml: boolean;
 }
 
-const ALL_NEEDLES: NoteNeedles = { backtick: true, dollar: true, wikilink: true, linkTarget: true, percent: true, html: true, plainHtml: true };
+const ALL_NEEDLES: NoteNeedles = { percent: true, plainHtml: true };
 
 /** The delimiters that occur in `text` (searching the text once is cheaper than every line). */
 export function needlesOf(text: string): NoteNeedles {
 	let plainHtml = false;
-	let html = text.indexOf("<!--");
-	const hasHtml = html >= 0;
-	while (html >= 0 && !plainHtml) {
+	for (let html = text.indexOf("<!--"); html >= 0 && !plainHtml; html = text.indexOf("<!--", html + 4)) {
 		if (!text.startsWith("<!--SR:", html)) plainHtml = true;
-		html = text.indexOf("<!--", html + 4);
 	}
-	return {
-		backtick: text.includes("`"),
-		dollar: text.includes("$"),
-		wikilink: text.includes("[["),
-		linkTarget: text.includes("]("),
-		percent: text.includes("%%"),
-		html: hasHtml,
-		plainHtml,
-	};
+	return { percent: text.includes("%%"), plainHtml };
 }
 
 /**
@@ -111,7 +90,7 @@ class RegionScanner {
 		const frontmatterEnd = this.frontmatter();
 		let i = frontmatterEnd + 1;
 		while (i < this.n) i = this.line(i);
-		return { kind: this.kind, depth: this.depth, hasCallouts: this.hasCallouts, needles: this.needles, visible: this.visible, frontmatterEnd, problems: this.problems };
+		return { kind: this.kind, depth: this.depth, hasCallouts: this.hasCallouts, visible: this.visible, frontmatterEnd, problems: this.problems };
 	}
 
 	private frontmatter(): number {
