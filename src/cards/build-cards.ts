@@ -180,9 +180,11 @@ export class CardBuilder {
 		let p = contentStart;
 		while (vis.charCodeAt(p) === 32 || vis.charCodeAt(p) === 9) p++;
 		if (vis.charCodeAt(p) === 124) return l; // table row
-		const triple = vis.indexOf(":::", p);
-		const first = triple >= 0 ? triple : vis.indexOf("::", p);
-		if (first < 0) return l;
+		// Every `:::` holds a `::`, so the first `:::` is not before the first `::`.
+		const double = vis.indexOf("::", p);
+		if (double < 0) return l;
+		const triple = vis.indexOf(":::", double);
+		const first = triple >= 0 ? triple : double;
 		// A span can only hide the marker if it starts before it.
 		const spans = INLINE_TRIGGER.test(vis.slice(0, first)) ? scanInline(vis, 0, true).spans : NO_SPANS;
 		let at = spans === NO_SPANS ? triple : indexOutside(vis, ":::", spans);

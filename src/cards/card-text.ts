@@ -24,6 +24,8 @@ export function textOf(lines: readonly string[], from: number, to: number, depth
 
 /** `text` without a trailing block id ` ^id` (letters, digits and `-`). */
 export function withoutBlockId(text: string): string {
+	// Most texts have no `^` at all: one native forward search settles it.
+	if (text.indexOf("^") < 0) return text;
 	const end = trimEndIndex(text);
 	let caret = end - 1;
 	while (caret > 0 && isIdChar(text.charCodeAt(caret))) caret--;
