@@ -90,6 +90,17 @@ describe("spaced-notes review", () => {
 		expect(stats.stdout).toMatch(/"reviews"|"retention"|"streak"/);
 	});
 
+	it("keeps the daily limit for new cards across sessions, by the review log", async () => {
+		const dir = mkdtempSync(join(tmpdir(), "sn-limit-"));
+		mkdirSync(join(dir, ".obsidian", "plugins", "spaced-notes"), { recursive: true });
+		writeFileSync(join(dir, ".obsidian", "plugins", "spaced-notes", "data.json"), JSON.stringify({ newPerDay: 2, algorithm: "sm2" }));
+		writeFileSync(join(dir, "n.md"), "#flashcards\n\none::1\n\ntwo::2\n\nthree::3\n");
+		const answers = { input: "good\ngood\ngood\ngood\n" };
+		expect((await runBuiltCli(["review", dir, "--now", "2026-11-26T10:00:00Z"], answers)).stdout).toContain("Reviewed 2 cards");
+		expect((await runBuiltCli(["review", dir, "--now", "2026-11-26T11:00:00Z"], answers)).stdout).toContain("Reviewed 0 cards");
+		expect((await runBuiltCli(["review", dir, "--now", "2026-11-27T11:00:00Z"], answers)).stdout).toContain("Reviewed 1 card");
+	});
+
 	it("rejects bad usage with one line and exit 2", async () => {
 		for (const args of [["review"], ["review", "a", "b"], ["review", "/no/such", "--now", "x"], ["review", ".", "--algorithm", "anki"]]) {
 			const run = await runBuiltCli(args);

@@ -16,7 +16,9 @@ import { ReviewScreen } from "../review-screen";
 import { Rating } from "../../schedule/types";
 import type { ReviewEntry } from "../../stats/log-format";
 import { reviewEntry, undoEntry } from "../../stats/review-entry";
-import { appendToVaultLog } from "../review-log";
+import { doneToday } from "../../stats/done-today";
+import { mergeLogs } from "../../stats/merge";
+import { appendToVaultLog, readVaultLog } from "../review-log";
 
 const RATINGS = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy } as const;
 
@@ -38,7 +40,9 @@ export const reviewCommand: Command = async (argv, io) => {
 	const screen = new ReviewScreen(io, loaded.settings, interactive);
 	if (!io.stdin) throw new UsageError("review needs standard input");
 	const input: ReviewInput = interactive ? keyInput(io.stdin as NodeJS.ReadStream) : lineInput(io.stdin, (m) => io.stderr(`${m}\n`));
-	let session = ReviewSession.start(items, { now: start, settings: loaded.settings });
+	// Daily limits count what the review log says was done today, on any device.
+	const done = doneToday(mergeLogs(readVaultLog(loaded.vault.root).files).reviews, start, loaded.settings.nextDayStartsAt);
+	let session = ReviewSession.start(items, { now: start, settings: loaded.settings, doneToday: done });
 	const previousComments = new Map<number, string | null>();
 	const logged = new Map<number, ReviewEntry>();
 	const log = (entry: Parameters<typeof appendToVaultLog>[1][number]) => {

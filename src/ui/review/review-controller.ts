@@ -15,7 +15,9 @@ import type { DueHistogram } from "../../schedule/sm2";
 import { Rating, type Schedule } from "../../schedule/types";
 import type { SpacedNotesSettings } from "../../settings/settings";
 import type { AnswerFacts } from "../../stats/review-entry";
+import { doneToday } from "../../stats/done-today";
 import type { ReviewEntry } from "../../stats/log-format";
+import type { MergedLog } from "../../stats/merge";
 import { cardTarget, type CardTarget } from "../../writeback/write-schedule";
 import { LiveCards } from "./live-cards";
 import { dueHistogram, loadReviewItems } from "./review-items";
@@ -28,10 +30,12 @@ export interface NoteEditor {
 	replaceSource(path: string, target: CardTarget, newSource: string): Promise<ReviewWriteOutcome>;
 }
 
-/** The review log (`ReviewLogStore` fits): answers written, answers undone. */
+/** The review log (`ReviewLogStore` fits): answers written, answers undone, and reading it back. */
 export interface ReviewLog {
 	recordAnswer(facts: AnswerFacts): Promise<ReviewEntry>;
 	recordUndo(answer: ReviewEntry, time?: Date): Promise<void>;
+	/** The merged log of every device; daily limits count today's answers from it. */
+	readAll?(): Promise<MergedLog>;
 }
 
 export interface ReviewControllerDeps {
@@ -79,7 +83,8 @@ export class ReviewController implements ReviewModel {
 			if (loaded.skippedNotes.length > 0) {
 				this.notice = `Some cards were left out because their notes changed or could not be read: ${loaded.skippedNotes.join(", ")}.`;
 			}
-			this.session = ReviewSession.start(loaded.items, { now, settings });
+			const history = this.deps.log?.readAll ? (await this.deps.log.readAll()).reviews : [];
+			this.session = ReviewSession.start(loaded.items, { now, settings, doneToday: doneToday(history, now, settings.nextDayStartsAt) });
 		} catch (error) {
 			this.notice = `The review could not start: ${error instanceof Error ? error.message : String(error)}`;
 			this.session = ReviewSession.start([], { now, settings });

@@ -4,7 +4,7 @@ import { App } from "../../mocks/obsidian";
 import { VaultIndexer } from "../../../src/obsidian/vault-index";
 import type { PluginServices, ReviewRequest } from "../../../src/obsidian/services";
 import { ReviewWriter } from "../../../src/obsidian/review-writer";
-import { ReviewController } from "../../../src/ui/review/review-controller";
+import { ReviewController, type ReviewLog } from "../../../src/ui/review/review-controller";
 import { DEFAULT_SETTINGS, type SpacedNotesSettings } from "../../../src/settings/settings";
 
 export const SETTINGS: SpacedNotesSettings = { ...DEFAULT_SETTINGS, deterministicOrder: true, fuzz: false };
@@ -71,7 +71,7 @@ export async function makeWorld(settings: Partial<SpacedNotesSettings> = {}): Pr
 }
 
 /** A controller over the world (notices collected in `world.notices`), loaded. */
-export async function loadedController(world: World, request: ReviewRequest): Promise<ReviewController> {
+export async function loadedController(world: World, request: ReviewRequest, log?: ReviewLog): Promise<ReviewController> {
 	const controller = new ReviewController(
 		{
 			app: world.services.app,
@@ -80,6 +80,7 @@ export async function loadedController(world: World, request: ReviewRequest): Pr
 			editor: new ReviewWriter(world.services.app, world.indexer, () => world.services.settings()),
 			now: () => world.clock.now,
 			notify: (message) => world.notices.push(message),
+			log,
 		},
 		request,
 	);

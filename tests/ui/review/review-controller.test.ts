@@ -168,3 +168,22 @@ describe("answers are written at once", () => {
 		expect(lines[4]).toMatch(/^<!--SR:!fsrs,.*,1,1,0,/);
 	});
 });
+
+describe("daily limits", () => {
+	it("count today's answers from the review log, so a new session does not start the day over", async () => {
+		const world = await makeWorld({ newPerDay: 3 });
+		const today = world.clock.now.getTime() - 60_000;
+		const entry = (deck: string, state: 0 | 2) =>
+			({ kind: "review", time: today, card: "x", deck, rating: Rating.Good, state, elapsedDays: 0, scheduledDays: 1, durationMs: 1 }) as const;
+		const log = {
+			recordAnswer: () => Promise.reject(new Error("not used")),
+			recordUndo: () => Promise.resolve(),
+			readAll: () => Promise.resolve({ reviews: [entry("flashcards", 0), entry("Flashcards", 0)], renames: [], problems: [], duplicates: 0, undone: 0 }),
+		};
+		const without = await loadedController(world, { title: "All cards" });
+		const withLog = await loadedController(world, { title: "All cards" }, log);
+		expect(without.state().progress.left.new).toBe(4);
+		// Deck flashcards has 3 new cards but 2 were done today: 1 left; flashcards/k8s keeps its 1.
+		expect(withLog.state().progress.left.new).toBe(2);
+	});
+});
