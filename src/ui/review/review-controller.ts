@@ -8,7 +8,6 @@ import type { Card } from "../../cards/types";
 import type { CardIndex } from "../../index/card-index";
 import type { ReviewWriteOutcome } from "../../obsidian/review-writer";
 import type { ReviewRequest } from "../../obsidian/services";
-import { previewAnswers } from "../../schedule/scheduler";
 import { ReviewSession, type AnswerRecord, type QueueEntry } from "../../schedule/session";
 import { siblingKeyOf } from "../../schedule/sessionQueue";
 import type { DueHistogram } from "../../schedule/sm2";
@@ -19,6 +18,7 @@ import { doneToday } from "../../stats/done-today";
 import type { ReviewEntry } from "../../stats/log-format";
 import type { MergedLog } from "../../stats/merge";
 import { cardTarget, type CardTarget } from "../../writeback/write-schedule";
+import { answerIntervals, cardView } from "./card-view";
 import { LiveCards } from "./live-cards";
 import { dueHistogram, loadReviewItems } from "./review-items";
 import type { ReviewCardView, ReviewModel, ReviewPhase, ReviewScreenState, UnsavedAnswerView } from "./review-state";
@@ -302,30 +302,8 @@ export class ReviewController implements ReviewModel {
 	private cardView(): ReviewCardView | null {
 		const entry = this.entry;
 		if (entry === null) return null;
-		const card = this.live.get(entry.item);
-		const sibling = card.siblings[entry.item.sibling];
-		if (this.intervals === null) {
-			const preview = previewAnswers(entry.segment, this.deps.now(), this.deps.settings(), {
-				cardKey: siblingKeyOf(entry.item),
-				dueOn: this.dueOn,
-			});
-			this.intervals = {
-				[Rating.Again]: preview[Rating.Again].label,
-				[Rating.Hard]: preview[Rating.Hard].label,
-				[Rating.Good]: preview[Rating.Good].label,
-				[Rating.Easy]: preview[Rating.Easy].label,
-			};
-		}
-		return {
-			path: entry.item.file,
-			line: card.startLine,
-			kind: entry.kind,
-			question: sibling?.question ?? "",
-			answer: sibling?.answer ?? "",
-			context: card.context,
-			source: card.source,
-			intervals: this.intervals,
-		};
+		this.intervals ??= answerIntervals(entry, this.deps.now(), this.deps.settings(), this.dueOn);
+		return cardView(entry, this.live.get(entry.item), this.intervals);
 	}
 
 	private unsavedView(record: AnswerRecord): UnsavedAnswerView {

@@ -1,0 +1,34 @@
+/** What the review screen shows of the current card, built from the session entry and the live card. */
+import type { Card } from "../../cards/types";
+import { previewAnswers } from "../../schedule/scheduler";
+import type { QueueEntry } from "../../schedule/session";
+import { siblingKeyOf } from "../../schedule/sessionQueue";
+import type { DueHistogram } from "../../schedule/sm2";
+import { Rating } from "../../schedule/types";
+import type { SpacedNotesSettings } from "../../settings/settings";
+import type { ReviewCardView } from "./review-state";
+
+/** The interval label of each button for the entry at `now`. */
+export function answerIntervals(entry: QueueEntry, now: Date, settings: SpacedNotesSettings, dueOn: DueHistogram | undefined): Record<Rating, string> {
+	const preview = previewAnswers(entry.segment, now, settings, { cardKey: siblingKeyOf(entry.item), dueOn });
+	return {
+		[Rating.Again]: preview[Rating.Again].label,
+		[Rating.Hard]: preview[Rating.Hard].label,
+		[Rating.Good]: preview[Rating.Good].label,
+		[Rating.Easy]: preview[Rating.Easy].label,
+	};
+}
+
+export function cardView(entry: QueueEntry, card: Card, intervals: Record<Rating, string>): ReviewCardView {
+	const sibling = card.siblings[entry.item.sibling];
+	return {
+		path: entry.item.file,
+		line: card.startLine,
+		kind: entry.kind,
+		question: sibling?.question ?? "",
+		answer: sibling?.answer ?? "",
+		context: card.context,
+		source: card.source,
+		intervals,
+	};
+}
