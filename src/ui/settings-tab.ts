@@ -7,6 +7,7 @@
  */
 import { Notice, PluginSettingTab, type Plugin, type Setting, type SettingDefinitionItem, type SettingGroupItem } from "obsidian";
 import { parseFilter } from "../decks/filter";
+import { deviceId } from "../obsidian/review-log-store";
 import type { PluginServices } from "../obsidian/services";
 import { importSpacedRepetitionSettings } from "../settings/import-sr";
 import { CLOZE_KEYS, controlValue, patchForControl, validateControl } from "../settings/settings-controls";
@@ -48,6 +49,7 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 			{ type: "group", heading: "Review", items: this.reviewItems() },
 			{ type: "group", heading: "Notes display", items: this.displayItems() },
 			this.savedFilterList(),
+			{ type: "group", heading: "Review history", items: this.historyItems() },
 			{
 				type: "group",
 				heading: "Import",
@@ -140,6 +142,16 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 			{ name: "Dockerfile panel", desc: "Show the analysis panel below Dockerfile code blocks in reading view.", control: { type: "toggle", key: "dockerPanel" } },
 			{ name: "Dockerfile panel in live preview", desc: "Also show it while editing.", control: { type: "toggle", key: "dockerPanelInLivePreview" } },
 			{ name: "Scheduling comments", desc: "How scheduling comments look in your notes.", control: { type: "dropdown", key: "commentDisplay", options: { chip: "As a small chip", hidden: "Hidden", raw: "As written" } } },
+		];
+	}
+
+	private historyItems(): Item[] {
+		const id = deviceId(this.services.app);
+		return [
+			{
+				name: "This device",
+				desc: `Answers given here are logged to logs/${id}.jsonl in the plugin's folder. The id stays on this device (it is not synced), so two devices never write the same file.`,
+			},
 		];
 	}
 

@@ -46,7 +46,7 @@ const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 describe("settings tab", () => {
 	it("has a heading per group, sentence case", () => {
 		const { tab } = setup();
-		expect(groups(tab).map((g) => g.heading)).toEqual(["Cards", "Scheduling", "Review", "Notes display", "Saved filters", "Import"]);
+		expect(groups(tab).map((g) => g.heading)).toEqual(["Cards", "Scheduling", "Review", "Notes display", "Saved filters", "Review history", "Import"]);
 		for (const def of controls(tab)) expect(def.name).toMatch(/^[A-Z][^A-Z]*(SM-2|FSRS)?[^A-Z]*$/);
 	});
 
@@ -110,17 +110,26 @@ describe("settings tab", () => {
 		expect(services.current.savedFilters).toEqual([{ name: "New filter", expression: "#space due" }]);
 	});
 
+	it("names this device's log file, with an id kept on the device", () => {
+		const { tab, app } = setup();
+		const history = groups(tab)[5];
+		const desc = String((history.items?.[0] as { desc?: unknown }).desc);
+		const id = desc.match(/logs\/([\w-]+)\.jsonl/)?.[1];
+		expect(id).toBeDefined();
+		expect(app.loadLocalStorage("spaced-notes-device-id") ?? [...app.localStorage.values()][0]).toBe(id);
+	});
+
 	it("import is hidden without the other plugin's data file", async () => {
 		const { tab } = setup();
 		await tab.checkSrData();
-		expect(isVisible(groups(tab)[5])).toBe(false);
+		expect(isVisible(groups(tab)[6])).toBe(false);
 	});
 
 	it("import reads the data file under the vault's config folder and applies it", async () => {
 		const data = JSON.stringify({ settings: { flashcardTags: ["#cards"], baseEase: 240, cardCommentOnSameLine: true } });
 		const { tab, services, app } = setup({}, data);
 		await tab.checkSrData();
-		const group = groups(tab)[5];
+		const group = groups(tab)[6];
 		expect(isVisible(group)).toBe(true);
 		expect(tab.srDataPath).toBe(`${app.vault.configDir}/plugins/obsidian-spaced-repetition/data.json`);
 		await tab.importSrSettings();
