@@ -9,13 +9,19 @@ import { tagMatchesAny } from "./tags";
 
 /** True when the note at vault-relative `path` with `tags` is read for cards. */
 export function isNoteIncluded(path: string, tags: readonly string[], settings: ParserSettings): boolean {
-	if (!tags.some((tag) => tagMatchesAny(tag, settings.flashcardTags))) return false;
-	if (settings.ignoredTags.length > 0 && tags.some((tag) => tagMatchesAny(tag, settings.ignoredTags))) return false;
+	if (!anyMatches(tags, settings.flashcardTags)) return false;
+	if (settings.ignoredTags.length > 0 && anyMatches(tags, settings.ignoredTags)) return false;
 	return !isPathIgnored(path, settings.ignoredFolders);
+}
+
+function anyMatches(tags: readonly string[], parents: readonly string[]): boolean {
+	for (let i = 0; i < tags.length; i++) if (tagMatchesAny(tags[i], parents)) return true;
+	return false;
 }
 
 /** True when `path` (vault-relative, `/`-separated) lies in a folder matched by one of `patterns`. */
 export function isPathIgnored(path: string, patterns: readonly string[]): boolean {
+	if (patterns.length === 0) return false;
 	const normal = normalisePath(path);
 	return patterns.some((pattern) => globMatchesPathOrParent(pattern, normal));
 }

@@ -26,7 +26,9 @@ export function resolveDecks(sources: DeckSources): string[] {
 
 /** The tags of `tags` that are flashcard tags (or sub-tags of one). */
 export function flashcardTagsOf(tags: readonly string[], flashcardTags: readonly string[]): string[] {
-	return tags.filter((tag) => tagMatchesAny(tag, flashcardTags));
+	const out: string[] = [];
+	for (let i = 0; i < tags.length; i++) if (tagMatchesAny(tags[i], flashcardTags)) out.push(tags[i]);
+	return out;
 }
 
 /**
@@ -37,13 +39,22 @@ export function leadingFlashcardTag(text: string, flashcardTags: readonly string
 	const trimmed = text.trimStart();
 	if (!trimmed.startsWith("#")) return null;
 	let end = 1;
-	while (end < trimmed.length && !/\s/.test(trimmed[end])) end++;
+	while (end < trimmed.length && !isSpaceAt(trimmed, end)) end++;
 	const tag = trimmed.slice(0, end);
 	if (!tagMatchesAny(tag, flashcardTags)) return null;
 	return { tag, rest: trimmed.slice(end) };
 }
 
+/** True when `text[i]` is whitespace as `/\s/` sees it (ASCII decided without the regex). */
+function isSpaceAt(text: string, i: number): boolean {
+	const c = text.charCodeAt(i);
+	if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+	return /\s/.test(text[i]);
+}
+
 function unique(values: string[]): string[] {
+	// The usual card has one deck: nothing to compare.
+	if (values.length === 1) return values[0] ? values : [];
 	const seen = new Set<string>();
 	const out: string[] = [];
 	for (const v of values) {

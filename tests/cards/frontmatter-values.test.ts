@@ -1,0 +1,33 @@
+/** Frontmatter tag values read by offsets, against the split-and-regex reading they replace. */
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { frontmatterTags } from "../../src/cards/tags-in-note";
+
+/** The reading by `split` and regexes, with a simple tag-body check (no digits-only, no spaces). */
+function reference(text: string): string[] {
+	const out: string[] = [];
+	for (const part of text.split(/[,\s]+/)) {
+		const value = part.trim().replace(/^["']|["']$/g, "").replace(/^#/, "");
+		if (value && /^[A-Za-z0-9_\-/]+$/.test(value) && !/^\d+$/.test(value)) out.push(`#${value}`);
+	}
+	return out;
+}
+
+const piece = fc.constantFrom("a", "#b", "'c'", '"#d"', "Flashcards", "x/y", ",", " ", ", ", "\t", "'", '"', "#", "1", "12", "a-b_c", "#12", "''", "#'e'");
+
+describe("frontmatter tag values", () => {
+	it("a string value gives the same tags as split and regexes", () => {
+		fc.assert(
+			fc.property(fc.array(piece, { maxLength: 10 }), (parts) => {
+				const value = parts.join("");
+				expect(frontmatterTags([`tags: ${value}`], 0, 0)).toEqual(value.trim() === "" ? [] : reference(value.trim()));
+			}),
+			{ numRuns: 2000 },
+		);
+	});
+	it("a flow list and a block list", () => {
+		expect(frontmatterTags(["tags: [flashcards/docker, '#b', \"c\"]"], 0, 0)).toEqual(["#flashcards/docker", "#b", "#c"]);
+		expect(frontmatterTags(["tags:", "  - '#x'", "- y z"], 0, 2)).toEqual(["#x", "#y", "#z"]);
+		expect(frontmatterTags(["tags: é, a"], 0, 0)).toEqual(["#é", "#a"]);
+	});
+});
