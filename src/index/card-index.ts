@@ -188,27 +188,35 @@ export class CardIndex {
 	}
 
 	private buildEntry(path: string, note: NoteForIndex): Mutable<IndexedFile> {
-		const combinations = new Int32Array(note.cards.length);
+		const count = note.cards.length;
+		const combinations = new Int32Array(count);
+		const siblingStart = new Int32Array(count + 1);
 		const spellings: number[] = [];
-		const seen = new Set<number>();
-		note.cards.forEach((card, i) => {
+		const cards: IndexedCard[] = new Array<IndexedCard>(count);
+		let seen: Set<number> | null = null;
+		let total = 0;
+		let previous = -1;
+		// One pass over the cards (plain loops: this runs for every card of the vault).
+		for (let i = 0; i < count; i++) {
+			const card = note.cards[i];
 			const id = this.decks.combinationOf(card.decks);
 			combinations[i] = id;
-			for (const spelling of this.decks.combinations[id].spellings) {
-				if (!seen.has(spelling)) {
-					seen.add(spelling);
+			// Neighbouring cards usually share their decks: their spellings are already listed.
+			if (id !== previous) {
+				for (const spelling of this.decks.combinations[id].spellings) {
+					if (seen ? seen.has(spelling) : spellings.includes(spelling)) continue;
 					spellings.push(spelling);
+					seen?.add(spelling);
+					// A note with many decks: a set keeps the check constant-time.
+					if (!seen && spellings.length > 16) seen = new Set(spellings);
 				}
+				previous = id;
 			}
-		});
-		const siblingStart = new Int32Array(note.cards.length + 1);
-		let total = 0;
-		note.cards.forEach((card, i) => {
 			siblingStart[i] = total;
 			total += card.siblings.length;
-		});
-		siblingStart[note.cards.length] = total;
-		const cards = note.cards.map((card, i) => this.compact(card, combinations[i]));
+			cards[i] = this.compact(card, id);
+		}
+		siblingStart[count] = total;
 		return {
 			path,
 			tags: this.otherTags(note.tags),
@@ -230,12 +238,15 @@ export class CardIndex {
 	}
 
 	private compact(card: Card, combination: number): IndexedCard {
+		const siblings = card.siblings;
+		const segments: SegmentState[] = new Array<SegmentState>(siblings.length);
+		for (let i = 0; i < siblings.length; i++) segments[i] = detachedSegment(siblings[i].segment);
 		return {
 			kind: card.kind,
 			startLine: card.startLine,
 			endLine: card.endLine,
 			decks: this.decks.writtenDecks(combination),
-			segments: card.siblings.map((sibling) => detachedSegment(sibling.segment)),
+			segments,
 		};
 	}
 
@@ -271,7 +282,9 @@ function detachedSegment(segment: SegmentState): SegmentState {
 	if (segment.kind === "unreadable") return { kind: "unreadable", raw: detach(segment.raw), reason: detach(segment.reason) };
 	const schedule = segment.schedule;
 	if (schedule === null) return PLACEHOLDER;
-	if (schedule.type === "classic") return { kind: "ok", schedule: { ...schedule, due: detach(schedule.due) } };
+	// A classic schedule holds numbers and a 10-character day, which V8 copies when slicing (it
+	// only shares storage from 13 characters on): the parser's object is kept, not copied.
+	if (schedule.type === "classic") return schedule.due.length < 13 ? segment : { kind: "ok", schedule: { ...schedule, due: detach(schedule.due) } };
 	return {
 		kind: "ok",
 		schedule: { ...schedule, due: detach(schedule.due), lastReview: schedule.lastReview === null ? null : detach(schedule.lastReview) },

@@ -28,11 +28,24 @@ export interface ResolvedStatuses {
 	overdue: Uint8Array;
 }
 
+/** How many due strings of one kind the fast path remembers before starting over. */
+const MAX_REMEMBERED = 4096;
+
+/** A copy with its own storage, so a map key does not keep a whole note's text alive. */
+function detach(text: string): string {
+	return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
 /** Interns status classes; ids are stable for the lifetime of the table. */
 export class StatusClasses {
 	private readonly ids = new Map<string, number>();
 	private readonly representatives: SegmentState[] = [];
 	private readonly classicIds = new Map<string, number>();
+	/** Per FSRS state (0–3), class ids by due moment as written. */
+	private readonly fsrsIds = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+	private absentId = -1;
+	private unreadableId = -1;
+	private placeholderId = -1;
 	private cache: { time: number; hour: number; resolved: ResolvedStatuses } | null = null;
 
 	/** @param dayStartHour the "next day starts at" hour the due days are computed with */
@@ -45,12 +58,27 @@ export class StatusClasses {
 
 	/** The class id of a segment (a new class is added when none matches). */
 	classOf(segment: SegmentState): number {
-		// Fast path: classic due days repeat across the vault, so remember them as written.
-		const classicDue = segment.kind === "ok" && segment.schedule?.type === "classic" ? segment.schedule.due : null;
-		if (classicDue !== null) {
-			const known = this.classicIds.get(classicDue);
-			if (known !== undefined) return known;
+		// Fast paths: classes without a date have one id each; due days repeat across the vault,
+		// so remember them as written (classic day, or FSRS state and moment).
+		if (segment.kind !== "ok") {
+			if (segment.kind === "absent") return this.absentId >= 0 ? this.absentId : (this.absentId = this.intern(segment));
+			return this.unreadableId >= 0 ? this.unreadableId : (this.unreadableId = this.intern(segment));
 		}
+		const schedule = segment.schedule;
+		if (schedule === null) return this.placeholderId >= 0 ? this.placeholderId : (this.placeholderId = this.intern(segment));
+		const byDue = schedule.type === "classic" ? this.classicIds : this.fsrsIds[schedule.state];
+		if (byDue === undefined) return this.intern(segment);
+		const known = byDue.get(schedule.due);
+		if (known !== undefined) return known;
+		const id = this.intern(segment);
+		// A cache only: bounded, since FSRS moments are nearly all distinct.
+		if (byDue.size >= MAX_REMEMBERED) byDue.clear();
+		byDue.set(detach(schedule.due), id);
+		return id;
+	}
+
+	/** The id of the segment's class, added when new. */
+	private intern(segment: SegmentState): number {
 		const key = this.keyOf(segment);
 		let id = this.ids.get(key);
 		if (id === undefined) {
@@ -59,7 +87,6 @@ export class StatusClasses {
 			this.ids.set(key, id);
 			this.cache = null;
 		}
-		if (classicDue !== null) this.classicIds.set(classicDue.length < 13 ? classicDue : ` ${classicDue}`.slice(1), id);
 		return id;
 	}
 
