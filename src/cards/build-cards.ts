@@ -213,8 +213,7 @@ export class CardBuilder {
 		}
 		this.cloze(runStart, l - 1);
 		const kind: CardKind = reversed ? "singleline-reversed" : "singleline";
-		const sides = reversed ? [{ question: front, answer: back }, { question: back, answer: front }] : [{ question: front, answer: back }];
-		this.add(kind, l, last, front, back, sides, comment, l, depth, leading?.tag ?? null);
+		this.add(kind, l, last, front, back, null, comment, l, depth, leading?.tag ?? null);
 		return last + 1;
 	}
 
@@ -229,8 +228,7 @@ export class CardBuilder {
 		const leading = leadingFlashcardTag(qText, this.settings.flashcardTags);
 		const front = leading ? leading.rest.trim() : qText;
 		const back = textOf(this.lines, sep + 1, found.lastText, depth, found.cut);
-		const sides = kind === "multiline-reversed" ? [{ question: front, answer: back }, { question: back, answer: front }] : [{ question: front, answer: back }];
-		this.add(kind, qs, last, front, back, sides, found.comment, found.lastText, depth, leading?.tag ?? null);
+		this.add(kind, qs, last, front, back, null, found.comment, found.lastText, depth, leading?.tag ?? null);
 	}
 
 	/** A cloze card from lines `from..to` when they hold deletions. */
@@ -304,16 +302,22 @@ export class CardBuilder {
 		endLine: number,
 		front: string,
 		back: string,
-		sides: { question: string; answer: string }[],
+		/** The cloze's siblings; null: front → back, and back → front for a reversed kind. */
+		sides: { question: string; answer: string }[] | null,
 		found: CommentFinding["comment"],
 		lastText: number,
 		_depth: number,
 		leadingTag: string | null,
 	): void {
-		const segments = found ? this.segments(found, sides.length) : NO_SEGMENTS;
+		const reversed = kind === "singleline-reversed" || kind === "multiline-reversed";
+		const count = sides ? sides.length : reversed ? 2 : 1;
+		const segments = found ? this.segments(found, count) : NO_SEGMENTS;
 		const siblings: Sibling[] = [];
-		for (let index = 0; index < sides.length; index++) {
-			siblings.push({ index, question: sides[index].question, answer: sides[index].answer, segment: segments[index] ?? { kind: "absent" } });
+		if (sides) {
+			for (let index = 0; index < count; index++) siblings.push({ index, question: sides[index].question, answer: sides[index].answer, segment: segments[index] ?? ABSENT });
+		} else {
+			siblings.push({ index: 0, question: front, answer: back, segment: segments[0] ?? ABSENT });
+			if (reversed) siblings.push({ index: 1, question: back, answer: front, segment: segments[1] ?? ABSENT });
 		}
 		const comment: CommentLocation | null = found;
 		const k = this.regions.kind[lastText];
@@ -364,22 +368,26 @@ export class CardBuilder {
 		return out ?? NO_TITLES;
 	}
 
-	private segments(found: NonNullable<CommentFinding["comment"]>, siblings: number): SegmentState[] {
-		const states = readSchedulingComment(found.raw) ?? [];
-		states.forEach((state, index) => {
+	private segments(found: NonNullable<CommentFinding["comment"]>, siblings: number): readonly SegmentState[] {
+		const states = readSchedulingComment(found.raw) ?? NO_SEGMENTS;
+		for (let index = 0; index < states.length; index++) {
+			const state = states[index];
 			if (state.kind === "unreadable") {
 				this.problems.push({ code: "unreadable-segment", line: found.line, message: `Segment ${index + 1} "${state.raw}" cannot be read: ${state.reason}. The card is reviewed as new.` });
 			}
-		});
+		}
 		if (states.length > siblings) {
 			this.problems.push({ code: "extra-segments", line: found.line, message: `The scheduling comment has ${states.length} segments but the card has ${siblings} sibling${siblings === 1 ? "" : "s"}.` });
+			return states.slice(0, siblings);
 		}
-		return states.slice(0, siblings);
+		return states;
 	}
 }
 
 const NO_SPANS: number[] = [];
 const NO_SEGMENTS: readonly SegmentState[] = [];
+/** The segment of a sibling without one (shared: segments are never changed in place). */
+const ABSENT: SegmentState = { kind: "absent" };
 const NO_TITLES: readonly string[] = [];
 
 /**

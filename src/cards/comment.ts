@@ -25,8 +25,9 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
  * form without `!`); FSRS: `!fsrs,DUE,interval,stability,difficulty,state,reps,lapses,step,LAST`.
  */
 export function readSchedulingComment(raw: string): SegmentState[] | null {
-	const text = raw.trim();
-	if (!text.startsWith(COMMENT_OPEN) || !text.endsWith(COMMENT_CLOSE)) return null;
+	// A comment found in a line is exact: no trim (it copies) and no builtin calls to check it.
+	const text = isExactComment(raw) ? raw : raw.trim();
+	if (text === raw ? !isExactComment(raw) : !text.startsWith(COMMENT_OPEN) || !text.endsWith(COMMENT_CLOSE)) return null;
 	if (text.length < COMMENT_OPEN.length + COMMENT_CLOSE.length) return null;
 	// The body is read in place (offsets into `text`): no slicing per segment on the common path.
 	let from = COMMENT_OPEN.length;
@@ -45,6 +46,24 @@ export function readSchedulingComment(raw: string): SegmentState[] | null {
 		if (end === to) return states;
 		start = end + 1;
 	}
+}
+
+/** True when `raw` starts with `<!--SR:` and ends with `-->`, nothing around them. */
+function isExactComment(raw: string): boolean {
+	const n = raw.length;
+	return (
+		n >= 10 &&
+		raw.charCodeAt(0) === 60 &&
+		raw.charCodeAt(1) === 33 &&
+		raw.charCodeAt(2) === 45 &&
+		raw.charCodeAt(3) === 45 &&
+		raw.charCodeAt(4) === 83 &&
+		raw.charCodeAt(5) === 82 &&
+		raw.charCodeAt(6) === 58 &&
+		raw.charCodeAt(n - 3) === 45 &&
+		raw.charCodeAt(n - 2) === 45 &&
+		raw.charCodeAt(n - 1) === 62
+	);
 }
 
 /** Space, tab and the line-breaking controls: the whitespace `trim` removes below 33. */

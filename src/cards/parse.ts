@@ -91,7 +91,8 @@ function parse(text: string, { path, settings }: ParseOptions): ParsedNote {
 			tagLine++;
 			decks = null;
 		}
-		card.context = callouts.length > 0 ? context.concat(callouts) : context.slice();
+		// Cards of one section share their context and decks arrays (cards are never changed in place).
+		card.context = callouts.length > 0 ? context.concat(callouts) : context;
 		if (leadingTag) {
 			card.decks = resolveDecks({ leadingTag, nearestLineTags: [], frontmatterTags: [], firstNoteTag: null });
 		} else {
@@ -101,7 +102,7 @@ function parse(text: string, { path, settings }: ParseOptions): ParsedNote {
 				frontmatterTags: fmFlashcardTags,
 				firstNoteTag,
 			});
-			card.decks = decks.slice();
+			card.decks = decks;
 		}
 		cards.push(card);
 	}

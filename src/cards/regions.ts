@@ -68,7 +68,8 @@ class RegionScanner {
 	private readonly n: number;
 	private readonly kind: Uint8Array;
 	private readonly depth: Uint8Array;
-	private readonly visible: string[];
+	/** Copied from `lines` on the first change only: most notes have no comment to blank out. */
+	private visible: string[] | null = null;
 	private hasCallouts = false;
 	private readonly problems: NoteProblem[] = [];
 	private readonly lastLineWith = new Map<string, number>();
@@ -83,14 +84,13 @@ class RegionScanner {
 		this.n = lines.length;
 		this.kind = new Uint8Array(this.n);
 		this.depth = new Uint8Array(this.n);
-		this.visible = lines.slice();
 	}
 
 	run(): NoteRegions {
 		const frontmatterEnd = this.frontmatter();
 		let i = frontmatterEnd + 1;
 		while (i < this.n) i = this.line(i);
-		return { kind: this.kind, depth: this.depth, hasCallouts: this.hasCallouts, visible: this.visible, frontmatterEnd, problems: this.problems };
+		return { kind: this.kind, depth: this.depth, hasCallouts: this.hasCallouts, visible: this.visible ?? this.lines, frontmatterEnd, problems: this.problems };
 	}
 
 	private frontmatter(): number {
@@ -137,20 +137,24 @@ class RegionScanner {
 		this.kind[i] = LineKind.Text;
 		// Scheduling comments are never blanked: a note without other comments needs no scan.
 		if ((!this.needles.percent && !this.needles.plainHtml) || !mayHoldComment(line, from)) {
-			if (from > 0) this.visible[i] = " ".repeat(from) + line.slice(from);
+			if (from > 0) this.setVisible(i, " ".repeat(from) + line.slice(from));
 			return i + 1;
 		}
 		const scan = scanInline(line, from, false);
 		let masked = maskSpans(line, scan.spans, [SpanKind.Html, SpanKind.Percent]);
 		if (from > 0) masked = " ".repeat(from) + masked.slice(from);
 		if (!scan.open) {
-			if (masked !== line) this.visible[i] = masked;
+			if (masked !== line) this.setVisible(i, masked);
 			return i + 1;
 		}
 		const at = scan.open.at;
-		this.visible[i] = masked.slice(0, at) + " ".repeat(line.length - at);
+		this.setVisible(i, masked.slice(0, at) + " ".repeat(line.length - at));
 		const html = scan.open.kind === SpanKind.Html;
 		return this.comment(i, at, html ? "-->" : "%%", html);
+	}
+
+	private setVisible(i: number, text: string): void {
+		(this.visible ??= this.lines.slice())[i] = text;
 	}
 
 	/** A multi-line comment opened on line `i` at offset `at`. */
