@@ -54,12 +54,13 @@ function parse(text: string, { path, settings }: ParseOptions): ParsedNote {
 	const fmTags = regions.frontmatterEnd > 0 ? frontmatterTags(lines, 1, regions.frontmatterEnd - 1) : [];
 	const body = readBody(lines, regions, settings.flashcardTags);
 	const tags = uniqueTags(fmTags, body.tags);
-	if (!isNoteIncluded(path, tags, settings)) return { tags, included: false, cards: [], problems: [] };
+	const noteFlashcardTags = flashcardTagsOf(tags, settings.flashcardTags);
+	if (!isNoteIncluded(path, tags, settings, noteFlashcardTags.length > 0)) return { tags, included: false, cards: [], problems: [] };
 
 	const builder = new CardBuilder(lines, regions, settings).run();
 	const cards: Card[] = [];
 	const fmFlashcardTags = flashcardTagsOf(fmTags, settings.flashcardTags);
-	const firstNoteTag = flashcardTagsOf(tags, settings.flashcardTags)[0] ?? null;
+	const firstNoteTag = noteFlashcardTags[0] ?? null;
 	const name = noteName(path);
 	const chain: string[] = [];
 	let heading = 0;

@@ -12,9 +12,11 @@ export function frontmatterTags(lines: readonly string[], from: number, to: numb
 	for (let i = from; i <= to; i++) {
 		// Only a line starting with `t` or `T` can match: skip the regex for the others.
 		if ((lines[i].charCodeAt(0) | 32) !== 116) continue;
-		const match = /^(tags|tag)\s*:(.*)$/i.exec(lines[i]);
-		if (!match) continue;
-		const rest = match[2].trim();
+		const ascii = asciiTagsLine(tags, lines[i]);
+		if (ascii === VALUES_READ || ascii === NOT_TAGS) continue;
+		const match = ascii === NOT_ASCII ? /^(tags|tag)\s*:(.*)$/i.exec(lines[i]) : null;
+		if (ascii === NOT_ASCII && !match) continue;
+		const rest = match ? match[2].trim() : "";
 		if (rest) {
 			addValues(tags, rest.startsWith("[") ? rest.replace(/^\[|\]$/g, "") : rest);
 			continue;
@@ -33,6 +35,42 @@ export function frontmatterTags(lines: readonly string[], from: number, to: numb
 	return tags;
 }
 
+const NOT_TAGS = 0;
+const VALUES_READ = 1;
+const NOT_ASCII = 2;
+const BLOCK_LIST = 3;
+
+/**
+ * An ASCII line read by offsets as the regex `^(tags|tag)\s*:(.*)$` (case-insensitive) would:
+ * VALUES_READ when it is `tags:` with values (added to `tags`), BLOCK_LIST when it is `tags:`
+ * alone, NOT_TAGS for another line, NOT_ASCII when the line holds another character.
+ */
+function asciiTagsLine(tags: string[], line: string): number {
+	const length = line.length;
+	for (let i = 0; i < length; i++) if (line.charCodeAt(i) > 127) return NOT_ASCII;
+	if ((line.charCodeAt(0) | 32) !== 116 || (line.charCodeAt(1) | 32) !== 97 || (line.charCodeAt(2) | 32) !== 103) return NOT_TAGS;
+	let p = (line.charCodeAt(3) | 32) === 115 ? 4 : 3;
+	while (p < length && isAsciiSpace(line.charCodeAt(p))) p++;
+	if (line.charCodeAt(p) !== 58) return NOT_TAGS;
+	let from = p + 1;
+	let to = length;
+	while (from < to && isAsciiSpace(line.charCodeAt(from))) from++;
+	while (to > from && isAsciiSpace(line.charCodeAt(to - 1))) to--;
+	if (from === to) return BLOCK_LIST;
+	// A flow list: one `[` off the front and one `]` off the end.
+	if (line.charCodeAt(from) === 91) {
+		from++;
+		if (to > from && line.charCodeAt(to - 1) === 93) to--;
+	}
+	addAsciiValuesIn(tags, line, from, to);
+	return VALUES_READ;
+}
+
+/** The whitespace `trim` and `\s` see below 128. */
+function isAsciiSpace(c: number): boolean {
+	return c === 32 || (c >= 9 && c <= 13);
+}
+
 function addValues(tags: string[], text: string): void {
 	if (!addAsciiValues(tags, text)) addValuesSlowly(tags, text);
 }
@@ -42,9 +80,14 @@ function addValues(tags: string[], text: string): void {
  * having added nothing, when the text holds another character.
  */
 function addAsciiValues(tags: string[], text: string): boolean {
-	const length = text.length;
-	for (let i = 0; i < length; i++) if (text.charCodeAt(i) > 127) return false;
-	let i = 0;
+	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+	addAsciiValuesIn(tags, text, 0, text.length);
+	return true;
+}
+
+/** The values of ASCII `text[start..length)`, as {@link addValuesSlowly} reads them. */
+function addAsciiValuesIn(tags: string[], text: string, start: number, length: number): void {
+	let i = start;
 	while (i < length) {
 		while (i < length && isValueSeparator(text.charCodeAt(i))) i++;
 		let end = i;
@@ -54,14 +97,15 @@ function addAsciiValues(tags: string[], text: string): boolean {
 		let to = end;
 		if (from < to && isQuote(text.charCodeAt(from))) from++;
 		if (to > from && isQuote(text.charCodeAt(to - 1))) to--;
-		if (from < to && text.charCodeAt(from) === 35) from++;
+		const hash = from < to && text.charCodeAt(from) === 35;
+		if (hash) from++;
 		if (from < to) {
 			const value = text.slice(from, to);
-			if (isTagBody(value)) tags.push(`#${value}`);
+			// With its `#` as written, the tag is a slice of the line: no joined string to flatten later.
+			if (isTagBody(value)) tags.push(hash ? text.slice(from - 1, to) : `#${value}`);
 		}
 		i = end;
 	}
-	return true;
 }
 
 /** `,` or whitespace as `\s` sees it below 128. */

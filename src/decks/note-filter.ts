@@ -7,9 +7,12 @@
 import type { ParserSettings } from "../settings/settings";
 import { tagMatchesAny } from "./tags";
 
-/** True when the note at vault-relative `path` with `tags` is read for cards. */
-export function isNoteIncluded(path: string, tags: readonly string[], settings: ParserSettings): boolean {
-	if (!anyMatches(tags, settings.flashcardTags)) return false;
+/**
+ * True when the note at vault-relative `path` with `tags` is read for cards. `hasFlashcardTag`,
+ * when the caller already knows it, saves matching the tags again.
+ */
+export function isNoteIncluded(path: string, tags: readonly string[], settings: ParserSettings, hasFlashcardTag?: boolean): boolean {
+	if (!(hasFlashcardTag ?? anyMatches(tags, settings.flashcardTags))) return false;
 	if (settings.ignoredTags.length > 0 && anyMatches(tags, settings.ignoredTags)) return false;
 	return !isPathIgnored(path, settings.ignoredFolders);
 }

@@ -17,24 +17,43 @@ export function normaliseTag(tag: string): string {
 /** True when `tag` equals `parent` or is one of its sub-tags, ignoring case. */
 export function tagMatches(tag: string, parent: string): boolean {
 	if (tag === parent) return true;
-	if (!isAscii(tag) || !isAscii(parent)) return tagMatchesSlowly(tag, parent);
+	const fast = tagMatchesAscii(tag, parent);
+	return fast === NOT_ASCII ? tagMatchesSlowly(tag, parent) : fast === 1;
+}
+
+const NOT_ASCII = 2;
+
+/**
+ * {@link tagMatches} reading only the characters it needs: 1 or 0, or NOT_ASCII when one of
+ * them is not ASCII (lower-casing is then left to the general path). Only the parent is read
+ * whole; after the parent's length, the tag matters only through whether it goes on with `/`,
+ * which lower-casing never creates or removes.
+ */
+function tagMatchesAscii(tag: string, parent: string): number {
+	for (let i = 0; i < parent.length; i++) if (parent.charCodeAt(i) > 127) return NOT_ASCII;
 	// Bodies: trimmed, without one leading `#` (normaliseTag adds `#` only when there is none).
-	let ts = 0;
-	let te = tag.length;
-	while (ts < te && isAsciiSpace(tag.charCodeAt(ts))) ts++;
-	while (te > ts && isAsciiSpace(tag.charCodeAt(te - 1))) te--;
-	if (ts < te && tag.charCodeAt(ts) === 35) ts++;
 	let ps = 0;
 	let pe = parent.length;
 	while (ps < pe && isAsciiSpace(parent.charCodeAt(ps))) ps++;
 	while (pe > ps && isAsciiSpace(parent.charCodeAt(pe - 1))) pe--;
 	if (ps < pe && parent.charCodeAt(ps) === 35) ps++;
+	let ts = 0;
+	let te = tag.length;
+	let c = 0;
+	while (ts < te && (c = tag.charCodeAt(ts)) < 128 && isAsciiSpace(c)) ts++;
+	if (c > 127) return NOT_ASCII;
+	while (te > ts && (c = tag.charCodeAt(te - 1)) < 128 && isAsciiSpace(c)) te--;
+	if (c > 127) return NOT_ASCII;
+	if (ts < te && tag.charCodeAt(ts) === 35) ts++;
 	const length = pe - ps;
-	if (te - ts < length) return false;
+	// A shorter tag cannot match: only U+0130 grows when lower-cased, and not into ASCII alone.
+	if (te - ts < length) return 0;
 	for (let i = 0; i < length; i++) {
-		if (lowerAscii(tag.charCodeAt(ts + i)) !== lowerAscii(parent.charCodeAt(ps + i))) return false;
+		c = tag.charCodeAt(ts + i);
+		if (c > 127) return NOT_ASCII;
+		if (lowerAscii(c) !== lowerAscii(parent.charCodeAt(ps + i))) return 0;
 	}
-	return te - ts === length || tag.charCodeAt(ts + length) === 47;
+	return te - ts === length || tag.charCodeAt(ts + length) === 47 ? 1 : 0;
 }
 
 function tagMatchesSlowly(tag: string, parent: string): boolean {
@@ -60,11 +79,6 @@ export function deckPathOfTag(tag: string): string {
 		return tag.slice(start, end);
 	}
 	return tag.trim().replace(/^#/, "").replace(/\/+$/, "");
-}
-
-function isAscii(text: string): boolean {
-	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
-	return true;
 }
 
 /** True when normaliseTag would return `tag` unchanged: `#`, then ASCII without capitals, untrimmed ends. */

@@ -13,16 +13,35 @@ function reference(text: string): string[] {
 	return out;
 }
 
-const piece = fc.constantFrom("a", "#b", "'c'", '"#d"', "Flashcards", "x/y", ",", " ", ", ", "\t", "'", '"', "#", "1", "12", "a-b_c", "#12", "''", "#'e'");
+/** The line as the regex reading took it: `tags:` / `tag:` (any case), then its values. */
+function referenceLine(line: string): string[] | null {
+	const match = /^(tags|tag)\s*:(.*)$/i.exec(line);
+	if (!match) return null;
+	const rest = match[2].trim();
+	return rest ? reference(rest.startsWith("[") ? rest.replace(/^\[|\]$/g, "") : rest) : [];
+}
+
+const key = fc.constantFrom("tags", "Tags", "TAG", "tag ", "tags\t", "tagz", "tag s", "tagss", "tags  ");
+const piece = fc.constantFrom("[", "]", "a", "#b", "'c'", '"#d"', "Flashcards", "x/y", ",", " ", ", ", "\t", "'", '"', "#", "1", "12", "a-b_c", "#12", "''", "#'e'");
 
 describe("frontmatter tag values", () => {
 	it("a string value gives the same tags as split and regexes", () => {
 		fc.assert(
 			fc.property(fc.array(piece, { maxLength: 10 }), (parts) => {
 				const value = parts.join("");
-				expect(frontmatterTags([`tags: ${value}`], 0, 0)).toEqual(value.trim() === "" ? [] : reference(value.trim()));
+				expect(frontmatterTags([`tags: ${value}`], 0, 0)).toEqual(referenceLine(`tags: ${value}`));
 			}),
 			{ numRuns: 2000 },
+		);
+	});
+	it("any key and value gives the same tags as the regex reading", () => {
+		fc.assert(
+			fc.property(key, fc.array(piece, { maxLength: 10 }), (k, parts) => {
+				const line = `${k}:${parts.join("")}`;
+				expect(frontmatterTags([line], 0, 0)).toEqual(referenceLine(line) ?? []);
+				expect(frontmatterTags([line.replace(":", "")], 0, 0)).toEqual(referenceLine(line.replace(":", "")) ?? []);
+			}),
+			{ numRuns: 3000 },
 		);
 	});
 	it("a flow list and a block list", () => {
