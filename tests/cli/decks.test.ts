@@ -1,19 +1,10 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { DeckJson } from "../../src/decks/tree";
 import { runBuiltCli } from "../helpers/built-cli";
 
 const EXAMPLE_VAULT = join(__dirname, "..", "..", "examples", "vault");
 const REAL_NOTE = join(EXAMPLE_VAULT, "docker", "docker-multistage.md");
-
-interface DeckJson {
-	name: string;
-	path: string;
-	due: number;
-	new: number;
-	learning: number;
-	total: number;
-	children: DeckJson[];
-}
 
 function walk(deck: DeckJson): DeckJson[] {
 	return [deck, ...deck.children.flatMap(walk)];

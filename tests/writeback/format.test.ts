@@ -7,30 +7,11 @@ import {
 	formatSegment,
 	plainDecimal,
 } from "../../src/writeback/format";
-import type { ClassicSchedule, FsrsSchedule } from "../../src/schedule/types";
 import { readSchedulingComment } from "../../src/cards/comment";
+import type { FsrsSchedule } from "../../src/schedule/types";
+import { classic, fsrs } from "./schedules";
 import { scheduleArbitrary } from "./note-gen";
 
-const fsrs = (over: Partial<FsrsSchedule> = {}): FsrsSchedule => ({
-	type: "fsrs",
-	due: "2026-01-09T09:00:00.000Z",
-	interval: 8,
-	stability: 8.2956,
-	difficulty: 3.2828,
-	state: 2,
-	reps: 1,
-	lapses: 0,
-	learningStep: 0,
-	lastReview: "2026-01-01T09:00:00.000Z",
-	...over,
-});
-const classic = (over: Partial<ClassicSchedule> = {}): ClassicSchedule => ({
-	type: "classic",
-	due: "2025-05-06",
-	interval: 1,
-	ease: 170,
-	...over,
-});
 
 describe("formatSegment", () => {
 	it("writes the new placeholder for null", () => {
