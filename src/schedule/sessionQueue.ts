@@ -5,7 +5,7 @@
 import type { Card, SegmentState } from "../cards/types";
 import type { SchedulingSettings } from "../settings/settings";
 import { addDays, dayStart, localDay } from "./days";
-import { siblingStatus } from "./status";
+import { siblingStatus, type SiblingStatus } from "./status";
 import type { Schedule } from "./types";
 
 /** An SM-2 "Again" is due today: it comes back after this delay, like a relearning step. */
@@ -77,9 +77,22 @@ export function buildQueues(
 	const learning: QueueEntry[] = [];
 	let reviews: QueueEntry[] = [];
 	let news: QueueEntry[] = [];
+	// Which siblings of a card were answered today, worked out once per card (not per sibling).
+	const answered = settings.burySiblings ? new Map<Card, readonly number[]>() : null;
+	// A review's status depends only on its due text (and kind): many cards share a few due days.
+	const statusByDue = [new Map<string, SiblingStatus>(), new Map<string, SiblingStatus>()];
 	for (const item of items) {
 		const segment = segmentOf(item);
-		const status = siblingStatus(segment, now, hour);
+		const schedule = segment.kind === "ok" ? segment.schedule : null;
+		let status: SiblingStatus;
+		if (schedule === null || (schedule.type === "fsrs" && schedule.state !== 2)) {
+			status = siblingStatus(segment, now, hour);
+		} else {
+			const byDue = statusByDue[schedule.type === "fsrs" ? 1 : 0];
+			const known = byDue.get(schedule.due);
+			status = known ?? siblingStatus(segment, now, hour);
+			if (known === undefined) byDue.set(schedule.due, status);
+		}
 		if (status === "later") continue;
 		if (status === "learning") {
 			const due = segment.kind === "ok" && segment.schedule ? Date.parse(segment.schedule.due) : Number.NaN;
@@ -87,24 +100,37 @@ export function buildQueues(
 			if (dueAt < dayEnd) learning.push({ item, kind: "learning", segment, dueAt });
 			continue;
 		}
-		if (settings.burySiblings && siblingAnsweredToday(item, today, hour)) continue;
+		if (answered !== null && hasOtherSibling(item) && otherAnswered(item, answered, today, hour)) continue;
 		(status === "due" ? reviews : news).push({ item, kind: status === "due" ? "review" : "new", segment, dueAt: 0 });
 	}
 	learning.sort((a, b) => a.dueAt - b.dueAt || byPosition(a, b));
-	if (settings.deterministicOrder) {
-		reviews.sort(byPosition);
-		news.sort(byPosition);
-	} else {
-		reviews = shuffle(reviews.sort(byPosition), `${seed}|reviews`);
-		news = shuffle(news.sort(byPosition), `${seed}|new`);
-	}
-	if (settings.burySiblings) {
-		const seen = new Set<string>();
-		reviews = firstPerCard(reviews, seen);
-		news = firstPerCard(news, seen);
-	}
-	reviews = limitPerDeck(reviews, settings.reviewsPerDay, (deck) => doneToday[deck]?.reviews ?? 0);
-	news = limitPerDeck(news, settings.newPerDay, (deck) => doneToday[deck]?.new ?? 0);
+	reviews.sort(byPosition);
+	news.sort(byPosition);
+	// Burying and limits work on small numbers per entry, in the (shuffled) order of indexes:
+	// after a shuffle, following every entry's pointers again would be slow cache misses.
+	const cards = settings.burySiblings ? cardIds(reviews, news) : null;
+	const decks = deckIds(reviews, news);
+	const seen = cards ? new Uint8Array(cards.count) : null;
+	const pick = (entries: QueueEntry[], ids: Int32Array | null, deckOf: Int32Array, order: string, limit: number, already: (deck: string) => number): QueueEntry[] => {
+		const indexes = settings.deterministicOrder ? identity(entries.length) : shuffledIndexes(entries.length, `${seed}|${order}`);
+		// Entries taken per deck in this queue; NaN until the deck's first entry.
+		const taken = new Float64Array(decks.names.length).fill(Number.NaN);
+		const out: QueueEntry[] = [];
+		for (const index of indexes) {
+			if (seen !== null && ids !== null) {
+				if (seen[ids[index]] === 1) continue;
+				seen[ids[index]] = 1;
+			}
+			const deck = deckOf[index];
+			const count = Number.isNaN(taken[deck]) ? already(decks.names[deck]) : taken[deck];
+			if (count >= limit) continue;
+			taken[deck] = count + 1;
+			out.push(entries[index]);
+		}
+		return out;
+	};
+	reviews = pick(reviews, cards?.first ?? null, decks.first, "reviews", settings.reviewsPerDay, (deck) => doneToday[deck]?.reviews ?? 0);
+	news = pick(news, cards?.second ?? null, decks.second, "new", settings.newPerDay, (deck) => doneToday[deck]?.new ?? 0);
 	return { learning, reviews, news };
 }
 
@@ -151,50 +177,116 @@ export function byPosition(a: QueueEntry, b: QueueEntry): number {
 	return a.item.card.startLine - b.item.card.startLine || a.item.sibling - b.item.sibling;
 }
 
+/** False when the card's only sibling is the item's own (the usual card: nothing to bury it). */
+function hasOtherSibling(item: SessionItem): boolean {
+	const siblings = item.card.siblings;
+	return siblings.length > 1 || (siblings.length === 1 && siblings[0].index !== item.sibling);
+}
+
 /**
- * True when another sibling of the item's card was answered on local day `today`: an FSRS
- * sibling whose last review falls on it, or a classic one whose due − interval is today.
+ * True when a sibling of the item's card other than the item's own was answered on local day
+ * `today`. `answered` caches, per card, the indexes of its siblings answered today.
  */
-function siblingAnsweredToday(item: SessionItem, today: string, hour: number): boolean {
-	return item.card.siblings.some((sibling) => {
-		if (sibling.index === item.sibling || sibling.segment.kind !== "ok" || !sibling.segment.schedule) return false;
-		const schedule = sibling.segment.schedule;
-		if (schedule.type === "fsrs") {
-			const last = schedule.lastReview === null ? Number.NaN : Date.parse(schedule.lastReview);
-			return !Number.isNaN(last) && localDay(new Date(last), hour) === today;
+function otherAnswered(item: SessionItem, answered: Map<Card, readonly number[]>, today: string, hour: number): boolean {
+	let indexes = answered.get(item.card);
+	if (indexes === undefined) {
+		indexes = answeredToday(item.card, today, hour);
+		answered.set(item.card, indexes);
+	}
+	for (const index of indexes) if (index !== item.sibling) return true;
+	return false;
+}
+
+/**
+ * Indexes of the card's siblings answered on local day `today`: an FSRS sibling whose last
+ * review falls on it, or a classic one whose due − interval is today.
+ */
+function answeredToday(card: Card, today: string, hour: number): readonly number[] {
+	let out: number[] | null = null;
+	for (const sibling of card.siblings) {
+		if (sibling.segment.kind !== "ok" || !sibling.segment.schedule) continue;
+		if (wasAnsweredOn(sibling.segment.schedule, today, hour)) (out ??= []).push(sibling.index);
+	}
+	return out ?? NONE;
+}
+
+const NONE: readonly number[] = [];
+
+function wasAnsweredOn(schedule: Schedule, today: string, hour: number): boolean {
+	if (schedule.type === "fsrs") {
+		const last = schedule.lastReview === null ? Number.NaN : Date.parse(schedule.lastReview);
+		return !Number.isNaN(last) && localDay(new Date(last), hour) === today;
+	}
+	return Number.isFinite(schedule.interval) && /^\d{4}-\d{2}-\d{2}$/.test(schedule.due) &&
+		addDays(schedule.due, -Math.round(schedule.interval)) === today;
+}
+
+/** Numbers for the cards of two lists: one per file and first line, as {@link cardKeyOf} tells cards apart. */
+function cardIds(first: readonly QueueEntry[], second: readonly QueueEntry[]): { first: Int32Array; second: Int32Array; count: number } {
+	const byFile = new Map<string, Map<number, number>>();
+	let count = 0;
+	const number = (entries: readonly QueueEntry[]): Int32Array => {
+		const ids = new Int32Array(entries.length);
+		let lastCard: Card | null = null;
+		let lastFile = "";
+		for (let i = 0; i < entries.length; i++) {
+			const { card, file } = entries[i].item;
+			// Siblings of a card are next to each other in position order.
+			if (card === lastCard && file === lastFile) {
+				ids[i] = ids[i - 1];
+				continue;
+			}
+			let lines = byFile.get(file);
+			if (lines === undefined) byFile.set(file, (lines = new Map<number, number>()));
+			let id = lines.get(card.startLine);
+			if (id === undefined) lines.set(card.startLine, (id = count++));
+			ids[i] = id;
+			lastCard = card;
+			lastFile = file;
 		}
-		return Number.isFinite(schedule.interval) && /^\d{4}-\d{2}-\d{2}$/.test(schedule.due) &&
-			addDays(schedule.due, -Math.round(schedule.interval)) === today;
-	});
+		return ids;
+	};
+	return { first: number(first), second: number(second), count };
 }
 
-function firstPerCard(entries: QueueEntry[], seen: Set<string>): QueueEntry[] {
-	return entries.filter((entry) => {
-		const key = cardKeyOf(entry.item);
-		if (seen.has(key)) return false;
-		seen.add(key);
-		return true;
-	});
+/** Numbers for the decks of two lists, and the deck of each number. */
+function deckIds(first: readonly QueueEntry[], second: readonly QueueEntry[]): { first: Int32Array; second: Int32Array; names: string[] } {
+	const byName = new Map<string, number>();
+	const names: string[] = [];
+	const number = (entries: readonly QueueEntry[]): Int32Array => {
+		const ids = new Int32Array(entries.length);
+		let last: string | null = null;
+		let lastId = 0;
+		for (let i = 0; i < entries.length; i++) {
+			const deck = entries[i].item.deck;
+			if (deck !== last) {
+				let id = byName.get(deck);
+				if (id === undefined) byName.set(deck, (id = names.push(deck) - 1));
+				last = deck;
+				lastId = id;
+			}
+			ids[i] = lastId;
+		}
+		return ids;
+	};
+	return { first: number(first), second: number(second), names };
 }
 
-function limitPerDeck(entries: QueueEntry[], limit: number, already: (deck: string) => number): QueueEntry[] {
-	const taken = new Map<string, number>();
-	return entries.filter((entry) => {
-		const deck = entry.item.deck;
-		const count = taken.get(deck) ?? already(deck);
-		if (count >= limit) return false;
-		taken.set(deck, count + 1);
-		return true;
-	});
+function identity(length: number): Int32Array {
+	const out = new Int32Array(length);
+	for (let i = 0; i < length; i++) out[i] = i;
+	return out;
 }
 
-/** Fisher–Yates with a small seeded generator, so a given seed always gives the same order. */
-function shuffle<T>(entries: T[], seed: string): T[] {
-	const out = entries.slice();
+/** The indexes 0…length−1 in a seeded Fisher–Yates order, so a given seed always gives the same order. */
+function shuffledIndexes(length: number, seed: string): Int32Array {
+	const out = identity(length);
 	const random = seededRandom(seed);
 	for (let i = out.length - 1; i > 0; i--) {
 		const j = Math.floor(random() * (i + 1));
-		[out[i], out[j]] = [out[j], out[i]];
+		const swap = out[i];
+		out[i] = out[j];
+		out[j] = swap;
 	}
 	return out;
 }
