@@ -10,6 +10,7 @@ import { ownLineComment, readSchedulingComment, trailingComment, type FoundComme
 import { afterListItemMarkers, calloutTitleStart, containerOf } from "./container";
 import { indexOutside, scanInline } from "./inline";
 import { LineKind, type NoteRegions } from "./regions";
+import { Mark } from "./line-marks";
 import { withoutEmphasis } from "./emphasis";
 import { sourceOf, textOf, withoutBlockId, type Cut } from "./card-text";
 
@@ -47,17 +48,19 @@ export class CardBuilder {
 	private calloutDepth = 0;
 	/** Lines before this one have been applied to `calloutTitles`. */
 	private calloutLine = 0;
-	/** Which cloze kinds are on (looked up once per note, not per line). */
-	private readonly clozeOpeners: { highlight: boolean; bold: boolean; curly: boolean };
+	/** The marks of the cloze openers that are on (looked up once per note, not per line). */
+	private readonly clozeMarks: number;
 
 	constructor(
 		private readonly lines: readonly string[],
 		private readonly regions: NoteRegions,
 		private readonly settings: ParserSettings,
+		/** Per line, the needles it holds (`markLines` with `::` and the cloze openers in use). */
+		private readonly marks: Uint8Array,
 	) {
 		this.n = lines.length;
 		const kinds = settings.clozeKinds;
-		this.clozeOpeners = { highlight: kinds.includes("highlight"), bold: kinds.includes("bold"), curly: kinds.includes("curly") };
+		this.clozeMarks = (kinds.includes("highlight") ? Mark.Equals : 0) | (kinds.includes("bold") ? Mark.Stars : 0) | (kinds.includes("curly") ? Mark.Braces : 0);
 	}
 
 	run(): this {
@@ -129,7 +132,7 @@ export class CardBuilder {
 				headerLine = l;
 				titleStart = title;
 			}
-			if (this.visible(l).includes("::")) {
+			if ((this.marks[l] & Mark.Colons) !== 0 && this.visible(l).includes("::")) {
 				const after = this.singleline(l, end, runStart, title);
 				if (after > l) {
 					runStart = after;
@@ -248,13 +251,7 @@ export class CardBuilder {
 
 	/** Cheap test before the real work: does any line of `from..to` hold a cloze opener? */
 	private mayHoldCloze(from: number, to: number): boolean {
-		const { highlight, bold, curly } = this.clozeOpeners;
-		for (let i = from; i <= to; i++) {
-			const line = this.lines[i];
-			if (highlight && line.includes("==")) return true;
-			if (bold && line.includes("**")) return true;
-			if (curly && line.includes("{{")) return true;
-		}
+		for (let i = from; i <= to; i++) if ((this.marks[i] & this.clozeMarks) !== 0) return true;
 		return false;
 	}
 

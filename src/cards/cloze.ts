@@ -31,21 +31,38 @@ const DELIMITERS: Record<ClozeKind, [string, string]> = {
 export function findDeletions(text: string, kinds: readonly ClozeKind[]): ClozeDeletion[] {
 	const deletions: ClozeDeletion[] = [];
 	if (kinds.length === 0) return deletions;
-	const delimiters = kinds.map((k) => DELIMITERS[k]);
+	const delimiters = delimitersOf(kinds);
 	let lineStart = 0;
 	while (lineStart <= text.length) {
 		let lineEnd = text.indexOf("\n", lineStart);
 		if (lineEnd < 0) lineEnd = text.length;
-		const line = text.slice(lineStart, lineEnd);
-		if (delimiters.some(([open]) => line.includes(open))) findInLine(line, lineStart, delimiters, deletions);
+		const line = lineStart === 0 && lineEnd === text.length ? text : text.slice(lineStart, lineEnd);
+		if (holdsOpener(line, delimiters)) findInLine(line, lineStart, delimiters, deletions);
 		lineStart = lineEnd + 1;
 	}
 	return deletions;
 }
 
-function findInLine(line: string, offset: number, delimiters: [string, string][], out: ClozeDeletion[]): void {
+/** The delimiters of `kinds`, built once for the settings' array (the parser asks once per cloze). */
+function delimitersOf(kinds: readonly ClozeKind[]): readonly (readonly [string, string])[] {
+	if (kinds !== lastKinds) {
+		lastKinds = kinds;
+		lastDelimiters = kinds.map((k) => DELIMITERS[k]);
+	}
+	return lastDelimiters;
+}
+
+let lastKinds: readonly ClozeKind[] | null = null;
+let lastDelimiters: readonly (readonly [string, string])[] = [];
+
+function holdsOpener(line: string, delimiters: readonly (readonly [string, string])[]): boolean {
+	for (const [open] of delimiters) if (line.includes(open)) return true;
+	return false;
+}
+
+function findInLine(line: string, offset: number, delimiters: readonly (readonly [string, string])[], out: ClozeDeletion[]): void {
 	const hasSpans = line.includes("`") || line.includes("<!--") || line.includes("%%");
-	const spans = hasSpans ? scanInline(line, 0, false).spans : [];
+	const spans = hasSpans ? scanInline(line, 0, false).spans : NO_SPANS;
 	// Next opener position per delimiter, searched again only once passed (linear per line).
 	const next = delimiters.map(([open]) => line.indexOf(open));
 	let s = 0;
@@ -73,17 +90,26 @@ function findInLine(line: string, offset: number, delimiters: [string, string][]
 		const inner = line.slice(at + open.length, closeAt);
 		from = closeAt + close.length;
 		if (inner.trim() === "") continue;
-		out.push({ start: offset + at, end: offset + from, ...readInner(inner, out.length) });
+		if (inner.indexOf(";;") < 0) out.push({ start: offset + at, end: offset + from, text: inner, hint: null, group: ownGroup(out.length) });
+		else out.push({ start: offset + at, end: offset + from, ...readInner(inner, out.length) });
 	}
 }
 
+const NO_SPANS: readonly number[] = [];
+/** Group keys of deletions without a group number, made once (`d0`, `d1`, …). */
+const OWN_GROUPS = Array.from({ length: 64 }, (_, i) => `d${i}`);
+
+function ownGroup(index: number): string {
+	return index < OWN_GROUPS.length ? OWN_GROUPS[index] : `d${index}`;
+}
+
 function readInner(inner: string, index: number): Pick<ClozeDeletion, "text" | "hint" | "group"> {
-	if (inner.indexOf(";;") < 0) return { group: `d${index}`, text: inner, hint: null };
+	if (inner.indexOf(";;") < 0) return { group: ownGroup(index), text: inner, hint: null };
 	const parts = inner.split(";;");
 	if (parts.length >= 2 && /^\s*\d+\s*$/.test(parts[0])) {
 		return { group: `g${parts[0].trim()}`, text: parts[1], hint: parts.length > 2 ? parts.slice(2).join(";;").trim() || null : null };
 	}
-	return { group: `d${index}`, text: parts[0], hint: parts.length > 1 ? parts.slice(1).join(";;").trim() || null : null };
+	return { group: ownGroup(index), text: parts[0], hint: parts.length > 1 ? parts.slice(1).join(";;").trim() || null : null };
 }
 
 /** The question and answer of each sibling: one per group, in order of first appearance. */
@@ -99,7 +125,7 @@ function render(text: string, deletions: readonly ClozeDeletion[], hidden: strin
 	let out = "";
 	let last = 0;
 	for (const d of deletions) {
-		out += text.slice(last, d.start) + (d.group === hidden ? `[${d.hint ?? "..."}]` : d.text);
+		out += text.slice(last, d.start) + (d.group !== hidden ? d.text : d.hint === null ? "[...]" : `[${d.hint}]`);
 		last = d.end;
 	}
 	return (out + text.slice(last)).trim();

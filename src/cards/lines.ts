@@ -50,6 +50,40 @@ export function splitLines(text: string): SplitText {
 	return { bom, lines, endings };
 }
 
+/** A note's lines (as {@link splitLines} gives them) and the offset in the text where each starts. */
+export interface LinesWithStarts {
+	lines: string[];
+	/** `starts[i]` is the offset of `lines[i]` in the text (after a byte order mark). */
+	starts: number[];
+}
+
+/**
+ * The lines of `text` as {@link splitLines} splits them, with their start offsets instead of
+ * their endings: the parser needs where lines start, never how they end.
+ */
+export function linesWithStarts(text: string): LinesWithStarts {
+	const lines: string[] = [];
+	const starts: number[] = [];
+	let start = text.startsWith(BOM) ? 1 : 0;
+	let lf = text.indexOf("\n", start);
+	let cr = text.indexOf("\r", start);
+	while (lf >= 0 || cr >= 0) {
+		starts.push(start);
+		if (cr < 0 || (lf >= 0 && lf < cr)) {
+			lines.push(text.slice(start, lf));
+			start = lf + 1;
+		} else {
+			lines.push(text.slice(start, cr));
+			start = lf === cr + 1 ? cr + 2 : cr + 1;
+		}
+		if (lf >= 0 && lf < start) lf = text.indexOf("\n", start);
+		if (cr >= 0 && cr < start) cr = text.indexOf("\r", start);
+	}
+	starts.push(start);
+	lines.push(text.slice(start));
+	return { lines, starts };
+}
+
 /** Rebuilds the text from its parts (the inverse of {@link splitLines}). */
 export function joinLines(split: SplitText): string {
 	let out = split.bom ? BOM : "";

@@ -10,7 +10,8 @@ import type { Card, NoteProblem, ParsedNote } from "./types";
 import { CardBuilder } from "./build-cards";
 import { containerOf } from "./container";
 import { withoutEmphasis } from "./emphasis";
-import { splitLines } from "./lines";
+import { linesWithStarts } from "./lines";
+import { Mark, markLines } from "./line-marks";
 import { findRegions, LineKind, needlesOf, type NoteRegions } from "./regions";
 import { frontmatterTags, headingOf, tagsInLine } from "./tags-in-note";
 
@@ -49,15 +50,16 @@ export function noteName(path: string): string {
 }
 
 function parse(text: string, { path, settings }: ParseOptions): ParsedNote {
-	const { lines } = splitLines(text);
+	const { lines, starts } = linesWithStarts(text);
 	const regions = findRegions(lines, settings.endMarker, needlesOf(text));
+	const marks = markLines(text, starts, needlesFor(settings));
 	const fmTags = regions.frontmatterEnd > 0 ? frontmatterTags(lines, 1, regions.frontmatterEnd - 1) : [];
-	const body = readBody(lines, regions, settings.flashcardTags);
+	const body = readBody(lines, regions, marks, settings.flashcardTags);
 	const tags = uniqueTags(fmTags, body.tags);
 	const noteFlashcardTags = flashcardTagsOf(tags, settings.flashcardTags);
 	if (!isNoteIncluded(path, tags, settings, noteFlashcardTags.length > 0)) return { tags, included: false, cards: [], problems: [] };
 
-	const builder = new CardBuilder(lines, regions, settings).run();
+	const builder = new CardBuilder(lines, regions, settings, marks).run();
 	const cards: Card[] = [];
 	const fmFlashcardTags = flashcardTagsOf(fmTags, settings.flashcardTags);
 	const firstNoteTag = noteFlashcardTags[0] ?? null;
@@ -117,11 +119,11 @@ function parse(text: string, { path, settings }: ParseOptions): ParsedNote {
 }
 
 /** Tags and headings of the body: text lines outside code, comments and math. */
-function readBody(lines: readonly string[], regions: NoteRegions, flashcardTags: readonly string[]): BodyInfo {
+function readBody(lines: readonly string[], regions: NoteRegions, marks: Uint8Array, flashcardTags: readonly string[]): BodyInfo {
 	const info: BodyInfo = { tags: [], tagLines: [], headings: [] };
 	const { kind, visible } = regions;
 	for (let i = regions.frontmatterEnd + 1; i < lines.length; i++) {
-		if (kind[i] !== LineKind.Text) continue;
+		if (kind[i] !== LineKind.Text || (marks[i] & Mark.Hash) === 0) continue;
 		const line = visible[i];
 		if (line.indexOf("#") < 0) continue;
 		const { contentStart, depth } = containerOf(line);
@@ -138,6 +140,15 @@ function readBody(lines: readonly string[], regions: NoteRegions, flashcardTags:
 		if (flash.length > 0) info.tagLines.push({ line: i, tags: flash });
 	}
 	return info;
+}
+
+/** The needles whose lines {@link markLines} marks: card markers, tags and the cloze openers in use. */
+function needlesFor(settings: ParserSettings): [string, number][] {
+	const needles: [string, number][] = [["::", Mark.Colons], ["#", Mark.Hash]];
+	if (settings.clozeKinds.includes("highlight")) needles.push(["==", Mark.Equals]);
+	if (settings.clozeKinds.includes("bold")) needles.push(["**", Mark.Stars]);
+	if (settings.clozeKinds.includes("curly")) needles.push(["{{", Mark.Braces]);
+	return needles;
 }
 
 /** The tags of `first` then `second`, each once, in order (no Set for the usual few tags). */
