@@ -26,8 +26,9 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
  */
 export function readSchedulingComment(raw: string): SegmentState[] | null {
 	// A comment found in a line is exact: no trim (it copies) and no builtin calls to check it.
-	const text = isExactComment(raw) ? raw : raw.trim();
-	if (text === raw ? !isExactComment(raw) : !text.startsWith(COMMENT_OPEN) || !text.endsWith(COMMENT_CLOSE)) return null;
+	const exact = isExactComment(raw);
+	const text = exact ? raw : raw.trim();
+	if (exact ? false : text === raw || !text.startsWith(COMMENT_OPEN) || !text.endsWith(COMMENT_CLOSE)) return null;
 	if (text.length < COMMENT_OPEN.length + COMMENT_CLOSE.length) return null;
 	// The body is read in place (offsets into `text`): no slicing per segment on the common path.
 	let from = COMMENT_OPEN.length;

@@ -72,9 +72,10 @@ class RegionScanner {
 	private visible: string[] | null = null;
 	private hasCallouts = false;
 	private readonly problems: NoteProblem[] = [];
-	private readonly lastLineWith = new Map<string, number>();
+	/** Made on first use (like `fenceMemo`): most notes never need it. */
+	private lastLineWith: Map<string, number> | null = null;
 	/** After a fence search that reached the end: the longest closer of each char seen after `from`. */
-	private readonly fenceMemo = new Map<FenceChar, { from: number; longest: number }>();
+	private fenceMemo: Map<FenceChar, { from: number; longest: number }> | null = null;
 
 	constructor(
 		private readonly lines: readonly string[],
@@ -193,7 +194,7 @@ class RegionScanner {
 	/** A code fence opened on line `i`. */
 	private fence(i: number, depth: number, char: FenceChar, length: number): number {
 		this.kind[i] = LineKind.Opaque;
-		const memo = this.fenceMemo.get(char);
+		const memo = this.fenceMemo?.get(char);
 		const hopeless = depth === 0 && memo !== undefined && memo.from <= i && memo.longest < length;
 		let longest = 0;
 		if (!hopeless) {
@@ -210,7 +211,7 @@ class RegionScanner {
 				this.kind[j] = LineKind.Opaque;
 			}
 			if (depth > 0) return this.unclosedFence(i, this.n);
-			this.fenceMemo.set(char, { from: i, longest });
+			(this.fenceMemo ??= new Map()).set(char, { from: i, longest });
 			// The lines were marked opaque on the way; they are re-classified from the blank on.
 		}
 		this.problems.push({
@@ -243,7 +244,7 @@ class RegionScanner {
 
 	/** Index of the last line containing `needle` (computed once per needle), or -1. */
 	private lastLine(needle: string): number {
-		let last = this.lastLineWith.get(needle);
+		let last = this.lastLineWith?.get(needle);
 		if (last === undefined) {
 			last = -1;
 			for (let j = this.n - 1; j >= 0; j--) {
@@ -252,7 +253,7 @@ class RegionScanner {
 					break;
 				}
 			}
-			this.lastLineWith.set(needle, last);
+			(this.lastLineWith ??= new Map()).set(needle, last);
 		}
 		return last;
 	}
