@@ -95,7 +95,7 @@ export const DEFAULT_SETTINGS: SpacedNotesSettings = {
  * so a hand-edited or older `data.json` never breaks the plugin.
  */
 export function normaliseSettings(stored: unknown): SpacedNotesSettings {
-	const result: SpacedNotesSettings = structuredClone(DEFAULT_SETTINGS);
+	const result = cloneJson(DEFAULT_SETTINGS);
 	if (typeof stored !== "object" || stored === null) return result;
 	const input = stored as Record<string, unknown>;
 	const target = result as unknown as Record<string, unknown>;
@@ -104,10 +104,15 @@ export function normaliseSettings(stored: unknown): SpacedNotesSettings {
 		const fallback = DEFAULT_SETTINGS[key];
 		if (value === undefined) continue;
 		if (Array.isArray(fallback)) {
-			if (Array.isArray(value)) target[key] = structuredClone(value);
+			if (Array.isArray(value)) target[key] = cloneJson(value);
 		} else if (typeof value === typeof fallback) {
 			target[key] = value;
 		}
 	}
 	return result;
+}
+
+/** Settings are plain JSON; a JSON round trip copies them on every platform Obsidian runs on. */
+function cloneJson<T>(value: T): T {
+	return JSON.parse(JSON.stringify(value)) as T;
 }
