@@ -2,6 +2,7 @@
  * `spaced-notes review PATH [--deck D] [--filter F] [--tag T]… [--now ISO] [--algorithm fsrs|sm2]`:
  * a review session in the terminal that writes schedules back exactly as the plugin does.
  */
+import { dueCountsByDay } from "../../index/due-counts";
 import { selectSiblings } from "../../index/query";
 import { ReviewSession, type AnswerRecord, type SessionItem } from "../../schedule/session";
 import { siblingKeyOf } from "../../schedule/sessionQueue";
@@ -33,7 +34,7 @@ export const reviewCommand: Command = async (argv, io) => {
 	const clock = () => new Date(Math.floor((Date.now() + offset) / 1000) * 1000);
 	const loaded = loadCards(args, io);
 	const items = sessionItems(loaded, selection, start);
-	const dueCounts = dueHistogram(loaded);
+	const dueCounts = dueCountsByDay(loaded.index, loaded.settings.nextDayStartsAt);
 	const dueOn = (day: string) => dueCounts.get(day) ?? 0;
 	const writer = new NoteWriter(loaded.notes, loaded.settings);
 	const interactive = Boolean(io.stdinIsTTY && io.stdin);
@@ -155,19 +156,4 @@ function sessionItems(loaded: LoadedCards, selection: ReturnType<typeof selectio
 		if (card) items.push({ card, sibling: ref.sibling, file: ref.file.path, deck: (card.decks[0] ?? "").toLowerCase() });
 	}
 	return items;
-}
-
-/** Cards due per local day across the whole vault, for SM-2 load balancing. */
-function dueHistogram(loaded: LoadedCards): Map<string, number> {
-	const counts = new Map<string, number>();
-	for (const note of loaded.notes.values()) {
-		for (const card of note.parsed.cards) {
-			for (const sibling of card.siblings) {
-				if (sibling.segment.kind !== "ok" || !sibling.segment.schedule) continue;
-				const day = dueDay(sibling.segment.schedule, loaded.settings.nextDayStartsAt);
-				if (day) counts.set(day, (counts.get(day) ?? 0) + 1);
-			}
-		}
-	}
-	return counts;
 }

@@ -6,11 +6,13 @@
 import type { App } from "obsidian";
 import type { Card } from "../../cards/types";
 import type { CardIndex } from "../../index/card-index";
+import { dueCountsByDay } from "../../index/due-counts";
 import type { ReviewWriteOutcome } from "../../obsidian/review-writer";
 import type { ReviewRequest } from "../../obsidian/services";
 import { ReviewSession, type AnswerRecord, type QueueEntry } from "../../schedule/session";
 import { siblingKeyOf } from "../../schedule/sessionQueue";
 import type { DueHistogram } from "../../schedule/sm2";
+import { dueDay } from "../../schedule/status";
 import { Rating, type Schedule } from "../../schedule/types";
 import type { SpacedNotesSettings } from "../../settings/settings";
 import type { AnswerFacts } from "../../stats/review-entry";
@@ -20,7 +22,7 @@ import type { MergedLog } from "../../stats/merge";
 import { cardTarget, type CardTarget } from "../../writeback/write-schedule";
 import { answerIntervals, cardView } from "./card-view";
 import { LiveCards } from "./live-cards";
-import { dueHistogram, loadReviewItems } from "./review-items";
+import { loadReviewItems } from "./review-items";
 import type { ReviewCardView, ReviewModel, ReviewPhase, ReviewScreenState, UnsavedAnswerView } from "./review-state";
 
 /** Writes into notes; `ReviewWriter` in src/obsidian/review-writer.ts. */
@@ -57,7 +59,9 @@ export class ReviewController implements ReviewModel {
 	private busy = false;
 	private shownAt = 0;
 	private notice: string | null = null;
-	private dueOn: DueHistogram | undefined;
+	/** Cards due per day, for SM-2 load balancing; each written answer adds its new due day. */
+	private dueCounts: Map<string, number> | null = null;
+	private readonly dueOn: DueHistogram = (day) => this.dueCounts?.get(day) ?? 0;
 	private intervals: Record<Rating, string> | null = null;
 	private readonly live = new LiveCards();
 	/** Comment before each written answer, by record id (what undo puts back). */
@@ -78,7 +82,7 @@ export class ReviewController implements ReviewModel {
 		try {
 			const index = this.deps.index();
 			const loaded = await loadReviewItems(this.deps.app, index, settings, this.request, now);
-			if (settings.algorithm === "sm2" && settings.loadBalance) this.dueOn = dueHistogram(index, settings.nextDayStartsAt);
+			if (settings.algorithm === "sm2" && settings.loadBalance) this.dueCounts = dueCountsByDay(index, settings.nextDayStartsAt);
 			for (const item of loaded.items) this.live.add(item);
 			if (loaded.skippedNotes.length > 0) {
 				this.notice = `Some cards were left out because their notes changed or could not be read: ${loaded.skippedNotes.join(", ")}.`;
@@ -255,6 +259,8 @@ export class ReviewController implements ReviewModel {
 		this.session = this.session.writeSucceeded(record.id);
 		this.failures.delete(record.id);
 		this.written.set(record.id, outcome.previousComment);
+		const day = this.dueCounts ? dueDay(record.schedule, this.deps.settings().nextDayStartsAt) : null;
+		if (this.dueCounts && day !== null) this.dueCounts.set(day, (this.dueCounts.get(day) ?? 0) + 1);
 		this.live.afterWrite(item, outcome.text, outcome.lineDelta, false, this.deps.settings());
 		this.logAnswer(record, card, durationMs);
 		return true;

@@ -10,8 +10,6 @@ import type { CardIndex } from "../../index/card-index";
 import { selectSiblings, type SiblingRef } from "../../index/query";
 import type { ReviewRequest } from "../../obsidian/services";
 import type { SessionItem } from "../../schedule/session";
-import type { DueHistogram } from "../../schedule/sm2";
-import { dueDay } from "../../schedule/status";
 import type { SpacedNotesSettings } from "../../settings/settings";
 
 /** Notes read at the same time while loading. */
@@ -61,21 +59,6 @@ export async function loadReviewItems(
 		});
 	}
 	return { items, skippedNotes: skipped };
-}
-
-/** Cards due per local day over the whole index, for SM-2 load balancing. */
-export function dueHistogram(index: CardIndex, dayStartHour: number): DueHistogram {
-	const counts = new Map<string, number>();
-	for (const file of index.files()) {
-		for (const card of file.cards) {
-			for (const segment of card.segments) {
-				if (segment.kind !== "ok" || segment.schedule === null) continue;
-				const day = dueDay(segment.schedule, dayStartHour);
-				if (day !== null) counts.set(day, (counts.get(day) ?? 0) + 1);
-			}
-		}
-	}
-	return (day) => counts.get(day) ?? 0;
 }
 
 async function loadNote(app: App, settings: SpacedNotesSettings, path: string, line?: number): Promise<LoadedItems> {

@@ -187,3 +187,20 @@ describe("daily limits", () => {
 		expect(withLog.state().progress.left.new).toBe(2);
 	});
 });
+
+describe("SM-2 load balancing", () => {
+	it("counts the answers given in this session, so equal cards spread over the fuzz window", async () => {
+		const world = await makeWorld({ algorithm: "sm2", loadBalance: true });
+		world.put("sm2.md", "#flashcards/sm2\n\none::1 <!--SR:!2026-03-10,10,250-->\n\ntwo::2 <!--SR:!2026-03-10,10,250-->\n");
+		await world.indexer.rebuild();
+		const controller = await loadedController(world, { title: "sm2", path: "sm2.md" });
+		for (let i = 0; i < 2; i++) {
+			controller.reveal();
+			await controller.answer(Rating.Good);
+		}
+		const days = [...world.text("sm2.md").matchAll(/<!--SR:!(\d{4}-\d{2}-\d{2}),/g)].map((m) => m[1]);
+		// Good: (10 + 0) · 2.5 = 25 days, fuzz window ±1: the second answer sees the first one's day.
+		expect(days).toHaveLength(2);
+		expect(new Set(days).size).toBe(2);
+	});
+});
