@@ -67,7 +67,8 @@ export class ReviewController implements ReviewModel {
 	/** Comment before each written answer, by record id (what undo puts back). */
 	private readonly written = new Map<number, string | null>();
 	private readonly failures = new Map<number, string>();
-	private readonly logged = new Map<number, ReviewEntry>();
+	/** Each logged answer's entry, by record id; a promise, so an undo right after still finds it. */
+	private readonly logged = new Map<number, Promise<ReviewEntry | null>>();
 	private readonly listeners = new Set<() => void>();
 
 	constructor(
@@ -167,9 +168,9 @@ export class ReviewController implements ReviewModel {
 				}
 				this.live.afterWrite(record.item, outcome.text, outcome.lineDelta, false, this.deps.settings());
 				this.written.delete(record.id);
-				const entry = this.logged.get(record.id);
+				const logged = this.logged.get(record.id);
 				this.logged.delete(record.id);
-				if (entry) this.deps.log?.recordUndo(entry, this.deps.now()).catch(() => this.deps.notify("The review log could not record the undo."));
+				if (logged) void this.logUndo(logged, this.deps.now());
 			}
 			this.failures.delete(record.id);
 			this.session = undone.session;
@@ -280,10 +281,23 @@ export class ReviewController implements ReviewModel {
 			durationMs,
 			dayStartHour: this.deps.settings().nextDayStartsAt,
 		};
-		log.recordAnswer(facts).then(
-			(entry) => this.logged.set(record.id, entry),
-			() => this.deps.notify("The review log could not be written; the answer is saved in the note."),
+		this.logged.set(
+			record.id,
+			log.recordAnswer(facts).catch(() => {
+				this.deps.notify("The review log could not be written; the answer is saved in the note.");
+				return null;
+			}),
 		);
+	}
+
+	private async logUndo(logged: Promise<ReviewEntry | null>, time: Date): Promise<void> {
+		const entry = await logged;
+		if (entry === null) return;
+		try {
+			await this.deps.log?.recordUndo(entry, time);
+		} catch {
+			this.deps.notify("The review log could not record the undo.");
+		}
 	}
 
 	/** Moves to the card due now; `reset` shows it from its question even if it stays the same. */

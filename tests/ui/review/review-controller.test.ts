@@ -204,3 +204,27 @@ describe("SM-2 load balancing", () => {
 		expect(new Set(days).size).toBe(2);
 	});
 });
+
+describe("the review log", () => {
+	it("records the undo of an answer even when the answer's own log line is still being written", async () => {
+		const world = await makeWorld();
+		let finishAnswer: (() => void) | null = null;
+		const undone: unknown[] = [];
+		const entry = { kind: "review", time: 1, card: "c", deck: "", rating: Rating.Good, state: 0, elapsedDays: 0, scheduledDays: 0, durationMs: 0 } as const;
+		const log = {
+			recordAnswer: () => new Promise<typeof entry>((resolve) => (finishAnswer = () => resolve(entry))),
+			recordUndo: (answer: unknown) => {
+				undone.push(answer);
+				return Promise.resolve();
+			},
+		};
+		const controller = await loadedController(world, { title: "k8s", path: "k8s.md" }, log);
+		controller.reveal();
+		await controller.answer(Rating.Good);
+		await controller.undo();
+		expect(undone).toEqual([]);
+		finishAnswer!();
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(undone).toEqual([entry]);
+	});
+});
