@@ -21,7 +21,6 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 	constructor(plugin: Plugin, private readonly services: PluginServices) {
 		super(services.app, plugin);
 		this.icon = "layers";
-		void this.checkSrData();
 	}
 
 	/** Path of the Spaced Repetition plugin's settings in this vault's config folder. */
