@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { MarkdownPostProcessorContext, MarkdownSectionInformation } from "obsidian";
 import type { CardChipClick } from "../../src/obsidian/card-live-preview";
@@ -296,5 +297,40 @@ describe("chips on their own rendered lines", () => {
 		run(p, 2, 3);
 		expect(texts(p)).toEqual(["in 12 d", "overdue 3 d"]);
 		expect(p.querySelectorAll(".sn-chip-line").length).toBe(2);
+	});
+});
+
+describe("paragraph mapping, for any mix of inline and own-line comments", () => {
+	type Rendering = "comment-line-empty" | "comment-line-dropped" | "strict-line-breaks";
+	const comment = (i: number): string => `<!--SR:!2025-06-20,${i + 1},250-->`;
+
+	it("each chip follows its own card's line, or all go in one row when the lines do not add up", () => {
+		fc.assert(
+			fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), fc.constantFrom<Rendering>("comment-line-empty", "comment-line-dropped", "strict-line-breaks"), (ownLines, rendering) => {
+				const source = ["#flashcards", ""];
+				const rendered: string[] = [];
+				ownLines.forEach((own, i) => {
+					source.push(own ? `Q${i}::A${i}` : `Q${i}::A${i} ${comment(i)}`);
+					rendered.push(`Q${i}::A${i}`);
+					if (!own) return;
+					source.push(comment(i));
+					if (rendering === "comment-line-empty") rendered.push("");
+				});
+				const el = rendering === "strict-line-breaks" ? paragraph(rendered.join(" ")) : paragraph(...rendered);
+				run(el, 2, source.length - 1, { commentDisplay: "raw" }, undefined, source.join("\n"));
+
+				const raws = Array.from(el.querySelectorAll(".sn-chip-raw")).map((c) => c.textContent);
+				expect(raws).toEqual(ownLines.map((_, i) => comment(i)));
+				const hosts = Array.from(el.querySelectorAll(".sn-chip-line"));
+				if (rendering === "strict-line-breaks" && ownLines.length > 1) {
+					expect(hosts).toEqual([]);
+					expect(el.querySelector("p > .sn-chip-row")?.children.length).toBe(ownLines.length);
+					return;
+				}
+				expect(el.querySelector(".sn-chip-row")).toBeNull();
+				expect(hosts.map((h) => [lineBefore(h).trim().split(" ").pop(), h.textContent])).toEqual(ownLines.map((_, i) => [`Q${i}::A${i}`, comment(i)]));
+				for (const h of hosts) expect(h.nextSibling === null || h.nextSibling.nodeName === "BR").toBe(true);
+			}),
+		);
 	});
 });
