@@ -1,8 +1,10 @@
 /**
  * Reading view: Obsidian does not render HTML comments, so a card's schedule is invisible there.
  * This post-processor adds the same chips as Live Preview to a rendered section whose source
- * lines (known through `getSectionInfo`) hold a card's scheduling comment. Without section info
- * it does nothing; it never changes the note.
+ * lines (known through `getSectionInfo`) hold a card's last text line. Each chip goes at the end
+ * of its card's rendered line when the section's DOM maps to its lines (see reading-view-lines);
+ * the others go in one row at the end of the section. Without section info it does nothing; it
+ * never changes the note.
  */
 import type { MarkdownPostProcessor, MarkdownPostProcessorContext } from "obsidian";
 import { splitLines } from "../cards/lines";
