@@ -6,24 +6,12 @@
 import type { SegmentState } from "../cards/types";
 import type { SchedulingSettings } from "../settings/settings";
 import { answer as schedule, type AnswerContext } from "./scheduler";
-import {
-	buildQueues,
-	burySiblings,
-	cardKeyOf,
-	insertByDue,
-	requeue,
-	siblingKeyOf,
-	without,
-	type DeckCounts,
-	type QueueEntry,
-	type QueueKind,
-	type Queues,
-	type SessionItem,
-} from "./sessionQueue";
+import { cardKeyOf, siblingKeyOf, type DeckCounts, type QueueEntry, type QueueKind, type SessionItem } from "./sessionItem";
+import { buildQueues, burySiblings, insertByDue, requeue, without, type Queues } from "./sessionQueue";
 import type { DueHistogram } from "./sm2";
 import { Rating, type Schedule } from "./types";
 
-export type { DeckCounts, QueueEntry, QueueKind, SessionItem } from "./sessionQueue";
+export type { DeckCounts, QueueEntry, QueueKind, SessionItem } from "./sessionItem";
 export { SM2_AGAIN_DELAY_MS } from "./sessionQueue";
 
 /** When nothing else is left, a learning step due within this time is shown early (as Anki does). */

@@ -3,7 +3,7 @@
  * daily limits hold across sessions (and devices), not just within one session.
  */
 import { localDay } from "../schedule/days";
-import type { DeckCounts } from "../schedule/sessionQueue";
+import type { DeckCounts } from "../schedule/sessionItem";
 import type { ReviewEntry } from "./log-format";
 
 /**

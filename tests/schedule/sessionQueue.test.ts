@@ -7,7 +7,8 @@ import fc from "fast-check";
 import type { Card, SegmentState } from "../../src/cards/types";
 import { DEFAULT_SETTINGS, type SchedulingSettings } from "../../src/settings/settings";
 import { addDays, localDay } from "../../src/schedule/days";
-import { byPosition, buildQueues, cardKeyOf, endOfToday, segmentOf, type DeckCounts, type QueueEntry, type Queues, type SessionItem } from "../../src/schedule/sessionQueue";
+import { byPosition, cardKeyOf, segmentOf, type DeckCounts, type QueueEntry, type SessionItem } from "../../src/schedule/sessionItem";
+import { buildQueues, endOfToday, type Queues } from "../../src/schedule/sessionQueue";
 import { siblingStatus } from "../../src/schedule/status";
 import { makeCard } from "./sessionFixtures";
 

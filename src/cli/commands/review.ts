@@ -5,7 +5,7 @@
 import { dueCountsByDay } from "../../index/due-counts";
 import { selectSiblings } from "../../index/query";
 import { ReviewSession, type AnswerRecord, type SessionItem } from "../../schedule/session";
-import { siblingKeyOf } from "../../schedule/sessionQueue";
+import { siblingKeyOf } from "../../schedule/sessionItem";
 import { dueDay } from "../../schedule/status";
 import { parseArgs } from "../args";
 import { COMMON_VALUED_FLAGS, resolveNow } from "../common";

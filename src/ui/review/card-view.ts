@@ -2,7 +2,7 @@
 import type { Card } from "../../cards/types";
 import { previewAnswers } from "../../schedule/scheduler";
 import type { QueueEntry } from "../../schedule/session";
-import { siblingKeyOf } from "../../schedule/sessionQueue";
+import { siblingKeyOf } from "../../schedule/sessionItem";
 import type { DueHistogram } from "../../schedule/sm2";
 import { Rating } from "../../schedule/types";
 import type { SpacedNotesSettings } from "../../settings/settings";

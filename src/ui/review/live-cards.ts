@@ -6,7 +6,7 @@
 import { parseNote } from "../../cards/parse";
 import type { Card } from "../../cards/types";
 import type { SessionItem } from "../../schedule/session";
-import { cardKeyOf } from "../../schedule/sessionQueue";
+import { cardKeyOf } from "../../schedule/sessionItem";
 import type { ParserSettings } from "../../settings/settings";
 import { sourceKey } from "../../writeback/find-card";
 

@@ -10,7 +10,7 @@ import { dueCountsByDay } from "../../index/due-counts";
 import type { ReviewWriteOutcome } from "../../obsidian/review-writer";
 import type { ReviewRequest } from "../../obsidian/services";
 import { ReviewSession, type AnswerRecord, type QueueEntry } from "../../schedule/session";
-import { siblingKeyOf } from "../../schedule/sessionQueue";
+import { siblingKeyOf } from "../../schedule/sessionItem";
 import type { DueHistogram } from "../../schedule/sm2";
 import { dueDay } from "../../schedule/status";
 import { Rating, type Schedule } from "../../schedule/types";
