@@ -6,7 +6,7 @@ import type { App, Plugin } from "obsidian";
 import { normaliseSettings, type SpacedNotesSettings } from "../settings/settings";
 import { DeckListModal } from "../ui/deck-list/deck-list-modal";
 import { openReview } from "../ui/review/open-review";
-import type { ReviewLog } from "../ui/review/review-controller";
+import type { ReviewLog } from "../ui/review/review-deps";
 import type { PluginServices, ReviewRequest } from "./services";
 import type { VaultIndexer } from "./vault-index";
 

@@ -1,55 +1,21 @@
 /**
  * Drives a review: builds the session from a request, shows one card at a time and writes each
  * answer into its note at once. It owns no DOM; the screen renders {@link ReviewController.state}.
- * Notes are always addressed with each card as it is now ({@link LiveCards}).
+ * Notes are always addressed with each card as it is now ({@link LiveCards}); writing answers and
+ * taking them back is {@link AnswerSaver}'s part.
  */
-import type { App } from "obsidian";
-import type { Card } from "../../cards/types";
-import type { CardIndex } from "../../index/card-index";
-import { dueCountsByDay } from "../../index/due-counts";
-import type { ReviewWriteOutcome } from "../../obsidian/review-writer";
 import type { ReviewRequest } from "../../obsidian/services";
 import { ReviewSession, type AnswerRecord, type QueueEntry } from "../../schedule/session";
 import { siblingKeyOf } from "../../schedule/sessionItem";
-import type { DueHistogram } from "../../schedule/sm2";
-import { dueDay } from "../../schedule/status";
-import { Rating, type Schedule } from "../../schedule/types";
-import type { SpacedNotesSettings } from "../../settings/settings";
-import type { AnswerFacts } from "../../stats/review-entry";
+import type { Rating } from "../../schedule/types";
 import { doneToday } from "../../stats/done-today";
-import type { ReviewEntry } from "../../stats/log-format";
-import type { MergedLog } from "../../stats/merge";
-import { cardTarget, type CardTarget } from "../../writeback/write-schedule";
+import { cardTarget } from "../../writeback/write-schedule";
+import { AnswerSaver } from "./answer-saver";
 import { answerIntervals, cardView } from "./card-view";
 import { LiveCards } from "./live-cards";
+import type { ReviewControllerDeps } from "./review-deps";
 import { loadReviewItems } from "./review-items";
 import type { ReviewCardView, ReviewModel, ReviewPhase, ReviewScreenState, UnsavedAnswerView } from "./review-state";
-
-/** Writes into notes; `ReviewWriter` in src/obsidian/review-writer.ts. */
-export interface NoteEditor {
-	write(path: string, target: CardTarget, schedule: Schedule): Promise<ReviewWriteOutcome>;
-	restore(path: string, target: CardTarget, previousComment: string | null): Promise<ReviewWriteOutcome>;
-	replaceSource(path: string, target: CardTarget, newSource: string): Promise<ReviewWriteOutcome>;
-}
-
-/** The review log (`ReviewLogStore` fits): answers written, answers undone, and reading it back. */
-export interface ReviewLog {
-	recordAnswer(facts: AnswerFacts): Promise<ReviewEntry>;
-	recordUndo(answer: ReviewEntry, time?: Date): Promise<void>;
-	/** The merged log of every device; daily limits count today's answers from it. */
-	readAll?(): Promise<MergedLog>;
-}
-
-export interface ReviewControllerDeps {
-	app: App;
-	settings(): SpacedNotesSettings;
-	index(): CardIndex;
-	editor: NoteEditor;
-	now(): Date;
-	/** Shows a short message (a `Notice` in Obsidian). */
-	notify(message: string): void;
-	log?: ReviewLog;
-}
 
 export class ReviewController implements ReviewModel {
 	private session: ReviewSession | null = null;
@@ -59,22 +25,17 @@ export class ReviewController implements ReviewModel {
 	private busy = false;
 	private shownAt = 0;
 	private notice: string | null = null;
-	/** Cards due per day, for SM-2 load balancing; each written answer adds its new due day. */
-	private dueCounts: Map<string, number> | null = null;
-	private readonly dueOn: DueHistogram = (day) => this.dueCounts?.get(day) ?? 0;
 	private intervals: Record<Rating, string> | null = null;
 	private readonly live = new LiveCards();
-	/** Comment before each written answer, by record id (what undo puts back). */
-	private readonly written = new Map<number, string | null>();
-	private readonly failures = new Map<number, string>();
-	/** Each logged answer's entry, by record id; a promise, so an undo right after still finds it. */
-	private readonly logged = new Map<number, Promise<ReviewEntry | null>>();
+	private readonly answers: AnswerSaver;
 	private readonly listeners = new Set<() => void>();
 
 	constructor(
 		private readonly deps: ReviewControllerDeps,
 		private readonly request: ReviewRequest,
-	) {}
+	) {
+		this.answers = new AnswerSaver(deps, this.live);
+	}
 
 	/** Reads the notes and starts the session. Never rejects. */
 	async load(): Promise<void> {
@@ -83,7 +44,7 @@ export class ReviewController implements ReviewModel {
 		try {
 			const index = this.deps.index();
 			const loaded = await loadReviewItems(this.deps.app, index, settings, this.request, now);
-			if (settings.algorithm === "sm2" && settings.loadBalance) this.dueCounts = dueCountsByDay(index, settings.nextDayStartsAt);
+			if (settings.algorithm === "sm2" && settings.loadBalance) this.answers.countDueDays(index, settings.nextDayStartsAt);
 			for (const item of loaded.items) this.live.add(item);
 			if (loaded.skippedNotes.length > 0) {
 				this.notice = `Some cards were left out because their notes changed or could not be read: ${loaded.skippedNotes.join(", ")}.`;
@@ -132,7 +93,7 @@ export class ReviewController implements ReviewModel {
 		const entry = this.entry;
 		if (this.busy || this.phase() !== "answer" || session === null || entry === null) return;
 		const now = this.deps.now();
-		const answered = session.answer(rating, now, { cardKey: siblingKeyOf(entry.item), dueOn: this.dueOn });
+		const answered = session.answer(rating, now, { cardKey: siblingKeyOf(entry.item), dueOn: this.answers.dueOn });
 		if (!answered) return;
 		const durationMs = now.getTime() - this.shownAt;
 		this.session = answered.session;
@@ -159,20 +120,7 @@ export class ReviewController implements ReviewModel {
 		}
 		const record = undone.restore;
 		await this.run(async () => {
-			if (this.written.has(record.id)) {
-				const card = this.live.get(record.item);
-				const outcome = await this.deps.editor.restore(record.item.file, cardTarget(card, record.item.sibling), this.written.get(record.id) ?? null);
-				if (!outcome.ok) {
-					this.deps.notify(`The answer was not undone: ${outcome.message}`);
-					return;
-				}
-				this.live.afterWrite(record.item, outcome.text, outcome.lineDelta, false, this.deps.settings());
-				this.written.delete(record.id);
-				const logged = this.logged.get(record.id);
-				this.logged.delete(record.id);
-				if (logged) void this.logUndo(logged, this.deps.now());
-			}
-			this.failures.delete(record.id);
+			if (!(await this.answers.undo(record))) return;
 			this.session = undone.session;
 			this.advance(true);
 		});
@@ -230,7 +178,7 @@ export class ReviewController implements ReviewModel {
 	answerAgain(id: number): void {
 		if (this.session === null || this.busy) return;
 		this.session = this.session.putBack(id);
-		this.failures.delete(id);
+		this.answers.forgetFailure(id);
 		this.advance(true);
 	}
 
@@ -246,58 +194,12 @@ export class ReviewController implements ReviewModel {
 	}
 
 	/** Writes an answer (first time or retry); on failure it stays unsaved with its reason. */
-	private async save(record: AnswerRecord, durationMs: number): Promise<boolean> {
-		const { item } = record;
-		const card = this.live.get(item);
-		const outcome = await this.deps.editor.write(item.file, cardTarget(card, item.sibling), record.schedule);
-		if (!this.session) return false;
-		if (!outcome.ok) {
-			this.session = this.session.writeFailed(record.id);
-			this.failures.set(record.id, outcome.message);
-			this.deps.notify(`${outcome.message} The answer is kept: retry it once the note is fixed.`);
-			return false;
-		}
-		this.session = this.session.writeSucceeded(record.id);
-		this.failures.delete(record.id);
-		this.written.set(record.id, outcome.previousComment);
-		const day = this.dueCounts ? dueDay(record.schedule, this.deps.settings().nextDayStartsAt) : null;
-		if (this.dueCounts && day !== null) this.dueCounts.set(day, (this.dueCounts.get(day) ?? 0) + 1);
-		this.live.afterWrite(item, outcome.text, outcome.lineDelta, false, this.deps.settings());
-		this.logAnswer(record, card, durationMs);
-		return true;
-	}
-
-	private logAnswer(record: AnswerRecord, card: Card, durationMs: number): void {
-		const log = this.deps.log;
-		if (!log) return;
-		const facts: AnswerFacts = {
-			time: new Date(record.at),
-			path: record.item.file,
-			card,
-			sibling: record.item.sibling,
-			rating: record.rating,
-			before: record.previous,
-			after: record.schedule,
-			durationMs,
-			dayStartHour: this.deps.settings().nextDayStartsAt,
-		};
-		this.logged.set(
-			record.id,
-			log.recordAnswer(facts).catch(() => {
-				this.deps.notify("The review log could not be written; the answer is saved in the note.");
-				return null;
-			}),
-		);
-	}
-
-	private async logUndo(logged: Promise<ReviewEntry | null>, time: Date): Promise<void> {
-		const entry = await logged;
-		if (entry === null) return;
-		try {
-			await this.deps.log?.recordUndo(entry, time);
-		} catch {
-			this.deps.notify("The review log could not record the undo.");
-		}
+	private save(record: AnswerRecord, durationMs: number): Promise<boolean> {
+		return this.answers.save(record, durationMs, (written) => {
+			if (!this.session) return false;
+			this.session = written ? this.session.writeSucceeded(record.id) : this.session.writeFailed(record.id);
+			return true;
+		});
 	}
 
 	/** Moves to the card due now; `reset` shows it from its question even if it stays the same. */
@@ -322,7 +224,7 @@ export class ReviewController implements ReviewModel {
 	private cardView(): ReviewCardView | null {
 		const entry = this.entry;
 		if (entry === null) return null;
-		this.intervals ??= answerIntervals(entry, this.deps.now(), this.deps.settings(), this.dueOn);
+		this.intervals ??= answerIntervals(entry, this.deps.now(), this.deps.settings(), this.answers.dueOn);
 		return cardView(entry, this.live.get(entry.item), this.intervals);
 	}
 
@@ -332,7 +234,7 @@ export class ReviewController implements ReviewModel {
 			path: record.item.file,
 			line: this.live.get(record.item).startLine + 1,
 			rating: record.rating,
-			message: this.failures.get(record.id) ?? "Not saved.",
+			message: this.answers.failureOf(record.id) ?? "Not saved.",
 		};
 	}
 

@@ -5,7 +5,8 @@
 import { Notice, TFile, type App } from "obsidian";
 import { ReviewWriter } from "../../obsidian/review-writer";
 import type { PluginServices, ReviewRequest } from "../../obsidian/services";
-import { ReviewController, type ReviewLog } from "./review-controller";
+import { ReviewController } from "./review-controller";
+import type { ReviewLog } from "./review-deps";
 
 /** Optional extras the plugin may hand to a review (the review log, when it keeps one). */
 export interface ReviewExtras {

@@ -4,7 +4,8 @@ import { App } from "../../mocks/obsidian";
 import { VaultIndexer } from "../../../src/obsidian/vault-index";
 import type { PluginServices, ReviewRequest } from "../../../src/obsidian/services";
 import { ReviewWriter } from "../../../src/obsidian/review-writer";
-import { ReviewController, type ReviewLog } from "../../../src/ui/review/review-controller";
+import { ReviewController } from "../../../src/ui/review/review-controller";
+import type { ReviewLog } from "../../../src/ui/review/review-deps";
 import { DEFAULT_SETTINGS, type SpacedNotesSettings } from "../../../src/settings/settings";
 
 export const SETTINGS: SpacedNotesSettings = { ...DEFAULT_SETTINGS, deterministicOrder: true, fuzz: false };

@@ -1,0 +1,57 @@
+/**
+ * Keeps the review log in step with a review's answers. Logging never blocks a review: a failed
+ * log write only shows a message, since the answer itself is already saved in its note.
+ */
+import type { Card } from "../../cards/types";
+import type { AnswerRecord } from "../../schedule/session";
+import type { AnswerFacts } from "../../stats/review-entry";
+import type { ReviewEntry } from "../../stats/log-format";
+import type { ReviewControllerDeps } from "./review-deps";
+
+export class AnswerLog {
+	/** Each logged answer's entry, by record id; a promise, so an undo right after still finds it. */
+	private readonly logged = new Map<number, Promise<ReviewEntry | null>>();
+
+	constructor(private readonly deps: Pick<ReviewControllerDeps, "log" | "notify" | "now" | "settings">) {}
+
+	/** Starts logging a saved answer to `card` that took `durationMs`; does nothing without a log. */
+	recordAnswer(record: AnswerRecord, card: Card, durationMs: number): void {
+		const log = this.deps.log;
+		if (!log) return;
+		const facts: AnswerFacts = {
+			time: new Date(record.at),
+			path: record.item.file,
+			card,
+			sibling: record.item.sibling,
+			rating: record.rating,
+			before: record.previous,
+			after: record.schedule,
+			durationMs,
+			dayStartHour: this.deps.settings().nextDayStartsAt,
+		};
+		this.logged.set(
+			record.id,
+			log.recordAnswer(facts).catch(() => {
+				this.deps.notify("The review log could not be written; the answer is saved in the note.");
+				return null;
+			}),
+		);
+	}
+
+	/** Logs the undo of answer `id` now, once its own log line is written; nothing if it was never logged. */
+	recordUndo(id: number): void {
+		const logged = this.logged.get(id);
+		this.logged.delete(id);
+		if (logged) void this.logUndo(logged, this.deps.now());
+	}
+
+	private async logUndo(logged: Promise<ReviewEntry | null>, time: Date): Promise<void> {
+		const entry = await logged;
+		if (entry === null) return;
+		try {
+			await this.deps.log?.recordUndo(entry, time);
+		} catch {
+			this.deps.notify("The review log could not record the undo.");
+		}
+	}
+}
