@@ -8,13 +8,12 @@ import type { ReviewRequest } from "../../obsidian/services";
 import { ReviewSession, type AnswerRecord, type QueueEntry } from "../../schedule/session";
 import { siblingKeyOf } from "../../schedule/sessionItem";
 import type { Rating } from "../../schedule/types";
-import { doneToday } from "../../stats/done-today";
 import { cardTarget } from "../../writeback/write-schedule";
 import { AnswerSaver } from "./answer-saver";
 import { answerIntervals, cardView } from "./card-view";
 import { LiveCards } from "./live-cards";
 import type { ReviewControllerDeps } from "./review-deps";
-import { loadReviewItems } from "./review-items";
+import { startReview } from "./review-start";
 import type { ReviewCardView, ReviewModel, ReviewPhase, ReviewScreenState, UnsavedAnswerView } from "./review-state";
 
 export class ReviewController implements ReviewModel {
@@ -39,22 +38,9 @@ export class ReviewController implements ReviewModel {
 
 	/** Reads the notes and starts the session. Never rejects. */
 	async load(): Promise<void> {
-		const settings = this.deps.settings();
-		const now = this.deps.now();
-		try {
-			const index = this.deps.index();
-			const loaded = await loadReviewItems(this.deps.app, index, settings, this.request, now);
-			if (settings.algorithm === "sm2" && settings.loadBalance) this.answers.countDueDays(index, settings.nextDayStartsAt);
-			for (const item of loaded.items) this.live.add(item);
-			if (loaded.skippedNotes.length > 0) {
-				this.notice = `Some cards were left out because their notes changed or could not be read: ${loaded.skippedNotes.join(", ")}.`;
-			}
-			const history = this.deps.log?.readAll ? (await this.deps.log.readAll()).reviews : [];
-			this.session = ReviewSession.start(loaded.items, { now, settings, doneToday: doneToday(history, now, settings.nextDayStartsAt) });
-		} catch (error) {
-			this.notice = `The review could not start: ${error instanceof Error ? error.message : String(error)}`;
-			this.session = ReviewSession.start([], { now, settings });
-		}
+		const start = await startReview(this.deps, this.request, this.live, this.answers);
+		if (start.notice !== null) this.notice = start.notice;
+		this.session = start.session;
 		this.advance();
 	}
 

@@ -1,0 +1,40 @@
+/** Starting a review: the request's cards read from their notes into a new session. */
+import type { ReviewRequest } from "../../obsidian/services";
+import { ReviewSession } from "../../schedule/session";
+import { doneToday } from "../../stats/done-today";
+import type { AnswerSaver } from "./answer-saver";
+import type { LiveCards } from "./live-cards";
+import type { ReviewControllerDeps } from "./review-deps";
+import { loadReviewItems } from "./review-items";
+
+/** A started review: its session, and a message for the user when not every card could be read. */
+export interface ReviewStart {
+	session: ReviewSession;
+	notice: string | null;
+}
+
+/**
+ * Reads the notes of `request` and starts a session over their cards, counting today's answers
+ * in the review log against the daily limits. Each card goes into `live`; with SM-2 load
+ * balancing on, `answers` starts counting cards due per day. Never rejects: when the notes
+ * cannot be read the session is empty and the notice says why.
+ */
+export async function startReview(deps: ReviewControllerDeps, request: ReviewRequest, live: LiveCards, answers: AnswerSaver): Promise<ReviewStart> {
+	const settings = deps.settings();
+	const now = deps.now();
+	let notice: string | null = null;
+	try {
+		const index = deps.index();
+		const loaded = await loadReviewItems(deps.app, index, settings, request, now);
+		if (settings.algorithm === "sm2" && settings.loadBalance) answers.countDueDays(index, settings.nextDayStartsAt);
+		for (const item of loaded.items) live.add(item);
+		if (loaded.skippedNotes.length > 0) {
+			notice = `Some cards were left out because their notes changed or could not be read: ${loaded.skippedNotes.join(", ")}.`;
+		}
+		const history = deps.log?.readAll ? (await deps.log.readAll()).reviews : [];
+		return { session: ReviewSession.start(loaded.items, { now, settings, doneToday: doneToday(history, now, settings.nextDayStartsAt) }), notice };
+	} catch (error) {
+		notice = `The review could not start: ${error instanceof Error ? error.message : String(error)}`;
+		return { session: ReviewSession.start([], { now, settings }), notice };
+	}
+}
