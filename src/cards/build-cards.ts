@@ -4,16 +4,17 @@
  */
 import type { ParserSettings } from "../settings/settings";
 import { leadingFlashcardTag } from "../decks/resolve";
-import type { Card, CardKind, CommentLocation, NoteProblem, SegmentState, Sibling } from "./types";
+import type { Card, CardKind, CommentLocation, NoteProblem } from "./types";
 import { clozeSides, findDeletions } from "./cloze";
-import { readSchedulingComment } from "./comment";
-import { ownLineComment, trailingComment, type FoundComment } from "./comment-in-line";
-import { afterListItemMarkers, calloutTitleStart, containerOf } from "./container";
+import { trailingComment } from "./comment-in-line";
+import { afterListItemMarkers, containerOf } from "./container";
 import { indexOutside, scanInline } from "./inline";
 import { LineKind, type NoteRegions } from "./regions";
 import { Mark } from "./line-marks";
-import { withoutEmphasis } from "./emphasis";
-import { sourceOf, textOf, withoutBlockId, type Cut } from "./card-text";
+import { textOf, withoutBlockId } from "./card-text";
+import { endComment, located, ownCommentOn, reportDuplicate } from "./card-comments";
+import { assembleCard, type ClozeSide } from "./assemble-card";
+import { CalloutTitles, calloutHeaderTitle } from "./callout-titles";
 
 /** A card before its decks and context are known, with the tag that opened its first line. */
 export interface FoundCard {
@@ -23,32 +24,13 @@ export interface FoundCard {
 	callouts: readonly string[];
 }
 
-/** A found comment with its line: built in `CommentLocation`'s field order and used as the card's. */
-type Located = CommentLocation;
-
-function located(found: FoundComment, line: number, ownLine: boolean): Located {
-	return { line, start: found.start, end: found.end, raw: found.raw, ownLine };
-}
-
-interface CommentFinding {
-	comment: Located | null;
-	/** Where the last text line is cut (it ends with a scheduling comment). */
-	cut: Cut | null;
-	/** Last line of card text (before own-line comments). */
-	lastText: number;
-}
-
 /** Reads the cards of a note whose lines were classified by `findRegions`. */
 export class CardBuilder {
 	readonly cards: FoundCard[] = [];
 	readonly problems: NoteProblem[] = [];
 	private readonly n: number;
-	/** Titles of the open callouts by depth ("" for a callout without title or a plain quote). */
-	private readonly calloutTitles: string[] = [];
-	/** How many entries of `calloutTitles` are open (the array is reused, not shortened). */
-	private calloutDepth = 0;
-	/** Lines before this one have been applied to `calloutTitles`. */
-	private calloutLine = 0;
+	/** Titles of the callouts around each card, for its context. */
+	private readonly callouts: CalloutTitles;
 	/** The marks of the cloze openers that are on (looked up once per note, not per line). */
 	private readonly clozeMarks: number;
 
@@ -60,6 +42,7 @@ export class CardBuilder {
 		private readonly marks: Uint8Array,
 	) {
 		this.n = lines.length;
+		this.callouts = new CalloutTitles(regions);
 		const kinds = settings.clozeKinds;
 		this.clozeMarks = (kinds.includes("highlight") ? Mark.Equals : 0) | (kinds.includes("bold") ? Mark.Stars : 0) | (kinds.includes("curly") ? Mark.Braces : 0);
 	}
@@ -147,8 +130,7 @@ export class CardBuilder {
 
 	/** Offset of the title when text line `l` is a callout header (`[!type] Title`), else -1. */
 	private calloutTitle(l: number): number {
-		const vis = this.visible(l);
-		return calloutTitleStart(vis, containerOf(vis).contentStart);
+		return calloutHeaderTitle(this.visible(l));
 	}
 
 	/** True when line `l` has non-blank text from offset `from` on. */
@@ -178,9 +160,7 @@ export class CardBuilder {
 	 */
 	private singleline(l: number, blockEnd: number, runStart: number, titleStart: number): number {
 		const vis = this.visible(l);
-		const container = containerOf(vis);
-		const depth = container.depth;
-		const contentStart = titleStart >= 0 ? titleStart : container.contentStart;
+		const contentStart = titleStart >= 0 ? titleStart : containerOf(vis).contentStart;
 		let p = contentStart;
 		while (vis.charCodeAt(p) === 32 || vis.charCodeAt(p) === 9) p++;
 		if (vis.charCodeAt(p) === 124) return l; // table row
@@ -206,18 +186,18 @@ export class CardBuilder {
 		const back = textOf([line.slice(sepEnd, sameComment ? sameComment.start : line.length)], 0, 0, 0, null);
 		if (front === "" || back === "") return l;
 
-		let comment: Located | null = sameComment ? located(sameComment, l, false) : null;
+		let comment: CommentLocation | null = sameComment ? located(sameComment, l, false) : null;
 		let last = l;
 		while (last + 1 <= blockEnd) {
-			const next = this.ownComment(last + 1);
+			const next = ownCommentOn(this.lines, this.regions.kind, last + 1);
 			if (!next) break;
 			last++;
-			if (comment) this.duplicate(last, l);
+			if (comment) reportDuplicate(this.problems, last, l);
 			else comment = located(next, last, true);
 		}
 		this.cloze(runStart, l - 1);
 		const kind: CardKind = reversed ? "singleline-reversed" : "singleline";
-		this.add(kind, l, last, front, back, null, comment, l, depth, leading?.tag ?? null);
+		this.add(kind, l, last, front, back, null, comment, l, leading?.tag ?? null);
 		return last + 1;
 	}
 
@@ -226,20 +206,20 @@ export class CardBuilder {
 	 * question is the title of the callout header on line `qs`, from that offset.
 	 */
 	private multiline(qs: number, sep: number, last: number, kind: CardKind, titleStart: number): void {
-		const found = this.endComment(sep + 1, last);
+		const found = endComment(this.lines, this.regions.kind, sep + 1, last, this.problems);
 		const depth = containerOf(this.lines[qs]).depth;
 		const qText = titleStart >= 0 ? withoutBlockId(this.lines[qs].slice(titleStart)).trim() : textOf(this.lines, qs, sep - 1, depth, found.cut);
 		const leading = leadingFlashcardTag(qText, this.settings.flashcardTags);
 		const front = leading ? leading.rest.trim() : qText;
 		const back = textOf(this.lines, sep + 1, found.lastText, depth, found.cut);
-		this.add(kind, qs, last, front, back, null, found.comment, found.lastText, depth, leading?.tag ?? null);
+		this.add(kind, qs, last, front, back, null, found.comment, found.lastText, leading?.tag ?? null);
 	}
 
 	/** A cloze card from lines `from..to` when they hold deletions. */
 	private cloze(from: number, to: number): void {
 		if (to < from || this.settings.clozeKinds.length === 0) return;
 		if (!this.mayHoldCloze(from, to)) return;
-		const found = this.endComment(from, to);
+		const found = endComment(this.lines, this.regions.kind, from, to, this.problems);
 		if (found.lastText < from) return;
 		const depth = containerOf(this.lines[from]).depth;
 		const full = textOf(this.lines, from, found.lastText, depth, found.cut);
@@ -247,7 +227,7 @@ export class CardBuilder {
 		const text = leading ? leading.rest.trim() : full;
 		const deletions = findDeletions(text, this.settings.clozeKinds);
 		if (deletions.length === 0) return;
-		this.add("cloze", from, to, text, "", clozeSides(text, deletions), found.comment, found.lastText, depth, leading?.tag ?? null);
+		this.add("cloze", from, to, text, "", clozeSides(text, deletions), found.comment, found.lastText, leading?.tag ?? null);
 	}
 
 	/** Cheap test before the real work: does any line of `from..to` hold a cloze opener? */
@@ -256,44 +236,7 @@ export class CardBuilder {
 		return false;
 	}
 
-	/** The scheduling comment of a multi-line or cloze card whose text lines are `from..to`. */
-	private endComment(from: number, to: number): CommentFinding {
-		let cut: Cut | null = null;
-		let comment: Located | null = null;
-		let lastText = to;
-		while (lastText >= from) {
-			const own = this.ownComment(lastText);
-			if (!own) break;
-			if (comment) this.duplicate(lastText, from);
-			else comment = located(own, lastText, true);
-			lastText--;
-		}
-		if (lastText >= from && this.regions.kind[lastText] === LineKind.Text) {
-			const trailing = trailingComment(this.lines[lastText]);
-			if (trailing) {
-				cut = { line: lastText, at: trailing.start };
-				if (comment) this.duplicate(lastText, from);
-				else comment = located(trailing, lastText, false);
-			}
-		}
-		return { comment, cut, lastText };
-	}
-
-	/** The scheduling comment alone on text line `i`, if any. */
-	private ownComment(i: number): FoundComment | null {
-		if (this.regions.kind[i] !== LineKind.Text) return null;
-		const line = this.lines[i];
-		return ownLineComment(line, containerOf(line).contentStart);
-	}
-
-	private duplicate(line: number, cardLine: number): void {
-		this.problems.push({
-			code: "duplicate-comment",
-			line,
-			message: `The card at line ${cardLine + 1} has more than one scheduling comment; only the one where the card's comment belongs is used.`,
-		});
-	}
-
+	/** Adds the card of `kind` (see {@link assembleCard}) with its leading tag and callout titles. */
 	private add(
 		kind: CardKind,
 		startLine: number,
@@ -301,92 +244,17 @@ export class CardBuilder {
 		front: string,
 		back: string,
 		/** The cloze's siblings; null: front → back, and back → front for a reversed kind. */
-		sides: { question: string; answer: string }[] | null,
-		found: CommentFinding["comment"],
+		sides: ClozeSide[] | null,
+		comment: CommentLocation | null,
 		lastText: number,
-		_depth: number,
 		leadingTag: string | null,
 	): void {
-		const reversed = kind === "singleline-reversed" || kind === "multiline-reversed";
-		const count = sides ? sides.length : reversed ? 2 : 1;
-		const segments = found ? this.segments(found, count) : NO_SEGMENTS;
-		const siblings: Sibling[] = [];
-		if (sides) {
-			for (let index = 0; index < count; index++) siblings.push({ index, question: sides[index].question, answer: sides[index].answer, segment: segments[index] ?? ABSENT });
-		} else {
-			siblings.push({ index: 0, question: front, answer: back, segment: segments[0] ?? ABSENT });
-			if (reversed) siblings.push({ index: 1, question: back, answer: front, segment: segments[1] ?? ABSENT });
-		}
-		const comment: CommentLocation | null = found;
-		const k = this.regions.kind[lastText];
-		const card: Card = {
-			kind,
-			startLine,
-			endLine,
-			front,
-			back,
-			siblings,
-			comment,
-			source: sourceOf(this.lines, startLine, endLine, comment),
-			decks: [],
-			context: [],
-			endsInFence: k === LineKind.FenceClose || k === LineKind.Opaque,
-		};
-		this.cards.push({ card, leadingTag, callouts: this.calloutsAt(startLine) });
-	}
-
-	/**
-	 * Titles of the callouts around line `at` (cards come in line order, so the lines before it
-	 * are applied once). A header on line `at` itself closes its level without adding its title:
-	 * a card that starts on a header is not inside that callout's title.
-	 */
-	private calloutsAt(at: number): readonly string[] {
-		const { kind, depth } = this.regions;
-		if (!this.regions.hasCallouts) return NO_TITLES;
-		const titles = this.calloutTitles;
-		let open = this.calloutDepth;
-		for (let i = this.calloutLine; i < at; i++) {
-			const d = depth[i];
-			if (d === 0 && open === 0) continue;
-			const k = kind[i];
-			if (k !== LineKind.Text && k !== LineKind.Blank && k !== LineKind.EndMarker) continue;
-			if (open > d) open = d;
-			if (d === 0 || k !== LineKind.Text) continue;
-			const title = this.calloutTitle(i);
-			if (title < 0) continue;
-			while (open < d - 1) titles[open++] = "";
-			titles[d - 1] = withoutEmphasis(this.visible(i).slice(title).trim());
-			open = d;
-		}
-		this.calloutLine = Math.max(this.calloutLine, at);
-		this.calloutDepth = open;
-		if (kind[at] === LineKind.Text) open = Math.min(open, depth[at] > 0 && this.calloutTitle(at) >= 0 ? depth[at] - 1 : depth[at]);
-		let out: string[] | null = null;
-		for (let d = 0; d < open; d++) if (titles[d] !== "") (out ??= []).push(titles[d]);
-		return out ?? NO_TITLES;
-	}
-
-	private segments(found: NonNullable<CommentFinding["comment"]>, siblings: number): readonly SegmentState[] {
-		const states = readSchedulingComment(found.raw) ?? NO_SEGMENTS;
-		for (let index = 0; index < states.length; index++) {
-			const state = states[index];
-			if (state.kind === "unreadable") {
-				this.problems.push({ code: "unreadable-segment", line: found.line, message: `Segment ${index + 1} "${state.raw}" cannot be read: ${state.reason}. The card is reviewed as new.` });
-			}
-		}
-		if (states.length > siblings) {
-			this.problems.push({ code: "extra-segments", line: found.line, message: `The scheduling comment has ${states.length} segments but the card has ${siblings} sibling${siblings === 1 ? "" : "s"}.` });
-			return states.slice(0, siblings);
-		}
-		return states;
+		const card: Card = assembleCard(this.lines, this.regions.kind, kind, startLine, endLine, front, back, sides, comment, lastText, this.problems);
+		this.cards.push({ card, leadingTag, callouts: this.callouts.at(startLine) });
 	}
 }
 
 const NO_SPANS: number[] = [];
-const NO_SEGMENTS: readonly SegmentState[] = [];
-/** The segment of a sibling without one (shared: segments are never changed in place). */
-const ABSENT: SegmentState = { kind: "absent" };
-const NO_TITLES: readonly string[] = [];
 
 /**
  * Something that may open an inline span (code, math, link, comment). Tested on the text before

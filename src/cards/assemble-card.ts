@@ -1,0 +1,78 @@
+/**
+ * Putting a card together once its lines, sides and comment are known (cards.md §2–3, §5):
+ * its siblings, each with its segment of the scheduling comment, and its `source`.
+ */
+import type { Card, CardKind, CommentLocation, NoteProblem, SegmentState, Sibling } from "./types";
+import { readSchedulingComment } from "./comment";
+import { sourceOf } from "./card-text";
+import { LineKind } from "./regions";
+
+/** A cloze deletion's question and answer. */
+export interface ClozeSide {
+	question: string;
+	answer: string;
+}
+
+/**
+ * The card of `kind` on lines `startLine..endLine` whose text ends on `lastText`.
+ * `sides` are a cloze's siblings; null: front → back, and back → front for a reversed kind.
+ * Unreadable and extra segments of `comment` are reported in `problems`.
+ */
+export function assembleCard(
+	lines: readonly string[],
+	kinds: Uint8Array,
+	kind: CardKind,
+	startLine: number,
+	endLine: number,
+	front: string,
+	back: string,
+	sides: ClozeSide[] | null,
+	comment: CommentLocation | null,
+	lastText: number,
+	problems: NoteProblem[],
+): Card {
+	const reversed = kind === "singleline-reversed" || kind === "multiline-reversed";
+	const count = sides ? sides.length : reversed ? 2 : 1;
+	const segments = comment ? segmentsOf(comment, count, problems) : NO_SEGMENTS;
+	const siblings: Sibling[] = [];
+	if (sides) {
+		for (let index = 0; index < count; index++) siblings.push({ index, question: sides[index].question, answer: sides[index].answer, segment: segments[index] ?? ABSENT });
+	} else {
+		siblings.push({ index: 0, question: front, answer: back, segment: segments[0] ?? ABSENT });
+		if (reversed) siblings.push({ index: 1, question: back, answer: front, segment: segments[1] ?? ABSENT });
+	}
+	const k = kinds[lastText];
+	return {
+		kind,
+		startLine,
+		endLine,
+		front,
+		back,
+		siblings,
+		comment,
+		source: sourceOf(lines, startLine, endLine, comment),
+		decks: [],
+		context: [],
+		endsInFence: k === LineKind.FenceClose || k === LineKind.Opaque,
+	};
+}
+
+/** The segments of `found` for a card of `siblings` siblings, its problems reported. */
+function segmentsOf(found: CommentLocation, siblings: number, problems: NoteProblem[]): readonly SegmentState[] {
+	const states = readSchedulingComment(found.raw) ?? NO_SEGMENTS;
+	for (let index = 0; index < states.length; index++) {
+		const state = states[index];
+		if (state.kind === "unreadable") {
+			problems.push({ code: "unreadable-segment", line: found.line, message: `Segment ${index + 1} "${state.raw}" cannot be read: ${state.reason}. The card is reviewed as new.` });
+		}
+	}
+	if (states.length > siblings) {
+		problems.push({ code: "extra-segments", line: found.line, message: `The scheduling comment has ${states.length} segments but the card has ${siblings} sibling${siblings === 1 ? "" : "s"}.` });
+		return states.slice(0, siblings);
+	}
+	return states;
+}
+
+const NO_SEGMENTS: readonly SegmentState[] = [];
+/** The segment of a sibling without one (shared: segments are never changed in place). */
+const ABSENT: SegmentState = { kind: "absent" };
