@@ -206,7 +206,7 @@ export class CardBuilder {
 	 * question is the title of the callout header on line `qs`, from that offset.
 	 */
 	private multiline(qs: number, sep: number, last: number, kind: CardKind, titleStart: number): void {
-		const found = endComment(this.lines, this.regions.kind, sep + 1, last, this.problems);
+		const found = endComment(this.lines, this.regions.kind, sep + 1, last, this.problems, qs);
 		const depth = containerOf(this.lines[qs]).depth;
 		const qText = titleStart >= 0 ? withoutBlockId(this.lines[qs].slice(titleStart)).trim() : textOf(this.lines, qs, sep - 1, depth, found.cut);
 		const leading = leadingFlashcardTag(qText, this.settings.flashcardTags);

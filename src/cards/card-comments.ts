@@ -25,16 +25,24 @@ export function located(found: FoundComment, line: number, ownLine: boolean): Co
 /**
  * The scheduling comment of a multi-line or cloze card whose text lines are `from..to`: the
  * first of the comments alone on the last lines, or else one ending the last text line.
- * Every further comment is reported in `problems`.
+ * Every further comment is reported in `problems`, naming the card by `cardLine`, its first line
+ * (a multi-line card's comments are searched in its answer, which starts below the question).
  */
-export function endComment(lines: readonly string[], kind: Uint8Array, from: number, to: number, problems: NoteProblem[]): CommentFinding {
+export function endComment(
+	lines: readonly string[],
+	kind: Uint8Array,
+	from: number,
+	to: number,
+	problems: NoteProblem[],
+	cardLine: number = from,
+): CommentFinding {
 	let cut: Cut | null = null;
 	let comment: CommentLocation | null = null;
 	let lastText = to;
 	while (lastText >= from) {
 		const own = ownCommentOn(lines, kind, lastText);
 		if (!own) break;
-		if (comment) reportDuplicate(problems, lastText, from);
+		if (comment) reportDuplicate(problems, lastText, cardLine);
 		else comment = located(own, lastText, true);
 		lastText--;
 	}
@@ -42,7 +50,7 @@ export function endComment(lines: readonly string[], kind: Uint8Array, from: num
 		const trailing = trailingComment(lines[lastText]);
 		if (trailing) {
 			cut = { line: lastText, at: trailing.start };
-			if (comment) reportDuplicate(problems, lastText, from);
+			if (comment) reportDuplicate(problems, lastText, cardLine);
 			else comment = located(trailing, lastText, false);
 		}
 	}

@@ -200,6 +200,13 @@ describe("§5 scheduling comments", () => {
 		expect(parsed.cards[0].endLine).toBe(3);
 		expect(parsed.problems.map((p) => [p.code, p.line])).toEqual([["duplicate-comment", 3]]);
 	});
+	it("names a multi-line card by its question's line when it has two comments", () => {
+		const parsed = parse(tagged("Question", "?", "Answer", "<!--SR:!2025-01-02,3,250-->", "<!--SR:!2025-01-05,3,250-->"));
+		const [problem] = parsed.problems;
+		expect([problem.code, problem.line]).toEqual(["duplicate-comment", 5]);
+		expect(problem.message).toContain(`card at line ${parsed.cards[0].startLine + 1} `);
+		expect(problem.message).toContain("card at line 3 ");
+	});
 	it("leaves the comment out of the source, and a card without one has the same source", () => {
 		const withComment = cardsOf(tagged("Q", "?", "A", "<!--SR:!2025-01-02,3,250-->"))[0];
 		const without = cardsOf(tagged("Q", "?", "A"))[0];
