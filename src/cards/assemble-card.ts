@@ -30,6 +30,8 @@ export function assembleCard(
 	comment: CommentLocation | null,
 	lastText: number,
 	problems: NoteProblem[],
+	/** False: leave `source` empty (the index does not read it). */
+	withSource = true,
 ): Card {
 	const reversed = kind === "singleline-reversed" || kind === "multiline-reversed";
 	const count = sides ? sides.length : reversed ? 2 : 1;
@@ -50,7 +52,7 @@ export function assembleCard(
 		back,
 		siblings,
 		comment,
-		source: sourceOf(lines, startLine, endLine, comment),
+		source: withSource ? sourceOf(lines, startLine, endLine, comment) : "",
 		decks: [],
 		context: [],
 		endsInFence: k === LineKind.FenceClose || k === LineKind.Opaque,

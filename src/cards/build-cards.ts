@@ -5,7 +5,7 @@
 import type { ParserSettings } from "../settings/settings";
 import { leadingFlashcardTag } from "../decks/resolve";
 import type { Card, CardKind, CommentLocation, NoteProblem } from "./types";
-import { clozeSides, findDeletions } from "./cloze";
+import { clozeSides, findDeletions, textlessClozeSides } from "./cloze";
 import { trailingComment } from "./comment-in-line";
 import { afterListItemMarkers, containerOf } from "./container";
 import { indexOutside, scanInline } from "./inline";
@@ -40,6 +40,8 @@ export class CardBuilder {
 		private readonly settings: ParserSettings,
 		/** Per line, the needles it holds (`markLines` with `::` and the cloze openers in use). */
 		private readonly marks: Uint8Array,
+		/** False for the index: cards without the text no one reads there (see ParseOptions.textless). */
+		private readonly withText = true,
 	) {
 		this.n = lines.length;
 		this.callouts = new CalloutTitles(regions);
@@ -211,7 +213,7 @@ export class CardBuilder {
 		const qText = titleStart >= 0 ? withoutBlockId(this.lines[qs].slice(titleStart)).trim() : textOf(this.lines, qs, sep - 1, depth, found.cut);
 		const leading = leadingFlashcardTag(qText, this.settings.flashcardTags);
 		const front = leading ? leading.rest.trim() : qText;
-		const back = textOf(this.lines, sep + 1, found.lastText, depth, found.cut);
+		const back = this.withText ? textOf(this.lines, sep + 1, found.lastText, depth, found.cut) : "";
 		this.add(kind, qs, last, front, back, null, found.comment, found.lastText, leading?.tag ?? null);
 	}
 
@@ -227,7 +229,8 @@ export class CardBuilder {
 		const text = leading ? leading.rest.trim() : full;
 		const deletions = findDeletions(text, this.settings.clozeKinds);
 		if (deletions.length === 0) return;
-		this.add("cloze", from, to, text, "", clozeSides(text, deletions), found.comment, found.lastText, leading?.tag ?? null);
+		const sides = this.withText ? clozeSides(text, deletions) : textlessClozeSides(deletions);
+		this.add("cloze", from, to, text, "", sides, found.comment, found.lastText, leading?.tag ?? null);
 	}
 
 	/** Cheap test before the real work: does any line of `from..to` hold a cloze opener? */
@@ -249,12 +252,13 @@ export class CardBuilder {
 		lastText: number,
 		leadingTag: string | null,
 	): void {
-		const card: Card = assembleCard(this.lines, this.regions.kind, kind, startLine, endLine, front, back, sides, comment, lastText, this.problems);
-		this.cards.push({ card, leadingTag, callouts: this.callouts.at(startLine) });
+		const card: Card = assembleCard(this.lines, this.regions.kind, kind, startLine, endLine, front, back, sides, comment, lastText, this.problems, this.withText);
+		this.cards.push({ card, leadingTag, callouts: this.withText ? this.callouts.at(startLine) : NO_TITLES });
 	}
 }
 
 const NO_SPANS: number[] = [];
+const NO_TITLES: readonly string[] = [];
 
 /**
  * Something that may open an inline span (code, math, link, comment). Tested on the text before

@@ -114,10 +114,20 @@ function readInner(inner: string, index: number): Pick<ClozeDeletion, "text" | "
 
 /** The question and answer of each sibling: one per group, in order of first appearance. */
 export function clozeSides(text: string, deletions: readonly ClozeDeletion[]): { question: string; answer: string }[] {
+	const answer = render(text, deletions, null);
+	return clozeGroups(deletions).map((group) => ({ question: render(text, deletions, group), answer }));
+}
+
+/** The siblings of a cloze without their text (the index needs only how many there are). */
+export function textlessClozeSides(deletions: readonly ClozeDeletion[]): { question: string; answer: string }[] {
+	return clozeGroups(deletions).map(() => ({ question: "", answer: "" }));
+}
+
+/** The deletion groups that become siblings, in order of first appearance. */
+function clozeGroups(deletions: readonly ClozeDeletion[]): string[] {
 	const groups: string[] = [];
 	for (const d of deletions) if (!groups.includes(d.group) && groups.length < MAX_CLOZE_SIBLINGS) groups.push(d.group);
-	const answer = render(text, deletions, null);
-	return groups.map((group) => ({ question: render(text, deletions, group), answer }));
+	return groups;
 }
 
 /** The text with deletions of `hidden` shown as `[...]`/`[hint]` and all others as plain text. */

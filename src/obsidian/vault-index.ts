@@ -62,7 +62,8 @@ export class VaultIndexer extends Component {
 		this.clock = options.clock ?? (() => performance.now());
 		this.sliceMs = options.sliceMs ?? 10;
 		this.readBatch = options.readBatch ?? 64;
-		this.parse = options.parse ?? ((text, path, settings) => parseNote(text, { path, settings }));
+		// The index reads no card text: the text-less parse is enough and cheaper.
+		this.parse = options.parse ?? ((text, path, settings) => parseNote(text, { path, settings, textless: true }));
 		this.index = this.emptyIndex();
 		this.readyPromise = new Promise((resolve) => (this.resolveReady = resolve));
 	}
