@@ -5,55 +5,19 @@
  * computed at query time in one pass over compact integer arrays, because they depend on the
  * clock anyway.
  *
+ * A file is set from its parsed note, or from a `NoteSummary` made elsewhere (another thread):
+ * the index keeps the summary's arrays and its comments' text, never an object per card.
  * The index never reads or writes files; the Obsidian glue and the command line feed it.
  */
-import type { Card, CardKind, SegmentState } from "../cards/types";
+import type { SegmentState } from "../cards/types";
 import { normaliseTag, tagMatchesAny } from "../decks/tags";
 import { DeckRegistry } from "./deck-registry";
-import { StatusClasses, type ResolvedStatuses } from "./status-keys";
+import { FileEntry, type IndexedCard, type IndexedFile } from "./file-entry";
+import { summarizeNote, SummaryLayout, summarySegments, type NoteForIndex, type NoteSummary } from "./note-summary";
+import { StatusClasses, type ResolvedStatuses, type StatusKeyer } from "./status-keys";
 
-/** What the index needs from a parsed note (a `ParsedNote` fits). */
-export interface NoteForIndex {
-	/** The note's tags as written, with `#` (frontmatter and body). */
-	tags: readonly string[];
-	cards: readonly Card[];
-}
-
-/**
- * What the index keeps of a card: enough for the deck list, queries and the review queue.
- * The card's text is not kept (it would double the memory); a review reads the note again and
- * finds the card by `startLine` among the freshly parsed cards.
- */
-export interface IndexedCard {
-	readonly kind: CardKind;
-	readonly startLine: number;
-	readonly endLine: number;
-	/** Decks as written on the card (shared strings). */
-	readonly decks: readonly string[];
-	/** Each sibling's segment, in sibling order. */
-	readonly segments: readonly SegmentState[];
-}
-
-/** One file in the index. Treat as read-only. */
-export interface IndexedFile {
-	readonly path: string;
-	/**
-	 * The note's tags that are not flashcard tags, normalised (`#done-space`). Deck tags are
-	 * not here: a card's own decks say which of them apply to it.
-	 */
-	readonly tags: readonly string[];
-	readonly cards: readonly IndexedCard[];
-	/** Deck combination id per card (see DeckRegistry). */
-	readonly combinations: Int32Array;
-	/** Index of each card's first sibling in `classes`; one extra entry closes the last card. */
-	readonly siblingStart: Int32Array;
-	/** Status class id per sibling, cards in order. */
-	readonly classes: Int32Array;
-	/** Distinct deck spelling ids of the file, in the order first seen. */
-	readonly spellings: readonly number[];
-}
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+export type { IndexedCard, IndexedFile } from "./file-entry";
+export type { NoteForIndex, NoteSummary } from "./note-summary";
 
 export interface CardIndexOptions {
 	/** Flashcard tags (with or without `#`): note tags under them are decks, not filter tags. */
@@ -66,12 +30,14 @@ export class CardIndex {
 	readonly decks = new DeckRegistry();
 	private statuses: StatusClasses;
 	private readonly flashcardTags: readonly string[];
-	private readonly byPath = new Map<string, Mutable<IndexedFile>>();
+	private readonly byPath = new Map<string, FileEntry>();
 	private readonly tagStrings = new Map<string, string>();
-	private sorted: Mutable<IndexedFile>[] | null = [];
+	private sorted: FileEntry[] | null = [];
 	private cards = 0;
 	private siblings = 0;
 	private changes = 0;
+	/** The ids of the last deck-list and status-key tables seen, -1 until first used (see tableMap). */
+	private readonly lastTables = { decks: { table: null as readonly unknown[] | null, ids: [] as number[] }, status: { table: null as readonly unknown[] | null, ids: [] as number[] } };
 
 	constructor(options: CardIndexOptions) {
 		this.flashcardTags = options.flashcardTags;
@@ -95,27 +61,39 @@ export class CardIndex {
 		return this.statuses.dayStartHour;
 	}
 
+	/** Gives status keys at the index's day start hour: summaries made elsewhere must use one like it. */
+	get keyer(): StatusKeyer {
+		return this.statuses;
+	}
+
 	/**
 	 * Adds a file's cards, or replaces what the index held for that path. A note without cards
-	 * is removed instead, so the index holds only files that have cards.
+	 * is removed instead, so the index holds only files that have cards. A card's segments are
+	 * taken from its comment as the parser reads it (a card without a comment keeps its own).
 	 */
 	setFile(path: string, note: NoteForIndex): void {
-		if (note.cards.length === 0) {
+		if (note.cards.length === 0) this.removeFile(path);
+		else this.setSummary(path, summarizeNote(note, this.statuses));
+	}
+
+	/**
+	 * Like {@link setFile}, from a note's summary (e.g. made on another thread with a keyer of
+	 * the same day start hour). The index takes the summary over: do not change it afterwards.
+	 */
+	setSummary(path: string, summary: NoteSummary): void {
+		if (summary.data[0] === 0) {
 			this.removeFile(path);
 			return;
 		}
 		const previous = this.byPath.get(path);
-		const file = this.buildEntry(path, note);
+		const file = this.entryOf(path, summary);
 		this.forget(previous);
-		this.cards += file.cards.length;
+		this.cards += file.cardCount;
 		this.siblings += file.classes.length;
-		if (previous) {
-			// Replaced in place: the sorted file list stays valid, so a change costs O(file).
-			Object.assign(previous, file);
-		} else {
-			this.byPath.set(path, file);
-			this.sorted = null;
-		}
+		this.byPath.set(path, file);
+		// Replaced at its place: the sorted file list stays valid, so a change costs O(file).
+		if (previous && this.sorted) this.sorted[this.sortedIndexOf(path)] = file;
+		else this.sorted = null;
 		this.changes++;
 	}
 
@@ -140,7 +118,7 @@ export class CardIndex {
 		const previous = this.byPath.get(oldPath);
 		if (!previous) return false;
 		this.byPath.delete(oldPath);
-		this.byPath.set(newPath, { ...previous, path: newPath });
+		this.byPath.set(newPath, previous.withPath(newPath));
 		this.sorted = null;
 		this.changes++;
 		return true;
@@ -162,7 +140,9 @@ export class CardIndex {
 	setDayStartHour(hour: number): void {
 		if (hour === this.statuses.dayStartHour) return;
 		this.statuses = new StatusClasses(hour);
-		for (const file of this.byPath.values()) file.classes = this.classesOf(file.cards);
+		this.lastTables.status.table = null;
+		for (const [path, file] of this.byPath) this.byPath.set(path, file.withClasses(this.classesOf(file.readCards())));
+		this.sorted = null;
 		this.changes++;
 	}
 
@@ -187,45 +167,56 @@ export class CardIndex {
 		return this.statuses.resolve(now);
 	}
 
-	private buildEntry(path: string, note: NoteForIndex): Mutable<IndexedFile> {
-		const count = note.cards.length;
-		const combinations = new Int32Array(count);
-		const siblingStart = new Int32Array(count + 1);
+	/** The status of class `id` is the status of this segment (see StatusClasses). */
+	classRepresentative(id: number): SegmentState {
+		return this.statuses.representative(id);
+	}
+
+	private entryOf(path: string, summary: NoteSummary): FileEntry {
+		const data = summary.data;
+		const at = SummaryLayout.of(data);
+		// Deck lists and status keys are few per note (or shared by a batch of notes): map each
+		// once, on first use, then rewrite the note's numbers in place with the index's ids.
+		const combinationOf = this.tableMap(summary.deckLists, "decks");
 		const spellings: number[] = [];
-		const cards: IndexedCard[] = new Array<IndexedCard>(count);
-		let seen: Set<number> | null = null;
-		let total = 0;
 		let previous = -1;
-		// One pass over the cards (plain loops: this runs for every card of the vault).
-		for (let i = 0; i < count; i++) {
-			const card = note.cards[i];
-			const id = this.decks.combinationOf(card.decks);
-			combinations[i] = id;
-			// Neighbouring cards usually share their decks: their spellings are already listed.
-			if (id !== previous) {
-				for (const spelling of this.decks.combinations[id].spellings) {
-					if (seen ? seen.has(spelling) : spellings.includes(spelling)) continue;
-					spellings.push(spelling);
-					seen?.add(spelling);
-					// A note with many decks: a set keeps the check constant-time.
-					if (!seen && spellings.length > 16) seen = new Set(spellings);
-				}
-				previous = id;
-			}
-			siblingStart[i] = total;
-			total += card.siblings.length;
-			cards[i] = this.compact(card, id);
+		for (let i = at.decks; i < at.decks + at.cards; i++) {
+			const list = data[i];
+			let id = combinationOf[list];
+			if (id < 0) id = combinationOf[list] = this.decks.combinationOf(summary.deckLists[list]);
+			data[i] = id;
+			if (id === previous) continue;
+			previous = id;
+			for (const spelling of this.decks.combinations[id].spellings) if (!spellings.includes(spelling)) spellings.push(spelling);
 		}
-		siblingStart[count] = total;
-		return {
-			path,
-			tags: this.otherTags(note.tags),
-			cards,
-			combinations,
-			siblingStart,
-			classes: this.classesOf(cards),
-			spellings,
-		};
+		if (summary.dayStartHour === this.statuses.dayStartHour) {
+			const classOf = this.tableMap(summary.statusKeys, "status");
+			for (let s = at.status; s < at.length; s++) {
+				const k = data[s];
+				let id = classOf[k];
+				if (id < 0) id = classOf[k] = this.statuses.classOfKey(summary.statusKeys[k], () => segmentOfSibling(summary, at, s - at.status));
+				data[s] = id;
+			}
+		} else {
+			// Keys of another day start hour: class every sibling by its own segment.
+			for (let i = 0, s = at.status; i < at.cards; i++) for (const segment of summarySegments(summary, i, at)) data[s++] = this.statuses.classOf(detachedSegment(segment));
+		}
+		// Keep the numbers and the comments only: the summary's tags and decks may be slices of the note's text.
+		return new FileEntry(path, this.otherTags(summary.tags), spellings, { comments: summary.comments, data, explicit: summary.explicit }, this.decks);
+	}
+
+	/**
+	 * The index's id of each entry of a summary's table, -1 until first used. A batch of notes
+	 * shares its tables, so the mapping is kept while the same table comes back (a table only grows).
+	 */
+	private tableMap(table: readonly unknown[], kind: "decks" | "status"): number[] {
+		const last = this.lastTables[kind];
+		if (last.table !== table) {
+			last.table = table;
+			last.ids = [];
+		}
+		while (last.ids.length < table.length) last.ids.push(-1);
+		return last.ids;
 	}
 
 	private classesOf(cards: readonly IndexedCard[]): Int32Array {
@@ -233,21 +224,21 @@ export class CardIndex {
 		for (const card of cards) total += card.segments.length;
 		const classes = new Int32Array(total);
 		let at = 0;
-		for (const card of cards) for (const segment of card.segments) classes[at++] = this.statuses.classOf(segment);
+		for (const card of cards) for (const segment of card.segments) classes[at++] = this.statuses.classOf(detachedSegment(segment));
 		return classes;
 	}
 
-	private compact(card: Card, combination: number): IndexedCard {
-		const siblings = card.siblings;
-		const segments: SegmentState[] = new Array<SegmentState>(siblings.length);
-		for (let i = 0; i < siblings.length; i++) segments[i] = detachedSegment(siblings[i].segment);
-		return {
-			kind: card.kind,
-			startLine: card.startLine,
-			endLine: card.endLine,
-			decks: this.decks.writtenDecks(combination),
-			segments,
-		};
+	/** Position of `path` in the sorted file list (which holds it). */
+	private sortedIndexOf(path: string): number {
+		const sorted = this.sorted ?? [];
+		let low = 0;
+		let high = sorted.length - 1;
+		while (low < high) {
+			const middle = (low + high) >>> 1;
+			if (sorted[middle].path < path) low = middle + 1;
+			else high = middle;
+		}
+		return low;
 	}
 
 	/** Normalised, de-duplicated, shared strings of the tags that are not flashcard tags. */
@@ -268,23 +259,29 @@ export class CardIndex {
 
 	private forget(file: IndexedFile | undefined): void {
 		if (!file) return;
-		this.cards -= file.cards.length;
+		this.cards -= file.cardCount;
 		this.siblings -= file.classes.length;
 	}
 }
 
+/** The segment of sibling `sibling` of a summary, detached: the representative of a new class. */
+function segmentOfSibling(summary: NoteSummary, at: SummaryLayout, sibling: number): SegmentState {
+	const data = summary.data;
+	let card = 0;
+	while (data[at.siblingStart + card + 1] <= sibling) card++;
+	return detachedSegment(summarySegments(summary, card, at)[sibling - data[at.siblingStart + card]]);
+}
+
 /**
- * A copy of a segment whose strings do not point into the note's text. V8 keeps substrings as
- * slices of their parent string, so one kept ISO date would keep the whole note in memory.
+ * A copy of a segment whose strings do not point into a longer text. V8 keeps substrings as
+ * slices of their parent string, so a kept ISO date would keep its whole note (or comments) alive.
  */
 function detachedSegment(segment: SegmentState): SegmentState {
 	if (segment.kind === "absent") return ABSENT;
 	if (segment.kind === "unreadable") return { kind: "unreadable", raw: detach(segment.raw), reason: detach(segment.reason) };
 	const schedule = segment.schedule;
 	if (schedule === null) return PLACEHOLDER;
-	// A classic schedule holds numbers and a 10-character day, which V8 copies when slicing (it
-	// only shares storage from 13 characters on): the parser's object is kept, not copied.
-	if (schedule.type === "classic") return schedule.due.length < 13 ? segment : { kind: "ok", schedule: { ...schedule, due: detach(schedule.due) } };
+	if (schedule.type === "classic") return { kind: "ok", schedule: { ...schedule, due: detach(schedule.due) } };
 	return {
 		kind: "ok",
 		schedule: { ...schedule, due: detach(schedule.due), lastReview: schedule.lastReview === null ? null : detach(schedule.lastReview) },

@@ -22,7 +22,7 @@ export interface SiblingRef {
 	file: IndexedFile;
 	/** The card as indexed; read the note and take the parsed card at `card.startLine` for its text. */
 	card: IndexedCard;
-	/** Index of the card in `file.cards` (and among the note's parsed cards). */
+	/** Index of the card in the file (and among the note's parsed cards). */
 	cardIndex: number;
 	/** Index of the sibling in `card.siblings`. */
 	sibling: number;
@@ -40,8 +40,17 @@ export interface SavedFilterCounts extends DeckCounts {
 /** The selected siblings at `now`, files in path order, cards and siblings in note order. */
 export function selectSiblings(index: CardIndex, selection: Selection, now: Date): SiblingRef[] {
 	const result: SiblingRef[] = [];
+	// Files come one after another: read each selected card once, shared by its siblings.
+	let lastFile: IndexedFile | null = null;
+	let lastIndex = -1;
+	let lastCard: IndexedCard | null = null;
 	visit(index, selection, now, (file, cardIndex, sibling, code, overdue) => {
-		result.push({ file, card: file.cards[cardIndex], cardIndex, sibling, status: STATUS_NAMES[code], overdue });
+		if (file !== lastFile || cardIndex !== lastIndex || lastCard === null) {
+			lastFile = file;
+			lastIndex = cardIndex;
+			lastCard = file.readCard(cardIndex);
+		}
+		result.push({ file, card: lastCard, cardIndex, sibling, status: STATUS_NAMES[code], overdue });
 	});
 	return result;
 }

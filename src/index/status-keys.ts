@@ -28,28 +28,66 @@ export interface ResolvedStatuses {
 	overdue: Uint8Array;
 }
 
-/** How many due strings of one kind the fast path remembers before starting over. */
-const MAX_REMEMBERED = 4096;
-
-/** A copy with its own storage, so a map key does not keep a whole note's text alive. */
-function detach(text: string): string {
-	return text.length < 13 ? text : ` ${text}`.slice(1);
+/**
+ * The key of a segment's status class: the fields `siblingStatus` reads (kind, schedule type,
+ * FSRS state, due local day). Segments with equal keys have equal statuses at every moment.
+ */
+export function statusKeyOf(segment: SegmentState, dayStartHour: number): string {
+	if (segment.kind !== "ok") return segment.kind;
+	const schedule = segment.schedule;
+	if (schedule === null) return "placeholder";
+	const day = dueDay(schedule, dayStartHour) ?? "?";
+	return schedule.type === "fsrs" ? `f${schedule.state}:${day}` : `c:${day}`;
 }
 
-/** Interns status classes; ids are stable for the lifetime of the table. */
-export class StatusClasses {
+/** Gives status keys at one day start hour (a summary records which hour its keys used). */
+export interface StatusKeyer {
+	readonly dayStartHour: number;
+	keyOf(segment: SegmentState): string;
+}
+
+/** {@link statusKeyOf} at one day start hour, with a memo of due strings (they repeat across notes). */
+export function statusKeyer(dayStartHour: number): StatusKeyer {
+	const classic = new Map<string, string>();
+	const fsrs = [new Map<string, string>(), new Map<string, string>(), new Map<string, string>(), new Map<string, string>()];
+	const keyOf = (segment: SegmentState): string => {
+		if (segment.kind !== "ok" || segment.schedule === null) return statusKeyOf(segment, dayStartHour);
+		const schedule = segment.schedule;
+		const memo = schedule.type === "classic" ? classic : fsrs[schedule.state];
+		if (memo === undefined) return statusKeyOf(segment, dayStartHour);
+		let key = memo.get(schedule.due);
+		if (key === undefined) {
+			key = statusKeyOf(segment, dayStartHour);
+			// A cache only: bounded, since FSRS moments are nearly all distinct.
+			if (memo.size >= 4096) memo.clear();
+			memo.set(flat(schedule.due), key);
+		}
+		return key;
+	};
+	return { dayStartHour, keyOf };
+}
+
+/** Interns status classes by key; ids are stable for the lifetime of the table. */
+export class StatusClasses implements StatusKeyer {
 	private readonly ids = new Map<string, number>();
 	private readonly representatives: SegmentState[] = [];
-	private readonly classicIds = new Map<string, number>();
-	/** Per FSRS state (0–3), class ids by due moment as written. */
-	private readonly fsrsIds = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
-	private absentId = -1;
-	private unreadableId = -1;
-	private placeholderId = -1;
 	private cache: { time: number; hour: number; resolved: ResolvedStatuses } | null = null;
+	private readonly keyer: StatusKeyer;
 
 	/** @param dayStartHour the "next day starts at" hour the due days are computed with */
-	constructor(readonly dayStartHour: number) {}
+	constructor(readonly dayStartHour: number) {
+		this.keyer = statusKeyer(dayStartHour);
+	}
+
+	/** The status key of a segment at this table's day start hour. */
+	keyOf(segment: SegmentState): string {
+		return this.keyer.keyOf(segment);
+	}
+
+	/** A segment of class `id` (every segment of a class has the same status at any moment). */
+	representative(id: number): SegmentState {
+		return this.representatives[id];
+	}
 
 	/** Number of classes so far. */
 	get size(): number {
@@ -58,32 +96,18 @@ export class StatusClasses {
 
 	/** The class id of a segment (a new class is added when none matches). */
 	classOf(segment: SegmentState): number {
-		// Fast paths: classes without a date have one id each; due days repeat across the vault,
-		// so remember them as written (classic day, or FSRS state and moment).
-		if (segment.kind !== "ok") {
-			if (segment.kind === "absent") return this.absentId >= 0 ? this.absentId : (this.absentId = this.intern(segment));
-			return this.unreadableId >= 0 ? this.unreadableId : (this.unreadableId = this.intern(segment));
-		}
-		const schedule = segment.schedule;
-		if (schedule === null) return this.placeholderId >= 0 ? this.placeholderId : (this.placeholderId = this.intern(segment));
-		const byDue = schedule.type === "classic" ? this.classicIds : this.fsrsIds[schedule.state];
-		if (byDue === undefined) return this.intern(segment);
-		const known = byDue.get(schedule.due);
-		if (known !== undefined) return known;
-		const id = this.intern(segment);
-		// A cache only: bounded, since FSRS moments are nearly all distinct.
-		if (byDue.size >= MAX_REMEMBERED) byDue.clear();
-		byDue.set(detach(schedule.due), id);
-		return id;
+		return this.classOfKey(this.keyOf(segment), () => segment);
 	}
 
-	/** The id of the segment's class, added when new. */
-	private intern(segment: SegmentState): number {
-		const key = this.keyOf(segment);
+	/**
+	 * The class id of a status key. `representative` gives a segment with that key; it is called
+	 * only for a key not seen before (keys repeat across the vault: due days, not moments).
+	 */
+	classOfKey(key: string, representative: () => SegmentState): number {
 		let id = this.ids.get(key);
 		if (id === undefined) {
 			id = this.representatives.length;
-			this.representatives.push(segment);
+			this.representatives.push(representative());
 			this.ids.set(key, id);
 			this.cache = null;
 		}
@@ -106,13 +130,9 @@ export class StatusClasses {
 		this.cache = { time, hour: this.dayStartHour, resolved };
 		return resolved;
 	}
+}
 
-	/** The fields `siblingStatus` reads: kind, schedule type, FSRS state, due local day. */
-	private keyOf(segment: SegmentState): string {
-		if (segment.kind !== "ok") return segment.kind;
-		const schedule = segment.schedule;
-		if (schedule === null) return "placeholder";
-		const day = dueDay(schedule, this.dayStartHour) ?? "?";
-		return schedule.type === "fsrs" ? `f${schedule.state}:${day}` : `c:${day}`;
-	}
+/** A copy with its own storage (V8 shares a slice's parent from 13 characters on). */
+function flat(text: string): string {
+	return text.length < 13 ? text : ` ${text}`.slice(1);
 }

@@ -4,17 +4,8 @@ import fc from "fast-check";
 import { parseNote } from "../../src/cards/parse";
 import { joinLines, splitLines } from "../../src/cards/lines";
 import { settings } from "./helpers";
+import { noteText } from "./arbitrary-note";
 
-const linePiece = fc.constantFrom(
-	"?", "??", "Q::A", "Q:::A", "==c==", "==1;;x;;h==", "```", "~~~", "````js", "$$", "<!--", "-->", "<!-- x -->", "%%",
-	"<!--SR:!2025-01-02,3,250-->", "<!--SR:!bad,x,y-->", "<!--SR:!fsrs,2025-01-01T00:00:00Z,1,1,5,2,1,0,0,--->",
-	"#flashcards", "#flashcards/a", "# Heading", "## Sub", "---", "+++", "text", "`a::b`", "[[x::y]]", "| a::b |", "^id", "", " ",
-);
-const prefix = fc.constantFrom("", "", "> ", "> > ", "  ", "- ", "    ", ">");
-const ending = fc.constantFrom("\n", "\n", "\r\n", "\r");
-const noteText = fc
-	.array(fc.tuple(prefix, fc.array(linePiece, { minLength: 1, maxLength: 3 }), ending), { maxLength: 40 })
-	.map((lines) => lines.map(([p, pieces, e]) => p + pieces.join(" ") + e).join(""));
 const options = fc.record({ endMarker: fc.constantFrom("", "+++"), bom: fc.boolean() });
 
 describe("parseNote on arbitrary notes", () => {

@@ -44,7 +44,7 @@ export function snapshot(index: CardIndex, now: Date): unknown {
 		files: index.files().map((file) => ({
 			path: file.path,
 			tags: file.tags,
-			cards: file.cards.map((c) => ({ line: c.startLine, decks: c.decks, segments: c.segments })),
+			cards: file.readCards().map((c) => ({ line: c.startLine, decks: c.decks, segments: c.segments })),
 			statuses: Array.from(file.classes, (id) => status[id]),
 		})),
 		counts: { files: index.fileCount, cards: index.cardCount, siblings: index.siblingCount },

@@ -94,7 +94,7 @@ describe("VaultIndexer build", () => {
 		indexer.start();
 		world.app.workspace.ready();
 		await indexer.ready;
-		expect(indexer.index.getFile("n/009.md")?.cards.map((c) => c.startLine)).toEqual([1]);
+		expect(indexer.index.getFile("n/009.md")?.readCards().map((c) => c.startLine)).toEqual([1]);
 	});
 });
 
@@ -115,7 +115,7 @@ describe("VaultIndexer events", () => {
 		let calls = 0;
 		indexer.onChange(() => calls++);
 		world.modify("n/000.md", "#space/d0\nA::1\nB::2\nC::3");
-		expect(indexer.index.getFile("n/000.md")?.cards).toHaveLength(3);
+		expect(indexer.index.getFile("n/000.md")?.readCards()).toHaveLength(3);
 		world.modify("n/001.md", "#todo only, no cards");
 		expect(indexer.index.has("n/001.md")).toBe(false);
 		world.modify("new.md", "#space\nX::Y");
@@ -172,7 +172,7 @@ describe("VaultIndexer events", () => {
 		expect([metadataCache.listenerCount("changed"), vault.listenerCount("rename"), vault.listenerCount("delete")]).toEqual([0, 0, 0]);
 		world.modify("n/000.md", "#space\nnew::card");
 		expect(calls).toBe(0);
-		expect(indexer.index.getFile("n/000.md")?.cards).toHaveLength(2);
+		expect(indexer.index.getFile("n/000.md")?.readCards()).toHaveLength(2);
 	});
 
 	it("never writes to a note", async () => {

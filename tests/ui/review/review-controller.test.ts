@@ -49,7 +49,7 @@ describe("answers are written at once", () => {
 		expect(withoutComments(world.text("docker.md"))).toBe(withoutComments(DOCKER));
 		// The index learnt the writes (the written card is no longer new).
 		const indexed = world.indexer.index.getFile("docker.md");
-		expect(indexed?.cards[0].segments[0].kind).toBe("ok");
+		expect(indexed?.readCard(0).segments[0].kind).toBe("ok");
 		expect(controller.state().progress.done).toEqual({ new: 2, learning: 0, review: 0 });
 	});
 
