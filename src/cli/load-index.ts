@@ -10,6 +10,7 @@ import type { Selection } from "../index/query";
 import type { SpacedNotesSettings } from "../settings/settings";
 import { flagValue, type ParsedArgs } from "./args";
 import { applyCommonFlags } from "./common";
+import { buildVaultIndex } from "./index-threads";
 import { UsageError, type CliIO } from "./io";
 import { loadVault, readText, type LoadedVault, type VaultFile } from "./vault";
 
@@ -43,6 +44,16 @@ export function loadCards(args: ParsedArgs, io: CliIO): LoadedCards {
 		if (parsed.cards.length > 0) index.setFile(file.vaultPath, parsed);
 	}
 	return { vault, settings, index, notes };
+}
+
+/**
+ * Only the index of the notes under the command's PATH arguments (no text kept): built on every
+ * core for a large vault (see `buildVaultIndex`).
+ */
+export function loadIndex(args: ParsedArgs, io: CliIO): Pick<LoadedCards, "vault" | "settings" | "index"> {
+	const vault = loadVault(args.positional, io.cwd);
+	const settings = applyCommonFlags(vault.settings, args);
+	return { vault, settings, index: buildVaultIndex(vault.files, settings) };
 }
 
 /** `--deck D` and `--filter EXPR` as a selection; a bad filter is a usage error with its message. */

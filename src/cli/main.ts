@@ -4,6 +4,7 @@
  */
 import { EXIT_USAGE, UsageError, type CliIO, type Command } from "./io";
 import { COMMANDS } from "./commands/registry";
+import { isIndexWorker, runIndexWorker } from "./index-threads";
 
 const USAGE = `usage: spaced-notes <command> [options]
 
@@ -45,8 +46,11 @@ function describeUnexpected(error: unknown): string {
 	return String(error);
 }
 
-// Run only when bundled as the executable, not when imported by tests.
-if (typeof require !== "undefined" && require.main === module) {
+// Run only when bundled as the executable, not when imported by tests. A worker thread of an
+// index build runs this same bundle and serves build jobs instead.
+if (isIndexWorker()) {
+	runIndexWorker();
+} else if (typeof require !== "undefined" && require.main === module) {
 	// A reader that stops early (`| head`) is not an error.
 	process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 		if (error.code === "EPIPE") process.exit(0);

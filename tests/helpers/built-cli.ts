@@ -35,13 +35,13 @@ export interface CliRun {
 }
 
 /** Runs the built command line with `args`, feeding `input` on standard input (not a terminal). */
-export async function runBuiltCli(args: string[], options: { cwd?: string; input?: string } = {}): Promise<CliRun> {
+export async function runBuiltCli(args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
 	const cli = await buildCli();
 	const run = spawnSync(process.execPath, [cli, ...args], {
 		cwd: options.cwd,
 		input: options.input ?? "",
 		encoding: "utf8",
-		env: { ...process.env, TZ: "UTC" },
+		env: { ...process.env, TZ: "UTC", ...options.env },
 	});
 	return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }

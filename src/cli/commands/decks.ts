@@ -3,13 +3,13 @@ import { buildDeckTree, deckTreeToJson, type DeckNode } from "../../decks/tree";
 import { hasFlag, parseArgs } from "../args";
 import { COMMON_VALUED_FLAGS, resolveNow } from "../common";
 import { EXIT_OK, UsageError, type Command } from "../io";
-import { loadCards } from "../load-index";
+import { loadIndex } from "../load-index";
 
 export const decksCommand: Command = (argv, io) => {
 	const args = parseArgs(argv, ["json"], [...COMMON_VALUED_FLAGS]);
 	if (args.positional.length !== 1) throw new UsageError("decks takes exactly one PATH");
 	const now = resolveNow(args);
-	const { index } = loadCards(args, io);
+	const { index } = loadIndex(args, io);
 	const tree = buildDeckTree(index, now);
 	if (hasFlag(args, "json")) io.stdout(JSON.stringify(deckTreeToJson(tree), null, 2) + "\n");
 	else io.stdout(formatTree(tree));
