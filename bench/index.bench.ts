@@ -118,7 +118,7 @@ function main(): void {
 	const small = vault(100, 10);
 	let threads: IndexThreads | null = null;
 	try {
-		// Warm the file cache and the JIT once, then take the best of five of each.
+		// Warm the file cache and the JIT once, then take the best of three of each.
 		readAndSplit(large.files);
 		buildIndex(large.files, large.settings);
 		// The worker threads are started once per process (the command line does so for a large
@@ -137,17 +137,17 @@ function main(): void {
 type Vault = ReturnType<typeof vault>;
 
 function run(large: Vault, small: Vault, threads: IndexThreads, firstBuild: number): void {
-	const five = [0, 1, 2, 3, 4];
-	const baseline = Math.min(...five.map(() => time(() => readAndSplit(large.files))));
+	const three = [0, 1, 2];
+	const baseline = Math.min(...three.map(() => time(() => readAndSplit(large.files))));
 	let index = new CardIndex({ flashcardTags: [], dayStartHour: 4 });
 	const full = Math.min(
-		...five.map(() =>
+		...three.map(() =>
 			time(() => {
 				index = buildIndex(large.files, large.settings);
 			}),
 		),
 	);
-	const parallel = Math.min(...five.map(() => time(() => threads.build(large.files, large.settings))));
+	const parallel = Math.min(...three.map(() => time(() => threads.build(large.files, large.settings))));
 	const same = JSON.stringify(buildDeckTree(threads.build(large.files, large.settings), NOW)) === JSON.stringify(buildDeckTree(index, NOW));
 	if (!same) throw new Error("the index built on every core differs from the one built on one thread");
 	// Where the full index's time goes: reading alone, and parsing texts already in memory; the
