@@ -10,10 +10,10 @@
  * The index never reads or writes files; the Obsidian glue and the command line feed it.
  */
 import type { SegmentState } from "../cards/types";
-import { normaliseTag, tagMatchesAny } from "../decks/tags";
 import { DeckRegistry } from "./deck-registry";
-import { FileEntry, type IndexedCard, type IndexedFile } from "./file-entry";
-import { summarizeNote, SummaryLayout, summarySegments, type NoteForIndex, type NoteSummary } from "./note-summary";
+import { FileEntryBuilder } from "./entry-builder";
+import type { FileEntry, IndexedFile } from "./file-entry";
+import { summarizeNote, type NoteForIndex, type NoteSummary } from "./note-summary";
 import { StatusClasses, type ResolvedStatuses, type StatusKeyer } from "./status-keys";
 
 export type { IndexedCard, IndexedFile } from "./file-entry";
@@ -28,20 +28,19 @@ export interface CardIndexOptions {
 
 export class CardIndex {
 	readonly decks = new DeckRegistry();
-	private statuses: StatusClasses;
-	private readonly flashcardTags: readonly string[];
+	private readonly entries: FileEntryBuilder;
 	private readonly byPath = new Map<string, FileEntry>();
-	private readonly tagStrings = new Map<string, string>();
 	private sorted: FileEntry[] | null = [];
 	private cards = 0;
 	private siblings = 0;
 	private changes = 0;
-	/** The ids of the last deck-list and status-key tables seen, -1 until first used (see tableMap). */
-	private readonly lastTables = { decks: { table: null as readonly unknown[] | null, ids: [] as number[] }, status: { table: null as readonly unknown[] | null, ids: [] as number[] } };
 
 	constructor(options: CardIndexOptions) {
-		this.flashcardTags = options.flashcardTags;
-		this.statuses = new StatusClasses(options.dayStartHour);
+		this.entries = new FileEntryBuilder(this.decks, options.flashcardTags, new StatusClasses(options.dayStartHour));
+	}
+
+	private get statuses(): StatusClasses {
+		return this.entries.statuses;
 	}
 
 	/** Increases on every change; lets views know whether what they show is stale. */
@@ -86,7 +85,7 @@ export class CardIndex {
 			return;
 		}
 		const previous = this.byPath.get(path);
-		const file = this.entryOf(path, summary);
+		const file = this.entries.build(path, summary);
 		this.forget(previous);
 		this.cards += file.cardCount;
 		this.siblings += file.classes.length;
@@ -139,9 +138,8 @@ export class CardIndex {
 	 */
 	setDayStartHour(hour: number): void {
 		if (hour === this.statuses.dayStartHour) return;
-		this.statuses = new StatusClasses(hour);
-		this.lastTables.status.table = null;
-		for (const [path, file] of this.byPath) this.byPath.set(path, file.withClasses(this.classesOf(file.readCards())));
+		this.entries.setStatuses(new StatusClasses(hour));
+		for (const [path, file] of this.byPath) this.byPath.set(path, file.withClasses(this.entries.classesOf(file.readCards())));
 		this.sorted = null;
 		this.changes++;
 	}
@@ -172,62 +170,6 @@ export class CardIndex {
 		return this.statuses.representative(id);
 	}
 
-	private entryOf(path: string, summary: NoteSummary): FileEntry {
-		const data = summary.data;
-		const at = SummaryLayout.of(data);
-		// Deck lists and status keys are few per note (or shared by a batch of notes): map each
-		// once, on first use, then rewrite the note's numbers in place with the index's ids.
-		const combinationOf = this.tableMap(summary.deckLists, "decks");
-		const spellings: number[] = [];
-		let previous = -1;
-		for (let i = at.decks; i < at.decks + at.cards; i++) {
-			const list = data[i];
-			let id = combinationOf[list];
-			if (id < 0) id = combinationOf[list] = this.decks.combinationOf(summary.deckLists[list]);
-			data[i] = id;
-			if (id === previous) continue;
-			previous = id;
-			for (const spelling of this.decks.combinations[id].spellings) if (!spellings.includes(spelling)) spellings.push(spelling);
-		}
-		if (summary.dayStartHour === this.statuses.dayStartHour) {
-			const classOf = this.tableMap(summary.statusKeys, "status");
-			for (let s = at.status; s < at.length; s++) {
-				const k = data[s];
-				let id = classOf[k];
-				if (id < 0) id = classOf[k] = this.statuses.classOfKey(summary.statusKeys[k], () => segmentOfSibling(summary, at, s - at.status));
-				data[s] = id;
-			}
-		} else {
-			// Keys of another day start hour: class every sibling by its own segment.
-			for (let i = 0, s = at.status; i < at.cards; i++) for (const segment of summarySegments(summary, i, at)) data[s++] = this.statuses.classOf(detachedSegment(segment));
-		}
-		// Keep the numbers and the comments only: the summary's tags and decks may be slices of the note's text.
-		return new FileEntry(path, this.otherTags(summary.tags), spellings, { comments: summary.comments, data, explicit: summary.explicit }, this.decks);
-	}
-
-	/**
-	 * The index's id of each entry of a summary's table, -1 until first used. A batch of notes
-	 * shares its tables, so the mapping is kept while the same table comes back (a table only grows).
-	 */
-	private tableMap(table: readonly unknown[], kind: "decks" | "status"): number[] {
-		const last = this.lastTables[kind];
-		if (last.table !== table) {
-			last.table = table;
-			last.ids = [];
-		}
-		while (last.ids.length < table.length) last.ids.push(-1);
-		return last.ids;
-	}
-
-	private classesOf(cards: readonly IndexedCard[]): Int32Array {
-		let total = 0;
-		for (const card of cards) total += card.segments.length;
-		const classes = new Int32Array(total);
-		let at = 0;
-		for (const card of cards) for (const segment of card.segments) classes[at++] = this.statuses.classOf(detachedSegment(segment));
-		return classes;
-	}
-
 	/** Position of `path` in the sorted file list (which holds it). */
 	private sortedIndexOf(path: string): number {
 		const sorted = this.sorted ?? [];
@@ -241,58 +183,9 @@ export class CardIndex {
 		return low;
 	}
 
-	/** Normalised, de-duplicated, shared strings of the tags that are not flashcard tags. */
-	private otherTags(tags: readonly string[]): string[] {
-		const result: string[] = [];
-		for (const tag of tags) {
-			if (tagMatchesAny(tag, this.flashcardTags)) continue;
-			const normal = normaliseTag(tag);
-			let shared = this.tagStrings.get(normal);
-			if (shared === undefined) {
-				shared = normal;
-				this.tagStrings.set(normal, shared);
-			}
-			if (!result.includes(shared)) result.push(shared);
-		}
-		return result;
-	}
-
 	private forget(file: IndexedFile | undefined): void {
 		if (!file) return;
 		this.cards -= file.cardCount;
 		this.siblings -= file.classes.length;
 	}
-}
-
-/** The segment of sibling `sibling` of a summary, detached: the representative of a new class. */
-function segmentOfSibling(summary: NoteSummary, at: SummaryLayout, sibling: number): SegmentState {
-	const data = summary.data;
-	let card = 0;
-	while (data[at.siblingStart + card + 1] <= sibling) card++;
-	return detachedSegment(summarySegments(summary, card, at)[sibling - data[at.siblingStart + card]]);
-}
-
-/**
- * A copy of a segment whose strings do not point into a longer text. V8 keeps substrings as
- * slices of their parent string, so a kept ISO date would keep its whole note (or comments) alive.
- */
-function detachedSegment(segment: SegmentState): SegmentState {
-	if (segment.kind === "absent") return ABSENT;
-	if (segment.kind === "unreadable") return { kind: "unreadable", raw: detach(segment.raw), reason: detach(segment.reason) };
-	const schedule = segment.schedule;
-	if (schedule === null) return PLACEHOLDER;
-	if (schedule.type === "classic") return { kind: "ok", schedule: { ...schedule, due: detach(schedule.due) } };
-	return {
-		kind: "ok",
-		schedule: { ...schedule, due: detach(schedule.due), lastReview: schedule.lastReview === null ? null : detach(schedule.lastReview) },
-	};
-}
-
-const ABSENT: SegmentState = { kind: "absent" };
-const PLACEHOLDER: SegmentState = { kind: "ok", schedule: null };
-
-/** A string with its own storage (short strings are copied by V8 anyway). */
-function detach(text: string): string {
-	// Concatenating forces a flat copy; slicing it drops the extra character.
-	return text.length < 13 ? text : ` ${text}`.slice(1);
 }
