@@ -48,7 +48,11 @@ interface Job {
 	port: MessagePort;
 }
 
-type WorkerMessage = { kind: "notes"; batch: SummaryBatch } | { kind: "done" } | { kind: "error"; message: string };
+type WorkerMessage =
+	| { kind: "notes"; batch: SummaryBatch }
+	| { kind: "done" }
+	/** `unreadable`: a note could not be read (the user's problem); else a failure of the worker. */
+	| { kind: "error"; message: string; unreadable: boolean };
 
 /** True in a thread started by {@link IndexThreads}: the bundle's entry runs {@link runIndexWorker} then. */
 export function isIndexWorker(): boolean {
@@ -79,7 +83,7 @@ export function runIndexWorker(): void {
 			}
 			post({ kind: "done" });
 		} catch (error) {
-			post({ kind: "error", message: error instanceof Error ? error.message : String(error) });
+			post({ kind: "error", message: error instanceof Error ? error.message : String(error), unreadable: error instanceof UsageError });
 		} finally {
 			job.port.close();
 		}
@@ -117,9 +121,10 @@ export class IndexThreads {
 
 	/**
 	 * Indexes `files`: reads and parses them on this thread and the workers, indexes on this one.
+	 * With `thisThreadReads: false` only the workers read (tests use it to be sure they did).
 	 * @throws UsageError (from `readText`) when a note cannot be read, as a one-thread build does
 	 */
-	build(files: readonly VaultFile[], settings: SpacedNotesSettings): CardIndex {
+	build(files: readonly VaultFile[], settings: SpacedNotesSettings, { thisThreadReads = true } = {}): CardIndex {
 		const index = new CardIndex({ flashcardTags: settings.flashcardTags, dayStartHour: settings.nextDayStartsAt });
 		const next = new Int32Array(new SharedArrayBuffer(4));
 		const posted = new Int32Array(new SharedArrayBuffer(4));
@@ -132,7 +137,7 @@ export class IndexThreads {
 			ports.push(port1);
 		}
 		let running = ports.length;
-		let failure: string | null = null;
+		const failures: { message: string; unreadable: boolean }[] = [];
 		const drain = () => {
 			for (const port of ports) {
 				for (let received = receiveMessageOnPort(port); received; received = receiveMessageOnPort(port)) {
@@ -141,14 +146,14 @@ export class IndexThreads {
 					else if (message.kind === "done") running--;
 					else {
 						running--;
-						failure ??= message.message;
+						failures.push(message);
 					}
 				}
 			}
 		};
 		try {
 			const keyer = index.keyer;
-			for (let start = Atomics.add(next, 0, CHUNK); start < files.length; start = Atomics.add(next, 0, CHUNK)) {
+			for (let start = thisThreadReads ? Atomics.add(next, 0, CHUNK) : files.length; start < files.length; start = Atomics.add(next, 0, CHUNK)) {
 				const end = Math.min(start + CHUNK, files.length);
 				for (let i = start; i < end; i++) {
 					const summary = summaryOf(files[i], settings, keyer);
@@ -170,7 +175,8 @@ export class IndexThreads {
 			Atomics.store(next, 0, files.length);
 			for (const port of ports) port.close();
 		}
-		if (failure !== null) throw new UsageError(failure);
+		const [failure] = failures;
+		if (failure) throw failure.unreadable ? new UsageError(failure.message) : new Error(`an index worker thread failed: ${failure.message}`);
 		return index;
 	}
 
