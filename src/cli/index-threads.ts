@@ -1,7 +1,7 @@
 /**
  * Building the card index of a large vault on every core: this thread and worker threads take
- * chunks of notes from a shared counter, read and parse them; the workers send each note's
- * summary (typed arrays and a few strings, cheap to copy between threads) and this thread
+ * chunks of notes from a shared counter, read and parse them; a worker sends the summaries of a
+ * chunk as one packed batch (see `SummaryBatch`: cheap to move between threads) and this thread
  * indexes them. Reading and parsing are most of a full build, and they need no shared state.
  *
  * The worker threads run this same bundle (see {@link isIndexWorker}), so the command line stays
