@@ -21,6 +21,19 @@ describe("linesWithStarts", () => {
 			{ numRuns: 500 },
 		);
 	});
+	it("gives the same for notes whose lines all end with \\n (its native-split path)", () => {
+		const unix = fc.array(fc.constantFrom("a", "::", "#", " ", "\n", "\n\n", "\uFEFF", "é"), { maxLength: 40 }).map((parts) => parts.join(""));
+		fc.assert(
+			fc.property(unix, fc.boolean(), (body, bom) => {
+				const full = (bom ? "\uFEFF" : "") + body;
+				const { lines, starts } = linesWithStarts(full);
+				expect(lines).toEqual(splitLines(full).lines);
+				lines.forEach((line, i) => expect(full.slice(starts[i], starts[i] + line.length)).toBe(line));
+				expect(starts[0]).toBe(bom ? 1 : 0);
+			}),
+			{ numRuns: 300 },
+		);
+	});
 });
 
 describe("markLines", () => {
