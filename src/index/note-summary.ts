@@ -115,7 +115,7 @@ export function summarizeNote(note: NoteForIndex, keyer: StatusKeyer, tables?: S
 	let sibling = 0;
 	for (let i = 0; i < n; i++) {
 		const card = cards[i];
-		data[at.kinds + i] = kindCode(card.kind);
+		data[at.kinds + i] = CARD_KINDS.indexOf(card.kind);
 		data[at.lines + 2 * i] = card.startLine;
 		data[at.lines + 2 * i + 1] = card.endLine;
 		data[at.decks + i] = listIndex(deckLists, card.decks);
@@ -158,21 +158,6 @@ export function summarySegments(summary: Pick<NoteSummary, "comments" | "data" |
 }
 
 const ABSENT: SegmentState = { kind: "absent" };
-
-function kindCode(kind: CardKind): number {
-	switch (kind) {
-		case "singleline":
-			return 0;
-		case "singleline-reversed":
-			return 1;
-		case "multiline":
-			return 2;
-		case "multiline-reversed":
-			return 3;
-		default:
-			return 4;
-	}
-}
 
 /** The entry of `lists` equal to `decks` (added when new); notes and batches have a few lists at most. */
 function listIndex(lists: (readonly string[])[], decks: readonly string[]): number {
