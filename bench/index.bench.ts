@@ -18,10 +18,7 @@ import { generateVault } from "./vault-generator";
 const NOW = new Date();
 
 /** A note of the generated vault, as the command line lists it. */
-interface Note extends VaultFile {
-	/** The vault path (as `vaultPath`). */
-	path: string;
-}
+type Note = VaultFile;
 
 function markdownFiles(root: string, dir = root, out: Note[] = []): Note[] {
 	for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -30,7 +27,7 @@ function markdownFiles(root: string, dir = root, out: Note[] = []): Note[] {
 		if (entry.isDirectory()) markdownFiles(root, absolute, out);
 		else if (entry.name.endsWith(".md")) {
 			const path = relative(root, absolute).split("\\").join("/");
-			out.push({ path, absolute, display: path, vaultPath: path });
+			out.push({ absolute, display: path, vaultPath: path });
 		}
 	}
 	return out;
@@ -64,7 +61,7 @@ function fullIndexParts(notes: Note[], settings: SpacedNotesSettings): { reading
 	const parsing = Math.min(
 		...[0, 1, 2].map(() =>
 			time(() => {
-				for (let i = 0; i < notes.length; i++) parseNote(texts[i], { path: notes[i].path, settings });
+				for (let i = 0; i < notes.length; i++) parseNote(texts[i], { path: notes[i].vaultPath, settings });
 			}),
 		),
 	);
@@ -93,13 +90,13 @@ function medianUpdate(index: CardIndex, note: Note, settings: SpacedNotesSetting
 	// Append a card, as a user typing one would.
 	const edited = `${original}\n\nA question added while editing::and its answer\n`;
 	const samples: number[] = [];
-	indexNote(index, note.path, edited, settings);
-	const grown = index.getFile(note.path)?.cardCount ?? 0;
-	indexNote(index, note.path, original, settings);
-	if (grown !== (index.getFile(note.path)?.cardCount ?? 0) + 1) throw new Error("the edit did not add a card");
+	indexNote(index, note.vaultPath, edited, settings);
+	const grown = index.getFile(note.vaultPath)?.cardCount ?? 0;
+	indexNote(index, note.vaultPath, original, settings);
+	if (grown !== (index.getFile(note.vaultPath)?.cardCount ?? 0) + 1) throw new Error("the edit did not add a card");
 	for (let i = 0; i < runs; i++) {
 		const text = i % 2 === 0 ? edited : original;
-		samples.push(time(() => indexNote(index, note.path, text, settings)));
+		samples.push(time(() => indexNote(index, note.vaultPath, text, settings)));
 	}
 	return median(samples);
 }
@@ -107,7 +104,7 @@ function medianUpdate(index: CardIndex, note: Note, settings: SpacedNotesSetting
 function vault(notes: number, cardsPerNote: number): { root: string; files: Note[]; settings: SpacedNotesSettings } {
 	const root = mkdtempSync(join(tmpdir(), `spaced-notes-index-${notes}-`));
 	generateVault(root, { notes, cardsPerNote, seed: 42 });
-	return { root, files: markdownFiles(root).sort((a, b) => (a.path < b.path ? -1 : 1)), settings: settingsOf(root) };
+	return { root, files: markdownFiles(root).sort((a, b) => (a.vaultPath < b.vaultPath ? -1 : 1)), settings: settingsOf(root) };
 }
 
 const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
@@ -168,7 +165,7 @@ function run(large: Vault, small: Vault, threads: IndexThreads, firstBuild: numb
 	const perNote: number[] = [];
 	for (const note of large.files) {
 		const text = readFileSync(note.absolute, "utf8");
-		perNote.push(time(() => indexNote(index, note.path, text, large.settings)));
+		perNote.push(time(() => indexNote(index, note.vaultPath, text, large.settings)));
 	}
 	perNote.sort((a, b) => a - b);
 	const p999 = perNote[Math.floor(perNote.length * 0.999)];
