@@ -31,7 +31,7 @@ const ROLE = "spaced-notes-index-worker";
 const WORKER_SILENCE_MS = 10_000;
 
 /** The workers stopped answering: the caller builds on one thread instead. */
-export class WorkerSilentError extends Error {
+class WorkerSilentError extends Error {
 	constructor() {
 		super("an index worker thread stopped answering");
 		this.name = "WorkerSilentError";

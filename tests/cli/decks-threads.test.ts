@@ -1,6 +1,7 @@
 /**
  * `decks` builds its index on several threads for a large vault (or when SPACED_NOTES_THREADS
- * says so): the result must not depend on how many threads read the notes.
+ * says so): the result must not depend on how many threads read the notes. Which thread reads
+ * which note depends on timing here; tests/cli/index-threads.test.ts makes sure the workers do.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
