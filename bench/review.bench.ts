@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseNote } from "../src/cards/parse";
 import type { Card } from "../src/cards/types";
-import { ReviewSession, type SessionItem } from "../src/schedule/session";
+import { ReviewSession, type SessionItem } from "../src/review/session";
 import type { ClassicSchedule } from "../src/schedule/types";
 import { DEFAULT_SETTINGS, type SpacedNotesSettings } from "../src/settings/settings";
 import { cardTarget, writeSchedule } from "../src/writeback/write-schedule";

@@ -6,9 +6,11 @@
 import { appendFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join, relative } from "node:path";
-import { formatLogLine, type LogEntry } from "../stats/log-format";
+import type { ReviewLog } from "../review/ports";
+import { formatLogLine, type LogEntry, type ReviewEntry } from "../stats/log-format";
+import { mergeLogs, type LogFile, type LogProblem, type MergedLog } from "../stats/merge";
+import { reviewEntry, undoEntry, type AnswerFacts } from "../stats/review-entry";
 import { isDirectory, pathExists, toSlashes } from "./fs-paths";
-import type { LogFile, LogProblem } from "../stats/merge";
 
 /** The plugin's log folder inside a config folder. */
 export const LOG_SUBFOLDER = join("plugins", "spaced-notes", "logs");
@@ -79,4 +81,31 @@ export function appendToVaultLog(root: string, entries: readonly LogEntry[], dev
 	const file = join(folder, `${device.replace(/[^\w-]/g, "_")}.jsonl`);
 	appendFileSync(file, "\n" + entries.map((e) => formatLogLine(e) + "\n").join(""), "utf8");
 	return file;
+}
+
+/** The vault's review log as the review engine's {@link ReviewLog}: this machine's file on disk. */
+export class VaultReviewLog implements ReviewLog {
+	constructor(private readonly root: string) {}
+
+	recordAnswer(facts: AnswerFacts): Promise<ReviewEntry> {
+		const entry = reviewEntry(facts);
+		return this.append(entry).then(() => entry);
+	}
+
+	recordUndo(answer: ReviewEntry, time: Date = new Date()): Promise<void> {
+		return this.append(undoEntry(answer, time));
+	}
+
+	readAll(): Promise<MergedLog> {
+		return Promise.resolve(mergeLogs(readVaultLog(this.root).files));
+	}
+
+	private append(entry: LogEntry): Promise<void> {
+		try {
+			appendToVaultLog(this.root, [entry]);
+			return Promise.resolve();
+		} catch (error) {
+			return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+		}
+	}
 }

@@ -6,8 +6,9 @@ import type { App, Plugin } from "obsidian";
 import { normaliseSettings, type SpacedNotesSettings } from "../settings/settings";
 import { DeckListModal } from "../ui/deck-list/deck-list-modal";
 import { openReview } from "../ui/review/open-review";
-import type { ReviewLog } from "../ui/review/review-deps";
-import type { PluginServices, ReviewRequest } from "./services";
+import type { ReviewLog } from "../review/ports";
+import type { PluginServices } from "./services";
+import type { ReviewRequest } from "../review/request";
 import type { VaultIndexer } from "./vault-index";
 
 /** Settings whose change means every note must be parsed again. */

@@ -4,21 +4,9 @@
  * reference that would keep a closed view alive).
  */
 import type { App } from "obsidian";
-import type { Filter } from "../decks/filter";
+import type { ReviewRequest } from "../review/request";
 import type { SpacedNotesSettings } from "../settings/settings";
 import type { VaultIndexer } from "./vault-index";
-
-/** What to review: a deck subtree, a filter, one note, or everything (all absent). */
-export interface ReviewRequest {
-	/** Shown in the review's header, e.g. "space › docker" or "All cards". */
-	title: string;
-	deck?: string;
-	filter?: Filter;
-	/** Vault path of one note (the "review this note" command). */
-	path?: string;
-	/** With `path`: only the card whose first line is this (0-based), e.g. from its schedule chip. */
-	line?: number;
-}
 
 export interface PluginServices {
 	app: App;

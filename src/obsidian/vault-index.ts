@@ -99,14 +99,15 @@ export class VaultIndexer extends Component {
 	}
 
 	/**
-	 * Applies a review's own write: `newText` is what was written to `path`. The index is updated
-	 * now from that text, and the `changed` event that follows with the same text is skipped.
+	 * Applies a review's own write: `newText` is what was written to `path`, `parsed` its parse
+	 * when the writer has one (it verified the write with it; the index reuses it). The index is
+	 * updated now, and the `changed` event that follows with the same text is skipped.
 	 */
-	applyOwnWrite(path: string, newText: string): void {
+	applyOwnWrite(path: string, newText: string, parsed?: ParsedNote): void {
 		this.ownWrites.set(path, newText);
 		const file = this.app.vault.getAbstractFileByPath(path);
 		this.touch(path);
-		this.indexText(path, newText, file instanceof TFile ? file : null);
+		this.indexText(path, newText, file instanceof TFile ? file : null, undefined, parsed);
 		this.notify();
 	}
 
@@ -232,9 +233,8 @@ export class VaultIndexer extends Component {
 	}
 
 	/** Parses one note's text into the index (or drops it when it is not read or has no cards). */
-	private indexText(path: string, text: string, file: TFile | null, cache?: CachedMetadata | null): void {
-		const settings = this.getSettings();
-		const parsed = this.parse(text, path, settings);
+	private indexText(path: string, text: string, file: TFile | null, cache?: CachedMetadata | null, known?: ParsedNote): void {
+		const parsed = known ?? this.parse(text, path, this.getSettings());
 		if (!parsed.included || parsed.cards.length === 0) {
 			this.index.removeFile(path);
 			return;

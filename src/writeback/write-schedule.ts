@@ -7,7 +7,7 @@
  */
 import { joinLines, splitLines } from "../cards/lines";
 import { parseNote } from "../cards/parse";
-import type { Card } from "../cards/types";
+import type { Card, ParsedNote } from "../cards/types";
 import type { Schedule } from "../schedule/types";
 import type { CommentPlacement, ParserSettings } from "../settings/settings";
 import { closesOpaqueRegion, continuationPrefix, sameLineColumn } from "./container";
@@ -36,6 +36,8 @@ export type WriteResult =
 			previousComment: string | null;
 			/** Where the card now is (0-based, `endLine` inclusive, comment included). */
 			card: { startLine: number; endLine: number };
+			/** The new text parsed (the parse that verified the write), for callers to reuse. */
+			note: ParsedNote;
 	  }
 	| { ok: false; conflict: Conflict; message: string };
 
@@ -61,7 +63,7 @@ export function writeSchedule(text: string, target: CardTarget, schedule: Schedu
 	}
 	const found = locate(text, target, options);
 	if (!found.ok) return found;
-	const cards = found.cards;
+	const cards = found.note.cards;
 	const card = found.card;
 	const note = splitLines(text);
 	const comment = commentWithSegment(card.comment?.raw ?? null, target.sibling, target.siblingCount, segment);
@@ -109,12 +111,12 @@ export function restoreComment(
 ): WriteResult {
 	const found = locate(text, target, options);
 	if (!found.ok) return found;
-	const cards = found.cards;
+	const cards = found.note.cards;
 	const card = found.card;
 	const current = card.comment;
 	if (current === null) {
 		if (previousComment === null) {
-			return { ok: true, text, previousComment: null, card: { startLine: card.startLine, endLine: card.endLine } };
+			return { ok: true, text, previousComment: null, card: { startLine: card.startLine, endLine: card.endLine }, note: found.note };
 		}
 		return changed("The card's scheduling comment was removed since the answer; nothing was undone.");
 	}
@@ -130,7 +132,7 @@ export function restoreComment(
 }
 
 /** Parses `text` and finds the target card in it; a note no longer read has no cards at all. */
-function locate(text: string, target: CardTarget, options: WriteOptions): (FoundCard & { ok: true; cards: Card[] }) | Failure {
+function locate(text: string, target: CardTarget, options: WriteOptions): (FoundCard & { ok: true; note: ParsedNote }) | Failure {
 	const parsed = parseNote(text, { path: options.path, settings: options.settings });
 	if (!parsed.included) {
 		return {
@@ -140,11 +142,7 @@ function locate(text: string, target: CardTarget, options: WriteOptions): (Found
 		};
 	}
 	const found = findCard(parsed.cards, target);
-	return found.ok ? { ...found, cards: parsed.cards } : found;
-}
-
-function parse(text: string, options: WriteOptions): Card[] {
-	return parseNote(text, { path: options.path, settings: options.settings }).cards;
+	return found.ok ? { ...found, note: parsed } : found;
 }
 
 /** Replaces exactly the comment's columns on its line. */
@@ -196,7 +194,8 @@ function verified(
 	previousComment: string | null,
 	accept: (now: Card) => boolean = () => true,
 ): WriteResult {
-	const after = parse(text, options);
+	const note = parseNote(text, { path: options.path, settings: options.settings });
+	const after = note.cards;
 	const index = before.indexOf(card);
 	const same =
 		after.length === before.length &&
@@ -219,7 +218,7 @@ function verified(
 	}
 	const now = after[index];
 	if (!accept(now)) return unwritable("The new schedule would not read back as written; nothing was saved.");
-	return { ok: true, text, previousComment, card: { startLine: now.startLine, endLine: now.endLine } };
+	return { ok: true, text, previousComment, card: { startLine: now.startLine, endLine: now.endLine }, note };
 }
 
 function unwritable(message: string): Failure {

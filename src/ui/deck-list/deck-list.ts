@@ -8,7 +8,8 @@ import { setIcon } from "obsidian";
 import { parseFilter } from "../../decks/filter";
 import { buildDeckTree, type DeckCounts, type DeckNode } from "../../decks/tree";
 import { savedFilterCounts } from "../../index/query";
-import type { PluginServices, ReviewRequest } from "../../obsidian/services";
+import type { PluginServices } from "../../obsidian/services";
+import type { ReviewRequest } from "../../review/request";
 import { deckTitle, filterDeckTree, type DeckFilterResult } from "./deck-filter";
 
 /** Collapsed decks (by key), kept in memory while Obsidian runs, shared by every deck list. */

@@ -1,7 +1,8 @@
 /**
  * The review's entry point for the plugin: a modal or a tab, as the settings say.
  */
-import type { PluginServices, ReviewRequest } from "../../obsidian/services";
+import type { PluginServices } from "../../obsidian/services";
+import type { ReviewRequest } from "../../review/request";
 import type { ReviewExtras } from "./review-host";
 import { ReviewModal } from "./review-modal";
 import { REVIEW_VIEW_TYPE, ReviewView } from "./review-view";

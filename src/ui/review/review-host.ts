@@ -3,10 +3,11 @@
  * a card in its note at the card's line.
  */
 import { Notice, TFile, type App } from "obsidian";
-import { ReviewWriter } from "../../obsidian/review-writer";
-import type { PluginServices, ReviewRequest } from "../../obsidian/services";
-import { ReviewController } from "./review-controller";
-import type { ReviewLog } from "./review-deps";
+import { VaultNotes } from "../../obsidian/vault-notes";
+import type { PluginServices } from "../../obsidian/services";
+import type { ReviewRequest } from "../../review/request";
+import { ReviewController } from "../../review/controller";
+import type { ReviewLog } from "../../review/ports";
 
 /** Optional extras the plugin may hand to a review (the review log, when it keeps one). */
 export interface ReviewExtras {
@@ -17,10 +18,10 @@ export interface ReviewExtras {
 export function controllerFor(services: PluginServices, request: ReviewRequest, extras: ReviewExtras = {}): ReviewController {
 	return new ReviewController(
 		{
-			app: services.app,
 			settings: () => services.settings(),
 			index: () => services.indexer.index,
-			editor: new ReviewWriter(services.app, services.indexer, () => services.settings()),
+			notes: new VaultNotes(services.app),
+			written: (path, text, note) => services.indexer.applyOwnWrite(path, text, note),
 			now: () => services.now(),
 			notify: (message) => new Notice(message),
 			log: extras.log,

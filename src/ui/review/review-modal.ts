@@ -3,10 +3,11 @@
  * `.sn-review-modal` rules in styles.css.
  */
 import { Modal } from "obsidian";
-import type { PluginServices, ReviewRequest } from "../../obsidian/services";
+import type { PluginServices } from "../../obsidian/services";
+import type { ReviewRequest } from "../../review/request";
 import { controllerFor, openCardInNote, type ReviewExtras } from "./review-host";
 import { renderReviewScreen, type ReviewScreen } from "./review-screen";
-import type { ReviewController } from "./review-controller";
+import type { ReviewController } from "../../review/controller";
 
 export class ReviewModal extends Modal {
 	private screen: ReviewScreen | null = null;

@@ -7,7 +7,7 @@
  */
 import { Component, MarkdownRenderer, type App, type Scope } from "obsidian";
 import { Rating } from "../../schedule/types";
-import { RATING_NAMES, type ReviewModel, type ReviewScreenState } from "./review-state";
+import { RATING_NAMES, type ReviewModel, type ReviewScreenState } from "../../review/review-state";
 import { renderSummary } from "./review-summary";
 
 export type MarkdownRender = (markdown: string, el: HTMLElement, sourcePath: string, component: Component) => Promise<void>;

@@ -4,7 +4,7 @@
  * while only later learning steps are left, with the time the next one is due.
  */
 import { Rating } from "../../schedule/types";
-import { RATING_NAMES, type ReviewModel, type ReviewScreenState } from "./review-state";
+import { RATING_NAMES, type ReviewModel, type ReviewScreenState } from "../../review/review-state";
 
 const NAMES = RATING_NAMES;
 

@@ -4,10 +4,11 @@
  */
 import { ItemView, Scope, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import type { Filter } from "../../decks/filter";
-import type { PluginServices, ReviewRequest } from "../../obsidian/services";
+import type { PluginServices } from "../../obsidian/services";
+import type { ReviewRequest } from "../../review/request";
 import { controllerFor, openCardInNote, type ReviewExtras } from "./review-host";
 import { renderReviewScreen, type ReviewScreen } from "./review-screen";
-import type { ReviewController } from "./review-controller";
+import type { ReviewController } from "../../review/controller";
 
 export const REVIEW_VIEW_TYPE = "spaced-notes-review";
 

@@ -16,7 +16,7 @@ import { normaliseSettings } from "../../../src/settings/settings";
 import { DeckList } from "../../../src/ui/deck-list/deck-list";
 import { renderDockerPanel } from "../../../src/ui/docker-panel";
 import { renderReviewScreen } from "../../../src/ui/review/review-screen";
-import type { ReviewModel, ReviewScreenState } from "../../../src/ui/review/review-state";
+import type { ReviewModel, ReviewScreenState } from "../../../src/review/review-state";
 import clozes from "../../../examples/vault/clozes.md";
 import multistage from "../../../examples/vault/docker/docker-multistage.md";
 import layers from "../../../examples/vault/docker/layers-and-lists.md";
@@ -100,6 +100,7 @@ function reviewScene(): void {
 				"COPY --from=builder /app/calculator .",
 				"```",
 			].join("\n"),
+			decks: ["space/docker/40-day-course"],
 			context: ["docker-multistage", "Docker multi-stage builds"],
 			source: "",
 			intervals: { [Rating.Again]: "10 min", [Rating.Hard]: "2 d", [Rating.Good]: "5 d", [Rating.Easy]: "12 d" },
@@ -117,9 +118,9 @@ function reviewScene(): void {
 		state: () => state,
 		subscribe: () => () => {},
 		reveal: () => {},
-		answer: async () => {},
+		answer: () => Promise.resolve("ignored" as const),
 		skip: () => {},
-		undo: async () => {},
+		undo: () => Promise.resolve(false),
 		startEdit: () => {},
 		cancelEdit: () => {},
 		saveEdit: async () => {},

@@ -2,7 +2,8 @@
 import type { App as ObsidianApp } from "obsidian";
 import { App } from "../../mocks/obsidian";
 import { CardIndex } from "../../../src/index/card-index";
-import type { PluginServices, ReviewRequest } from "../../../src/obsidian/services";
+import type { PluginServices } from "../../../src/obsidian/services";
+import type { ReviewRequest } from "../../../src/review/request";
 import type { VaultIndexer } from "../../../src/obsidian/vault-index";
 import { DEFAULT_SETTINGS, type SpacedNotesSettings } from "../../../src/settings/settings";
 import { card, classic, NEW_SEGMENT, note } from "../../index/fixtures";

@@ -6,7 +6,7 @@ import { installObsidianDom } from "../../mocks/obsidian-dom";
 import { ReviewModal } from "../../../src/ui/review/review-modal";
 import { openReview } from "../../../src/ui/review/open-review";
 import { createReviewView, REVIEW_VIEW_TYPE } from "../../../src/ui/review/review-view";
-import { DOCKER, K8S, makeWorld, type World } from "./fixtures";
+import { DOCKER, K8S, makeWorld, type World } from "../../review/fixtures";
 
 beforeAll(() => installObsidianDom());
 beforeEach(() => {

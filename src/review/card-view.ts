@@ -1,11 +1,11 @@
 /** What the review screen shows of the current card, built from the session entry and the live card. */
-import type { Card } from "../../cards/types";
-import { previewAnswers } from "../../schedule/scheduler";
-import type { QueueEntry } from "../../schedule/session";
-import { siblingKeyOf } from "../../schedule/sessionItem";
-import type { DueHistogram } from "../../schedule/sm2";
-import { Rating } from "../../schedule/types";
-import type { SpacedNotesSettings } from "../../settings/settings";
+import type { Card } from "../cards/types";
+import { previewAnswers } from "../schedule/scheduler";
+import type { QueueEntry } from "./session";
+import { siblingKeyOf } from "./session-item";
+import type { DueHistogram } from "../schedule/sm2";
+import { Rating } from "../schedule/types";
+import type { SpacedNotesSettings } from "../settings/settings";
 import type { ReviewCardView } from "./review-state";
 
 /** The interval label of each button for the entry at `now`. */
@@ -27,6 +27,7 @@ export function cardView(entry: QueueEntry, card: Card, intervals: Record<Rating
 		kind: entry.kind,
 		question: sibling?.question ?? "",
 		answer: sibling?.answer ?? "",
+		decks: card.decks,
 		context: card.context,
 		source: card.source,
 		intervals,

@@ -1,10 +1,10 @@
 /** Starting a review: the request's cards read from their notes into a new session. */
-import type { ReviewRequest } from "../../obsidian/services";
-import { ReviewSession } from "../../schedule/session";
-import { doneToday } from "../../stats/done-today";
+import type { ReviewRequest } from "./request";
+import { ReviewSession } from "./session";
+import { doneToday } from "./done-today";
 import type { AnswerSaver } from "./answer-saver";
 import type { LiveCards } from "./live-cards";
-import type { ReviewControllerDeps } from "./review-deps";
+import type { ReviewDeps } from "./ports";
 import { loadReviewItems } from "./review-items";
 
 /** A started review: its session, and a message for the user when not every card could be read. */
@@ -19,13 +19,13 @@ export interface ReviewStart {
  * balancing on, `answers` starts counting cards due per day. Never rejects: when the notes
  * cannot be read the session is empty and the notice says why.
  */
-export async function startReview(deps: ReviewControllerDeps, request: ReviewRequest, live: LiveCards, answers: AnswerSaver): Promise<ReviewStart> {
+export async function startReview(deps: ReviewDeps, request: ReviewRequest, live: LiveCards, answers: AnswerSaver): Promise<ReviewStart> {
 	const settings = deps.settings();
 	const now = deps.now();
 	let notice: string | null = null;
 	try {
 		const index = deps.index();
-		const loaded = await loadReviewItems(deps.app, index, settings, request, now);
+		const loaded = await loadReviewItems(deps.notes, index, settings, request, now);
 		if (settings.algorithm === "sm2" && settings.loadBalance) answers.countDueDays(index, settings.nextDayStartsAt);
 		for (const item of loaded.items) live.add(item);
 		if (loaded.skippedNotes.length > 0) {

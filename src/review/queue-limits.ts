@@ -4,7 +4,7 @@
  * entry's pointers again would be slow cache misses.
  */
 import type { Card } from "../cards/types";
-import type { QueueEntry } from "./sessionItem";
+import type { QueueEntry } from "./session-item";
 
 /** Numbers of the cards of two lists, and how many cards there are. */
 export interface CardIds {

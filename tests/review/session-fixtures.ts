@@ -1,6 +1,6 @@
 /** Small cards and items for session tests. */
 import type { Card, SegmentState } from "../../src/cards/types";
-import type { SessionItem } from "../../src/schedule/session";
+import type { SessionItem } from "../../src/review/session";
 import type { ClassicSchedule, FsrsSchedule } from "../../src/schedule/types";
 
 export function makeCard(startLine: number, segments: SegmentState[]): Card {

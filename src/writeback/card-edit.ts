@@ -3,11 +3,11 @@
  * inside one `Vault.process` call. Only the card's own lines change; its scheduling comment is
  * kept where it was, and every other byte of the note stays as it was.
  */
-import { joinLines, splitLines } from "../../cards/lines";
-import { parseNote } from "../../cards/parse";
-import type { ParserSettings } from "../../settings/settings";
-import { findCard, type CardTarget } from "../../writeback/find-card";
-import { predominantEnding } from "../../writeback/note-lines";
+import { joinLines, splitLines } from "../cards/lines";
+import { parseNote } from "../cards/parse";
+import type { ParserSettings } from "../settings/settings";
+import { findCard, type CardTarget } from "./find-card";
+import { predominantEnding } from "./note-lines";
 
 export type CardEditResult =
 	| {

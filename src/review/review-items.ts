@@ -3,14 +3,14 @@
  * The index keeps cards without their text, so each note involved is read once and parsed,
  * and every selected card is taken from that fresh parse (checked by its first line).
  */
-import { TFile, type App } from "obsidian";
-import { parseNote } from "../../cards/parse";
-import type { Card } from "../../cards/types";
-import type { CardIndex } from "../../index/card-index";
-import { selectSiblings, type SiblingRef } from "../../index/query";
-import type { ReviewRequest } from "../../obsidian/services";
-import type { SessionItem } from "../../schedule/session";
-import type { SpacedNotesSettings } from "../../settings/settings";
+import { parseNote } from "../cards/parse";
+import type { Card } from "../cards/types";
+import type { CardIndex } from "../index/card-index";
+import { selectSiblings, type SiblingRef } from "../index/query";
+import type { NoteStore } from "./ports";
+import type { ReviewRequest } from "./request";
+import type { SessionItem } from "./session";
+import type { SpacedNotesSettings } from "../settings/settings";
 
 /** Notes read at the same time while loading. */
 const READ_BATCH = 32;
@@ -27,13 +27,13 @@ export interface LoadedItems {
  * first deck (lower case; "" without a deck).
  */
 export async function loadReviewItems(
-	app: App,
+	notes: NoteStore,
 	index: CardIndex,
 	settings: SpacedNotesSettings,
 	request: ReviewRequest,
 	now: Date,
 ): Promise<LoadedItems> {
-	if (request.path !== undefined) return loadNote(app, settings, request.path, request.line);
+	if (request.path !== undefined) return loadNote(notes, settings, request.path, request.line);
 	const refs = selectSiblings(index, { deck: request.deck, filter: request.filter }, now);
 	const byFile = new Map<string, SiblingRef[]>();
 	for (const ref of refs) {
@@ -46,7 +46,7 @@ export async function loadReviewItems(
 	const paths = [...byFile.keys()];
 	for (let start = 0; start < paths.length; start += READ_BATCH) {
 		const batch = paths.slice(start, start + READ_BATCH);
-		const cards = await Promise.all(batch.map((path) => readCards(app, settings, path)));
+		const cards = await Promise.all(batch.map((path) => readCards(notes, settings, path)));
 		batch.forEach((path, i) => {
 			const parsed = cards[i];
 			let moved = parsed === null;
@@ -61,8 +61,8 @@ export async function loadReviewItems(
 	return { items, skippedNotes: skipped };
 }
 
-async function loadNote(app: App, settings: SpacedNotesSettings, path: string, line?: number): Promise<LoadedItems> {
-	const cards = await readCards(app, settings, path);
+async function loadNote(notes: NoteStore, settings: SpacedNotesSettings, path: string, line?: number): Promise<LoadedItems> {
+	const cards = await readCards(notes, settings, path);
 	if (cards === null) return { items: [], skippedNotes: [path] };
 	const chosen = line === undefined ? cards : cards.filter((card) => card.startLine === line);
 	const items = chosen.flatMap((card) => card.siblings.map((sibling) => itemOf(card, sibling.index, path)));
@@ -70,11 +70,9 @@ async function loadNote(app: App, settings: SpacedNotesSettings, path: string, l
 }
 
 /** The note's cards parsed from its current text; null when it cannot be read. */
-async function readCards(app: App, settings: SpacedNotesSettings, path: string): Promise<Card[] | null> {
-	const file = app.vault.getAbstractFileByPath(path);
-	if (!(file instanceof TFile)) return null;
+async function readCards(notes: NoteStore, settings: SpacedNotesSettings, path: string): Promise<Card[] | null> {
 	try {
-		const text = await app.vault.cachedRead(file);
+		const text = await notes.read(path);
 		return parseNote(text, { path, settings }).cards;
 	} catch {
 		return null;

@@ -4,17 +4,18 @@
  * Notes are always addressed with each card as it is now ({@link LiveCards}); writing answers and
  * taking them back is {@link AnswerSaver}'s part.
  */
-import type { ReviewRequest } from "../../obsidian/services";
-import { ReviewSession, type AnswerRecord, type QueueEntry } from "../../schedule/session";
-import { siblingKeyOf } from "../../schedule/sessionItem";
-import type { Rating } from "../../schedule/types";
-import { cardTarget } from "../../writeback/write-schedule";
+import type { ReviewRequest } from "./request";
+import { ReviewSession, type AnswerRecord, type QueueEntry } from "./session";
+import { siblingKeyOf } from "./session-item";
+import type { Rating } from "../schedule/types";
+import { cardTarget } from "../writeback/write-schedule";
 import { AnswerSaver } from "./answer-saver";
 import { answerIntervals, cardView } from "./card-view";
 import { LiveCards } from "./live-cards";
-import type { ReviewControllerDeps } from "./review-deps";
+import { NoteEditor } from "./note-editor";
+import type { ReviewDeps } from "./ports";
 import { startReview } from "./review-start";
-import type { ReviewCardView, ReviewModel, ReviewPhase, ReviewScreenState, UnsavedAnswerView } from "./review-state";
+import type { AnswerOutcome, ReviewCardView, ReviewModel, ReviewPhase, ReviewScreenState, UnsavedAnswerView } from "./review-state";
 
 export class ReviewController implements ReviewModel {
 	private session: ReviewSession | null = null;
@@ -27,13 +28,15 @@ export class ReviewController implements ReviewModel {
 	private intervals: Record<Rating, string> | null = null;
 	private readonly live = new LiveCards();
 	private readonly answers: AnswerSaver;
+	private readonly editor: NoteEditor;
 	private readonly listeners = new Set<() => void>();
 
 	constructor(
-		private readonly deps: ReviewControllerDeps,
+		private readonly deps: ReviewDeps,
 		private readonly request: ReviewRequest,
 	) {
-		this.answers = new AnswerSaver(deps, this.live);
+		this.editor = new NoteEditor(deps.notes, () => deps.settings(), deps.written?.bind(deps));
+		this.answers = new AnswerSaver(deps, this.editor, this.live);
 	}
 
 	/** Reads the notes and starts the session. Never rejects. */
@@ -74,19 +77,21 @@ export class ReviewController implements ReviewModel {
 		this.emit();
 	}
 
-	async answer(rating: Rating): Promise<void> {
+	async answer(rating: Rating): Promise<AnswerOutcome> {
 		const session = this.session;
 		const entry = this.entry;
-		if (this.busy || this.phase() !== "answer" || session === null || entry === null) return;
+		if (this.busy || this.phase() !== "answer" || session === null || entry === null) return "ignored";
 		const now = this.deps.now();
 		const answered = session.answer(rating, now, { cardKey: siblingKeyOf(entry.item), dueOn: this.answers.dueOn });
-		if (!answered) return;
+		if (!answered) return "ignored";
 		const durationMs = now.getTime() - this.shownAt;
 		this.session = answered.session;
+		let saved = false;
 		await this.run(async () => {
-			await this.save(answered.record, durationMs);
+			saved = await this.save(answered.record, durationMs);
 			this.advance();
 		});
+		return saved ? "saved" : "unsaved";
 	}
 
 	skip(): void {
@@ -96,20 +101,24 @@ export class ReviewController implements ReviewModel {
 		this.advance(true);
 	}
 
-	async undo(): Promise<void> {
+	/** Takes the last answer back, out of its note too; true when it was taken back. */
+	async undo(): Promise<boolean> {
 		const session = this.session;
-		if (session === null || this.busy || this.editing) return;
+		if (session === null || this.busy || this.editing) return false;
 		const undone = session.undo();
 		if (!undone) {
 			this.deps.notify("Nothing to undo.");
-			return;
+			return false;
 		}
 		const record = undone.restore;
+		let done = false;
 		await this.run(async () => {
 			if (!(await this.answers.undo(record))) return;
 			this.session = undone.session;
+			done = true;
 			this.advance(true);
 		});
+		return done;
 	}
 
 	startEdit(): void {
@@ -134,13 +143,13 @@ export class ReviewController implements ReviewModel {
 			return;
 		}
 		await this.run(async () => {
-			const outcome = await this.deps.editor.replaceSource(entry.item.file, cardTarget(card, entry.item.sibling), source);
+			const outcome = await this.editor.replaceSource(entry.item.file, cardTarget(card, entry.item.sibling), source);
 			if (!outcome.ok) {
 				// Stay in the edit box, so the typed text is not lost.
 				this.deps.notify(outcome.message);
 				return;
 			}
-			this.live.afterWrite(entry.item, outcome.text, outcome.lineDelta, true, this.deps.settings());
+			this.live.afterWrite(entry.item, outcome.note.cards, outcome.lineDelta, true);
 			this.editing = false;
 			const edited = this.live.edited(entry.item);
 			if (edited === undefined || edited.siblings.length !== card.siblings.length) {

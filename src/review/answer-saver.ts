@@ -3,15 +3,16 @@
  * undo needs (each answer's previous comment), why an unsaved answer failed, and the due days
  * SM-2 load balancing counts; the session itself stays with the controller.
  */
-import type { CardIndex } from "../../index/card-index";
-import { dueCountsByDay } from "../../index/due-counts";
-import type { AnswerRecord } from "../../schedule/session";
-import type { DueHistogram } from "../../schedule/sm2";
-import { dueDay } from "../../schedule/status";
-import { cardTarget } from "../../writeback/write-schedule";
+import type { CardIndex } from "../index/card-index";
+import { dueCountsByDay } from "../index/due-counts";
+import type { AnswerRecord } from "./session";
+import type { DueHistogram } from "../schedule/sm2";
+import { dueDay } from "../schedule/status";
+import { cardTarget } from "../writeback/write-schedule";
 import { AnswerLog } from "./answer-log";
 import type { LiveCards } from "./live-cards";
-import type { ReviewControllerDeps } from "./review-deps";
+import type { NoteEditor } from "./note-editor";
+import type { ReviewDeps } from "./ports";
 
 export class AnswerSaver {
 	/** Cards due per day, for SM-2 load balancing; each written answer adds its new due day. */
@@ -25,7 +26,8 @@ export class AnswerSaver {
 	private readonly log: AnswerLog;
 
 	constructor(
-		private readonly deps: ReviewControllerDeps,
+		private readonly deps: ReviewDeps,
+		private readonly editor: NoteEditor,
 		private readonly live: LiveCards,
 	) {
 		this.log = new AnswerLog(deps);
@@ -46,7 +48,7 @@ export class AnswerSaver {
 	async save(record: AnswerRecord, durationMs: number, markInSession: (written: boolean) => boolean): Promise<boolean> {
 		const { item } = record;
 		const card = this.live.get(item);
-		const outcome = await this.deps.editor.write(item.file, cardTarget(card, item.sibling), record.schedule);
+		const outcome = await this.editor.write(item.file, cardTarget(card, item.sibling), record.schedule);
 		if (!markInSession(outcome.ok)) return false;
 		if (!outcome.ok) {
 			this.failures.set(record.id, outcome.message);
@@ -57,7 +59,7 @@ export class AnswerSaver {
 		this.written.set(record.id, outcome.previousComment);
 		const day = this.dueCounts ? dueDay(record.schedule, this.deps.settings().nextDayStartsAt) : null;
 		if (this.dueCounts && day !== null) this.dueCounts.set(day, (this.dueCounts.get(day) ?? 0) + 1);
-		this.live.afterWrite(item, outcome.text, outcome.lineDelta, false, this.deps.settings());
+		this.live.afterWrite(item, outcome.note.cards, outcome.lineDelta, false);
 		this.log.recordAnswer(record, card, durationMs);
 		return true;
 	}
@@ -69,12 +71,12 @@ export class AnswerSaver {
 	async undo(record: AnswerRecord): Promise<boolean> {
 		if (this.written.has(record.id)) {
 			const card = this.live.get(record.item);
-			const outcome = await this.deps.editor.restore(record.item.file, cardTarget(card, record.item.sibling), this.written.get(record.id) ?? null);
+			const outcome = await this.editor.restore(record.item.file, cardTarget(card, record.item.sibling), this.written.get(record.id) ?? null);
 			if (!outcome.ok) {
 				this.deps.notify(`The answer was not undone: ${outcome.message}`);
 				return false;
 			}
-			this.live.afterWrite(record.item, outcome.text, outcome.lineDelta, false, this.deps.settings());
+			this.live.afterWrite(record.item, outcome.note.cards, outcome.lineDelta, false);
 			this.written.delete(record.id);
 			this.log.recordUndo(record.id);
 		}

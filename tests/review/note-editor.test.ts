@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { App as ObsidianApp } from "obsidian";
-import { App } from "../../mocks/obsidian";
-import { parseNote } from "../../../src/cards/parse";
-import { ReviewWriter } from "../../../src/obsidian/review-writer";
-import { cardTarget } from "../../../src/writeback/write-schedule";
+import { App } from "../mocks/obsidian";
+import { parseNote } from "../../src/cards/parse";
+import { VaultNotes } from "../../src/obsidian/vault-notes";
+import { NoteEditor } from "../../src/review/note-editor";
+import { cardTarget } from "../../src/writeback/write-schedule";
 import { SETTINGS } from "./fixtures";
 
 const SCHEDULE = { type: "classic", due: "2026-03-13", interval: 3, ease: 250 } as const;
@@ -13,17 +14,19 @@ function setup() {
 	const app = new App();
 	app.vault.put("n.md", TEXT);
 	const writes: [string, string][] = [];
-	const writer = new ReviewWriter(app as unknown as ObsidianApp, { applyOwnWrite: (path, text) => writes.push([path, text]) }, () => SETTINGS);
+	const writer = new NoteEditor(new VaultNotes(app as unknown as ObsidianApp), () => SETTINGS, (path, text) => writes.push([path, text]));
 	const target = cardTarget(parseNote(TEXT, { path: "n.md", settings: SETTINGS }).cards[1], 0);
 	return { app, writer, writes, target };
 }
 
-describe("ReviewWriter", () => {
+describe("NoteEditor over the vault (Vault.process)", () => {
 	it("writes through Vault.process, tells the index, and restores the exact text", async () => {
 		const { app, writer, writes, target } = setup();
 		const outcome = await writer.write("n.md", target, SCHEDULE);
 		const written = "#flashcards\nA::1\nB::2\n<!--SR:!2026-03-13,3,250-->\n";
-		expect(outcome).toEqual({ ok: true, previousComment: null, text: written, lineDelta: 1 });
+		expect(outcome).toMatchObject({ ok: true, previousComment: null, text: written, lineDelta: 1 });
+		// The parse that verified the write comes back with it: the card now carries the comment.
+		expect(outcome.ok && outcome.note.cards[1].comment?.raw).toBe("<!--SR:!2026-03-13,3,250-->");
 		expect(app.vault.files.get("n.md")?.text).toBe(written);
 		expect(writes).toEqual([["n.md", written]]);
 		const undone = await writer.restore("n.md", target, null);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
-import { ReviewSession, type SessionItem } from "../../src/schedule/session";
+import { ReviewSession, type SessionItem } from "../../src/review/session";
 import { Rating } from "../../src/schedule/types";
-import { classic, itemsOf, learning, makeCard, NEW, review } from "./sessionFixtures";
+import { classic, itemsOf, learning, makeCard, NEW, review } from "./session-fixtures";
 
 const settings = { ...DEFAULT_SETTINGS, fuzz: false, deterministicOrder: true };
 const NOW = new Date("2026-01-10T12:00:00Z");

@@ -2,17 +2,17 @@
  * Keeps the review log in step with a review's answers. Logging never blocks a review: a failed
  * log write only shows a message, since the answer itself is already saved in its note.
  */
-import type { Card } from "../../cards/types";
-import type { AnswerRecord } from "../../schedule/session";
-import type { AnswerFacts } from "../../stats/review-entry";
-import type { ReviewEntry } from "../../stats/log-format";
-import type { ReviewControllerDeps } from "./review-deps";
+import type { Card } from "../cards/types";
+import type { AnswerRecord } from "./session";
+import type { AnswerFacts } from "../stats/review-entry";
+import type { ReviewEntry } from "../stats/log-format";
+import type { ReviewDeps } from "./ports";
 
 export class AnswerLog {
 	/** Each logged answer's entry, by record id; a promise, so an undo right after still finds it. */
 	private readonly logged = new Map<number, Promise<ReviewEntry | null>>();
 
-	constructor(private readonly deps: Pick<ReviewControllerDeps, "log" | "notify" | "now" | "settings">) {}
+	constructor(private readonly deps: Pick<ReviewDeps, "log" | "notify" | "now" | "settings">) {}
 
 	/** Starts logging a saved answer to `card` that took `durationMs`; does nothing without a log. */
 	recordAnswer(record: AnswerRecord, card: Card, durationMs: number): void {

@@ -1,12 +1,13 @@
 /** A small vault world for the review tests: the mock app, a real index, and plugin services. */
 import type { App as ObsidianApp } from "obsidian";
-import { App } from "../../mocks/obsidian";
-import { VaultIndexer } from "../../../src/obsidian/vault-index";
-import type { PluginServices, ReviewRequest } from "../../../src/obsidian/services";
-import { ReviewWriter } from "../../../src/obsidian/review-writer";
-import { ReviewController } from "../../../src/ui/review/review-controller";
-import type { ReviewLog } from "../../../src/ui/review/review-deps";
-import { DEFAULT_SETTINGS, type SpacedNotesSettings } from "../../../src/settings/settings";
+import { App } from "../mocks/obsidian";
+import { VaultIndexer } from "../../src/obsidian/vault-index";
+import type { PluginServices } from "../../src/obsidian/services";
+import type { ReviewRequest } from "../../src/review/request";
+import { VaultNotes } from "../../src/obsidian/vault-notes";
+import { ReviewController } from "../../src/review/controller";
+import type { ReviewLog } from "../../src/review/ports";
+import { DEFAULT_SETTINGS, type SpacedNotesSettings } from "../../src/settings/settings";
 
 export const SETTINGS: SpacedNotesSettings = { ...DEFAULT_SETTINGS, deterministicOrder: true, fuzz: false };
 
@@ -75,10 +76,10 @@ export async function makeWorld(settings: Partial<SpacedNotesSettings> = {}): Pr
 export async function loadedController(world: World, request: ReviewRequest, log?: ReviewLog): Promise<ReviewController> {
 	const controller = new ReviewController(
 		{
-			app: world.services.app,
 			settings: () => world.services.settings(),
 			index: () => world.indexer.index,
-			editor: new ReviewWriter(world.services.app, world.indexer, () => world.services.settings()),
+			notes: new VaultNotes(world.services.app),
+			written: (path, text, note) => world.indexer.applyOwnWrite(path, text, note),
 			now: () => world.clock.now,
 			notify: (message) => world.notices.push(message),
 			log,

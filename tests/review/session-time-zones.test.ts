@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
-import { ReviewSession } from "../../src/schedule/session";
-import { itemsOf, learning, makeCard, NEW, review } from "./sessionFixtures";
-import { inTimeZone, local, TIME_ZONES } from "./tz";
+import { ReviewSession } from "../../src/review/session";
+import { itemsOf, learning, makeCard, NEW, review } from "./session-fixtures";
+import { inTimeZone, local, TIME_ZONES } from "../schedule/tz";
 
 const settings = { ...DEFAULT_SETTINGS, deterministicOrder: true };
 

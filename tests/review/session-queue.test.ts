@@ -7,10 +7,10 @@ import fc from "fast-check";
 import type { Card, SegmentState } from "../../src/cards/types";
 import { DEFAULT_SETTINGS, type SchedulingSettings } from "../../src/settings/settings";
 import { addDays, localDay } from "../../src/schedule/days";
-import { byPosition, cardKeyOf, segmentOf, type DeckCounts, type QueueEntry, type SessionItem } from "../../src/schedule/sessionItem";
-import { buildQueues, endOfToday, type Queues } from "../../src/schedule/sessionQueue";
+import { byPosition, cardKeyOf, segmentOf, type DeckCounts, type QueueEntry, type SessionItem } from "../../src/review/session-item";
+import { buildQueues, endOfToday, type Queues } from "../../src/review/session-queue";
 import { siblingStatus } from "../../src/schedule/status";
-import { makeCard } from "./sessionFixtures";
+import { makeCard } from "./session-fixtures";
 
 /** The reference: one status per item, buried siblings by key text, filters in order. */
 function referenceQueues(items: readonly SessionItem[], now: Date, settings: SchedulingSettings, doneToday: Record<string, DeckCounts>, seed: string): Queues {

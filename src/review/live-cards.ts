@@ -3,12 +3,10 @@
  * comment line shifts the cards below it, an edit changes a card's text), so every write
  * addresses the note with the card as it is now; the session's own items never change.
  */
-import { parseNote } from "../../cards/parse";
-import type { Card } from "../../cards/types";
-import type { SessionItem } from "../../schedule/session";
-import { cardKeyOf } from "../../schedule/sessionItem";
-import type { ParserSettings } from "../../settings/settings";
-import { sourceKey } from "../../writeback/find-card";
+import type { Card } from "../cards/types";
+import type { SessionItem } from "./session";
+import { cardKeyOf } from "./session-item";
+import { sourceKey } from "../writeback/find-card";
 
 export class LiveCards {
 	/** By `cardKeyOf` of the session item (its file and first line when the session started). */
@@ -34,12 +32,11 @@ export class LiveCards {
 	}
 
 	/**
-	 * Updates the cards of `changed`'s note from its new `text`: the changed card is found at its
-	 * own line (by line alone after an edit), the others by their text where they moved to
-	 * (`lineDelta` lines later when below the changed card).
+	 * Updates the cards of `changed`'s note from its new cards (`parsed`, the note as written):
+	 * the changed card is found at its own line (by line alone after an edit), the others by
+	 * their text where they moved to (`lineDelta` lines later when below the changed card).
 	 */
-	afterWrite(changed: SessionItem, text: string, lineDelta: number, edited: boolean, settings: ParserSettings): void {
-		const parsed = parseNote(text, { path: changed.file, settings }).cards;
+	afterWrite(changed: SessionItem, parsed: readonly Card[], lineDelta: number, edited: boolean): void {
 		const changedKey = cardKeyOf(changed);
 		const changedLine = this.get(changed).startLine;
 		for (const [key, card] of this.cards) {

@@ -3,9 +3,9 @@
  * out of the session) when the queues are built, so a card is not asked twice in one day.
  */
 import type { Card } from "../cards/types";
-import { addDays, localDay } from "./days";
-import type { SessionItem } from "./sessionItem";
-import type { Schedule } from "./types";
+import { addDays, localDay } from "../schedule/days";
+import type { SessionItem } from "./session-item";
+import type { Schedule } from "../schedule/types";
 
 /** Per card, the indexes of its siblings answered today: worked out once per card, not per sibling. */
 export type AnsweredToday = Map<Card, readonly number[]>;

@@ -3,8 +3,8 @@
  * renders a {@link ReviewScreenState} and forwards clicks and keys to a {@link ReviewModel},
  * so it can be mounted over any model (the real controller, or a fixed one in a harness).
  */
-import type { QueueKind, SessionProgress, SessionSummary } from "../../schedule/session";
-import { Rating } from "../../schedule/types";
+import type { QueueKind, SessionProgress, SessionSummary } from "./session";
+import { Rating } from "../schedule/types";
 
 /** Button and summary names of the ratings. */
 export const RATING_NAMES: Record<Rating, string> = {
@@ -31,6 +31,8 @@ export interface ReviewCardView {
 	kind: QueueKind;
 	question: string;
 	answer: string;
+	/** The card's decks, as written in its tags. */
+	decks: readonly string[];
 	/** Note name, then headings above the card. */
 	context: string[];
 	/** The card's lines as written (without its comment): what the edit box holds. */
@@ -67,15 +69,19 @@ export interface ReviewScreenState {
 	notice: string | null;
 }
 
+/** What became of an answer: written into its note, kept unsaved (the write failed), or not taken. */
+export type AnswerOutcome = "saved" | "unsaved" | "ignored";
+
 /** The actions of a review. Async ones resolve once the note is written (or the write failed). */
 export interface ReviewModel {
 	state(): ReviewScreenState;
 	/** Calls `listener` after every change of state; returns a function that unsubscribes. */
 	subscribe(listener: () => void): () => void;
 	reveal(): void;
-	answer(rating: Rating): Promise<void>;
+	answer(rating: Rating): Promise<AnswerOutcome>;
 	skip(): void;
-	undo(): Promise<void>;
+	/** True when the last answer was taken back. */
+	undo(): Promise<boolean>;
 	startEdit(): void;
 	cancelEdit(): void;
 	saveEdit(source: string): Promise<void>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { doneToday } from "../../src/stats/done-today";
+import { doneToday } from "../../src/review/done-today";
 import type { ReviewEntry } from "../../src/stats/log-format";
 import { Rating } from "../../src/schedule/types";
 

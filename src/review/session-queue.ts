@@ -5,13 +5,13 @@
  */
 import type { SegmentState } from "../cards/types";
 import type { SchedulingSettings } from "../settings/settings";
-import { otherSiblingAnsweredToday, type AnsweredToday } from "./answeredToday";
-import { addDays, dayStart, localDay } from "./days";
-import { cardIds, deckIds, takeWithinLimits } from "./queueLimits";
-import { identity, shuffledIndexes } from "./seededOrder";
-import { byPosition, cardKeyOf, segmentOf, type DeckCounts, type QueueEntry, type SessionItem } from "./sessionItem";
-import { siblingStatus, type SiblingStatus } from "./status";
-import type { Schedule } from "./types";
+import { otherSiblingAnsweredToday, type AnsweredToday } from "./answered-today";
+import { addDays, dayStart, localDay } from "../schedule/days";
+import { cardIds, deckIds, takeWithinLimits } from "./queue-limits";
+import { identity, shuffledIndexes } from "./seeded-order";
+import { byPosition, cardKeyOf, segmentOf, type DeckCounts, type QueueEntry, type SessionItem } from "./session-item";
+import { siblingStatus, type SiblingStatus } from "../schedule/status";
+import type { Schedule } from "../schedule/types";
 
 /** An SM-2 "Again" is due today: it comes back after this delay, like a relearning step. */
 export const SM2_AGAIN_DELAY_MS = 10 * 60_000;

@@ -3,8 +3,8 @@
  * daily limits hold across sessions (and devices), not just within one session.
  */
 import { localDay } from "../schedule/days";
-import type { DeckCounts } from "../schedule/sessionItem";
-import type { ReviewEntry } from "./log-format";
+import type { DeckCounts } from "./session-item";
+import type { ReviewEntry } from "../stats/log-format";
 
 /**
  * Counts today's answers per deck key (the deck lower-cased, as sessions key their limits):

@@ -5,14 +5,14 @@
  */
 import type { SegmentState } from "../cards/types";
 import type { SchedulingSettings } from "../settings/settings";
-import { answer as schedule, type AnswerContext } from "./scheduler";
-import { cardKeyOf, siblingKeyOf, type DeckCounts, type QueueEntry, type QueueKind, type SessionItem } from "./sessionItem";
-import { buildQueues, burySiblings, insertByDue, requeue, without, type Queues } from "./sessionQueue";
-import type { DueHistogram } from "./sm2";
-import { Rating, type Schedule } from "./types";
+import { answer as schedule, type AnswerContext } from "../schedule/scheduler";
+import { cardKeyOf, siblingKeyOf, type DeckCounts, type QueueEntry, type QueueKind, type SessionItem } from "./session-item";
+import { buildQueues, burySiblings, insertByDue, requeue, without, type Queues } from "./session-queue";
+import type { DueHistogram } from "../schedule/sm2";
+import { Rating, type Schedule } from "../schedule/types";
 
-export type { DeckCounts, QueueEntry, QueueKind, SessionItem } from "./sessionItem";
-export { SM2_AGAIN_DELAY_MS } from "./sessionQueue";
+export type { DeckCounts, QueueEntry, QueueKind, SessionItem } from "./session-item";
+export { SM2_AGAIN_DELAY_MS } from "./session-queue";
 
 /** When nothing else is left, a learning step due within this time is shown early (as Anki does). */
 export const LEARN_AHEAD_MS = 20 * 60_000;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseNote } from "../../../src/cards/parse";
-import { replaceCardSource } from "../../../src/ui/review/card-edit";
-import { cardTarget } from "../../../src/writeback/write-schedule";
-import { SETTINGS } from "./fixtures";
+import { parseNote } from "../../src/cards/parse";
+import { replaceCardSource } from "../../src/writeback/card-edit";
+import { cardTarget } from "../../src/writeback/write-schedule";
+import { SETTINGS } from "../review/fixtures";
 
 const options = { path: "n.md", settings: SETTINGS };
 const SEG = "<!--SR:!2026-03-01,3,250-->";

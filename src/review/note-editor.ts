@@ -1,0 +1,90 @@
+/**
+ * The review's edits of a note — an answer's new schedule, its undo, the edit box's new card
+ * text — each as one read-modify-write through the host's {@link NoteStore}. Only the card's
+ * comment (or, for an edit, its own lines) changes; the pure text-to-text steps live in
+ * src/writeback. A successful edit hands back the parse that verified it, so nobody parses the
+ * note again to learn where its cards are now.
+ */
+import { splitLines } from "../cards/lines";
+import { parseNote } from "../cards/parse";
+import type { ParsedNote } from "../cards/types";
+import type { Schedule } from "../schedule/types";
+import type { SpacedNotesSettings } from "../settings/settings";
+import { replaceCardSource } from "../writeback/card-edit";
+import { restoreComment, writeSchedule, type CardTarget } from "../writeback/write-schedule";
+import type { NoteStore } from "./ports";
+
+export type NoteEditOutcome =
+	| {
+			ok: true;
+			/** The card's comment before the change (what undo puts back); null when it had none. */
+			previousComment: string | null;
+			/** The note's whole text after the change. */
+			text: string;
+			/** The new text parsed. */
+			note: ParsedNote;
+			/** Lines added (or, negative, removed) by the change: later cards moved by this much. */
+			lineDelta: number;
+	  }
+	| { ok: false; message: string };
+
+type Edit = (text: string) => { ok: true; text: string; previousComment: string | null; note: ParsedNote | null } | { ok: false; message: string };
+
+export class NoteEditor {
+	constructor(
+		private readonly store: NoteStore,
+		private readonly settings: () => SpacedNotesSettings,
+		private readonly written?: (path: string, text: string, note: ParsedNote) => void,
+	) {}
+
+	/** Writes `schedule` as the segment of the sibling `target` names. Never rejects. */
+	write(path: string, target: CardTarget, schedule: Schedule): Promise<NoteEditOutcome> {
+		return this.edit(path, (text) => writeSchedule(text, target, schedule, this.options(path)));
+	}
+
+	/** Puts back `previousComment` exactly (undo of {@link write}). Never rejects. */
+	restore(path: string, target: CardTarget, previousComment: string | null): Promise<NoteEditOutcome> {
+		return this.edit(path, (text) => restoreComment(text, target, previousComment, this.options(path)));
+	}
+
+	/** Replaces the card's lines by `newSource`, keeping its comment (the edit box). Never rejects. */
+	replaceSource(path: string, target: CardTarget, newSource: string): Promise<NoteEditOutcome> {
+		return this.edit(path, (text) => {
+			const result = replaceCardSource(text, target, newSource, { path, settings: this.settings() });
+			return result.ok ? { ok: true, text: result.text, previousComment: null, note: null } : result;
+		});
+	}
+
+	private options(path: string) {
+		const settings = this.settings();
+		return { path, settings, placement: settings.commentPlacement };
+	}
+
+	private async edit(path: string, edit: Edit): Promise<NoteEditOutcome> {
+		// The last call of the callback decides (a store may call it again on fresh text).
+		let last: ReturnType<Edit> | null = null;
+		let before = "";
+		let written: string;
+		try {
+			written = await this.store.process(path, (text) => {
+				before = text;
+				last = edit(text);
+				return last.ok && last.text !== text ? last.text : null;
+			});
+		} catch (error) {
+			return { ok: false, message: error instanceof Error ? error.message : `The note ${path} could not be written: ${String(error)}` };
+		}
+		const result = last as ReturnType<Edit> | null;
+		if (result === null) return { ok: false, message: `The note ${path} could not be written.` };
+		if (!result.ok) return { ok: false, message: result.message };
+		if (written !== result.text) return { ok: false, message: `The note ${path} changed while it was written; nothing was saved.` };
+		const note = result.note ?? parseNote(written, { path, settings: this.settings() });
+		try {
+			this.written?.(path, written, note);
+		} catch {
+			// The note is written; the host's index catches up with its own change events.
+		}
+		const lineDelta = splitLines(written).lines.length - splitLines(before).lines.length;
+		return { ok: true, previousComment: result.previousComment, text: written, note, lineDelta };
+	}
+}

@@ -1,0 +1,13 @@
+/** What to review: a deck subtree, a filter, one note, or everything (all absent). */
+import type { Filter } from "../decks/filter";
+
+export interface ReviewRequest {
+	/** Shown in the review's header, e.g. "space › docker" or "All cards". */
+	title: string;
+	deck?: string;
+	filter?: Filter;
+	/** Vault path of one note (the "review this note" command). */
+	path?: string;
+	/** With `path`: only the card whose first line is this (0-based), e.g. from its schedule chip. */
+	line?: number;
+}
