@@ -11,7 +11,7 @@ export default defineConfig([
 		languageOptions: {
 			parserOptions: {
 				projectService: {
-					allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "version-bump.mjs", "scripts/*.mjs"],
+					allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "version-bump.mjs", "scripts/*.mjs", ".dependency-cruiser.cjs"],
 				},
 				tsconfigRootDir: import.meta.dirname,
 			},
@@ -23,7 +23,7 @@ export default defineConfig([
 		rules: { "no-undef": "off" },
 	},
 	{
-		files: ["src/cli/**/*.ts", "scripts/**", "bench/**", "tests/**", "*.mjs", "vitest.config.ts"],
+		files: ["src/cli/**/*.ts", "scripts/**", "bench/**", "tests/**", "*.mjs", "*.cjs", "vitest.config.ts"],
 		languageOptions: { globals: { ...globals.node } },
 		rules: {
 			"obsidianmd/no-nodejs-modules": "off",

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { parseNote } from "../src/cards/parse";
-import { buildDeckTree } from "../src/decks/tree";
+import { buildDeckTree } from "../src/index/deck-tree";
 import { CardIndex } from "../src/index/card-index";
 import { buildIndexOnThisThread, IndexThreads, isIndexWorker, runIndexWorker } from "../src/cli/index-threads";
 import type { VaultFile } from "../src/cli/vault";

@@ -2,7 +2,7 @@
  * Putting a card together once its lines, sides and comment are known (cards.md §2–3, §5):
  * its siblings, each with its segment of the scheduling comment, and its `source`.
  */
-import type { Card, CardKind, CommentLocation, NoteProblem, SegmentState, Sibling } from "./types";
+import type { Card, CardKind, CommentLocation, NoteProblem, SegmentState, Sibling } from "../model/card";
 import { readSchedulingComment } from "./comment";
 import { sourceOf } from "./card-text";
 import { LineKind } from "./regions";

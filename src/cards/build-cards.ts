@@ -4,7 +4,7 @@
  */
 import type { ParserSettings } from "../settings/settings";
 import { leadingFlashcardTag } from "../decks/resolve";
-import type { Card, CardKind, CommentLocation, NoteProblem } from "./types";
+import type { Card, CardKind, CommentLocation, NoteProblem } from "../model/card";
 import { clozeSides, findDeletions, textlessClozeSides } from "./cloze";
 import { trailingComment } from "./comment-in-line";
 import { afterListItemMarkers, containerOf } from "./container";

@@ -2,7 +2,7 @@
  * Where a card's scheduling comment is (cards.md §5): alone on lines after the card's text, or
  * at the end of its last text line. A second comment for the same card is reported, not used.
  */
-import type { CommentLocation, NoteProblem } from "./types";
+import type { CommentLocation, NoteProblem } from "../model/card";
 import type { Cut } from "./card-text";
 import { ownLineComment, trailingComment, type FoundComment } from "./comment-in-line";
 import { containerOf } from "./container";

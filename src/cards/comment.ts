@@ -8,7 +8,7 @@
  * the fast in-place readers in `segment-in-place.ts`, finding a comment in a line in
  * `comment-in-line.ts`.
  */
-import type { SegmentState } from "./types";
+import type { SegmentState } from "../model/card";
 import { COMMENT_CLOSE, COMMENT_OPEN } from "./comment-format";
 import { classicAt, fsrsAt } from "./segment-in-place";
 import { readSegment } from "./segment";

@@ -6,7 +6,7 @@
 import type { ParserSettings } from "../settings/settings";
 import { flashcardTagsOf, resolveDecks } from "../decks/resolve";
 import { isNoteIncluded } from "../decks/note-filter";
-import type { Card, NoteProblem, ParsedNote } from "./types";
+import type { Card, NoteProblem, ParsedNote } from "../model/card";
 import { CardBuilder } from "./build-cards";
 import { containerOf } from "./container";
 import { withoutEmphasis } from "./emphasis";

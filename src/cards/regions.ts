@@ -5,7 +5,7 @@
  * Every region is found by scanning forward only; an unclosed region ends at the first blank
  * line (or where its callout ends) and is reported, so it never swallows the rest of the note.
  */
-import type { NoteProblem } from "./types";
+import type { NoteProblem } from "../model/card";
 import { afterListMarker, containerOf, isBlankText } from "./container";
 import { maskSpans, scanInline, SpanKind } from "./inline";
 

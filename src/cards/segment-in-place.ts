@@ -4,8 +4,8 @@
  * Anything they do not recognise returns null and is read by `readSegment` instead, which gives
  * the same state for every form both accept.
  */
-import type { FsrsSchedule } from "../schedule/types";
-import type { SegmentState } from "./types";
+import type { FsrsSchedule } from "../model/schedule";
+import type { SegmentState } from "../model/card";
 import { MAX_COUNT, MAX_DIFFICULTY, MAX_EASE, MAX_INTERVAL, MAX_STABILITY, MAX_STATE, NEW_PLACEHOLDER_DAY, daysInMonth } from "./comment-format";
 
 /** The common classic segment `YYYY-MM-DD,interval,ease` in `text[start..end)`, or null for any other form. */

@@ -3,9 +3,9 @@
  * reason when a segment cannot be read. The common forms are read faster in place by
  * `segment-in-place.ts`; this reader takes everything else, and gives the same states.
  */
-import type { ClassicSchedule, FsrsSchedule } from "../schedule/types";
-import { formatDay, isDay } from "../schedule/days";
-import type { SegmentState } from "./types";
+import type { ClassicSchedule, FsrsSchedule } from "../model/schedule";
+import { formatDay, isDay } from "../model/days";
+import type { SegmentState } from "../model/card";
 import { MAX_COUNT, MAX_DIFFICULTY, MAX_EASE, MAX_INTERVAL, MAX_STABILITY, MAX_STATE, NEW_PLACEHOLDER_DAY, daysInMonth } from "./comment-format";
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];

@@ -3,7 +3,7 @@
  * `--deck` / `--filter` into the index's selection: the same selection the plugin's deck list uses.
  */
 import { parseNote } from "../cards/parse";
-import type { ParsedNote } from "../cards/types";
+import type { ParsedNote } from "../model/card";
 import { parseFilter } from "../decks/filter";
 import { CardIndex } from "../index/card-index";
 import type { Selection } from "../index/query";

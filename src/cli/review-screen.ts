@@ -4,7 +4,7 @@
  */
 import type { SessionProgress, SessionSummary } from "../review/session";
 import { RATING_NAMES, type ReviewCardView, type UnsavedAnswerView } from "../review/review-state";
-import { Rating } from "../schedule/types";
+import { Rating } from "../model/schedule";
 import type { CliIO } from "./io";
 import { markdownToPlainText } from "./plain-text";
 

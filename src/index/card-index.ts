@@ -9,7 +9,7 @@
  * the index keeps the summary's arrays and its comments' text, never an object per card.
  * The index never reads or writes files; the Obsidian glue and the command line feed it.
  */
-import type { SegmentState } from "../cards/types";
+import type { SegmentState } from "../model/card";
 import { DeckRegistry } from "./deck-registry";
 import { FileEntryBuilder } from "./entry-builder";
 import type { FileEntry, IndexedFile } from "./file-entry";

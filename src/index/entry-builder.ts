@@ -3,7 +3,7 @@
  * status keys become status class ids (both interned for the whole index), written in place into
  * the summary's integer array, and the note's other tags are normalised and shared.
  */
-import type { SegmentState } from "../cards/types";
+import type { SegmentState } from "../model/card";
 import { normaliseTag, tagMatchesAny } from "../decks/tags";
 import type { DeckRegistry } from "./deck-registry";
 import { FileEntry, type IndexedCard } from "./file-entry";

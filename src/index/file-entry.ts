@@ -3,7 +3,7 @@
  * comments, from which its cards are read back on demand. No object is kept per card or per
  * sibling, which keeps the index small and its full build cheap for the garbage collector.
  */
-import type { CardKind, SegmentState } from "../cards/types";
+import type { CardKind, SegmentState } from "../model/card";
 import { CARD_KINDS, SummaryLayout, summarySegments, type NoteSummary } from "./note-summary";
 
 /**

@@ -7,7 +7,7 @@
  * its comment, so reading that text again gives the same segments (see {@link summarySegments}).
  */
 import { readSchedulingComment } from "../cards/comment";
-import type { Card, CardKind, SegmentState } from "../cards/types";
+import type { Card, CardKind, SegmentState } from "../model/card";
 import type { StatusKeyer } from "./status-keys";
 
 /** Card kinds by their code in a summary. */

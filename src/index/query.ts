@@ -5,7 +5,7 @@
  */
 import { parseFilter, statusWordHolds, type Filter, type FilterTerm } from "../decks/filter";
 import { tagMatches } from "../decks/tags";
-import type { DeckCounts } from "../decks/tree";
+import type { DeckCounts } from "./deck-tree";
 import type { SiblingStatus } from "../schedule/status";
 import type { CardIndex, IndexedCard, IndexedFile } from "./card-index";
 import { DUE, LEARNING, NEW, STATUS_NAMES } from "./status-keys";

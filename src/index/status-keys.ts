@@ -8,7 +8,7 @@
  * at any moment. The index gives each sibling the id of its class; a query resolves each class
  * once, by calling `siblingStatus` on one representative segment of it.
  */
-import type { SegmentState } from "../cards/types";
+import type { SegmentState } from "../model/card";
 import { dueDay, overdueDays, siblingStatus, type SiblingStatus } from "../schedule/status";
 
 /** Status codes used in the count tables; the order is the one of {@link STATUS_NAMES}. */

@@ -4,7 +4,7 @@
  * lists and status keys shared by the batch. Copying a batch between threads then costs a few
  * objects, not a dozen per note, and the receiving thread keeps views into the one array.
  */
-import type { SegmentState } from "../cards/types";
+import type { SegmentState } from "../model/card";
 import { SummaryTables, type NoteSummary } from "./note-summary";
 
 export interface SummaryBatch {

@@ -11,7 +11,7 @@
 import { type EditorState, type Extension, StateEffect } from "@codemirror/state";
 import { Decoration, type DecorationSet, type EditorView, type PluginValue, ViewPlugin, type ViewUpdate } from "@codemirror/view";
 import { editorInfoField, editorLivePreviewField } from "obsidian";
-import type { Card } from "../cards/types";
+import type { Card } from "../model/card";
 import type { SpacedNotesSettings } from "../settings/settings";
 import { CardDecorationModel, type CommentDisplay } from "./card-decorations/model";
 

@@ -9,7 +9,7 @@
 import type { MarkdownPostProcessor, MarkdownPostProcessorContext } from "obsidian";
 import { splitLines } from "../cards/lines";
 import { parseNote } from "../cards/parse";
-import type { Card } from "../cards/types";
+import type { Card } from "../model/card";
 import { cardChipLabel } from "../schedule/chip-label";
 import type { ParserSettings, SpacedNotesSettings } from "../settings/settings";
 import { createRawCommentChip, createScheduleChip } from "../ui/schedule-chip";

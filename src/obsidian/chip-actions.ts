@@ -3,10 +3,10 @@
  * of just that card; a card that is not due shows its schedule instead of an empty session.
  */
 import { Notice } from "obsidian";
-import type { Card } from "../cards/types";
+import type { Card } from "../model/card";
 import { cardChipLabel } from "../schedule/chip-label";
 import { siblingStatus } from "../schedule/status";
-import type { PluginServices } from "./services";
+import type { PluginServices } from "../ui/services";
 
 export function chipClickHandler(services: PluginServices): (info: { path: string; card: Card }) => void {
 	return ({ path, card }) => {

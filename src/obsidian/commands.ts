@@ -6,7 +6,7 @@ import { TFile, type Plugin } from "obsidian";
 import { DeckPickerModal } from "../ui/deck-picker";
 import { openDeckListInSidebar } from "../ui/deck-list/deck-list-view";
 import { openStatistics } from "../ui/stats-view";
-import type { PluginServices } from "./services";
+import type { PluginServices } from "../ui/services";
 
 /** Registers every command and the ribbon icon on `plugin` (removed with it on unload). */
 export function registerCommands(plugin: Plugin, services: PluginServices): void {

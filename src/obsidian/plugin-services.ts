@@ -7,9 +7,11 @@ import { normaliseSettings, type SpacedNotesSettings } from "../settings/setting
 import { DeckListModal } from "../ui/deck-list/deck-list-modal";
 import { openReview } from "../ui/review/open-review";
 import type { ReviewLog } from "../review/ports";
-import type { PluginServices } from "./services";
+import type { PluginServices } from "../ui/services";
 import type { ReviewRequest } from "../review/request";
+import { deviceId } from "./review-log-store";
 import type { VaultIndexer } from "./vault-index";
+import { VaultNotes } from "./vault-notes";
 
 /** Settings whose change means every note must be parsed again. */
 const PARSER_KEYS: readonly (keyof SpacedNotesSettings)[] = ["flashcardTags", "ignoredTags", "ignoredFolders", "clozeKinds", "endMarker"];
@@ -18,6 +20,7 @@ const DISPLAY_KEYS: readonly (keyof SpacedNotesSettings)[] = ["dockerPanel", "do
 
 export class SpacedNotesServices implements PluginServices {
 	readonly app: App;
+	readonly notes: VaultNotes;
 	log: ReviewLog | undefined;
 
 	constructor(
@@ -25,6 +28,11 @@ export class SpacedNotesServices implements PluginServices {
 		readonly indexer: VaultIndexer,
 	) {
 		this.app = plugin.app;
+		this.notes = new VaultNotes(plugin.app);
+	}
+
+	deviceId(): string {
+		return deviceId(this.app);
 	}
 
 	settings(): SpacedNotesSettings {

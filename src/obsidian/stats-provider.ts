@@ -7,7 +7,7 @@ import { parseNote } from "../cards/parse";
 import { statsCardsOfNote, type StatsCard } from "../stats/stats-cards";
 import type { StatsDataProvider } from "../ui/stats-view";
 import type { ReviewLogStore } from "./review-log-store";
-import type { PluginServices } from "./services";
+import type { PluginServices } from "../ui/services";
 
 export function statsProvider(services: PluginServices, log: ReviewLogStore): StatsDataProvider {
 	return {

@@ -10,7 +10,7 @@
  * - Nothing is ever written to a note here.
  */
 import { Component, getAllTags, TFile, TFolder, type App, type CachedMetadata, type TAbstractFile } from "obsidian";
-import type { ParsedNote } from "../cards/types";
+import type { ParsedNote } from "../model/card";
 import { parseNote } from "../cards/parse";
 import { tagMatchesAny } from "../decks/tags";
 import { CardIndex } from "../index/card-index";

@@ -2,7 +2,7 @@
  * Keeps the review log in step with a review's answers. Logging never blocks a review: a failed
  * log write only shows a message, since the answer itself is already saved in its note.
  */
-import type { Card } from "../cards/types";
+import type { Card } from "../model/card";
 import type { AnswerRecord } from "./session";
 import type { AnswerFacts } from "../stats/review-entry";
 import type { ReviewEntry } from "../stats/log-format";

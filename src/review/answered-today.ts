@@ -2,10 +2,10 @@
  * Whether another sibling of a card was already answered today: such siblings are buried (left
  * out of the session) when the queues are built, so a card is not asked twice in one day.
  */
-import type { Card } from "../cards/types";
-import { addDays, localDay } from "../schedule/days";
+import type { Card } from "../model/card";
+import { addDays, localDay } from "../model/days";
 import type { SessionItem } from "./session-item";
-import type { Schedule } from "../schedule/types";
+import type { Schedule } from "../model/schedule";
 
 /** Per card, the indexes of its siblings answered today: worked out once per card, not per sibling. */
 export type AnsweredToday = Map<Card, readonly number[]>;

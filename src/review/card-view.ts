@@ -1,10 +1,10 @@
 /** What the review screen shows of the current card, built from the session entry and the live card. */
-import type { Card } from "../cards/types";
+import type { Card } from "../model/card";
 import { previewAnswers } from "../schedule/scheduler";
 import type { QueueEntry } from "./session";
 import { siblingKeyOf } from "./session-item";
 import type { DueHistogram } from "../schedule/sm2";
-import { Rating } from "../schedule/types";
+import { Rating } from "../model/schedule";
 import type { SpacedNotesSettings } from "../settings/settings";
 import type { ReviewCardView } from "./review-state";
 

@@ -7,7 +7,7 @@
 import type { ReviewRequest } from "./request";
 import { ReviewSession, type AnswerRecord, type QueueEntry } from "./session";
 import { siblingKeyOf } from "./session-item";
-import type { Rating } from "../schedule/types";
+import type { Rating } from "../model/schedule";
 import { cardTarget } from "../writeback/write-schedule";
 import { AnswerSaver } from "./answer-saver";
 import { answerIntervals, cardView } from "./card-view";

@@ -2,7 +2,7 @@
  * How many new cards and reviews each deck has had today, from the review log, so that the
  * daily limits hold across sessions (and devices), not just within one session.
  */
-import { localDay } from "../schedule/days";
+import { localDay } from "../model/days";
 import type { DeckCounts } from "./session-item";
 import type { ReviewEntry } from "../stats/log-format";
 

@@ -3,7 +3,7 @@
  * comment line shifts the cards below it, an edit changes a card's text), so every write
  * addresses the note with the card as it is now; the session's own items never change.
  */
-import type { Card } from "../cards/types";
+import type { Card } from "../model/card";
 import type { SessionItem } from "./session";
 import { cardKeyOf } from "./session-item";
 import { sourceKey } from "../writeback/find-card";

@@ -7,8 +7,8 @@
  */
 import { splitLines } from "../cards/lines";
 import { parseNote } from "../cards/parse";
-import type { ParsedNote } from "../cards/types";
-import type { Schedule } from "../schedule/types";
+import type { ParsedNote } from "../model/card";
+import type { Schedule } from "../model/schedule";
 import type { SpacedNotesSettings } from "../settings/settings";
 import { replaceCardSource } from "../writeback/card-edit";
 import { restoreComment, writeSchedule, type CardTarget } from "../writeback/write-schedule";

@@ -2,7 +2,7 @@
  * What the review engine needs from its host, as ports that point inward: the plugin and the
  * command line each plug in their own notes, log, clock and messages (docs/architecture.md).
  */
-import type { ParsedNote } from "../cards/types";
+import type { ParsedNote } from "../model/card";
 import type { CardIndex } from "../index/card-index";
 import type { SpacedNotesSettings } from "../settings/settings";
 import type { ReviewEntry } from "../stats/log-format";

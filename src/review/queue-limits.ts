@@ -3,7 +3,7 @@
  * numbers per entry, in the (shuffled) order of indexes: after a shuffle, following every
  * entry's pointers again would be slow cache misses.
  */
-import type { Card } from "../cards/types";
+import type { Card } from "../model/card";
 import type { QueueEntry } from "./session-item";
 
 /** Numbers of the cards of two lists, and how many cards there are. */

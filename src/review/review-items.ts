@@ -4,7 +4,7 @@
  * and every selected card is taken from that fresh parse (checked by its first line).
  */
 import { parseNote } from "../cards/parse";
-import type { Card } from "../cards/types";
+import type { Card } from "../model/card";
 import type { CardIndex } from "../index/card-index";
 import { selectSiblings, type SiblingRef } from "../index/query";
 import type { NoteStore } from "./ports";

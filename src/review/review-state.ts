@@ -4,7 +4,7 @@
  * so it can be mounted over any model (the real controller, or a fixed one in a harness).
  */
 import type { QueueKind, SessionProgress, SessionSummary } from "./session";
-import { Rating } from "../schedule/types";
+import { Rating } from "../model/schedule";
 
 /** Button and summary names of the ratings. */
 export const RATING_NAMES: Record<Rating, string> = {

@@ -2,7 +2,7 @@
  * What a review session's queues hold: the siblings offered to it, their queue entries, and how
  * entries are named (per card, per sibling) and put in position order.
  */
-import type { Card, SegmentState } from "../cards/types";
+import type { Card, SegmentState } from "../model/card";
 
 /** One sibling offered to a session. `deck` is the key its daily limits are counted under. */
 export interface SessionItem {

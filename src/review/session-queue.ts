@@ -3,15 +3,15 @@
  * deck, buried siblings) and in which order (file then line, or a seeded shuffle per group),
  * and the queue changes an answer makes.
  */
-import type { SegmentState } from "../cards/types";
+import type { SegmentState } from "../model/card";
 import type { SchedulingSettings } from "../settings/settings";
 import { otherSiblingAnsweredToday, type AnsweredToday } from "./answered-today";
-import { addDays, dayStart, localDay } from "../schedule/days";
+import { addDays, dayStart, localDay } from "../model/days";
 import { cardIds, deckIds, takeWithinLimits } from "./queue-limits";
 import { identity, shuffledIndexes } from "./seeded-order";
 import { byPosition, cardKeyOf, segmentOf, type DeckCounts, type QueueEntry, type SessionItem } from "./session-item";
 import { siblingStatus, type SiblingStatus } from "../schedule/status";
-import type { Schedule } from "../schedule/types";
+import type { Schedule } from "../model/schedule";
 
 /** An SM-2 "Again" is due today: it comes back after this delay, like a relearning step. */
 export const SM2_AGAIN_DELAY_MS = 10 * 60_000;

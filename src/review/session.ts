@@ -3,13 +3,13 @@
  * is simply going back to the previous one. It never touches files: `answer` returns the
  * schedule for the caller to write, and the caller reports whether the write worked.
  */
-import type { SegmentState } from "../cards/types";
+import type { SegmentState } from "../model/card";
 import type { SchedulingSettings } from "../settings/settings";
 import { answer as schedule, type AnswerContext } from "../schedule/scheduler";
 import { cardKeyOf, siblingKeyOf, type DeckCounts, type QueueEntry, type QueueKind, type SessionItem } from "./session-item";
 import { buildQueues, burySiblings, insertByDue, requeue, without, type Queues } from "./session-queue";
 import type { DueHistogram } from "../schedule/sm2";
-import { Rating, type Schedule } from "../schedule/types";
+import { Rating, type Schedule } from "../model/schedule";
 
 export type { DeckCounts, QueueEntry, QueueKind, SessionItem } from "./session-item";
 export { SM2_AGAIN_DELAY_MS } from "./session-queue";

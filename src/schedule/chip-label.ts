@@ -3,11 +3,11 @@
  * "new", "due today", "in 12 d", "overdue 3 d", with the stored numbers as a hover title.
  * Pure: the same segment, moment and day-start hour always give the same label.
  */
-import type { SegmentState } from "../cards/types";
-import { daysBetween, localDay } from "./days";
+import type { SegmentState } from "../model/card";
+import { daysBetween, localDay } from "../model/days";
 import { durationLabel, intervalLabel } from "./scheduler";
 import { dueDay } from "./status";
-import type { ClassicSchedule, FsrsSchedule } from "./types";
+import type { ClassicSchedule, FsrsSchedule } from "../model/schedule";
 
 /** What a chip says about its card; also its CSS modifier (`sn-chip-<state>`). */
 export type ChipState = "new" | "learning" | "due" | "overdue" | "later" | "unreadable";

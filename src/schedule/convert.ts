@@ -5,8 +5,8 @@
  * through the inverse of that same formula, so converting back and forth keeps the ease.
  */
 import { default_w } from "ts-fsrs";
-import { addDays, dayStart, isDay, localDay } from "./days";
-import type { ClassicSchedule, FsrsSchedule } from "./types";
+import { addDays, dayStart, isDay, localDay } from "../model/days";
+import type { ClassicSchedule, FsrsSchedule } from "../model/schedule";
 
 /** Anki's "historical retention": the retention SM-2 reviews are assumed to have had. */
 export const SM2_HISTORICAL_RETENTION = 0.9;

@@ -18,9 +18,9 @@ import {
 } from "ts-fsrs";
 import type { SchedulingSettings } from "../settings/settings";
 import { fsrsFromClassic } from "./convert";
-import { localDay } from "./days";
+import { localDay } from "../model/days";
 import { realDue, toSchedulerTime } from "./fsrsClock";
-import { Rating, type FsrsSchedule, type Schedule } from "./types";
+import { Rating, type FsrsSchedule, type Schedule } from "../model/schedule";
 
 /** The settings FSRS reads. */
 export type FsrsSettings = Pick<

@@ -5,7 +5,7 @@
  * time elapsed since that local day started. Day differences ts-fsrs then computes are exactly
  * local-day differences; results are mapped back with {@link fromSchedulerTime}.
  */
-import { dayStart, formatDay, localDay } from "./days";
+import { dayStart, formatDay, localDay } from "../model/days";
 
 const MS_PER_DAY = 86_400_000;
 

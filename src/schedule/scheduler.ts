@@ -2,13 +2,13 @@
  * The one entry point for answering a card: picks FSRS or SM-2 by settings, reads any stored
  * form (new, classic, FSRS, unreadable = new) and returns the schedule to write.
  */
-import type { SegmentState } from "../cards/types";
+import type { SegmentState } from "../model/card";
 import type { SchedulingSettings } from "../settings/settings";
 import { classicFromFsrs } from "./convert";
-import { localDay } from "./days";
+import { localDay } from "../model/days";
 import { previewFsrs, scheduleFsrs } from "./fsrs";
 import { previewSm2, scheduleSm2, type DueHistogram } from "./sm2";
-import { Rating, type ClassicSchedule, type Schedule } from "./types";
+import { Rating, type ClassicSchedule, type Schedule } from "../model/schedule";
 
 export interface AnswerContext {
 	/** Stable name of the sibling; seeds FSRS fuzz (see `fsrs.ts`). */

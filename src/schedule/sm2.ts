@@ -3,8 +3,8 @@
  * vaults reviewed with that plugin keep their rhythm. Works in local days only.
  */
 import type { SchedulingSettings } from "../settings/settings";
-import { addDays, daysBetween, isDay } from "./days";
-import { Rating, type ClassicSchedule } from "./types";
+import { addDays, daysBetween, isDay } from "../model/days";
+import { Rating, type ClassicSchedule } from "../model/schedule";
 
 /** The Spaced Repetition plugin's own ceiling for SM-2 intervals, in days. */
 export const SM2_MAXIMUM_INTERVAL = 36525;

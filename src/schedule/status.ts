@@ -3,9 +3,9 @@
  * scheduled later. Shared by the index (counts per deck), the review queue and the UI.
  * Review dates are compared by the user's local day (`days.ts`), learning steps by the moment.
  */
-import type { SegmentState } from "../cards/types";
-import { daysBetween, isDay, localDay } from "./days";
-import type { Schedule } from "./types";
+import type { SegmentState } from "../model/card";
+import { daysBetween, isDay, localDay } from "../model/days";
+import type { Schedule } from "../model/schedule";
 
 export type SiblingStatus = "new" | "learning" | "due" | "later";
 

@@ -1,5 +1,5 @@
 /** Reviews per local day (the heat map) and streaks of days with reviews. */
-import { addDays, daysBetween, localDay } from "../schedule/days";
+import { addDays, daysBetween, localDay } from "../model/days";
 import type { ReviewEntry } from "./log-format";
 
 export interface DayActivity {

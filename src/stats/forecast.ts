@@ -1,5 +1,5 @@
 /** How many cards fall due on each of the coming days, from the cards' current schedules. */
-import { addDays, daysBetween } from "../schedule/days";
+import { addDays, daysBetween } from "../model/days";
 import { dueDay } from "../schedule/status";
 import type { StatsCard } from "./stats-cards";
 

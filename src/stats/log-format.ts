@@ -11,7 +11,7 @@
  * The parser never throws: a line it cannot read comes back as a reason, so readers can skip
  * it and report it.
  */
-import type { Rating } from "../schedule/types";
+import type { Rating } from "../model/schedule";
 
 export const LOG_VERSION = 1;
 

@@ -3,8 +3,8 @@
  * (re)learning steps), the share that was not Again. Per deck (a deck counts its sub-decks'
  * answers) and overall, over the last N local days, today included.
  */
-import { addDays, localDay } from "../schedule/days";
-import { Rating } from "../schedule/types";
+import { addDays, localDay } from "../model/days";
+import { Rating } from "../model/schedule";
 import type { ReviewEntry } from "./log-format";
 
 export interface RetentionFigure {

@@ -2,9 +2,9 @@
  * Building a log line from an answer. The review flow (plugin and command line) calls
  * {@link reviewEntry} right after a grade is written back and appends the result to the log.
  */
-import type { Card, SegmentState } from "../cards/types";
-import { addDays, daysBetween, isDay, localDay } from "../schedule/days";
-import type { Rating, Schedule } from "../schedule/types";
+import type { Card, SegmentState } from "../model/card";
+import { addDays, daysBetween, isDay, localDay } from "../model/days";
+import type { Rating, Schedule } from "../model/schedule";
 import { cardId } from "./card-id";
 import type { ReviewEntry, ReviewState, UndoEntry } from "./log-format";
 

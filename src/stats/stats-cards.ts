@@ -2,8 +2,8 @@
  * The current cards as the statistics see them: one entry per sibling with its id, decks and
  * schedule, and the Anki categories new / learning / young / mature.
  */
-import type { Card } from "../cards/types";
-import type { Schedule } from "../schedule/types";
+import type { Card } from "../model/card";
+import type { Schedule } from "../model/schedule";
 import { cardId } from "./card-id";
 
 /** One sibling of a current card. */

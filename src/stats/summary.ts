@@ -4,7 +4,7 @@
  * line always show the same numbers.
  */
 import { tagMatches } from "../decks/tags";
-import { addDays, localDay } from "../schedule/days";
+import { addDays, localDay } from "../model/days";
 import { reviewsPerDay, streaks, type DayActivity, type Streaks } from "./activity";
 import { countByState, difficultyDistribution, intervalDistribution, type Bucket, type DifficultyDistribution, type StateCounts } from "./distribution";
 import { forecastDue, type Forecast } from "./forecast";

@@ -1,7 +1,7 @@
 /** "Review a deck…": a fuzzy picker over every deck path, with its due and new counts. */
 import { FuzzySuggestModal, type App } from "obsidian";
-import { buildDeckTree, type DeckNode } from "../decks/tree";
-import type { PluginServices } from "../obsidian/services";
+import { buildDeckTree, type DeckNode } from "../index/deck-tree";
+import type { PluginServices } from "./services";
 import { deckTitle } from "./deck-list/deck-filter";
 
 export interface DeckChoice {

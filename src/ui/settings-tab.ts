@@ -7,8 +7,7 @@
  */
 import { Notice, PluginSettingTab, type Plugin, type Setting, type SettingDefinitionItem, type SettingGroupItem } from "obsidian";
 import { parseFilter } from "../decks/filter";
-import { deviceId } from "../obsidian/review-log-store";
-import type { PluginServices } from "../obsidian/services";
+import type { PluginServices } from "./services";
 import { importSpacedRepetitionSettings } from "../settings/import-sr";
 import { CLOZE_KEYS, controlValue, patchForControl, validateControl } from "../settings/settings-controls";
 
@@ -145,7 +144,7 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 	}
 
 	private historyItems(): Item[] {
-		const id = deviceId(this.services.app);
+		const id = this.services.deviceId();
 		return [
 			{
 				name: "This device",

@@ -2,7 +2,7 @@
  * Finds a card again in the current text of its note (cards.md §6): by its source text,
  * nearest to the line where it was shown, so identical copies are told apart by position.
  */
-import type { Card } from "../cards/types";
+import type { Card } from "../model/card";
 
 /** What the reviewer knew about the card when it was shown. */
 export interface CardTarget {

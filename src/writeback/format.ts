@@ -6,7 +6,7 @@
  * schedule that cannot be written faithfully makes it throw {@link ScheduleFormatError},
  * so the caller can refuse the write instead of corrupting the note.
  */
-import type { ClassicSchedule, FsrsSchedule, Schedule } from "../schedule/types";
+import type { ClassicSchedule, FsrsSchedule, Schedule } from "../model/schedule";
 
 /** Segment of a sibling that was never reviewed ("new"), as the other plugin writes it. */
 export const NEW_SEGMENT = "!2000-01-01,1,250";

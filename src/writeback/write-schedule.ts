@@ -7,8 +7,8 @@
  */
 import { joinLines, splitLines } from "../cards/lines";
 import { parseNote } from "../cards/parse";
-import type { Card, ParsedNote } from "../cards/types";
-import type { Schedule } from "../schedule/types";
+import type { Card, ParsedNote } from "../model/card";
+import type { Schedule } from "../model/schedule";
 import type { CommentPlacement, ParserSettings } from "../settings/settings";
 import { closesOpaqueRegion, continuationPrefix, sameLineColumn } from "./container";
 import { type CardTarget, type Conflict, type FoundCard, findCard, sourceKey } from "./find-card";

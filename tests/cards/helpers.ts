@@ -1,6 +1,6 @@
 /** Small builders for parser tests: notes from lines, parsing with default settings. */
 import { parseNote } from "../../src/cards/parse";
-import type { Card, ParsedNote } from "../../src/cards/types";
+import type { Card, ParsedNote } from "../../src/model/card";
 import { DEFAULT_SETTINGS, type ParserSettings } from "../../src/settings/settings";
 
 export function settings(overrides: Partial<ParserSettings> = {}): ParserSettings {

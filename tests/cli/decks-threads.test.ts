@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateVault } from "../../bench/vault-generator";
 import { parseNote } from "../../src/cards/parse";
-import type { DeckJson } from "../../src/decks/tree";
+import type { DeckJson } from "../../src/index/deck-tree";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
 import { runBuiltCli } from "../helpers/built-cli";
 

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { DeckJson } from "../../src/decks/tree";
+import type { DeckJson } from "../../src/index/deck-tree";
 import { runBuiltCli } from "../helpers/built-cli";
 
 const EXAMPLE_VAULT = join(__dirname, "..", "..", "examples", "vault");

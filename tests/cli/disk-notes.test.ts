@@ -8,7 +8,7 @@ import { loadIndex } from "../../src/cli/load-index";
 import { parseNote } from "../../src/cards/parse";
 import { ReviewController } from "../../src/review/controller";
 import { NoteEditor } from "../../src/review/note-editor";
-import { Rating, type ClassicSchedule } from "../../src/schedule/types";
+import { Rating, type ClassicSchedule } from "../../src/model/schedule";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
 import { cardTarget } from "../../src/writeback/write-schedule";
 

@@ -1,7 +1,7 @@
 /** Small builders of cards and notes for the index tests (no parser needed). */
-import type { Card, SegmentState } from "../../src/cards/types";
+import type { Card, SegmentState } from "../../src/model/card";
 import type { CardIndex, NoteForIndex } from "../../src/index/card-index";
-import { buildDeckTree } from "../../src/decks/tree";
+import { buildDeckTree } from "../../src/index/deck-tree";
 
 export const NEW_SEGMENT: SegmentState = { kind: "absent" };
 

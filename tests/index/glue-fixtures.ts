@@ -1,7 +1,7 @@
 /** A fake vault world for the glue tests: the mock app, a tiny parser, and helpers. */
 import type { App as ObsidianApp, Plugin as ObsidianPlugin } from "obsidian";
 import { App, Plugin, type CachedMetadata } from "../mocks/obsidian";
-import type { ParsedNote } from "../../src/cards/types";
+import type { ParsedNote } from "../../src/model/card";
 import { DEFAULT_SETTINGS, type SpacedNotesSettings } from "../../src/settings/settings";
 import { tagMatchesAny } from "../../src/decks/tags";
 import { VaultIndexer, type VaultIndexerOptions } from "../../src/obsidian/vault-index";

@@ -8,7 +8,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parseNote } from "../../src/cards/parse";
-import type { ParsedNote } from "../../src/cards/types";
+import type { ParsedNote } from "../../src/model/card";
 import { CardIndex } from "../../src/index/card-index";
 import { summarizeNote } from "../../src/index/note-summary";
 import { STATUS_NAMES, statusKeyer } from "../../src/index/status-keys";

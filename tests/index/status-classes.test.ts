@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import type { SegmentState } from "../../src/cards/types";
+import type { SegmentState } from "../../src/model/card";
 import { StatusClasses, STATUS_NAMES } from "../../src/index/status-keys";
 import { overdueDays, siblingStatus } from "../../src/schedule/status";
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Plugin as ObsidianPlugin } from "obsidian";
 import { installObsidianDom } from "../mocks/obsidian-dom";
 import { App, Plugin, TFile } from "../mocks/obsidian";
-import { buildDeckTree } from "../../src/decks/tree";
+import { buildDeckTree } from "../../src/index/deck-tree";
 import { registerCommands } from "../../src/obsidian/commands";
 import { DECK_LIST_VIEW_TYPE } from "../../src/ui/deck-list/deck-list-view";
 import { STATS_VIEW_TYPE } from "../../src/ui/stats-view";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Rating } from "../../src/schedule/types";
+import { Rating } from "../../src/model/schedule";
 import { DOCKER, K8S, loadedController, makeWorld } from "./fixtures";
 
 describe("ReviewController (no DOM)", () => {

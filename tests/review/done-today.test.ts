@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { doneToday } from "../../src/review/done-today";
 import type { ReviewEntry } from "../../src/stats/log-format";
-import { Rating } from "../../src/schedule/types";
+import { Rating } from "../../src/model/schedule";
 
 function entry(time: Date, deck: string, state: ReviewEntry["state"]): ReviewEntry {
 	return { kind: "review", time: time.getTime(), card: "c", deck, rating: Rating.Good, state, elapsedDays: 0, scheduledDays: 1, durationMs: 1000 };

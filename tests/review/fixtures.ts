@@ -2,7 +2,7 @@
 import type { App as ObsidianApp } from "obsidian";
 import { App } from "../mocks/obsidian";
 import { VaultIndexer } from "../../src/obsidian/vault-index";
-import type { PluginServices } from "../../src/obsidian/services";
+import type { PluginServices } from "../../src/ui/services";
 import type { ReviewRequest } from "../../src/review/request";
 import { VaultNotes } from "../../src/obsidian/vault-notes";
 import { ReviewController } from "../../src/review/controller";
@@ -57,6 +57,8 @@ export async function makeWorld(settings: Partial<SpacedNotesSettings> = {}): Pr
 			return Promise.resolve();
 		},
 		indexer,
+		notes: new VaultNotes(app as unknown as ObsidianApp),
+		deviceId: () => "test-device",
 		startReview: () => undefined,
 		openDeckList: () => undefined,
 		now: () => clock.now,

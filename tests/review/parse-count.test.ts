@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from "vitest";
 import * as parse from "../../src/cards/parse";
-import { Rating } from "../../src/schedule/types";
+import { Rating } from "../../src/model/schedule";
 import { loadedController, makeWorld } from "./fixtures";
 
 vi.mock("../../src/cards/parse", async (original) => {

@@ -1,7 +1,7 @@
 /** Small cards and items for session tests. */
-import type { Card, SegmentState } from "../../src/cards/types";
+import type { Card, SegmentState } from "../../src/model/card";
 import type { SessionItem } from "../../src/review/session";
-import type { ClassicSchedule, FsrsSchedule } from "../../src/schedule/types";
+import type { ClassicSchedule, FsrsSchedule } from "../../src/model/schedule";
 
 export function makeCard(startLine: number, segments: SegmentState[]): Card {
 	return {

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import type { Card, SegmentState } from "../../src/cards/types";
+import type { Card, SegmentState } from "../../src/model/card";
 import { DEFAULT_SETTINGS, type SchedulingSettings } from "../../src/settings/settings";
-import { addDays, localDay } from "../../src/schedule/days";
+import { addDays, localDay } from "../../src/model/days";
 import { byPosition, cardKeyOf, segmentOf, type DeckCounts, type QueueEntry, type SessionItem } from "../../src/review/session-item";
 import { buildQueues, endOfToday, type Queues } from "../../src/review/session-queue";
 import { siblingStatus } from "../../src/schedule/status";

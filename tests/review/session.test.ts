@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
 import { ReviewSession, type SessionItem } from "../../src/review/session";
-import { Rating } from "../../src/schedule/types";
+import { Rating } from "../../src/model/schedule";
 import { classic, itemsOf, learning, makeCard, NEW, review } from "./session-fixtures";
 
 const settings = { ...DEFAULT_SETTINGS, fuzz: false, deterministicOrder: true };

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { readSchedulingComment } from "../../src/cards/comment";
-import type { SegmentState } from "../../src/cards/types";
+import type { SegmentState } from "../../src/model/card";
 import { cardChipLabel, chipLabel } from "../../src/schedule/chip-label";
-import { addDays, localDay } from "../../src/schedule/days";
+import { addDays, localDay } from "../../src/model/days";
 import { isDueNow, overdueDays, siblingStatus } from "../../src/schedule/status";
-import type { FsrsSchedule } from "../../src/schedule/types";
+import type { FsrsSchedule } from "../../src/model/schedule";
 import { inTimeZone, local, TIME_ZONES } from "./tz";
 
 const classic = (due: string, interval = 3, ease = 250): SegmentState => ({ kind: "ok", schedule: { type: "classic", due, interval, ease } });

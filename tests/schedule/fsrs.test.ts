@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
 import { classicFromFsrs, fsrsFromClassic, memoryStateFromSm2 } from "../../src/schedule/convert";
 import { previewFsrs, scheduleFsrs, validSteps } from "../../src/schedule/fsrs";
-import { Rating, type ClassicSchedule, type FsrsSchedule } from "../../src/schedule/types";
+import { Rating, type ClassicSchedule, type FsrsSchedule } from "../../src/model/schedule";
 import { inTimeZone, local, TIME_ZONES } from "./tz";
 
 const noFuzz = { ...DEFAULT_SETTINGS, fuzz: false };

@@ -8,7 +8,7 @@ import { previewFsrs, scheduleFsrs } from "../../src/schedule/fsrs";
 import { classicFromFsrs, fsrsFromClassic } from "../../src/schedule/convert";
 import { previewSm2 } from "../../src/schedule/sm2";
 import { siblingStatus } from "../../src/schedule/status";
-import { Rating, type ClassicSchedule } from "../../src/schedule/types";
+import { Rating, type ClassicSchedule } from "../../src/model/schedule";
 
 const ADDED = ["scheduler", "diff", "format", "dueFormat"] as const;
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { SegmentState } from "../../src/cards/types";
+import type { SegmentState } from "../../src/model/card";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
 import { classicFromFsrs } from "../../src/schedule/convert";
-import { addDays, localDay } from "../../src/schedule/days";
+import { addDays, localDay } from "../../src/model/days";
 import { scheduleFsrs } from "../../src/schedule/fsrs";
 import { answer, durationLabel, intervalLabel, previewAnswers } from "../../src/schedule/scheduler";
 import { scheduleSm2 } from "../../src/schedule/sm2";
-import { Rating, type ClassicSchedule } from "../../src/schedule/types";
+import { Rating, type ClassicSchedule } from "../../src/model/schedule";
 import { inTimeZone, local } from "./tz";
 
 const fsrsSettings = { ...DEFAULT_SETTINGS, fuzz: false };

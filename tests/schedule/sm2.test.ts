@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
-import { addDays } from "../../src/schedule/days";
+import { addDays } from "../../src/model/days";
 import { fuzzWindow, previewSm2, scheduleSm2, SM2_MAXIMUM_INTERVAL } from "../../src/schedule/sm2";
-import { Rating, type ClassicSchedule } from "../../src/schedule/types";
+import { Rating, type ClassicSchedule } from "../../src/model/schedule";
 
 const TODAY = "2026-03-10";
 const settings = { ...DEFAULT_SETTINGS };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { SegmentState } from "../../src/cards/types";
+import type { SegmentState } from "../../src/model/card";
 import { dueDay, isDueNow, overdueDays, siblingStatus } from "../../src/schedule/status";
-import type { FsrsSchedule } from "../../src/schedule/types";
+import type { FsrsSchedule } from "../../src/model/schedule";
 import { inTimeZone, local, TIME_ZONES } from "./tz";
 
 const classic = (due: string, interval = 3, ease = 250): SegmentState => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { SegmentState } from "../../src/cards/types";
-import type { FsrsSchedule, Schedule } from "../../src/schedule/types";
-import { Rating } from "../../src/schedule/types";
+import type { SegmentState } from "../../src/model/card";
+import type { FsrsSchedule, Schedule } from "../../src/model/schedule";
+import { Rating } from "../../src/model/schedule";
 import { streaks } from "../../src/stats/activity";
 import { toOptimizerCsv } from "../../src/stats/csv";
 import { countByState, difficultyDistribution, intervalDistribution } from "../../src/stats/distribution";

@@ -1,9 +1,9 @@
 import type { App as ObsidianApp, Plugin as ObsidianPlugin } from "obsidian";
 import { App, Plugin, TFile } from "../mocks/obsidian";
 import { describe, expect, it } from "vitest";
-import type { SegmentState } from "../../src/cards/types";
+import type { SegmentState } from "../../src/model/card";
 import { deviceId, ReviewLogStore, trackRenames, type LogAdapter } from "../../src/obsidian/review-log-store";
-import { Rating } from "../../src/schedule/types";
+import { Rating } from "../../src/model/schedule";
 import { cardId } from "../../src/stats/card-id";
 
 /** An in-memory vault adapter: files and folders by path. */

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { WorkspaceLeaf } from "obsidian";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Rating } from "../../src/schedule/types";
+import { Rating } from "../../src/model/schedule";
 import type { ReviewEntry } from "../../src/stats/log-format";
 import type { MergedLog } from "../../src/stats/merge";
 import type { StatsCard } from "../../src/stats/stats-cards";

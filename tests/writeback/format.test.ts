@@ -8,7 +8,7 @@ import {
 	plainDecimal,
 } from "../../src/writeback/format";
 import { readSchedulingComment } from "../../src/cards/comment";
-import type { FsrsSchedule } from "../../src/schedule/types";
+import type { FsrsSchedule } from "../../src/model/schedule";
 import { classic, fsrs } from "./schedules";
 import { scheduleArbitrary } from "./note-gen";
 

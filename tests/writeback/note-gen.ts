@@ -4,7 +4,7 @@
  * LF/CRLF/CR or mixed endings, BOM and files without a final newline.
  */
 import fc from "fast-check";
-import type { Schedule } from "../../src/schedule/types";
+import type { Schedule } from "../../src/model/schedule";
 
 const word = fc.constantFrom("alpha", "beta", "what is docker", "gamma ray", "x", "layer `cache`", "**bold**");
 const trailing = fc.constantFrom("", "", "", " ", "  ");

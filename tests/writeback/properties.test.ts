@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parseNote } from "../../src/cards/parse";
 import { splitLines } from "../../src/cards/lines";
-import type { Card } from "../../src/cards/types";
+import type { Card } from "../../src/model/card";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
 import { sourceKey } from "../../src/writeback/find-card";
 import { formatSegment } from "../../src/writeback/format";

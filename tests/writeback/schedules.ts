@@ -1,5 +1,5 @@
 /** Schedule builders shared by the write-back tests: a reviewed FSRS card and a classic one. */
-import type { ClassicSchedule, FsrsSchedule } from "../../src/schedule/types";
+import type { ClassicSchedule, FsrsSchedule } from "../../src/model/schedule";
 
 export const fsrs = (over: Partial<FsrsSchedule> = {}): FsrsSchedule => ({
 	type: "fsrs",

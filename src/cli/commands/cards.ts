@@ -1,7 +1,7 @@
 /** `spaced-notes cards PATH… [--json]`: every card (each sibling), in file then line order. */
-import type { Card, Sibling } from "../../cards/types";
+import type { Card, Sibling } from "../../model/card";
 import { selectSiblings } from "../../index/query";
-import type { Schedule } from "../../schedule/types";
+import type { Schedule } from "../../model/schedule";
 import { hasFlag, parseArgs } from "../args";
 import { COMMON_VALUED_FLAGS, resolveNow } from "../common";
 import { EXIT_OK, type Command } from "../io";

@@ -1,6 +1,6 @@
 /** `spaced-notes check PATH… [--json]`: problems in cards and comments; exit 1 when any. */
 import { parseNote } from "../../cards/parse";
-import type { ProblemCode } from "../../cards/types";
+import type { ProblemCode } from "../../model/card";
 import { hasFlag, parseArgs } from "../args";
 import { applyCommonFlags, COMMON_VALUED_FLAGS } from "../common";
 import { EXIT_OK, EXIT_PROBLEMS, type Command } from "../io";

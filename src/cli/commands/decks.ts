@@ -1,5 +1,5 @@
 /** `spaced-notes decks PATH [--json]`: the deck tree with due / new / learning / total counts. */
-import { buildDeckTree, deckTreeToJson, type DeckNode } from "../../decks/tree";
+import { buildDeckTree, deckTreeToJson, type DeckNode } from "../../index/deck-tree";
 import { hasFlag, parseArgs } from "../args";
 import { COMMON_VALUED_FLAGS, resolveNow } from "../common";
 import { EXIT_OK, UsageError, type Command } from "../io";

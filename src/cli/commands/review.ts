@@ -6,7 +6,7 @@
  */
 import { ReviewController } from "../../review/controller";
 import type { ReviewRequest } from "../../review/request";
-import { Rating } from "../../schedule/types";
+import { Rating } from "../../model/schedule";
 import { parseArgs } from "../args";
 import { COMMON_VALUED_FLAGS, resolveNow } from "../common";
 import { DiskNotes } from "../disk-notes";

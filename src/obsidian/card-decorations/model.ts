@@ -8,9 +8,9 @@
 import { type ChangeDesc, type EditorState, type Range, RangeSet, RangeValue, type Text } from "@codemirror/state";
 import { Decoration, type DecorationSet } from "@codemirror/view";
 import { parseNote } from "../../cards/parse";
-import type { Card } from "../../cards/types";
+import type { Card } from "../../model/card";
 import { cardChipLabel, type ChipLabel } from "../../schedule/chip-label";
-import { localDay } from "../../schedule/days";
+import { localDay } from "../../model/days";
 import type { SpacedNotesSettings } from "../../settings/settings";
 import { type ChipClickHandler, ScheduleChipWidget } from "./chip-widget";
 import { separatorOf } from "./separators";

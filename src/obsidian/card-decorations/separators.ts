@@ -5,7 +5,7 @@
  */
 import { containerOf } from "../../cards/container";
 import { indexOutside, scanInline } from "../../cards/inline";
-import type { Card } from "../../cards/types";
+import type { Card } from "../../model/card";
 
 export interface SeparatorLocation {
 	/** 0-based line. */

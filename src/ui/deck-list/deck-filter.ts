@@ -3,7 +3,7 @@
  * the rule is tested on its own: every word of the query must occur in some segment of a
  * deck's path (case-insensitive); the ancestors of a matching deck stay visible as context.
  */
-import type { DeckNode } from "../../decks/tree";
+import type { DeckNode } from "../../index/deck-tree";
 
 export interface DeckFilterResult {
 	/** Keys of the decks to show: the matches and their ancestors. */

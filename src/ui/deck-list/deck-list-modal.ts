@@ -1,6 +1,6 @@
 /** The deck list in a modal (command "Open deck list", the ribbon icon). */
 import { Modal, type App } from "obsidian";
-import type { PluginServices } from "../../obsidian/services";
+import type { PluginServices } from "../services";
 import { DeckList } from "./deck-list";
 
 export class DeckListModal extends Modal {

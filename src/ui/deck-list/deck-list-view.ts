@@ -1,6 +1,6 @@
 /** The deck list as a view in the right sidebar (command "Open deck list in sidebar"). */
 import { ItemView, type App, type WorkspaceLeaf } from "obsidian";
-import type { PluginServices } from "../../obsidian/services";
+import type { PluginServices } from "../services";
 import { DeckList } from "./deck-list";
 
 export const DECK_LIST_VIEW_TYPE = "spaced-notes-deck-list";

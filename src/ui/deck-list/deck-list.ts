@@ -6,9 +6,9 @@
  */
 import { setIcon } from "obsidian";
 import { parseFilter } from "../../decks/filter";
-import { buildDeckTree, type DeckCounts, type DeckNode } from "../../decks/tree";
+import { buildDeckTree, type DeckCounts, type DeckNode } from "../../index/deck-tree";
 import { savedFilterCounts } from "../../index/query";
-import type { PluginServices } from "../../obsidian/services";
+import type { PluginServices } from "../services";
 import type { ReviewRequest } from "../../review/request";
 import { deckTitle, filterDeckTree, type DeckFilterResult } from "./deck-filter";
 

@@ -1,7 +1,7 @@
 /**
  * The review's entry point for the plugin: a modal or a tab, as the settings say.
  */
-import type { PluginServices } from "../../obsidian/services";
+import type { PluginServices } from "../services";
 import type { ReviewRequest } from "../../review/request";
 import type { ReviewExtras } from "./review-host";
 import { ReviewModal } from "./review-modal";

@@ -3,8 +3,7 @@
  * a card in its note at the card's line.
  */
 import { Notice, TFile, type App } from "obsidian";
-import { VaultNotes } from "../../obsidian/vault-notes";
-import type { PluginServices } from "../../obsidian/services";
+import type { PluginServices } from "../services";
 import type { ReviewRequest } from "../../review/request";
 import { ReviewController } from "../../review/controller";
 import type { ReviewLog } from "../../review/ports";
@@ -20,7 +19,7 @@ export function controllerFor(services: PluginServices, request: ReviewRequest, 
 		{
 			settings: () => services.settings(),
 			index: () => services.indexer.index,
-			notes: new VaultNotes(services.app),
+			notes: services.notes,
 			written: (path, text, note) => services.indexer.applyOwnWrite(path, text, note),
 			now: () => services.now(),
 			notify: (message) => new Notice(message),

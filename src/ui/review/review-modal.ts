@@ -3,7 +3,7 @@
  * `.sn-review-modal` rules in styles.css.
  */
 import { Modal } from "obsidian";
-import type { PluginServices } from "../../obsidian/services";
+import type { PluginServices } from "../services";
 import type { ReviewRequest } from "../../review/request";
 import { controllerFor, openCardInNote, type ReviewExtras } from "./review-host";
 import { renderReviewScreen, type ReviewScreen } from "./review-screen";

@@ -6,7 +6,7 @@
  * changes, so embeds and plugins in a card are cleaned up with it.
  */
 import { Component, MarkdownRenderer, type App, type Scope } from "obsidian";
-import { Rating } from "../../schedule/types";
+import { Rating } from "../../model/schedule";
 import { RATING_NAMES, type ReviewModel, type ReviewScreenState } from "../../review/review-state";
 import { renderSummary } from "./review-summary";
 

@@ -3,7 +3,7 @@
  * each with "Retry" (write it again) and "Answer again" (show the card once more). Also shown
  * while only later learning steps are left, with the time the next one is due.
  */
-import { Rating } from "../../schedule/types";
+import { Rating } from "../../model/schedule";
 import { RATING_NAMES, type ReviewModel, type ReviewScreenState } from "../../review/review-state";
 
 const NAMES = RATING_NAMES;

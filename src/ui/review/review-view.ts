@@ -4,7 +4,7 @@
  */
 import { ItemView, Scope, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import type { Filter } from "../../decks/filter";
-import type { PluginServices } from "../../obsidian/services";
+import type { PluginServices } from "../services";
 import type { ReviewRequest } from "../../review/request";
 import { controllerFor, openCardInNote, type ReviewExtras } from "./review-host";
 import { renderReviewScreen, type ReviewScreen } from "./review-screen";

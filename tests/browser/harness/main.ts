@@ -9,9 +9,9 @@ import { App } from "../../mocks/obsidian";
 import { parseNote } from "../../../src/cards/parse";
 import { analyseDockerfile, findDockerBlocks } from "../../../src/docker";
 import { CardIndex } from "../../../src/index/card-index";
-import type { PluginServices } from "../../../src/obsidian/services";
+import type { PluginServices } from "../../../src/ui/services";
 import type { VaultIndexer } from "../../../src/obsidian/vault-index";
-import { Rating } from "../../../src/schedule/types";
+import { Rating } from "../../../src/model/schedule";
 import { normaliseSettings } from "../../../src/settings/settings";
 import { DeckList } from "../../../src/ui/deck-list/deck-list";
 import { renderDockerPanel } from "../../../src/ui/docker-panel";
@@ -150,6 +150,8 @@ function deckListScene(): void {
 		settings: () => SETTINGS,
 		updateSettings: async () => {},
 		indexer: indexer as unknown as VaultIndexer,
+		notes: { read: () => Promise.reject(new Error("no notes here")), process: () => Promise.reject(new Error("no notes here")) },
+		deviceId: () => "harness",
 		startReview: () => {},
 		openDeckList: () => {},
 		now: () => NOW,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { buildDeckTree, type DeckNode } from "../../../src/decks/tree";
+import { buildDeckTree, type DeckNode } from "../../../src/index/deck-tree";
 import { deckMatches, deckTitle, filterDeckTree, queryWords } from "../../../src/ui/deck-list/deck-filter";
 import { NOW, sampleIndex } from "./helpers";
 

@@ -1,8 +1,10 @@
 /** A small deck-list world: an index built from fixture cards, a fake indexer and services. */
+import { deviceId } from "../../../src/obsidian/review-log-store";
+import { VaultNotes } from "../../../src/obsidian/vault-notes";
 import type { App as ObsidianApp } from "obsidian";
 import { App } from "../../mocks/obsidian";
 import { CardIndex } from "../../../src/index/card-index";
-import type { PluginServices } from "../../../src/obsidian/services";
+import type { PluginServices } from "../../../src/ui/services";
 import type { ReviewRequest } from "../../../src/review/request";
 import type { VaultIndexer } from "../../../src/obsidian/vault-index";
 import { DEFAULT_SETTINGS, type SpacedNotesSettings } from "../../../src/settings/settings";
@@ -73,6 +75,8 @@ export function makeServices(index = sampleIndex(), settings: Partial<SpacedNote
 			services.current = { ...services.current, ...patch };
 		},
 		indexer: fake as unknown as VaultIndexer,
+		notes: new VaultNotes(app as unknown as ObsidianApp),
+		deviceId: () => deviceId(app as unknown as ObsidianApp),
 		startReview: (request) => services.reviews.push(request),
 		openDeckList: () => services.deckListOpens++,
 		now: () => NOW,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CardIndex } from "../../src/index/card-index";
-import { buildDeckTree, deckTreeToJson, findDeck, type DeckNode } from "../../src/decks/tree";
+import { buildDeckTree, deckTreeToJson, findDeck, type DeckNode } from "../../src/index/deck-tree";
 import { card, classic, fsrs, NEW_SEGMENT, note } from "./fixtures";
 
 const NOW = new Date(2026, 2, 10, 12, 0);

@@ -4,9 +4,9 @@
  * them). A parent counts the siblings of its sub-decks once, even when a card sits in several
  * of them. Built in one pass over the index's integer arrays: about 100,000 cards in a few ms.
  */
-import type { CardIndex } from "../index/card-index";
-import { deckKey } from "../index/deck-registry";
-import { DUE, LEARNING, NEW } from "../index/status-keys";
+import type { CardIndex } from "./card-index";
+import { deckKey } from "./deck-registry";
+import { DUE, LEARNING, NEW } from "./status-keys";
 
 export interface DeckCounts {
 	due: number;

@@ -3,7 +3,7 @@
  * Everything here is plain data: no Obsidian types, no classes, so it can be cached,
  * compared and sent to the command line's JSON output unchanged.
  */
-import type { Schedule } from "../schedule/types";
+import type { Schedule } from "./schedule";
 
 /** The five card kinds of `shared/spec/cards.md` §3, named as in `cards --json`. */
 export type CardKind = "singleline" | "singleline-reversed" | "multiline" | "multiline-reversed" | "cloze";
