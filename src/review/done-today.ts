@@ -3,7 +3,7 @@
  * daily limits hold across sessions (and devices), not just within one session.
  */
 import { localDay } from "../model/days";
-import type { DeckCounts } from "./session-item";
+import type { DoneTodayCounts } from "./session-item";
 import type { ReviewEntry } from "../stats/log-format";
 
 /**
@@ -11,9 +11,9 @@ import type { ReviewEntry } from "../stats/log-format";
  * an answer to a new card (state 0) counts as a new card, one to a review card (state 2) as a
  * review; learning and relearning steps count against neither limit.
  */
-export function doneToday(reviews: readonly ReviewEntry[], now: Date, dayStartHour: number): Record<string, DeckCounts> {
+export function doneToday(reviews: readonly ReviewEntry[], now: Date, dayStartHour: number): Record<string, DoneTodayCounts> {
 	const today = localDay(now, dayStartHour);
-	const counts: Record<string, DeckCounts> = {};
+	const counts: Record<string, DoneTodayCounts> = {};
 	for (let i = reviews.length - 1; i >= 0; i--) {
 		const entry = reviews[i];
 		if (entry.time > now.getTime()) continue;

@@ -24,7 +24,7 @@ export interface QueueEntry {
 }
 
 /** Cards already answered today in a deck, counted against its daily limits. */
-export interface DeckCounts {
+export interface DoneTodayCounts {
 	new: number;
 	reviews: number;
 }

@@ -9,7 +9,7 @@ import { otherSiblingAnsweredToday, type AnsweredToday } from "./answered-today"
 import { addDays, dayStart, localDay } from "../model/days";
 import { cardIds, deckIds, takeWithinLimits } from "./queue-limits";
 import { identity, shuffledIndexes } from "./seeded-order";
-import { byPosition, cardKeyOf, segmentOf, type DeckCounts, type QueueEntry, type SessionItem } from "./session-item";
+import { byPosition, cardKeyOf, segmentOf, type DoneTodayCounts, type QueueEntry, type SessionItem } from "./session-item";
 import { siblingStatus, type SiblingStatus } from "../schedule/status";
 import type { Schedule } from "../model/schedule";
 
@@ -33,7 +33,7 @@ export function buildQueues(
 	items: readonly SessionItem[],
 	now: Date,
 	settings: SchedulingSettings,
-	doneToday: Readonly<Record<string, DeckCounts>>,
+	doneToday: Readonly<Record<string, DoneTodayCounts>>,
 	seed: string,
 ): Queues {
 	const hour = settings.nextDayStartsAt;

@@ -6,12 +6,12 @@
 import type { SegmentState } from "../model/card";
 import type { SchedulingSettings } from "../settings/settings";
 import { answer as schedule, type AnswerContext } from "../schedule/scheduler";
-import { cardKeyOf, siblingKeyOf, type DeckCounts, type QueueEntry, type QueueKind, type SessionItem } from "./session-item";
+import { cardKeyOf, siblingKeyOf, type DoneTodayCounts, type QueueEntry, type QueueKind, type SessionItem } from "./session-item";
 import { buildQueues, burySiblings, insertByDue, requeue, without, type Queues } from "./session-queue";
 import type { DueHistogram } from "../schedule/sm2";
 import { Rating, type Schedule } from "../model/schedule";
 
-export type { DeckCounts, QueueEntry, QueueKind, SessionItem } from "./session-item";
+export type { DoneTodayCounts, QueueEntry, QueueKind, SessionItem } from "./session-item";
 export { SM2_AGAIN_DELAY_MS } from "./session-queue";
 
 /** When nothing else is left, a learning step due within this time is shown early (as Anki does). */
@@ -21,7 +21,7 @@ export interface SessionOptions {
 	now: Date;
 	settings: SchedulingSettings;
 	/** Cards already answered today per deck key, counted against the daily limits. */
-	doneToday?: Readonly<Record<string, DeckCounts>>;
+	doneToday?: Readonly<Record<string, DoneTodayCounts>>;
 	/** Seed of the shuffle (when the order is not deterministic); defaults to the start moment. */
 	seed?: string;
 }

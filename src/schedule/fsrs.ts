@@ -19,7 +19,7 @@ import {
 import type { SchedulingSettings } from "../settings/settings";
 import { fsrsFromClassic } from "./convert";
 import { localDay } from "../model/days";
-import { realDue, toSchedulerTime } from "./fsrsClock";
+import { realDue, toSchedulerTime } from "./fsrs-clock";
 import { Rating, type FsrsSchedule, type Schedule } from "../model/schedule";
 
 /** The settings FSRS reads. */

@@ -7,13 +7,13 @@ import fc from "fast-check";
 import type { Card, SegmentState } from "../../src/model/card";
 import { DEFAULT_SETTINGS, type SchedulingSettings } from "../../src/settings/settings";
 import { addDays, localDay } from "../../src/model/days";
-import { byPosition, cardKeyOf, segmentOf, type DeckCounts, type QueueEntry, type SessionItem } from "../../src/review/session-item";
+import { byPosition, cardKeyOf, segmentOf, type DoneTodayCounts, type QueueEntry, type SessionItem } from "../../src/review/session-item";
 import { buildQueues, endOfToday, type Queues } from "../../src/review/session-queue";
 import { siblingStatus } from "../../src/schedule/status";
 import { makeCard } from "./session-fixtures";
 
 /** The reference: one status per item, buried siblings by key text, filters in order. */
-function referenceQueues(items: readonly SessionItem[], now: Date, settings: SchedulingSettings, doneToday: Record<string, DeckCounts>, seed: string): Queues {
+function referenceQueues(items: readonly SessionItem[], now: Date, settings: SchedulingSettings, doneToday: Record<string, DoneTodayCounts>, seed: string): Queues {
 	const hour = settings.nextDayStartsAt;
 	const today = localDay(now, hour);
 	const dayEnd = endOfToday(now, settings);
