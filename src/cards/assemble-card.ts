@@ -13,26 +13,36 @@ export interface ClozeSide {
 	answer: string;
 }
 
-/**
- * The card of `kind` on lines `startLine..endLine` whose text ends on `lastText`.
- * `sides` are a cloze's siblings; null: front → back, and back → front for a reversed kind.
- * Unreadable and extra segments of `comment` are reported in `problems`.
- */
-export function assembleCard(
-	lines: readonly string[],
-	kinds: Uint8Array,
-	kind: CardKind,
-	startLine: number,
-	endLine: number,
-	front: string,
-	back: string,
-	sides: ClozeSide[] | null,
-	comment: CommentLocation | null,
-	lastText: number,
-	problems: NoteProblem[],
+/** What the parser found of one card. */
+export interface CardParts {
+	kind: CardKind;
+	/** First and last line (0-based, inclusive), the comment's own line included. */
+	startLine: number;
+	endLine: number;
+	front: string;
+	back: string;
+	/** A cloze's siblings; null: front → back, and back → front for a reversed kind. */
+	sides: ClozeSide[] | null;
+	comment: CommentLocation | null;
+	/** The last line of the card's text (before a comment on its own line). */
+	lastText: number;
+}
+
+/** The note the cards are assembled in. */
+export interface CardNote {
+	lines: readonly string[];
+	/** Each line's `LineKind`. */
+	kinds: Uint8Array;
+	/** Unreadable and extra segments of a card's comment are reported here. */
+	problems: NoteProblem[];
 	/** False: leave `source` empty (the index does not read it). */
-	withSource = true,
-): Card {
+	withSource: boolean;
+}
+
+/** The card `parts` describe, in `note`. */
+export function assembleCard(note: CardNote, parts: CardParts): Card {
+	const { lines, kinds, problems, withSource } = note;
+	const { kind, startLine, endLine, front, back, sides, comment, lastText } = parts;
 	const reversed = kind === "singleline-reversed" || kind === "multiline-reversed";
 	const count = sides ? sides.length : reversed ? 2 : 1;
 	const segments = comment ? segmentsOf(comment, count, problems) : NO_SEGMENTS;

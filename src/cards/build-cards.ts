@@ -13,7 +13,7 @@ import { LineKind, type NoteRegions } from "./regions";
 import { Mark } from "./line-marks";
 import { textOf, withoutBlockId } from "./card-text";
 import { endComment, located, ownCommentOn, reportDuplicate } from "./card-comments";
-import { assembleCard, type ClozeSide } from "./assemble-card";
+import { assembleCard, type CardNote, type CardParts } from "./assemble-card";
 import { CalloutTitles, calloutHeaderTitle } from "./callout-titles";
 
 /** A card before its decks and context are known, with the tag that opened its first line. */
@@ -33,6 +33,8 @@ export class CardBuilder {
 	private readonly callouts: CalloutTitles;
 	/** The marks of the cloze openers that are on (looked up once per note, not per line). */
 	private readonly clozeMarks: number;
+	/** What every card is assembled in. */
+	private readonly note: CardNote;
 
 	constructor(
 		private readonly lines: readonly string[],
@@ -45,6 +47,7 @@ export class CardBuilder {
 	) {
 		this.n = lines.length;
 		this.callouts = new CalloutTitles(regions);
+		this.note = { lines, kinds: regions.kind, problems: this.problems, withSource: withText };
 		const kinds = settings.clozeKinds;
 		this.clozeMarks = (kinds.includes("highlight") ? Mark.Equals : 0) | (kinds.includes("bold") ? Mark.Stars : 0) | (kinds.includes("curly") ? Mark.Braces : 0);
 	}
@@ -199,7 +202,7 @@ export class CardBuilder {
 		}
 		this.cloze(runStart, l - 1);
 		const kind: CardKind = reversed ? "singleline-reversed" : "singleline";
-		this.add(kind, l, last, front, back, null, comment, l, leading?.tag ?? null);
+		this.add({ kind, startLine: l, endLine: last, front, back, sides: null, comment, lastText: l }, leading?.tag ?? null);
 		return last + 1;
 	}
 
@@ -214,7 +217,7 @@ export class CardBuilder {
 		const leading = leadingFlashcardTag(qText, this.settings.flashcardTags);
 		const front = leading ? leading.rest.trim() : qText;
 		const back = this.withText ? textOf(this.lines, sep + 1, found.lastText, depth, found.cut) : "";
-		this.add(kind, qs, last, front, back, null, found.comment, found.lastText, leading?.tag ?? null);
+		this.add({ kind, startLine: qs, endLine: last, front, back, sides: null, comment: found.comment, lastText: found.lastText }, leading?.tag ?? null);
 	}
 
 	/** A cloze card from lines `from..to` when they hold deletions. */
@@ -230,7 +233,7 @@ export class CardBuilder {
 		const deletions = findDeletions(text, this.settings.clozeKinds);
 		if (deletions.length === 0) return;
 		const sides = this.withText ? clozeSides(text, deletions) : textlessClozeSides(deletions);
-		this.add("cloze", from, to, text, "", sides, found.comment, found.lastText, leading?.tag ?? null);
+		this.add({ kind: "cloze", startLine: from, endLine: to, front: text, back: "", sides, comment: found.comment, lastText: found.lastText }, leading?.tag ?? null);
 	}
 
 	/** Cheap test before the real work: does any line of `from..to` hold a cloze opener? */
@@ -239,21 +242,10 @@ export class CardBuilder {
 		return false;
 	}
 
-	/** Adds the card of `kind` (see {@link assembleCard}) with its leading tag and callout titles. */
-	private add(
-		kind: CardKind,
-		startLine: number,
-		endLine: number,
-		front: string,
-		back: string,
-		/** The cloze's siblings; null: front → back, and back → front for a reversed kind. */
-		sides: ClozeSide[] | null,
-		comment: CommentLocation | null,
-		lastText: number,
-		leadingTag: string | null,
-	): void {
-		const card: Card = assembleCard(this.lines, this.regions.kind, kind, startLine, endLine, front, back, sides, comment, lastText, this.problems, this.withText);
-		this.cards.push({ card, leadingTag, callouts: this.withText ? this.callouts.at(startLine) : NO_TITLES });
+	/** Adds the card `parts` describe (see {@link assembleCard}) with its leading tag and callout titles. */
+	private add(parts: CardParts, leadingTag: string | null): void {
+		const card: Card = assembleCard(this.note, parts);
+		this.cards.push({ card, leadingTag, callouts: this.withText ? this.callouts.at(parts.startLine) : NO_TITLES });
 	}
 }
 
