@@ -11,24 +11,22 @@ import type { ParsedNote } from "../model/card";
 import type { Schedule } from "../model/schedule";
 import type { SpacedNotesSettings } from "../settings/settings";
 import { replaceCardSource } from "../writeback/card-edit";
+import { refusal, type TextEdit } from "../writeback/text-edit";
 import { restoreComment, writeSchedule, type CardTarget } from "../writeback/write-schedule";
 import type { NoteStore } from "./ports";
 
-export type NoteEditOutcome =
-	| {
-			ok: true;
-			/** The card's comment before the change (what undo puts back); null when it had none. */
-			previousComment: string | null;
-			/** The note's whole text after the change. */
-			text: string;
-			/** The new text parsed. */
-			note: ParsedNote;
-			/** Lines added (or, negative, removed) by the change: later cards moved by this much. */
-			lineDelta: number;
-	  }
-	| { ok: false; message: string };
+/** A change written into a note: its whole new `text` and what the review reuses of it. */
+export type NoteEditOutcome = TextEdit<{
+	/** The card's comment before the change (what undo puts back); null when it had none. */
+	previousComment: string | null;
+	/** The new text parsed. */
+	note: ParsedNote;
+	/** Lines added (or, negative, removed) by the change: later cards moved by this much. */
+	lineDelta: number;
+}>;
 
-type Edit = (text: string) => { ok: true; text: string; previousComment: string | null; note: ParsedNote | null } | { ok: false; message: string };
+/** One of the pure steps of src/writeback; `note` is its verifying parse when it made one. */
+type Edit = (text: string) => TextEdit<{ previousComment: string | null; note: ParsedNote | null }>;
 
 export class NoteEditor {
 	constructor(
@@ -72,12 +70,12 @@ export class NoteEditor {
 				return last.ok && last.text !== text ? last.text : null;
 			});
 		} catch (error) {
-			return { ok: false, message: error instanceof Error ? error.message : `The note ${path} could not be written: ${String(error)}` };
+			return refusal("unreadable", error instanceof Error ? error.message : `The note ${path} could not be written: ${String(error)}`);
 		}
 		const result = last as ReturnType<Edit> | null;
-		if (result === null) return { ok: false, message: `The note ${path} could not be written.` };
-		if (!result.ok) return { ok: false, message: result.message };
-		if (written !== result.text) return { ok: false, message: `The note ${path} changed while it was written; nothing was saved.` };
+		if (result === null) return refusal("unreadable", `The note ${path} could not be written.`);
+		if (!result.ok) return result;
+		if (written !== result.text) return refusal("changed", `The note ${path} changed while it was written; nothing was saved.`);
 		const note = result.note ?? parseNote(written, { path, settings: this.settings() });
 		try {
 			this.written?.(path, written, note);

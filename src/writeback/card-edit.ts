@@ -8,16 +8,10 @@ import { parseNote } from "../cards/parse";
 import type { ParserSettings } from "../settings/settings";
 import { findCard, type CardTarget } from "./find-card";
 import { predominantEnding } from "./note-lines";
+import { refusal, type TextEdit } from "./text-edit";
 
-export type CardEditResult =
-	| {
-			ok: true;
-			/** The whole new text of the note. */
-			text: string;
-			/** First line of the edited card (unchanged by the edit). */
-			startLine: number;
-	  }
-	| { ok: false; message: string };
+/** An edited card: the note's whole new `text`, and the card's first line (unchanged). */
+export type CardEditResult = TextEdit<{ startLine: number }>;
 
 /**
  * Replaces the lines of the card `target` describes by `newSource` (one or more lines, any line
@@ -34,18 +28,18 @@ export function replaceCardSource(
 ): CardEditResult {
 	const parsed = parseNote(text, { path: options.path, settings: options.settings });
 	const found = findCard(parsed.cards, target);
-	if (!found.ok) return { ok: false, message: `The card was not edited: ${found.message}` };
+	if (!found.ok) return refusal(found.conflict, `The card was not edited: ${found.message}`);
 	const card = found.card;
 	const note = splitLines(text);
 	const comment = card.comment;
 	if (comment !== null && comment.line !== card.endLine) {
-		return { ok: false, message: "The card's scheduling comment is not on its last line; edit this card in the note." };
+		return refusal("unwritable", "The card's scheduling comment is not on its last line; edit this card in the note.");
 	}
 	// The lines the source covers: all of the card's lines but a comment's own line.
 	const lastSourceLine = comment?.ownLine ? card.endLine - 1 : card.endLine;
 	const covered = note.lines.slice(card.startLine, lastSourceLine + 1);
 	if (covered.length === 0 || covered.length !== card.source.split("\n").length) {
-		return { ok: false, message: "The card's lines could not be told apart from its comment; edit this card in the note." };
+		return refusal("unwritable", "The card's lines could not be told apart from its comment; edit this card in the note.");
 	}
 	const replacement = newSource.split(/\r\n|\r|\n/);
 	if (comment !== null && !comment.ownLine) {

@@ -3,6 +3,7 @@
  * nearest to the line where it was shown, so identical copies are told apart by position.
  */
 import type { Card } from "../model/card";
+import type { EditRefusal } from "./text-edit";
 
 /** What the reviewer knew about the card when it was shown. */
 export interface CardTarget {
@@ -32,9 +33,7 @@ export function cardTarget(card: Card, sibling: number): CardTarget {
 	};
 }
 
-export type Conflict = "gone" | "changed" | "ambiguous" | "unwritable";
-
-export type FoundCard = { ok: true; card: Card } | { ok: false; conflict: Conflict; message: string };
+export type FoundCard = { ok: true; card: Card } | EditRefusal;
 
 /**
  * The card among `cards` whose source equals `target.source` and whose first line is nearest

@@ -11,12 +11,14 @@ import type { Card, ParsedNote } from "../model/card";
 import type { Schedule } from "../model/schedule";
 import type { CommentPlacement, ParserSettings } from "../settings/settings";
 import { closesOpaqueRegion, continuationPrefix, sameLineColumn } from "./container";
-import { type CardTarget, type Conflict, type FoundCard, findCard, sourceKey } from "./find-card";
+import { type CardTarget, type FoundCard, findCard, sourceKey } from "./find-card";
 import { ScheduleFormatError, formatSegment } from "./format";
 import { type NoteLines, insertLineAfter, removeLine, replaceLine } from "./note-lines";
 import { commentWithSegment } from "./segments";
+import { refusal, type EditRefusal, type TextEdit } from "./text-edit";
 
-export type { CardTarget, Conflict } from "./find-card";
+export type { CardTarget } from "./find-card";
+export type { Conflict } from "./text-edit";
 export { cardTarget } from "./find-card";
 
 export interface WriteOptions {
@@ -27,21 +29,17 @@ export interface WriteOptions {
 	placement: CommentPlacement;
 }
 
-export type WriteResult =
-	| {
-			ok: true;
-			/** The whole new text of the note. */
-			text: string;
-			/** The card's comment before this edit, exactly as written, or null when it had none. */
-			previousComment: string | null;
-			/** Where the card now is (0-based, `endLine` inclusive, comment included). */
-			card: { startLine: number; endLine: number };
-			/** The new text parsed (the parse that verified the write), for callers to reuse. */
-			note: ParsedNote;
-	  }
-	| { ok: false; conflict: Conflict; message: string };
+/** A written schedule: the note's whole new `text`, and what callers reuse of the write. */
+export type WriteResult = TextEdit<{
+	/** The card's comment before this edit, exactly as written, or null when it had none. */
+	previousComment: string | null;
+	/** Where the card now is (0-based, `endLine` inclusive, comment included). */
+	card: { startLine: number; endLine: number };
+	/** The new text parsed (the parse that verified the write), for callers to reuse. */
+	note: ParsedNote;
+}>;
 
-type Failure = Extract<WriteResult, { ok: false }>;
+type Failure = EditRefusal;
 
 /**
  * Writes `schedule` as sibling `target.sibling`'s segment of the card `target` describes.
@@ -222,9 +220,9 @@ function verified(
 }
 
 function unwritable(message: string): Failure {
-	return { ok: false, conflict: "unwritable", message };
+	return refusal("unwritable", message);
 }
 
 function changed(message: string): Failure {
-	return { ok: false, conflict: "changed", message };
+	return refusal("changed", message);
 }
