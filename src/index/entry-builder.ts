@@ -68,7 +68,7 @@ export class FileEntryBuilder {
 			for (let i = 0, s = at.status; i < at.cards; i++) for (const segment of summarySegments(summary, i, at)) data[s++] = this.currentStatuses.classOf(detachedSegment(segment));
 		}
 		// Keep the numbers and the comments only: the summary's tags and decks may be slices of the note's text.
-		return new FileEntry(path, this.otherTags(summary.tags), spellings, { comments: summary.comments, data, explicit: summary.explicit }, this.registry);
+		return new FileEntry(path, this.otherTags(summary.tags), spellings, { comments: summary.comments, data }, this.registry);
 	}
 
 	/** The status class of every sibling of `cards`, in order. */

@@ -45,7 +45,7 @@ export interface IndexedFile {
 }
 
 /** What an entry keeps of its note's summary: the numbers (ids already the index's) and the comments. */
-export type StoredSummary = Pick<NoteSummary, "comments" | "data" | "explicit">;
+export type StoredSummary = Pick<NoteSummary, "comments" | "data">;
 
 /** The decks as written of a combination id (the index's deck registry). */
 export interface WrittenDecks {

@@ -33,11 +33,6 @@ export interface NoteSummary {
 	comments: string;
 	/** Every number of the note, laid out as {@link SummaryLayout} says. */
 	data: Int32Array;
-	/**
-	 * Segments of cards that have none in a comment but are not all new (hand-made notes in
-	 * tests; never a parsed note), by card index; null when there are none.
-	 */
-	explicit: (readonly SegmentState[] | null)[] | null;
 }
 
 /**
@@ -111,7 +106,6 @@ export function summarizeNote(note: NoteForIndex, keyer: StatusKeyer, tables?: S
 	const deckLists: (readonly string[])[] = tables ? tables.deckLists : [];
 	const statusKeys: string[] = tables ? tables.statusKeys : [];
 	let comments = "";
-	let explicit: (readonly SegmentState[] | null)[] | null = null;
 	let sibling = 0;
 	for (let i = 0; i < n; i++) {
 		const card = cards[i];
@@ -120,9 +114,7 @@ export function summarizeNote(note: NoteForIndex, keyer: StatusKeyer, tables?: S
 		data[at.lines + 2 * i + 1] = card.endLine;
 		data[at.decks + i] = listIndex(deckLists, card.decks);
 		data[at.siblingStart + i] = sibling;
-		let allAbsent = true;
 		for (const { segment } of card.siblings) {
-			if (segment.kind !== "absent") allAbsent = false;
 			const key = keyer.keyOf(segment);
 			let k = tables ? tables.keyId(key) : statusKeys.indexOf(key);
 			if (k < 0) k = statusKeys.push(key) - 1;
@@ -134,19 +126,17 @@ export function summarizeNote(note: NoteForIndex, keyer: StatusKeyer, tables?: S
 			comments += comment.raw;
 			data[at.comments + 2 * i + 1] = comments.length;
 		} else {
+			// A card without a comment: its siblings are new, as the parser reads them.
 			data[at.comments + 2 * i] = data[at.comments + 2 * i + 1] = -1;
-			if (!allAbsent) (explicit ??= new Array<readonly SegmentState[] | null>(n).fill(null))[i] = card.siblings.map((s) => s.segment);
 		}
 	}
 	data[at.siblingStart + n] = sibling;
 	// A flat copy: the summary keeps no slice of the note's text alive.
-	return { dayStartHour: keyer.dayStartHour, tags: note.tags, deckLists, statusKeys, comments: flat(comments), data, explicit };
+	return { dayStartHour: keyer.dayStartHour, tags: note.tags, deckLists, statusKeys, comments: flat(comments), data };
 }
 
 /** The segments of card `i` of a summary, one per sibling. */
-export function summarySegments(summary: Pick<NoteSummary, "comments" | "data" | "explicit">, i: number, at = SummaryLayout.of(summary.data)): readonly SegmentState[] {
-	const explicit = summary.explicit?.[i];
-	if (explicit) return explicit;
+export function summarySegments(summary: Pick<NoteSummary, "comments" | "data">, i: number, at = SummaryLayout.of(summary.data)): readonly SegmentState[] {
 	const data = summary.data;
 	const siblings = data[at.siblingStart + i + 1] - data[at.siblingStart + i];
 	const start = data[at.comments + 2 * i];

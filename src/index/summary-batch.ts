@@ -4,7 +4,6 @@
  * lists and status keys shared by the batch. Copying a batch between threads then costs a few
  * objects, not a dozen per note, and the receiving thread keeps views into the one array.
  */
-import type { SegmentState } from "../model/card";
 import { SummaryTables, type NoteSummary } from "./note-summary";
 
 export interface SummaryBatch {
@@ -22,8 +21,6 @@ export interface SummaryBatch {
 	/** Shared by every note of the batch (see `SummaryTables`). */
 	deckLists: readonly (readonly string[])[];
 	statusKeys: readonly string[];
-	/** Explicit segments (see `NoteSummary.explicit`) by the note's place in the batch. */
-	explicit: [number, (readonly SegmentState[] | null)[]][];
 }
 
 /** Collects the summaries of a batch; make them with {@link tables} so they share its tables. */
@@ -56,7 +53,6 @@ export class SummaryBatchBuilder {
 		const tagLists: (readonly string[])[] = [];
 		const tagIds = new Map<string, number>();
 		const tagList = new Int32Array(count);
-		const explicit: SummaryBatch["explicit"] = [];
 		for (let i = 0; i < count; i++) {
 			const summary = this.summaries[i];
 			data.set(summary.data, i === 0 ? 0 : ends[i - 1]);
@@ -69,10 +65,9 @@ export class SummaryBatchBuilder {
 				tagIds.set(key, id);
 			}
 			tagList[i] = id;
-			if (summary.explicit) explicit.push([i, summary.explicit]);
 		}
 		const { deckLists, statusKeys } = this.tables;
-		return { dayStartHour: this.dayStartHour, ids: Int32Array.from(this.ids), ends, data, comments, tagLists, tagList, deckLists, statusKeys, explicit };
+		return { dayStartHour: this.dayStartHour, ids: Int32Array.from(this.ids), ends, data, comments, tagLists, tagList, deckLists, statusKeys };
 	}
 }
 
@@ -83,7 +78,6 @@ export function batchTransferList(batch: SummaryBatch): ArrayBuffer[] {
 
 /** Calls `each` with every note of a batch: its id and its summary (numbers are views into the batch). */
 export function forEachInBatch(batch: SummaryBatch, each: (id: number, summary: NoteSummary) => void): void {
-	const explicit = new Map(batch.explicit);
 	for (let i = 0; i < batch.ids.length; i++) {
 		const start = i === 0 ? 0 : batch.ends[i - 1];
 		each(batch.ids[i], {
@@ -93,7 +87,6 @@ export function forEachInBatch(batch: SummaryBatch, each: (id: number, summary: 
 			statusKeys: batch.statusKeys,
 			comments: batch.comments[i],
 			data: batch.data.subarray(start, batch.ends[i]),
-			explicit: explicit.get(i) ?? null,
 		});
 	}
 }
