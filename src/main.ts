@@ -21,7 +21,11 @@ import { STATS_VIEW_TYPE, StatsView } from "./ui/stats-view";
  * is indexed after the layout is ready, in slices that leave the UI responsive.
  */
 export default class SpacedNotesPlugin extends Plugin {
-	override settings!: SpacedNotesSettings;
+	/**
+	 * Assigned first thing in onload. `declare`, not `override`: Obsidian's typings declare
+	 * `Plugin#settings` only from 1.13, and this must type-check against older ones too.
+	 */
+	declare settings: SpacedNotesSettings;
 
 	override async onload(): Promise<void> {
 		this.settings = normaliseSettings(await this.loadData());

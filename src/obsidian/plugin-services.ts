@@ -18,13 +18,19 @@ const PARSER_KEYS: readonly (keyof SpacedNotesSettings)[] = ["flashcardTags", "i
 /** Settings that change what the editor extensions and post-processors draw. */
 const DISPLAY_KEYS: readonly (keyof SpacedNotesSettings)[] = ["dockerPanel", "dockerPanelInLivePreview", "commentDisplay", ...PARSER_KEYS];
 
+/**
+ * The plugin as the services use it. `settings` is the plugin's own field (Obsidian's typings
+ * name one on Plugin only from 1.13, which this plugin does not rely on).
+ */
+export type SettingsOwner = Pick<Plugin, "app" | "saveData"> & { settings: SpacedNotesSettings };
+
 export class SpacedNotesServices implements PluginServices {
 	readonly app: App;
 	readonly notes: VaultNotes;
 	log: ReviewLog | undefined;
 
 	constructor(
-		private readonly plugin: Plugin & { settings: SpacedNotesSettings },
+		private readonly plugin: SettingsOwner,
 		readonly indexer: VaultIndexer,
 	) {
 		this.app = plugin.app;

@@ -1,25 +1,38 @@
 /**
- * The settings tab, declared with Obsidian's setting definitions (1.13): groups with headings,
- * controls keyed by setting name (lists edited as text, cloze kinds as toggles, see
- * settings-controls.ts), validation messages under bad values, the saved filters as a list,
- * and an import from the Spaced Repetition plugin shown only when its data file exists.
- * Every change goes through `services.updateSettings`.
+ * The settings tab: one list of definitions (groups with headings, controls keyed by setting
+ * name — lists edited as text, cloze kinds as toggles, see settings-controls.ts — validation
+ * messages under bad values, the saved filters as a list, and an import from the Spaced
+ * Repetition plugin shown only when its data file exists). Obsidian 1.13+ renders the list
+ * itself; older versions call display(), which renders the same list with classic rows (see
+ * settings-compat.ts). Every change goes through `services.updateSettings`.
  */
-import { Notice, PluginSettingTab, type Plugin, type Setting, type SettingDefinitionItem, type SettingGroupItem } from "obsidian";
+import { Notice, type Plugin, type Setting } from "obsidian";
 import { parseFilter } from "../decks/filter";
 import type { PluginServices } from "./services";
 import { importSpacedRepetitionSettings } from "../settings/import-sr";
 import { CLOZE_KEYS, controlValue, patchForControl, validateControl } from "../settings/settings-controls";
+import {
+	declarativeApi,
+	PluginSettingTab,
+	renderClassicSettings,
+	setTabIcon,
+	showSettingError,
+	type SettingRow,
+	type SettingsItem,
+	type SettingsList,
+} from "./settings-compat";
 
-type Item = SettingGroupItem;
+type Item = SettingRow;
 
 export class SpacedNotesSettingTab extends PluginSettingTab {
 	/** Whether the other plugin's data file was found at the last check. */
 	srDataFound = false;
+	/** Obsidian's declarative settings API, when the running version has it (1.13+). */
+	private readonly declarative = declarativeApi(this);
 
 	constructor(plugin: Plugin, private readonly services: PluginServices) {
 		super(services.app, plugin);
-		this.icon = "layers";
+		setTabIcon(this, "layers");
 	}
 
 	/** Path of the Spaced Repetition plugin's settings in this vault's config folder. */
@@ -33,14 +46,26 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 
 	override async setControlValue(key: string, value: unknown): Promise<void> {
 		const result = patchForControl(this.services.settings(), key, value);
-		// The framework validates first; a value that still fails is never saved.
+		// Either renderer validates first; a value that still fails is never saved.
 		if (!result.ok) return;
 		await this.services.updateSettings(result.patch);
-		if (key === "algorithm") this.refreshDomState();
+		if (key === "algorithm") this.refreshVisibility();
 	}
 
-	override getSettingDefinitions(): SettingDefinitionItem[] {
+	/** Obsidian 1.13+ renders these. */
+	override getSettingDefinitions(): SettingsItem[] {
 		void this.checkSrData();
+		return this.definitions();
+	}
+
+	/** Obsidian before 1.13 calls this instead: the same definitions as classic rows. */
+	override display(): void {
+		void this.checkSrData();
+		this.renderClassic();
+	}
+
+	/** Every setting the tab offers, whichever way it is rendered. */
+	definitions(): SettingsItem[] {
 		return [
 			{ type: "group", heading: "Cards", items: this.cardItems() },
 			{ type: "group", heading: "Scheduling", items: this.schedulingItems() },
@@ -73,7 +98,7 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 		}
 		if (found !== this.srDataFound) {
 			this.srDataFound = found;
-			this.refreshDomState();
+			this.refreshVisibility();
 		}
 		return found;
 	}
@@ -91,7 +116,23 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 		const count = Object.keys(settings).length;
 		if (count > 0) await this.services.updateSettings(settings);
 		new Notice([`Imported ${count} settings from the Spaced Repetition plugin.`, ...notes].join("\n"), 10000);
-		this.update();
+		this.rebuild();
+	}
+
+	/** Shows or hides what depends on a changed value. */
+	private refreshVisibility(): void {
+		if (this.declarative) this.declarative.refreshDomState();
+		else this.renderClassic();
+	}
+
+	/** Builds the tab again after entries were added or removed or many values changed. */
+	private rebuild(): void {
+		if (this.declarative) this.declarative.update();
+		else this.renderClassic();
+	}
+
+	private renderClassic(): void {
+		renderClassicSettings(this.containerEl, this.definitions(), this);
 	}
 
 	private cardItems(): Item[] {
@@ -153,7 +194,7 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 		];
 	}
 
-	private savedFilterList(): SettingDefinitionItem {
+	private savedFilterList(): SettingsList {
 		const filters = this.services.settings().savedFilters;
 		return {
 			type: "list",
@@ -161,12 +202,12 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 			cls: "sn-settings-filters",
 			emptyState: "No saved filters. A filter such as “#flashcards/docker due, #k8s new” appears beside the decks.",
 			items: filters.map((_filter, index) => ({ name: `Filter ${index + 1}`, render: (setting: Setting) => this.renderFilter(setting, index) })),
-			onDelete: (index) => void this.saveFilters(filters.filter((_f, i) => i !== index)).then(() => this.update()),
+			onDelete: (index) => void this.saveFilters(filters.filter((_f, i) => i !== index)).then(() => this.rebuild()),
 			addItem: {
 				name: "Add filter",
 				action: () => {
 					const tag = this.services.settings().flashcardTags[0] ?? "#flashcards";
-					void this.saveFilters([...this.services.settings().savedFilters, { name: "New filter", expression: `${tag} due` }]).then(() => this.update());
+					void this.saveFilters([...this.services.settings().savedFilters, { name: "New filter", expression: `${tag} due` }]).then(() => this.rebuild());
 				},
 			},
 		};
@@ -179,7 +220,7 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 		setting.setClass("sn-settings-filter");
 		const showError = (expression: string): void => {
 			const parsed = parseFilter(expression);
-			setting.setErrorMessage(parsed.ok ? null : parsed.error);
+			showSettingError(setting, parsed.ok ? null : parsed.error);
 		};
 		setting.addText((text) => {
 			text.setPlaceholder("Name").setValue(current.name);

@@ -24,7 +24,8 @@ function world(files: Record<string, string>) {
 	const app = new App();
 	const vault = app.vault as unknown as MockVault;
 	for (const [path, text] of Object.entries(files)) vault.put(path, text);
-	const PluginClass = Plugin as unknown as new (app: App, manifest: unknown) => Plugin & { settings: SpacedNotesSettings };
+	// The plugin's own settings field (Obsidian's typings name one on Plugin only from 1.13).
+	const PluginClass = Plugin as unknown as new (app: App, manifest: unknown) => Omit<Plugin, "settings"> & { settings: SpacedNotesSettings };
 	const plugin = new PluginClass(app, { id: "spaced-notes", dir: ".obsidian/plugins/spaced-notes" });
 	plugin.settings = { ...DEFAULT_SETTINGS, flashcardTags: ["#space"] };
 	const indexer = new VaultIndexer(app, () => plugin.settings, { yieldToUi: () => Promise.resolve() });

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { App, Plugin } from "obsidian";
+import { App } from "obsidian";
 import { beforeAll, describe, expect, it } from "vitest";
 import SpacedNotesPlugin from "../../src/main";
 import { DECK_LIST_VIEW_TYPE } from "../../src/ui/deck-list/deck-list-view";
@@ -7,7 +7,7 @@ import { REVIEW_VIEW_TYPE } from "../../src/ui/review/review-view";
 import { STATS_VIEW_TYPE } from "../../src/ui/stats-view";
 import { installObsidianDom } from "../mocks/obsidian-dom";
 
-type MockPlugin = Plugin & {
+type MockPlugin = {
 	commands: { id: string; hotkeys?: unknown[] }[];
 	viewFactories: Map<string, unknown>;
 	settingTabs: unknown[];

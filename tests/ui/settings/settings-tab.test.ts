@@ -5,6 +5,7 @@ import { installObsidianDom } from "../../mocks/obsidian-dom";
 import { App, notices, Plugin } from "../../mocks/obsidian";
 import { SpacedNotesSettingTab } from "../../../src/ui/settings-tab";
 import { makeServices, type TestServices } from "../deck-list/helpers";
+import { CONTROL_ROWS, HEADINGS, IMPORT_ROW, INFO_ROW } from "./setting-rows";
 
 beforeAll(() => installObsidianDom());
 beforeEach(() => notices.splice(0));
@@ -43,11 +44,28 @@ const isVisible = (def: Def): boolean => (typeof def.visible === "function" ? de
 const refreshes = (tab: SpacedNotesSettingTab): number => (tab as unknown as { domRefreshes: number }).domRefreshes;
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-describe("settings tab", () => {
+describe("settings tab (Obsidian 1.13+, declarative)", () => {
 	it("has a heading per group, sentence case", () => {
 		const { tab } = setup();
-		expect(groups(tab).map((g) => g.heading)).toEqual(["Cards", "Scheduling", "Review", "Notes display", "Saved filters", "Review history", "Import"]);
+		expect(groups(tab).map((g) => g.heading)).toEqual(HEADINGS);
 		for (const def of controls(tab)) expect(def.name).toMatch(/^[A-Z][^A-Z]*(SM-2|FSRS)?[^A-Z]*$/);
+	});
+
+	it("declares every setting, FSRS and SM-2 ones shown by the algorithm", () => {
+		const { tab } = setup();
+		const rows = groups(tab).filter((g) => g.type === "group").flatMap((g) => g.items ?? []);
+		expect(rows.filter((d) => d.control).map((d) => [d.name, d.control?.key])).toEqual(CONTROL_ROWS.map((row) => [row.name, row.key]));
+		expect(rows.filter((d) => !d.control).map((d) => d.name)).toEqual([INFO_ROW, IMPORT_ROW]);
+		for (const row of CONTROL_ROWS) expect(isVisible(control(tab, row.key)), row.name).toBe(row.only !== "sm2");
+	});
+
+	it("leaves rendering and refreshing to Obsidian", async () => {
+		const { tab } = setup();
+		expect(tab.containerEl.childElementCount).toBe(0);
+		groups(tab).find((g) => g.heading === "Saved filters")?.addItem?.action(document.body);
+		await settle();
+		expect((tab as unknown as { updates: number }).updates).toBe(1);
+		expect(tab.containerEl.childElementCount).toBe(0);
 	});
 
 	it("every control key maps to a setting value", () => {

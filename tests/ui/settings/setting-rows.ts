@@ -1,0 +1,46 @@
+/**
+ * What the settings tab offers, written out once for the tests of both ways of rendering it
+ * (Obsidian 1.13's declarative API and the classic rows of older versions).
+ */
+
+export const HEADINGS = ["Cards", "Scheduling", "Review", "Notes display", "Saved filters", "Review history", "Import"];
+
+/** Every row with a control: its name, the key it edits, and the algorithm it belongs to, if one. */
+export const CONTROL_ROWS: { name: string; key: string; only?: "fsrs" | "sm2" }[] = [
+	{ name: "Flashcard tags", key: "flashcardTags" },
+	{ name: "Tags to ignore", key: "ignoredTags" },
+	{ name: "Folders to ignore", key: "ignoredFolders" },
+	{ name: "Highlight clozes", key: "cloze-highlight" },
+	{ name: "Bold clozes", key: "cloze-bold" },
+	{ name: "Curly bracket clozes", key: "cloze-curly" },
+	{ name: "Multi-line card end marker", key: "endMarker" },
+	{ name: "Scheduling comment placement", key: "commentPlacement" },
+	{ name: "Algorithm", key: "algorithm" },
+	{ name: "Desired retention", key: "desiredRetention", only: "fsrs" },
+	{ name: "Maximum interval", key: "maximumInterval" },
+	{ name: "Learning steps", key: "learningSteps", only: "fsrs" },
+	{ name: "Relearning steps", key: "relearningSteps", only: "fsrs" },
+	{ name: "Fuzz", key: "fuzz", only: "fsrs" },
+	{ name: "Next day starts at", key: "nextDayStartsAt" },
+	{ name: "New cards per day", key: "newPerDay" },
+	{ name: "Reviews per day", key: "reviewsPerDay" },
+	{ name: "Bury siblings", key: "burySiblings" },
+	{ name: "Base ease", key: "baseEase", only: "sm2" },
+	{ name: "Easy bonus", key: "easyBonus", only: "sm2" },
+	{ name: "Lapse factor", key: "lapseFactor", only: "sm2" },
+	{ name: "Load balance", key: "loadBalance", only: "sm2" },
+	{ name: "Review in", key: "reviewIn" },
+	{ name: "Show intervals on buttons", key: "showIntervalsOnButtons" },
+	{ name: "Dockerfile panel", key: "dockerPanel" },
+	{ name: "Dockerfile panel in live preview", key: "dockerPanelInLivePreview" },
+	{ name: "Scheduling comments", key: "commentDisplay" },
+];
+
+/** Rows without a control (the import only when the other plugin's data file exists). */
+export const INFO_ROW = "This device";
+export const IMPORT_ROW = "Import settings from the Spaced Repetition plugin";
+
+/** Names of the control rows shown with `algorithm`. */
+export function controlNamesFor(algorithm: "fsrs" | "sm2"): string[] {
+	return CONTROL_ROWS.filter((row) => row.only === undefined || row.only === algorithm).map((row) => row.name);
+}
