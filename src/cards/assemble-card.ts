@@ -8,7 +8,7 @@ import { sourceOf } from "./card-text";
 import { LineKind } from "./regions";
 
 /** A cloze deletion's question and answer. */
-export interface ClozeSide {
+interface ClozeSide {
 	question: string;
 	answer: string;
 }

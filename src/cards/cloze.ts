@@ -19,7 +19,7 @@ export interface ClozeDeletion {
 }
 
 /** A card with more groups than this keeps the rest as plain text (bounds work on huge lines). */
-export const MAX_CLOZE_SIBLINGS = 100;
+const MAX_CLOZE_SIBLINGS = 100;
 
 const DELIMITERS: Record<ClozeKind, [string, string]> = {
 	highlight: ["==", "=="],

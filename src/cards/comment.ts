@@ -13,9 +13,7 @@ import { COMMENT_CLOSE, COMMENT_OPEN } from "./comment-format";
 import { classicAt, fsrsAt } from "./segment-in-place";
 import { readSegment } from "./segment";
 
-export { COMMENT_CLOSE, COMMENT_OPEN, NEW_PLACEHOLDER_DAY } from "./comment-format";
 export { readSegment } from "./segment";
-export { ownLineComment, trailingComment, type FoundComment } from "./comment-in-line";
 
 /**
  * Reads a scheduling comment, `<!--SR:` + segments + `-->` (surrounding spaces allowed).

@@ -23,7 +23,7 @@ import { readText, type VaultFile } from "./vault";
  * and compiling its code: measured on two cores, 10,000 notes took as long either way (0.55 s),
  * 40,000 notes 1.30 s on one thread and 1.10 s on two.
  */
-export const MIN_NOTES_FOR_THREADS = 20_000;
+const MIN_NOTES_FOR_THREADS = 20_000;
 /** Notes taken from the shared counter at a time. */
 const CHUNK = 64;
 const ROLE = "spaced-notes-index-worker";
@@ -191,7 +191,7 @@ export class IndexThreads {
  * else one per core. Returns null for "automatic": threads only for a vault of
  * {@link MIN_NOTES_FOR_THREADS} notes or more.
  */
-export function threadsWanted(env: NodeJS.ProcessEnv = process.env): number | null {
+function threadsWanted(env: NodeJS.ProcessEnv = process.env): number | null {
 	const value = env.SPACED_NOTES_THREADS;
 	if (value === undefined || value.trim() === "") return null;
 	const count = Number(value);

@@ -16,7 +16,7 @@ import { loadVault, readText, type LoadedVault, type VaultFile } from "./vault";
 
 export const SELECTION_FLAGS = ["deck", "filter"] as const;
 
-export interface LoadedNote {
+interface LoadedNote {
 	file: VaultFile;
 	/** The text as read: writes compare against it so a note changed on disk is never overwritten blindly. */
 	text: string;

@@ -20,7 +20,7 @@ export const LOG_SUBFOLDER = join("plugins", "spaced-notes", "logs");
  * `plugins` folder. The name is a per-device setting (phones often use another), and the command
  * line has no Obsidian to ask, so it considers them all.
  */
-export function configFolders(root: string): string[] {
+function configFolders(root: string): string[] {
 	let names: string[];
 	try {
 		names = readdirSync(root, { withFileTypes: true })
@@ -34,7 +34,7 @@ export function configFolders(root: string): string[] {
 }
 
 /** The vault's log folders that exist (one per config folder that has one). */
-export function logFolders(root: string): string[] {
+function logFolders(root: string): string[] {
 	return configFolders(root)
 		.map((dir) => join(dir, LOG_SUBFOLDER))
 		.filter(isDirectory);

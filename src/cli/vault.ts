@@ -70,7 +70,7 @@ export function readText(file: VaultFile): string {
 }
 
 /** The nearest folder at or above `start` that holds `.obsidian`; else `start` itself. */
-export function findVaultRoot(start: string): string {
+function findVaultRoot(start: string): string {
 	let current = start;
 	for (;;) {
 		if (isDirectory(join(current, ".obsidian"))) return current;

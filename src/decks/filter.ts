@@ -37,7 +37,7 @@ export interface FilterSubject {
 
 const STATUS_WORDS: readonly StatusWord[] = ["due", "new", "learning", "overdue"];
 /** Distinct tags one filter may name (the index evaluates them as bits of one integer). */
-export const MAX_TAGS = 31;
+const MAX_TAGS = 31;
 const TAG_CHARS = /^#[^\s#,]+$/u;
 
 /** Parses a filter expression; never throws. */
@@ -69,7 +69,7 @@ export function matchesFilter(filter: Filter, subject: FilterSubject): boolean {
 }
 
 /** True when the term (ignoring its `-`) holds for the subject. */
-export function termHolds(term: FilterTerm, subject: FilterSubject): boolean {
+function termHolds(term: FilterTerm, subject: FilterSubject): boolean {
 	if (term.kind === "tag") return subject.tags.some((tag) => tagMatches(tag, term.tag));
 	return statusWordHolds(term.status, subject.status, subject.overdue);
 }

@@ -23,14 +23,14 @@ function anyMatches(tags: readonly string[], parents: readonly string[]): boolea
 }
 
 /** True when `path` (vault-relative, `/`-separated) lies in a folder matched by one of `patterns`. */
-export function isPathIgnored(path: string, patterns: readonly string[]): boolean {
+function isPathIgnored(path: string, patterns: readonly string[]): boolean {
 	if (patterns.length === 0) return false;
 	const normal = normalisePath(path);
 	return patterns.some((pattern) => globMatchesPathOrParent(pattern, normal));
 }
 
 /** True when `pattern` matches `path` itself or one of the folders that contain it. */
-export function globMatchesPathOrParent(pattern: string, path: string): boolean {
+function globMatchesPathOrParent(pattern: string, path: string): boolean {
 	const p = normalisePath(pattern);
 	if (p === "") return false;
 	if (!/[*?]/.test(p)) return path === p || path.startsWith(`${p}/`);

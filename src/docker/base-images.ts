@@ -7,7 +7,7 @@ import type { Confidence, ImageSize } from "./types";
 import { parseImageRef } from "./image-ref";
 
 /** What an image is for; advice uses it to spot build images shipped as runtimes. */
-export type ImageRole = "empty" | "os" | "sdk" | "runtime" | "minimal";
+type ImageRole = "empty" | "os" | "sdk" | "runtime" | "minimal";
 
 export interface SizeRow {
 	/** The tag the figures were measured on, shown to the user. */
@@ -38,7 +38,7 @@ const REPO_INFO = "Docker official images repo-info, 2026 snapshot";
 const NOTES = "project size notes (docker-base-images.md)";
 
 /** The size table. Figures are uncompressed unless a field says compressed. */
-export const SIZE_TABLE: readonly SizeRow[] = [
+const SIZE_TABLE: readonly SizeRow[] = [
 	{ row: "scratch", family: "scratch", bytes: 0, compressedBytes: 0, base: "none", source: "empty by definition", confidence: "exact", note: null, role: "empty" },
 	{ row: "busybox:1.38", family: "busybox", bytes: mb(4.45), compressedBytes: mb(2), base: "none", source: REPO_INFO, confidence: "high", note: "compressed size estimated", role: "minimal" },
 	{ row: "alpine:3.22", family: "alpine", bytes: mb(8.3), compressedBytes: mb(3.8), base: "alpine", source: REPO_INFO, confidence: "high", note: null, role: "minimal" },

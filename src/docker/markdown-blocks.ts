@@ -18,7 +18,7 @@ export interface DockerBlock {
 }
 
 /** Info strings that mark a Dockerfile block (compared lowercased). */
-export const DOCKER_LANGUAGES: ReadonlySet<string> = new Set(["dockerfile", "docker", "containerfile"]);
+const DOCKER_LANGUAGES: ReadonlySet<string> = new Set(["dockerfile", "docker", "containerfile"]);
 
 const QUOTE_PREFIX = /^(?:[ \t]{0,3}>[ ]?)+/;
 const FENCE = /^([ \t]*)(`{3,}|~{3,})(.*)$/;

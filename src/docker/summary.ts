@@ -6,7 +6,7 @@ import { formatBytes, formatRatio } from "./format";
 import type { Footprint, ImageSize } from "./types";
 
 /** `≈ 833.5 MB` or `size unknown`. */
-export function sizeText(size: ImageSize): string {
+function sizeText(size: ImageSize): string {
 	return size.bytes === null ? "size unknown" : `≈ ${formatBytes(size.bytes)}`;
 }
 

@@ -102,7 +102,7 @@ export interface DockerAnalysisOk {
 	escape: "\\" | "`";
 }
 
-export interface DockerAnalysisError {
+interface DockerAnalysisError {
 	/** One calm line saying why there is nothing to analyse. */
 	error: string;
 }

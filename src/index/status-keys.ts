@@ -15,7 +15,7 @@ import { dueDay, overdueDays, siblingStatus, type SiblingStatus } from "../sched
 export const DUE = 0;
 export const NEW = 1;
 export const LEARNING = 2;
-export const LATER = 3;
+const LATER = 3;
 export const STATUS_NAMES: readonly SiblingStatus[] = ["due", "new", "learning", "later"];
 
 const CODE_OF: Record<SiblingStatus, number> = { due: DUE, new: NEW, learning: LEARNING, later: LATER };
@@ -32,7 +32,7 @@ export interface ResolvedStatuses {
  * The key of a segment's status class: the fields `siblingStatus` reads (kind, schedule type,
  * FSRS state, due local day). Segments with equal keys have equal statuses at every moment.
  */
-export function statusKeyOf(segment: SegmentState, dayStartHour: number): string {
+function statusKeyOf(segment: SegmentState, dayStartHour: number): string {
 	if (segment.kind !== "ok") return segment.kind;
 	const schedule = segment.schedule;
 	if (schedule === null) return "placeholder";

@@ -21,7 +21,7 @@ function codeLanguage(code: Element): string | null {
 }
 
 /** Adds (or refreshes) the panel after every Dockerfile `pre` inside `el`. */
-export function addDockerPanels(el: HTMLElement, lineOffset?: number): number {
+function addDockerPanels(el: HTMLElement, lineOffset?: number): number {
 	let added = 0;
 	for (const code of Array.from(el.querySelectorAll("pre > code"))) {
 		const language = codeLanguage(code);

@@ -119,7 +119,7 @@ export function deviceId(app: App): string {
 }
 
 /** A random id of 12 hex digits. */
-export function newDeviceId(): string {
+function newDeviceId(): string {
 	const bytes = new Uint8Array(6);
 	crypto.getRandomValues(bytes);
 	return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");

@@ -14,7 +14,7 @@ import { siblingStatus, type SiblingStatus } from "../schedule/status";
 import type { Schedule } from "../model/schedule";
 
 /** An SM-2 "Again" is due today: it comes back after this delay, like a relearning step. */
-export const SM2_AGAIN_DELAY_MS = 10 * 60_000;
+const SM2_AGAIN_DELAY_MS = 10 * 60_000;
 
 export interface Queues {
 	learning: QueueEntry[];

@@ -11,11 +11,10 @@ import { buildQueues, burySiblings, insertByDue, requeue, without, type Queues }
 import type { DueHistogram } from "../schedule/sm2";
 import { Rating, type Schedule } from "../model/schedule";
 
-export type { DoneTodayCounts, QueueEntry, QueueKind, SessionItem } from "./session-item";
-export { SM2_AGAIN_DELAY_MS } from "./session-queue";
+export type { QueueEntry, QueueKind, SessionItem } from "./session-item";
 
 /** When nothing else is left, a learning step due within this time is shown early (as Anki does). */
-export const LEARN_AHEAD_MS = 20 * 60_000;
+const LEARN_AHEAD_MS = 20 * 60_000;
 
 export interface SessionOptions {
 	now: Date;

@@ -10,7 +10,7 @@ import { dueDay } from "./status";
 import type { ClassicSchedule, FsrsSchedule } from "../model/schedule";
 
 /** What a chip says about its card; also its CSS modifier (`sn-chip-<state>`). */
-export type ChipState = "new" | "learning" | "due" | "overdue" | "later" | "unreadable";
+type ChipState = "new" | "learning" | "due" | "overdue" | "later" | "unreadable";
 
 export interface ChipLabel {
 	/** Shown in the chip, e.g. "in 12 d". */

@@ -9,9 +9,9 @@ import { addDays, dayStart, isDay, localDay } from "../model/days";
 import type { ClassicSchedule, FsrsSchedule } from "../model/schedule";
 
 /** Anki's "historical retention": the retention SM-2 reviews are assumed to have had. */
-export const SM2_HISTORICAL_RETENTION = 0.9;
+const SM2_HISTORICAL_RETENTION = 0.9;
 /** Ease range (×100) a converted FSRS schedule may get: where SM-2 eases normally live. */
-export const CONVERTED_EASE_RANGE: readonly [number, number] = [130, 350];
+const CONVERTED_EASE_RANGE: readonly [number, number] = [130, 350];
 
 const S_MIN = 0.001;
 

@@ -23,7 +23,7 @@ export function toSchedulerTime(moment: Date, dayStartHour: number): number {
  * its UTC date. A due date n days after a review therefore lands n local days later, at the same
  * time after the day's start (the same wall-clock time, daylight-saving changes aside).
  */
-export function fromSchedulerTime(schedulerMs: number, dayStartHour: number): Date {
+function fromSchedulerTime(schedulerMs: number, dayStartHour: number): Date {
 	const date = new Date(schedulerMs);
 	const day = formatDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 	return new Date(dayStart(day, dayStartHour).getTime() + (schedulerMs - utcMidnight(day)));
@@ -40,6 +40,6 @@ export function realDue(schedulerDueMs: number, now: Date, dayStartHour: number)
 }
 
 /** Epoch ms of UTC midnight of the calendar day `day` (`YYYY-MM-DD`). */
-export function utcMidnight(day: string): number {
+function utcMidnight(day: string): number {
 	return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)));
 }

@@ -66,7 +66,7 @@ export function previewAnswers(
  * The label of the wait a schedule means from `now`: FSRS learning steps by their exact
  * duration, review intervals by their days.
  */
-export function scheduleLabel(schedule: Schedule, now: Date): string {
+function scheduleLabel(schedule: Schedule, now: Date): string {
 	if (schedule.type === "fsrs" && schedule.interval < 1) {
 		return durationLabel(Date.parse(schedule.due) - now.getTime());
 	}

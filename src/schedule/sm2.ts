@@ -9,7 +9,7 @@ import { Rating, type ClassicSchedule } from "../model/schedule";
 /** The Spaced Repetition plugin's own ceiling for SM-2 intervals, in days. */
 export const SM2_MAXIMUM_INTERVAL = 36525;
 /** Lowest ease ×100 SM-2 allows. */
-export const SM2_MINIMUM_EASE = 130;
+const SM2_MINIMUM_EASE = 130;
 
 /** The settings SM-2 reads. */
 export type Sm2Settings = Pick<

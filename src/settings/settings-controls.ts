@@ -6,7 +6,7 @@
 import type { ClozeKind, SpacedNotesSettings } from "./settings";
 
 /** Settings edited as text lists. */
-export const LIST_KEYS = ["flashcardTags", "ignoredTags", "ignoredFolders", "learningSteps", "relearningSteps"] as const;
+const LIST_KEYS = ["flashcardTags", "ignoredTags", "ignoredFolders", "learningSteps", "relearningSteps"] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 
 /** Control keys of the cloze toggles, e.g. `cloze-bold`. */

@@ -5,7 +5,7 @@
 
 export type ClozeKind = "highlight" | "bold" | "curly";
 export type CommentPlacement = "next-line" | "same-line";
-export type Algorithm = "fsrs" | "sm2";
+type Algorithm = "fsrs" | "sm2";
 
 export interface ParserSettings {
 	/** Tags that make a note's cards count, with `#`, e.g. `#flashcards`. */

@@ -37,7 +37,7 @@ export function reviewsPerDay(reviews: readonly ReviewEntry[], from: string, to:
 }
 
 /** The set of local days with at least one answer. */
-export function reviewDays(reviews: readonly ReviewEntry[], dayStartHour: number): Set<string> {
+function reviewDays(reviews: readonly ReviewEntry[], dayStartHour: number): Set<string> {
 	const days = new Set<string>();
 	for (const review of reviews) days.add(localDay(new Date(review.time), dayStartHour));
 	return days;

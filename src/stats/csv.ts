@@ -5,7 +5,7 @@
  */
 import type { ReviewEntry } from "./log-format";
 
-export const OPTIMIZER_CSV_HEADER = "card_id,review_time,review_rating,review_state,review_duration";
+const OPTIMIZER_CSV_HEADER = "card_id,review_time,review_rating,review_state,review_duration";
 
 /** The answers as optimizer CSV, header first, one row per answer, `\n` line endings. */
 export function toOptimizerCsv(reviews: readonly ReviewEntry[]): string {

@@ -13,7 +13,7 @@
  */
 import type { Rating } from "../model/schedule";
 
-export const LOG_VERSION = 1;
+const LOG_VERSION = 1;
 
 /** FSRS's card states: 0 new, 1 learning, 2 review, 3 relearning. */
 export type ReviewState = 0 | 1 | 2 | 3;

@@ -68,7 +68,7 @@ export function trueRetention(
 }
 
 /** `space/docker/x` → `space`, `space/docker`, `space/docker/x`; "" → none. */
-export function deckAndParents(deck: string): string[] {
+function deckAndParents(deck: string): string[] {
 	const parts = deck.split("/").filter((p) => p !== "");
 	return parts.map((_, i) => parts.slice(0, i + 1).join("/"));
 }

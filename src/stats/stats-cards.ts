@@ -18,7 +18,7 @@ export interface StatsCard {
 export type CardCategory = "new" | "learning" | "young" | "mature";
 
 /** Interval (days) from which Anki calls a card mature. */
-export const MATURE_DAYS = 21;
+const MATURE_DAYS = 21;
 
 /** The siblings of a note's parsed cards. */
 export function statsCardsOfNote(path: string, cards: readonly Card[]): StatsCard[] {

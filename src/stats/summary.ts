@@ -49,8 +49,8 @@ export interface StatsReport {
 	difficulty: DifficultyDistribution;
 }
 
-export const HEATMAP_DAYS = 365;
-export const FORECAST_DAYS = 90;
+const HEATMAP_DAYS = 365;
+const FORECAST_DAYS = 90;
 
 /** All figures. */
 export function computeStats(input: StatsInput): StatsReport {

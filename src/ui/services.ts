@@ -12,7 +12,7 @@ import type { ReviewRequest } from "../review/request";
 import type { SpacedNotesSettings } from "../settings/settings";
 
 /** The vault's card index as it is kept up to date (`VaultIndexer` in src/obsidian). */
-export interface IndexFeed {
+interface IndexFeed {
 	/** The index now (replaced by a rebuild: never keep it). */
 	readonly index: CardIndex;
 	/** True while the whole vault is being indexed. */

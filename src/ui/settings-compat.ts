@@ -16,29 +16,29 @@ interface ControlBase<V> {
 	/** The message to show under a value that must not be saved, or undefined when it may. */
 	validate?: (value: V) => string | undefined;
 }
-export interface TextControl extends ControlBase<string> {
+interface TextControl extends ControlBase<string> {
 	type: "text";
 	placeholder?: string;
 }
-export interface TextAreaControl extends ControlBase<string> {
+interface TextAreaControl extends ControlBase<string> {
 	type: "textarea";
 	placeholder?: string;
 	rows?: number;
 }
-export interface NumberControl extends ControlBase<number> {
+interface NumberControl extends ControlBase<number> {
 	type: "number";
 	min?: number;
 	max?: number;
 	step?: number;
 }
-export interface ToggleControl extends ControlBase<boolean> {
+interface ToggleControl extends ControlBase<boolean> {
 	type: "toggle";
 }
-export interface DropdownControl extends ControlBase<string> {
+interface DropdownControl extends ControlBase<string> {
 	type: "dropdown";
 	options: Record<string, string>;
 }
-export type SettingControl = TextControl | TextAreaControl | NumberControl | ToggleControl | DropdownControl;
+type SettingControl = TextControl | TextAreaControl | NumberControl | ToggleControl | DropdownControl;
 
 type Visible = boolean | (() => boolean);
 interface RowBase {
@@ -47,25 +47,25 @@ interface RowBase {
 	visible?: Visible;
 }
 /** A row with a control bound to a key. */
-export interface ControlRow extends RowBase {
+interface ControlRow extends RowBase {
 	control: SettingControl;
 	action?: never;
 	render?: never;
 }
 /** A row that runs something when chosen. */
-export interface ActionRow extends RowBase {
+interface ActionRow extends RowBase {
 	action: (el: HTMLElement) => void;
 	control?: never;
 	render?: never;
 }
 /** A row filled in by code. */
-export interface RenderRow extends RowBase {
+interface RenderRow extends RowBase {
 	render: (setting: Setting) => void;
 	control?: never;
 	action?: never;
 }
 /** A row with a name and a description only. */
-export interface InfoRow extends RowBase {
+interface InfoRow extends RowBase {
 	control?: never;
 	action?: never;
 	render?: never;
@@ -73,7 +73,7 @@ export interface InfoRow extends RowBase {
 export type SettingRow = ControlRow | ActionRow | RenderRow | InfoRow;
 
 /** Settings under a heading. */
-export interface SettingsGroup {
+interface SettingsGroup {
 	type: "group";
 	heading: string;
 	cls?: string;

@@ -18,7 +18,6 @@ import { commentWithSegment } from "./segments";
 import { refusal, type EditRefusal, type TextEdit } from "./text-edit";
 
 export type { CardTarget } from "./find-card";
-export type { Conflict } from "./text-edit";
 export { cardTarget } from "./find-card";
 
 export interface WriteOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDockerBlocks } from "../../src/docker/index";
+import { findDockerBlocks } from "../../src/docker/markdown-blocks";
 
 describe("findDockerBlocks", () => {
 	it("accepts every info string in any case, at any indentation, behind > and with ~~~", () => {

@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { analyseDockerfile, findDockerBlocks, type DockerAnalysis, type DockerAnalysisOk } from "../../src/docker/index";
+import { analyseDockerfile } from "../../src/docker/analyse";
+import { findDockerBlocks } from "../../src/docker/markdown-blocks";
+import { type DockerAnalysis, type DockerAnalysisOk } from "../../src/docker/types";
 
 /** The real user note, as shipped unchanged in the example vault. */
-export const NOTE_PATH = join(__dirname, "..", "..", "examples", "vault", "docker", "docker-multistage.md");
+const NOTE_PATH = join(__dirname, "..", "..", "examples", "vault", "docker", "docker-multistage.md");
 
 export function readNote(): string {
 	return readFileSync(NOTE_PATH, "utf8");

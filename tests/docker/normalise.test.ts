@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findSizeRow, imageSize, parseImageRef, formatBytes } from "../../src/docker/index";
+import { findSizeRow, imageSize } from "../../src/docker/base-images";
+import { parseImageRef } from "../../src/docker/image-ref";
+import { formatBytes } from "../../src/docker/format";
 
 describe("image reference normalisation", () => {
 	it.each([

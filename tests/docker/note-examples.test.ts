@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDockerBlocks } from "../../src/docker/index";
+import { findDockerBlocks } from "../../src/docker/markdown-blocks";
 import { ok, readNote, rules } from "./helpers";
 
 describe("the real note's Dockerfile blocks", () => {

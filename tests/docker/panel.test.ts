@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeAll, describe, expect, it } from "vitest";
-import { analyseDockerfile } from "../../src/docker/index";
+import { analyseDockerfile } from "../../src/docker/analyse";
 import { renderDockerPanel } from "../../src/ui/docker-panel";
 import { installObsidianDom } from "../mocks/obsidian-dom";
 import { noteBlocks } from "./helpers";

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { analyseDockerfile, findDockerBlocks, toDockerJson } from "../../src/docker/index";
+import { analyseDockerfile } from "../../src/docker/analyse";
+import { findDockerBlocks } from "../../src/docker/markdown-blocks";
+import { toDockerJson } from "../../src/docker/json";
 
 const INTERNAL_FAILURE = "This Dockerfile could not be analysed.";
 

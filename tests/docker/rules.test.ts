@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyseDockerfile } from "../../src/docker/index";
+import { analyseDockerfile } from "../../src/docker/analyse";
 import { ok, rules } from "./helpers";
 
 const lines = (...l: string[]) => l.join("\n");

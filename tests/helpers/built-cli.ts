@@ -10,7 +10,7 @@ import { join } from "node:path";
 
 let built: Promise<string> | null = null;
 
-export function buildCli(): Promise<string> {
+function buildCli(): Promise<string> {
 	built ??= (async () => {
 		const outfile = join(mkdtempSync(join(tmpdir(), "sn-cli-")), "spaced-notes.cjs");
 		await build({

@@ -7,7 +7,7 @@ import { tagMatchesAny } from "../../src/decks/tags";
 import { VaultIndexer, type VaultIndexerOptions } from "../../src/obsidian/vault-index";
 import { card, classic, NEW_SEGMENT } from "./fixtures";
 
-export const SETTINGS: SpacedNotesSettings = { ...DEFAULT_SETTINGS, flashcardTags: ["#space"] };
+const SETTINGS: SpacedNotesSettings = { ...DEFAULT_SETTINGS, flashcardTags: ["#space"] };
 
 /**
  * A stand-in parser: tags are `#words`; each `Q::A` line is a card in the note's first flashcard
@@ -30,7 +30,7 @@ export function fakeParse(text: string, path: string, settings: SpacedNotesSetti
 }
 
 /** The metadata cache entry Obsidian would hold for a text. */
-export function cacheOf(text: string): CachedMetadata {
+function cacheOf(text: string): CachedMetadata {
 	return { tags: (text.match(/#[\w/-]+/g) ?? []).map((tag) => ({ tag })) };
 }
 

@@ -8,7 +8,7 @@ import { EXIT_OK, type Command } from "../io";
 import { loadCards, SELECTION_FLAGS, selectionFromArgs } from "../load-index";
 
 /** One line of `cards --json` (cli.md). */
-export interface CardJson {
+interface CardJson {
 	file: string;
 	line: number;
 	endLine: number;
@@ -20,7 +20,7 @@ export interface CardJson {
 	schedule: ScheduleJson | null;
 }
 
-export type ScheduleJson =
+type ScheduleJson =
 	| { due: string; interval: number; ease: number }
 	| {
 			due: string;
@@ -49,7 +49,7 @@ export const cardsCommand: Command = (argv, io) => {
 	return Promise.resolve(EXIT_OK);
 };
 
-export function cardJson(file: string, card: Card, sibling: Sibling): CardJson {
+function cardJson(file: string, card: Card, sibling: Sibling): CardJson {
 	return {
 		file,
 		line: card.startLine + 1,
@@ -63,7 +63,7 @@ export function cardJson(file: string, card: Card, sibling: Sibling): CardJson {
 	};
 }
 
-export function scheduleJson(schedule: Schedule): ScheduleJson {
+function scheduleJson(schedule: Schedule): ScheduleJson {
 	if (schedule.type === "classic") return { due: schedule.due, interval: schedule.interval, ease: schedule.ease };
 	const { due, interval, stability, difficulty, state, reps, lapses } = schedule;
 	return { due, interval, stability, difficulty, state, reps, lapses };

@@ -6,7 +6,7 @@ import { applyCommonFlags, COMMON_VALUED_FLAGS } from "../common";
 import { EXIT_OK, EXIT_PROBLEMS, type Command } from "../io";
 import { loadVault, readText } from "../vault";
 
-export interface ProblemJson {
+interface ProblemJson {
 	file: string;
 	/** 1-based line. */
 	line: number;

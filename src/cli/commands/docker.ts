@@ -31,7 +31,7 @@ async function readInput(path: string): Promise<string> {
 }
 
 /** Analyses a note's dockerfile blocks, or the whole file when it is not Markdown. */
-export function analyseFile(path: string, text: string): AnalysedBlock[] {
+function analyseFile(path: string, text: string): AnalysedBlock[] {
 	if (/\.(md|markdown)$/i.test(path)) {
 		return findDockerBlocks(text).map((b) => ({ line: b.line, offset: b.line, analysis: analyseDockerfile(b.body) }));
 	}

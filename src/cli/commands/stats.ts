@@ -67,7 +67,7 @@ function reportProblems(problems: readonly LogProblem[], stderr: (text: string) 
 }
 
 /** The report as text for a terminal. */
-export function formatReport(r: StatsReport): string {
+function formatReport(r: StatsReport): string {
 	const out: string[] = [];
 	out.push(`Statistics for ${r.decks.length ? r.decks.join(", ") : "all decks"}, today ${r.today}`);
 	out.push(`Reviews: ${r.totals.reviews} in the past year on ${r.totals.daysStudied} days (${formatDuration(r.totals.durationMs)}); ${r.totals.allTime} in all`);

@@ -10,7 +10,7 @@ import { Rating } from "../../model/schedule";
 import { RATING_NAMES, type ReviewModel, type ReviewScreenState } from "../../review/review-state";
 import { renderSummary } from "./review-summary";
 
-export type MarkdownRender = (markdown: string, el: HTMLElement, sourcePath: string, component: Component) => Promise<void>;
+type MarkdownRender = (markdown: string, el: HTMLElement, sourcePath: string, component: Component) => Promise<void>;
 
 export interface ReviewScreenHost {
 	/** Used by the default Markdown renderer (`MarkdownRenderer.render`). */

@@ -58,7 +58,7 @@ function figure(parent: HTMLElement, label: string, value: string, key: string):
 }
 
 /** "45 s", "3 min", "1 h 5 min". */
-export function durationText(ms: number): string {
+function durationText(ms: number): string {
 	const seconds = Math.max(0, Math.round(ms / 1000));
 	if (seconds < 60) return `${seconds} s`;
 	const minutes = Math.round(seconds / 60);

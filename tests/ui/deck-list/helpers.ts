@@ -29,7 +29,7 @@ export function sampleIndex(): CardIndex {
 }
 
 /** An indexer stand-in with the members the deck list reads, and a way to fire changes. */
-export class FakeIndexer {
+class FakeIndexer {
 	index: CardIndex;
 	isBuilding = false;
 	listeners = new Set<() => void>();
