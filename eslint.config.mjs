@@ -37,7 +37,7 @@ export default defineConfig([
 	},
 	{
 		// The command line reads a vault on disk, where no Vault#configDir exists: it uses
-		// Obsidian's default config folder name, as shared/spec/cli.md says.
+		// Obsidian's default config folder name, as docs/cli.md says.
 		files: ["src/cli/**/*.ts", "tests/**"],
 		rules: { "obsidianmd/hardcoded-config-path": "off" },
 	},

@@ -1,5 +1,5 @@
 /**
- * Putting a card together once its lines, sides and comment are known (cards.md §2–3, §5):
+ * Putting a card together once its lines, sides and comment are known (docs/format.md):
  * its siblings, each with its segment of the scheduling comment, and its `source`.
  */
 import type { Card, CardKind, CommentLocation, NoteProblem, SegmentState, Sibling } from "../model/card";

@@ -1,6 +1,6 @@
 /**
  * Pass two over a note: groups lines into blocks and reads the cards of each block
- * (cards.md §2–3, §5). Every line is looked at a bounded number of times.
+ * (docs/format.md). Every line is looked at a bounded number of times.
  */
 import type { ParserSettings } from "../settings/settings";
 import { leadingFlashcardTag } from "../decks/resolve";

@@ -1,6 +1,6 @@
 /**
  * The titles of the callouts around a card, outermost first: its context goes on from the
- * headings above it (cards.md §3) into them.
+ * headings above it (docs/format.md, "Card kinds") into them.
  * Cards come in line order, so each line of a note is applied once, however many cards it has.
  */
 import { calloutTitleStart, containerOf } from "./container";

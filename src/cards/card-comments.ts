@@ -1,5 +1,5 @@
 /**
- * Where a card's scheduling comment is (cards.md §5): alone on lines after the card's text, or
+ * Where a card's scheduling comment is (docs/format.md, "Scheduling comments"): alone on lines after the card's text, or
  * at the end of its last text line. A second comment for the same card is reported, not used.
  */
 import type { CommentLocation, NoteProblem } from "../model/card";

@@ -1,6 +1,6 @@
 /**
  * Building a card's text and its `source` from its lines: container prefixes removed, the
- * scheduling comment and a trailing block id (` ^id`) left out, as cards.md §3 and cli.md say.
+ * scheduling comment and a trailing block id (` ^id`) left out, as docs/format.md, "Card kinds" and docs/cli.md say.
  */
 import { stripContainer } from "./container";
 

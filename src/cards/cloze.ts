@@ -1,5 +1,5 @@
 /**
- * Cloze deletions (cards.md §3): `==text==` (default), `**text**` and `{{text}}` (optional).
+ * Cloze deletions (docs/format.md, "Card kinds"): `==text==` (default), `**text**` and `{{text}}` (optional).
  * `==1;;text==` puts deletions in group 1 (one sibling per group), `;;hint` gives a hint.
  * Deletions never span lines and do not count inside inline code or comments.
  */

@@ -1,5 +1,5 @@
 /**
- * The written form of a scheduling comment `<!--SR:…-->` (cards.md §5): its delimiters, the
+ * The written form of a scheduling comment `<!--SR:…-->` (docs/format.md, "Scheduling comments"): its delimiters, the
  * placeholder day of a new card, and the bounds shared by the two segment readers (a value past
  * one makes the segment unreadable: the card is reviewed as new and the problem is reported).
  */

@@ -1,5 +1,5 @@
 /**
- * Finding a scheduling comment in a line (cards.md §5): at the end of a card's last line, or
+ * Finding a scheduling comment in a line (docs/format.md, "Scheduling comments"): at the end of a card's last line, or
  * alone on a line of its own. Reading what it says is `readSchedulingComment`'s job.
  */
 import { COMMENT_CLOSE, COMMENT_OPEN } from "./comment-format";

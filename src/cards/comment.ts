@@ -1,5 +1,5 @@
 /**
- * Scheduling comments `<!--SR:…-->` (cards.md §5): reading a whole comment into its segments.
+ * Scheduling comments `<!--SR:…-->` (docs/format.md, "Scheduling comments"): reading a whole comment into its segments.
  * A segment that cannot be read is kept as `unreadable` (with the reason) so the sibling is
  * reviewed as new and the check command can report it; nothing is ever read as NaN.
  *

@@ -1,6 +1,6 @@
 /**
  * Container prefixes: callout/blockquote markers (`>`) in front of a line. Card markers and
- * fences are tested on what follows them (cards.md §2–3); list indentation is plain leading
+ * fences are tested on what follows them (docs/format.md); list indentation is plain leading
  * whitespace and is removed by trimming.
  */
 

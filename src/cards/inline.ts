@@ -1,6 +1,6 @@
 /**
  * One left-to-right scan of a line for the inline constructs that hide card markers
- * (cards.md §2): code spans, one-line HTML and `%%` comments, and, for the `::` marker only,
+ * (docs/format.md, "Lines, frontmatter and blocks"): code spans, one-line HTML and `%%` comments, and, for the `::` marker only,
  * inline math, `[[…]]` and `](…)`. Every search only moves forward, so a 1 MB line costs
  * linear time even when it is full of unmatched delimiters.
  */

@@ -1,6 +1,6 @@
 /**
  * Splitting a note into lines while keeping every line's own ending, so that a note can be
- * rebuilt byte-for-byte (cards.md §2: `\n`, `\r\n` and a lone `\r` all end a line).
+ * rebuilt byte-for-byte (docs/format.md, "Lines, frontmatter and blocks": `\n`, `\r\n` and a lone `\r` all end a line).
  */
 
 /** A note split into lines: `(bom ? "\uFEFF" : "") + lines[i] + endings[i]…` is the original text. */

@@ -1,5 +1,5 @@
 /**
- * Reading every card of a note (cards.md §1–5). `parseNote` is pure and never throws: bad
+ * Reading every card of a note (docs/format.md). `parseNote` is pure and never throws: bad
  * input becomes a `NoteProblem`. Two linear passes: `findRegions` classifies the lines, then
  * `CardBuilder` reads the blocks; tags and headings are collected in between.
  */

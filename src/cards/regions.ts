@@ -1,6 +1,6 @@
 /**
  * Pass one over a note: classifies every line (blank, text, opaque, frontmatter, end marker)
- * following cards.md §2 — frontmatter, fenced code, `$$` math, HTML and `%%` comments — and
+ * following docs/format.md, "Lines, frontmatter and blocks" — frontmatter, fenced code, `$$` math, HTML and `%%` comments — and
  * blanks out comment text inside text lines so card markers are never seen there.
  * Every region is found by scanning forward only; an unclosed region ends at the first blank
  * line (or where its callout ends) and is reported, so it never swallows the rest of the note.

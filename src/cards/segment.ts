@@ -1,5 +1,5 @@
 /**
- * The general reader of one scheduling segment (cards.md §5): every accepted form, and the
+ * The general reader of one scheduling segment (docs/format.md, "Scheduling comments"): every accepted form, and the
  * reason when a segment cannot be read. The common forms are read faster in place by
  * `segment-in-place.ts`; this reader takes everything else, and gives the same states.
  */

@@ -1,5 +1,5 @@
 /**
- * Tags of a note as Obsidian sees them (cards.md §1): from the frontmatter (`tags:`/`tag:` as a
+ * Tags of a note as Obsidian sees them (docs/format.md, "Reading cards"): from the frontmatter (`tags:`/`tag:` as a
  * YAML list, a flow list `[a, b]` or a comma/space separated string, `#` optional) and from the
  * body, where a tag is `#` after the line start or whitespace, followed by letters, digits,
  * `_`, `-` or `/`, and not only digits. Code, comments and math never hold tags.

@@ -1,4 +1,4 @@
-/** Flags every command shares (cli.md): `--tag` (repeatable), `--now`, `--algorithm`. */
+/** Flags every command shares (docs/cli.md): `--tag` (repeatable), `--now`, `--algorithm`. */
 import type { SpacedNotesSettings } from "../settings/settings";
 import { flagValue, type ParsedArgs } from "./args";
 import { UsageError } from "./io";

@@ -18,7 +18,7 @@ export class UsageError extends Error {
 	}
 }
 
-/** Exit statuses of cli.md: 0 done, 1 problems found, 2 bad usage or unreadable input. */
+/** Exit statuses of docs/cli.md: 0 done, 1 problems found, 2 bad usage or unreadable input. */
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;

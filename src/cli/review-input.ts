@@ -1,6 +1,6 @@
 /**
  * Where the terminal review gets its answers: single key presses in a terminal, or one word
- * per line when standard input is a pipe or a file (cli.md), so sessions can be scripted.
+ * per line when standard input is a pipe or a file (docs/cli.md), so sessions can be scripted.
  */
 import { createInterface } from "node:readline";
 

@@ -1,5 +1,5 @@
 /**
- * Which notes are read (cards.md §1): a note with a flashcard tag (or a sub-tag), without an
+ * Which notes are read (docs/format.md, "Reading cards"): a note with a flashcard tag (or a sub-tag), without an
  * ignored tag, outside the ignored folders. Folder patterns are globs: `*` (any characters but
  * `/`), `**` (anything), `?` (one character but `/`); a pattern without glob characters matches
  * that folder (or file) and everything below it.

@@ -1,5 +1,5 @@
 /**
- * Deck resolution (cards.md §4). The deck of a card is the first of these that applies:
+ * Deck resolution (docs/format.md, "Decks, tags and filters"). The deck of a card is the first of these that applies:
  * 1. a flashcard tag at the very start of the card's first line;
  * 2. the flashcard tags on the nearest body line above the card that holds any (all of them);
  * 3. the flashcard tags in the frontmatter;

@@ -1,5 +1,5 @@
 /**
- * Base image sizes (linux/amd64) as data, from shared/data/docker-base-images.md. Every figure
+ * Base image sizes (linux/amd64) as data, from docs/dockerfile.md, "The size table". Every figure
  * is an estimate: tag families move by roughly ±10% between releases. Rows are tried in order
  * and the first match wins, so specific variants come before a family's default row.
  */

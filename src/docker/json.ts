@@ -1,5 +1,5 @@
 /**
- * The `docker --json` shape of shared/spec/cli.md, from one analysis. Lines become note lines
+ * The `docker --json` shape of docs/cli.md, from one analysis. Lines become note lines
  * by adding `lineOffset` (the opening fence's line for a note block, 0 for a plain Dockerfile).
  */
 import type { DockerAnalysis } from "./types";

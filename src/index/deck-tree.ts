@@ -26,7 +26,7 @@ export interface DeckNode extends DeckCounts {
 	children: DeckNode[];
 }
 
-/** The shape of `decks --json` (spec/cli.md). */
+/** The shape of `decks --json` (docs/cli.md). */
 export interface DeckJson {
 	name: string;
 	path: string;

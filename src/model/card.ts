@@ -5,7 +5,7 @@
  */
 import type { Schedule } from "./schedule";
 
-/** The five card kinds of `shared/spec/cards.md` §3, named as in `cards --json`. */
+/** The five card kinds of docs/format.md, "Card kinds", named as in `cards --json`. */
 export type CardKind = "singleline" | "singleline-reversed" | "multiline" | "multiline-reversed" | "cloze";
 
 /** Where a card's scheduling comment `<!--SR:…-->` sits in the note. */
@@ -55,7 +55,7 @@ export interface Card {
 	comment: CommentLocation | null;
 	/**
 	 * The card's lines exactly as in the file, joined with "\n", with the scheduling comment
-	 * removed. The writer finds the card again by this text (cards.md §6).
+	 * removed. The writer finds the card again by this text (docs/format.md, "Writing back").
 	 */
 	source: string;
 	/** Decks (tag paths without `#`, e.g. `space/docker`), in the order they were found; may be empty. */

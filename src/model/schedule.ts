@@ -1,5 +1,5 @@
 /**
- * Schedules as stored in a card's scheduling comment (`shared/spec/cards.md` §5).
+ * Schedules as stored in a card's scheduling comment (docs/format.md, "Scheduling comments").
  * Dates are kept as strings exactly as read or to be written, so that a schedule
  * survives a round trip without any time-zone drift.
  */

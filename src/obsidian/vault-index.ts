@@ -246,7 +246,7 @@ export class VaultIndexer extends Component {
 
 	/**
 	 * False only when the metadata cache knows the note and none of its tags is a flashcard tag:
-	 * such a note cannot hold cards (cards.md §1), so it is not read. Unknown notes are read.
+	 * such a note cannot hold cards (docs/format.md, "Reading cards"), so it is not read. Unknown notes are read.
 	 */
 	private mayHaveCards(file: TFile): boolean {
 		const cache = this.app.metadataCache.getFileCache(file);

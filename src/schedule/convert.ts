@@ -21,7 +21,7 @@ export interface MemoryState {
 }
 
 /**
- * FSRS memory state of an SM-2 card (`shared/spec/scheduling.md`): with `decay = -w[20]`,
+ * FSRS memory state of an SM-2 card (docs/scheduling.md): with `decay = -w[20]`,
  * `S = max(interval, 0.001) · (0.9^(1/decay) − 1) / (retention^(1/decay) − 1)` and
  * `D = 11 − (ease − 1) / (e^{w8} · S^{−w9} · (e^{(1−retention)·w10} − 1))`, D clamped to [1, 10].
  * @param easeFactor ease as a factor (2.5, not 250)

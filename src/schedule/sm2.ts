@@ -1,5 +1,5 @@
 /**
- * SM-2 as the Spaced Repetition plugin schedules it (`shared/spec/scheduling.md`, "SM-2"), so
+ * SM-2 as the Spaced Repetition plugin schedules it (docs/scheduling.md, "SM-2"), so
  * vaults reviewed with that plugin keep their rhythm. Works in local days only.
  */
 import type { SchedulingSettings } from "../settings/settings";

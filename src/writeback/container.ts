@@ -1,6 +1,6 @@
 /**
  * Where a new scheduling comment goes on or after a card's line so that lists and callouts
- * stay intact (cards.md §6 and the column-0 defect of §7).
+ * stay intact (docs/format.md, "Writing back": a comment line at column 0 would end a list or callout).
  */
 
 /** A list marker (`-`, `*`, `+`, `1.`, `1)`) and the spaces after it, or a marker ending the line. */

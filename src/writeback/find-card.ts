@@ -1,5 +1,5 @@
 /**
- * Finds a card again in the current text of its note (cards.md §6): by its source text,
+ * Finds a card again in the current text of its note (docs/format.md, "Writing back"): by its source text,
  * nearest to the line where it was shown, so identical copies are told apart by position.
  */
 import type { Card } from "../model/card";

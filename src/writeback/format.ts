@@ -1,5 +1,5 @@
 /**
- * Formatting of scheduling comments (`shared/spec/cards.md` §5): one segment per sibling,
+ * Formatting of scheduling comments (docs/format.md, "Scheduling comments"): one segment per sibling,
  * concatenated inside `<!--SR:` … `-->`, exactly as the Spaced Repetition plugin writes them.
  *
  * Formatting never produces `NaN`, `Infinity`, exponent notation or a malformed date: a
@@ -15,7 +15,7 @@ export const NEW_SEGMENT = "!2000-01-01,1,250";
 export const COMMENT_OPEN = "<!--SR:";
 export const COMMENT_CLOSE = "-->";
 
-/** Decimals kept in FSRS numbers (scheduling.md: at most 4). */
+/** Decimals kept in FSRS numbers (docs/scheduling.md: at most 4). */
 const FSRS_DECIMALS = 4;
 
 /** Thrown when a schedule holds a value that cannot be written (NaN, negative, bad date …). */

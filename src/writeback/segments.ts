@@ -1,6 +1,6 @@
 /**
  * Replaces one sibling's segment in a scheduling comment while keeping every other segment
- * byte for byte — also unreadable ones, which must never be rewritten unless reviewed (§5).
+ * byte for byte — also unreadable ones, which must never be rewritten unless reviewed (docs/format.md, "Scheduling comments").
  */
 import { COMMENT_CLOSE, COMMENT_OPEN, NEW_SEGMENT, formatComment } from "./format";
 

@@ -1,5 +1,5 @@
 /**
- * Writes a reviewed card's new schedule into its note's text (cards.md §6), and undoes it.
+ * Writes a reviewed card's new schedule into its note's text (docs/format.md, "Writing back"), and undoes it.
  * Pure functions from text to text, meant to run inside one `Vault.process` call: the card is
  * found again in the current text, only the bytes of its scheduling comment change, and the
  * result is parsed again to prove that the card reads back with the new comment before it is
@@ -71,7 +71,7 @@ export function writeSchedule(text: string, target: CardTarget, schedule: Schedu
 		return verified(cards, card, joinLines(edited), comment, options, card.comment.raw, readsBack);
 	}
 	// A new comment: the chosen placement first; if the parser would not read it back there
-	// (an unusual layout), the other placement, which the reader accepts as well (§5).
+	// (an unusual layout), the other placement, which the reader accepts as well (docs/format.md, "Scheduling comments").
 	const other: CommentPlacement = options.placement === "same-line" ? "next-line" : "same-line";
 	let result: WriteResult = unwritable("The card has no line to hold a comment; nothing was saved.");
 	for (const placement of [options.placement, other]) {
@@ -152,7 +152,7 @@ function replaceComment(note: NoteLines, card: Card, comment: string): NoteLines
 	return replaceLine(note, location.line, line.slice(0, location.start) + comment + line.slice(location.end));
 }
 
-/** Places a new comment after the card's last line or at its end (cards.md §6). */
+/** Places a new comment after the card's last line or at its end (docs/format.md, "Writing back"). */
 function addComment(note: NoteLines, card: Card, comment: string, placement: CommentPlacement): NoteLines | Failure {
 	const last = note.lines[card.endLine];
 	const first = note.lines[card.startLine];

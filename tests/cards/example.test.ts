@@ -1,4 +1,4 @@
-/** The real user note of cards.md: exactly 5 multi-line cards with the schedules of its comments. */
+/** The real user note of examples/vault/docker: exactly 5 multi-line cards with the schedules of its comments. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

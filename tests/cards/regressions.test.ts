@@ -1,8 +1,8 @@
-/** Every defect of the other plugin listed in cards.md §7 that concerns reading notes. */
+/** The defects of the other plugin listed in docs/format.md ("Defects of the other plugin that we do not repeat") that concern reading notes. */
 import { describe, expect, it } from "vitest";
 import { cardsOf, parse, tagged } from "./helpers";
 
-describe("§7 regressions", () => {
+describe("the other plugin's defects, not repeated", () => {
 	it("a multi-line <!-- comment does not hide the cards after it", () => {
 		expect(cardsOf(tagged("<!--", "old text", "-->", "", "Q1::A1", "", "Q2", "?", "A2")).map((c) => c.front)).toEqual(["Q1", "Q2"]);
 	});

@@ -1,8 +1,8 @@
-/** One test (or more) per rule of cards.md §1–5. */
+/** One test (or more) per rule of docs/format.md on reading cards (which notes, lines, card kinds, decks, comments). */
 import { describe, expect, it } from "vitest";
 import { cardsOf, note, parse, sides, tagged } from "./helpers";
 
-describe("§1 which notes are read", () => {
+describe("which notes are read", () => {
 	it("reads a note with the flashcard tag or a sub-tag, not a look-alike", () => {
 		expect(parse(note("#space", "Q::A"), { flashcardTags: ["#space"] }).included).toBe(true);
 		expect(parse(note("#Space/Docker/x", "Q::A"), { flashcardTags: ["#space"] }).included).toBe(true);
@@ -34,7 +34,7 @@ describe("§1 which notes are read", () => {
 	});
 });
 
-describe("§2 lines and regions", () => {
+describe("lines and regions", () => {
 	it("reads cards in CRLF and lone-CR files, keeping the text free of \\r", () => {
 		const crlf = cardsOf(["#flashcards", "", "Q", "?", "A1", "A2"].join("\r\n"));
 		expect(crlf.map((c) => [c.front, c.back])).toEqual([["Q", "A1\nA2"]]);
@@ -84,7 +84,7 @@ describe("§2 lines and regions", () => {
 	});
 });
 
-describe("§3 card kinds", () => {
+describe("card kinds", () => {
 	it("reads single-line basic and reversed cards", () => {
 		const found = cardsOf(tagged("Q1::A1", "Q2:::A2"));
 		expect(found.map((c) => [c.kind, c.front, c.back])).toEqual([["singleline", "Q1", "A1"], ["singleline-reversed", "Q2", "A2"]]);
@@ -151,7 +151,7 @@ describe("§3 card kinds", () => {
 	});
 });
 
-describe("§4 decks", () => {
+describe("decks", () => {
 	const opts = { flashcardTags: ["#flashcards"] };
 	it("1. takes a flashcard tag at the start of the first line and removes it", () => {
 		const [card] = cardsOf(note("#flashcards/a", "", "#flashcards/b Q::A"), opts);
@@ -172,7 +172,7 @@ describe("§4 decks", () => {
 	});
 });
 
-describe("§5 scheduling comments", () => {
+describe("scheduling comments", () => {
 	it("finds a single-line card's comment at the end of its line or alone on the next line, at any indentation", () => {
 		const [a, b, c] = cardsOf(tagged("Q1::A1 <!--SR:!2025-01-02,3,250-->", "Q2::A2", "    <!--SR:!2025-01-03,4,260-->", "> Q3::A3", "> <!--SR:!2025-01-04,5,270-->"));
 		expect([a.comment?.ownLine, a.endLine]).toEqual([false, 2]);

@@ -7,7 +7,7 @@ import { COMMON_VALUED_FLAGS, resolveNow } from "../common";
 import { EXIT_OK, type Command } from "../io";
 import { loadCards, SELECTION_FLAGS, selectionFromArgs } from "../load-index";
 
-/** One line of `cards --json` (cli.md). */
+/** One line of `cards --json` (docs/cli.md). */
 interface CardJson {
 	file: string;
 	line: number;

@@ -6,7 +6,7 @@ import { dockerCommand } from "./docker";
 import { reviewCommand } from "./review";
 import { statsCommand } from "./stats";
 
-/** Every command of `shared/spec/cli.md`, by name. Each lives in its own module. */
+/** Every command of docs/cli.md, by name. Each lives in its own module. */
 export const COMMANDS: Record<string, Command> = {
 	cards: cardsCommand,
 	check: checkCommand,

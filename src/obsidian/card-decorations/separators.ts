@@ -1,7 +1,7 @@
 /**
  * Where a parsed card's separator sits, for the Live Preview mark. The parser decides what is a
  * card; this only finds, inside one card it returned, the marker it split on (the same rules as
- * the parser: cards.md §3), so it reads a handful of lines per card and never the whole note.
+ * the parser: docs/format.md, "Card kinds"), so it reads a handful of lines per card and never the whole note.
  */
 import { containerOf } from "../../cards/container";
 import { indexOutside, scanInline } from "../../cards/inline";
