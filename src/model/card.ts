@@ -83,7 +83,8 @@ export type ProblemCode =
 	| "unclosed-fence"
 	| "unclosed-comment"
 	| "unclosed-math"
-	| "tagged-without-cards";
+	| "tagged-without-cards"
+	| "future-last-review";
 
 /** Everything the parser learns from one note. */
 export interface ParsedNote {

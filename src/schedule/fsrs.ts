@@ -108,7 +108,10 @@ function toFsrsCard(previous: Schedule | null, now: Date, settings: FsrsSettings
 	const schedulerNow = new Date(toSchedulerTime(now, hour));
 	if (!schedule || schedule.state === 0 || !usableMemory(schedule)) return createEmptyCard(schedulerNow);
 	const due = new Date(schedule.due);
-	const last = schedule.lastReview === null ? null : new Date(schedule.lastReview);
+	const written = schedule.lastReview === null ? null : new Date(schedule.lastReview);
+	// A last review after now (a hand edit, another device's clock) is taken as now: ts-fsrs
+	// refuses a negative elapsed time, and one such comment must not stop a review.
+	const last = written !== null && written.getTime() > now.getTime() ? now : written;
 	// Spread from an empty card so the deprecated `elapsed_days` (ts-fsrs recomputes it) is carried, not named.
 	return {
 		...createEmptyCard(schedulerNow),

@@ -2,7 +2,8 @@
 import { parseNote } from "../../cards/parse";
 import type { ProblemCode } from "../../model/card";
 import { hasFlag, parseArgs } from "../args";
-import { applyCommonFlags, COMMON_VALUED_FLAGS } from "../common";
+import { scheduleProblems } from "../../schedule/schedule-problems";
+import { applyCommonFlags, COMMON_VALUED_FLAGS, resolveNow } from "../common";
 import { EXIT_OK, EXIT_PROBLEMS, type Command } from "../io";
 import { loadVault, readText } from "../vault";
 
@@ -18,10 +19,12 @@ export const checkCommand: Command = (argv, io) => {
 	const args = parseArgs(argv, ["json"], [...COMMON_VALUED_FLAGS]);
 	const vault = loadVault(args.positional, io.cwd);
 	const settings = applyCommonFlags(vault.settings, args);
+	const now = resolveNow(args);
 	const problems: ProblemJson[] = [];
 	for (const file of vault.files) {
 		const note = parseNote(readText(file), { path: file.vaultPath, settings });
-		for (const problem of note.problems) {
+		const found = [...note.problems, ...scheduleProblems(note.cards, now)].sort((a, b) => a.line - b.line);
+		for (const problem of found) {
 			problems.push({ file: file.display, line: problem.line + 1, code: problem.code, message: problem.message });
 		}
 	}
