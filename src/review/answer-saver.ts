@@ -5,7 +5,10 @@
  */
 import type { CardIndex } from "../index/card-index";
 import { dueCountsByDay } from "../index/due-counts";
-import type { AnswerRecord } from "./session";
+import { parseNote } from "../cards/parse";
+import type { Card, SegmentState } from "../model/card";
+import { findCard } from "../writeback/find-card";
+import type { AnswerRecord, SessionItem } from "./session";
 import type { DueHistogram } from "../schedule/sm2";
 import { dueDay } from "../schedule/status";
 import { cardTarget } from "../writeback/write-schedule";
@@ -13,6 +16,12 @@ import { AnswerLog } from "./answer-log";
 import type { LiveCards } from "./live-cards";
 import type { NoteEditor } from "./note-editor";
 import type { ReviewDeps } from "./ports";
+
+/** What became of an answer's write: written, failed (kept for a retry), or refused as stale. */
+export type WriteSettled = { kind: "written" } | { kind: "failed" } | { kind: "stale"; segment: SegmentState | null };
+
+/** What {@link AnswerSaver.save} did: the answer is in the note, kept unsaved, or dropped as stale. */
+export type SaveOutcome = "saved" | "unsaved" | "stale";
 
 export class AnswerSaver {
 	/** Cards due per day, for SM-2 load balancing; each written answer adds its new due day. */
@@ -40,20 +49,34 @@ export class AnswerSaver {
 
 	/**
 	 * Writes an answer (first time or retry) and logs it; on failure it notifies and keeps the
-	 * reason for {@link failureOf}. True when the note was written. `markInSession` is told at
-	 * once whether the write worked, before anything else is updated (so the session is right
-	 * even if a later step throws); it returns false when there is no session any more, and then
-	 * nothing else is done.
+	 * reason for {@link failureOf}. `settle` is told at once what became of the write, before
+	 * anything else is updated (so the session is right even if a later step throws); it returns
+	 * false when there is no session any more, and then nothing else is done.
+	 *
+	 * When the card's schedule changed in the note since it was shown, the answer is not written
+	 * and not kept: the card is read again and `settle` gets its fresh segment (null when the
+	 * card is gone), so the session shows it again with the schedule the note holds now.
 	 */
-	async save(record: AnswerRecord, durationMs: number, markInSession: (written: boolean) => boolean): Promise<boolean> {
+	async save(record: AnswerRecord, durationMs: number, settle: (result: WriteSettled) => boolean): Promise<SaveOutcome> {
 		const { item } = record;
 		const card = this.live.get(item);
 		const outcome = await this.editor.write(item.file, cardTarget(card, item.sibling), record.schedule);
-		if (!markInSession(outcome.ok)) return false;
+		if (!outcome.ok && outcome.conflict === "stale") {
+			const fresh = await this.reread(item, card);
+			if (!settle({ kind: "stale", segment: fresh?.siblings[item.sibling]?.segment ?? null })) return "unsaved";
+			this.failures.delete(record.id);
+			this.deps.notify(
+				fresh
+					? "This card's schedule was changed in its note since it was shown (on another device or by hand), so the answer was not saved. The card is shown again with its new schedule."
+					: "This card's schedule was changed in its note since it was shown, and the card can no longer be found, so the answer was not saved.",
+			);
+			return "stale";
+		}
+		if (!settle({ kind: outcome.ok ? "written" : "failed" })) return "unsaved";
 		if (!outcome.ok) {
 			this.failures.set(record.id, outcome.message);
 			this.deps.notify(`${outcome.message} The answer is kept: retry it once the note is fixed.`);
-			return false;
+			return "unsaved";
 		}
 		this.failures.delete(record.id);
 		this.written.set(record.id, outcome.previousComment);
@@ -61,7 +84,21 @@ export class AnswerSaver {
 		if (this.dueCounts && day !== null) this.dueCounts.set(day, (this.dueCounts.get(day) ?? 0) + 1);
 		this.live.afterWrite(item, outcome.note.cards, outcome.lineDelta, false);
 		this.log.recordAnswer(record, card, durationMs);
-		return true;
+		return "saved";
+	}
+
+	/** The card of `item` as its note holds it now (found by its text nearest to where it was); null when gone. */
+	private async reread(item: SessionItem, shown: Card): Promise<Card | null> {
+		try {
+			const text = await this.deps.notes.read(item.file);
+			const cards = parseNote(text, { path: item.file, settings: this.deps.settings() }).cards;
+			const found = findCard(cards, { ...cardTarget(shown, item.sibling), comment: undefined });
+			if (!found.ok || found.card.siblings.length !== shown.siblings.length) return null;
+			this.live.set(item, found.card);
+			return found.card;
+		} catch {
+			return null;
+		}
 	}
 
 	/**

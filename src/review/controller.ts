@@ -9,7 +9,7 @@ import { ReviewSession, type AnswerRecord, type QueueEntry } from "./session";
 import { siblingKeyOf } from "./session-item";
 import type { Rating } from "../model/schedule";
 import { cardTarget } from "../writeback/write-schedule";
-import { AnswerSaver } from "./answer-saver";
+import { AnswerSaver, type SaveOutcome } from "./answer-saver";
 import { answerIntervals, cardView } from "./card-view";
 import { LiveCards } from "./live-cards";
 import { NoteEditor } from "./note-editor";
@@ -86,12 +86,12 @@ export class ReviewController implements ReviewModel {
 		if (!answered) return "ignored";
 		const durationMs = now.getTime() - this.shownAt;
 		this.session = answered.session;
-		let saved = false;
+		let saved: SaveOutcome = "unsaved";
 		await this.run(async () => {
 			saved = await this.save(answered.record, durationMs);
-			this.advance();
+			this.advance(saved === "stale");
 		});
-		return saved ? "saved" : "unsaved";
+		return saved;
 	}
 
 	skip(): void {
@@ -165,8 +165,9 @@ export class ReviewController implements ReviewModel {
 		const record = this.session?.unsaved.find((r) => r.id === id);
 		if (!record || this.busy) return;
 		await this.run(async () => {
-			const ok = await this.save(record, 0);
-			if (ok) this.deps.notify("The answer was saved.");
+			const outcome = await this.save(record, 0);
+			if (outcome === "saved") this.deps.notify("The answer was saved.");
+			else if (outcome === "stale") this.advance(true);
 		});
 	}
 
@@ -188,11 +189,16 @@ export class ReviewController implements ReviewModel {
 		return { path: this.entry.item.file, line: this.live.get(this.entry.item).startLine };
 	}
 
-	/** Writes an answer (first time or retry); on failure it stays unsaved with its reason. */
-	private save(record: AnswerRecord, durationMs: number): Promise<boolean> {
-		return this.answers.save(record, durationMs, (written) => {
+	/**
+	 * Writes an answer (first time or retry); on failure it stays unsaved with its reason, and
+	 * when the card's schedule changed meanwhile the answer is dropped and the card shown again.
+	 */
+	private save(record: AnswerRecord, durationMs: number): Promise<SaveOutcome> {
+		return this.answers.save(record, durationMs, (result) => {
 			if (!this.session) return false;
-			this.session = written ? this.session.writeSucceeded(record.id) : this.session.writeFailed(record.id);
+			if (result.kind === "written") this.session = this.session.writeSucceeded(record.id);
+			else if (result.kind === "failed") this.session = this.session.writeFailed(record.id);
+			else this.session = this.session.reread(record.id, result.segment, this.deps.now());
 			return true;
 		});
 	}

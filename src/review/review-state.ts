@@ -69,8 +69,12 @@ export interface ReviewScreenState {
 	notice: string | null;
 }
 
-/** What became of an answer: written into its note, kept unsaved (the write failed), or not taken. */
-export type AnswerOutcome = "saved" | "unsaved" | "ignored";
+/**
+ * What became of an answer: written into its note, kept unsaved (the write failed), dropped
+ * because the card's schedule changed in the note meanwhile (`stale`: the card is shown again),
+ * or not taken.
+ */
+export type AnswerOutcome = "saved" | "unsaved" | "stale" | "ignored";
 
 /** The actions of a review. Async ones resolve once the note is written (or the write failed). */
 export interface ReviewModel {

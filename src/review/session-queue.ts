@@ -59,9 +59,8 @@ export function buildQueues(
 		}
 		if (status === "later") continue;
 		if (status === "learning") {
-			const due = segment.kind === "ok" && segment.schedule ? Date.parse(segment.schedule.due) : Number.NaN;
-			const dueAt = Number.isNaN(due) ? now.getTime() : due;
-			if (dueAt < dayEnd) learning.push({ item, kind: "learning", segment, dueAt });
+			const entry = learningEntry(item, segment, now, dayEnd);
+			if (entry) learning.push(entry);
 			continue;
 		}
 		if (answered !== null && otherSiblingAnsweredToday(item, answered, today, hour)) continue;
@@ -92,6 +91,24 @@ export function buildQueues(
 		already: (deck) => doneToday[deck]?.new ?? 0,
 	});
 	return { learning, reviews, news };
+}
+
+/**
+ * The queue entry of `item` with `segment` at `now`, or null when it is not to be reviewed today
+ * (no daily limits: the card was in the session already).
+ */
+export function entryFor(item: SessionItem, segment: SegmentState, now: Date, settings: SchedulingSettings): QueueEntry | null {
+	const status = siblingStatus(segment, now, settings.nextDayStartsAt);
+	if (status === "later") return null;
+	if (status === "learning") return learningEntry(item, segment, now, endOfToday(now, settings));
+	return { item, kind: status === "due" ? "review" : "new", segment, dueAt: 0 };
+}
+
+/** A learning sibling's entry, due at its step; null when the step falls after today (`dayEnd`). */
+function learningEntry(item: SessionItem, segment: SegmentState, now: Date, dayEnd: number): QueueEntry | null {
+	const due = segment.kind === "ok" && segment.schedule ? Date.parse(segment.schedule.due) : Number.NaN;
+	const dueAt = Number.isNaN(due) ? now.getTime() : due;
+	return dueAt < dayEnd ? { item, kind: "learning", segment, dueAt } : null;
 }
 
 /** The queues without `entry` (answered or skipped). */

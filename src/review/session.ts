@@ -7,7 +7,7 @@ import type { SegmentState } from "../model/card";
 import type { SchedulingSettings } from "../settings/settings";
 import { answer as schedule, type AnswerContext } from "../schedule/scheduler";
 import { cardKeyOf, siblingKeyOf, type DoneTodayCounts, type QueueEntry, type QueueKind, type SessionItem } from "./session-item";
-import { buildQueues, burySiblings, insertByDue, requeue, without, type Queues } from "./session-queue";
+import { buildQueues, burySiblings, entryFor, insertByDue, requeue, without, type Queues } from "./session-queue";
 import type { DueHistogram } from "../schedule/sm2";
 import { Rating, type Schedule } from "../model/schedule";
 
@@ -218,6 +218,29 @@ export class ReviewSession {
 			unsaved: this.data.unsaved.filter((r) => r.id !== id),
 			previous: null,
 		});
+	}
+
+	/**
+	 * Answer `id` was not written because its card's schedule changed in the note meanwhile: the
+	 * session without that answer (for the last answer, exactly as it was before it, undo history
+	 * included), with the card's sibling now holding `fresh` — shown again at the front of its
+	 * queue when it is still to be reviewed today — or left out when `fresh` is null (card gone).
+	 */
+	reread(id: number, fresh: SegmentState | null, now: Date): ReviewSession {
+		const record = this.data.records.find((r) => r.id === id);
+		if (!record) return this;
+		const previous = this.data.previous;
+		const last = this.data.records[this.data.records.length - 1];
+		const base = previous && last === record ? new ReviewSession({ ...previous.data, unsaved: this.data.unsaved, nextId: this.data.nextId }) : this.putBack(id);
+		const item = record.item;
+		const same = (e: QueueEntry) => e.item === item;
+		const q = base.data.queues;
+		let queues: Queues = { learning: q.learning.filter((e) => !same(e)), reviews: q.reviews.filter((e) => !same(e)), news: q.news.filter((e) => !same(e)) };
+		const entry = fresh === null ? null : entryFor(item, fresh, now, this.data.settings);
+		if (entry?.kind === "learning") queues = { ...queues, learning: insertByDue(queues.learning, entry) };
+		else if (entry?.kind === "review") queues = { ...queues, reviews: [entry, ...queues.reviews] };
+		else if (entry?.kind === "new") queues = { ...queues, news: [entry, ...queues.news] };
+		return new ReviewSession({ ...base.data, queues, unsaved: base.data.unsaved.filter((r) => r.id !== id) });
 	}
 
 	/** Answers given (by the kind the card had when answered) and cards left, by kind. */

@@ -16,8 +16,9 @@ export interface CardTarget {
 	/** Number of siblings the card had when shown. */
 	siblingCount: number;
 	/**
-	 * Optional: the card's comment as shown (`Card.comment?.raw ?? null`). Only used to break a
-	 * tie between identical copies at the same distance from `startLine`.
+	 * Optional: the card's comment as shown (`Card.comment?.raw ?? null`). It breaks a tie between
+	 * identical copies at the same distance from `startLine`, and a write or an undo refuses the
+	 * card (`stale`) when its comment is no longer this one.
 	 */
 	comment?: string | null;
 }

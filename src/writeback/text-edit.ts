@@ -6,10 +6,11 @@
 
 /**
  * Why a change was refused: the card is `gone`, was `changed` since it was shown, is one of
- * `ambiguous` identical copies, or the change would not read back as written (`unwritable`);
- * `unreadable` when the note itself could not be read or written.
+ * `ambiguous` identical copies, its scheduling comment is no longer the one shown (`stale`: a
+ * schedule written by another device or by hand), or the change would not read back as written
+ * (`unwritable`); `unreadable` when the note itself could not be read or written.
  */
-export type Conflict = "gone" | "changed" | "ambiguous" | "unwritable" | "unreadable";
+export type Conflict = "gone" | "changed" | "ambiguous" | "stale" | "unwritable" | "unreadable";
 
 /** A refused change: nothing was written. `message` is for the user, in a full sentence. */
 export interface EditRefusal {

@@ -139,7 +139,13 @@ function locate(text: string, target: CardTarget, options: WriteOptions): (Found
 		};
 	}
 	const found = findCard(parsed.cards, target);
-	return found.ok ? { ...found, note: parsed } : found;
+	if (!found.ok) return found;
+	// The comment as shown is part of the precondition: a schedule written meanwhile (another
+	// device, an edit by hand) is never overwritten with an answer computed from the old one.
+	if (target.comment !== undefined && (found.card.comment?.raw ?? null) !== target.comment) {
+		return refusal("stale", "The card's schedule was changed in the note since it was shown; nothing was written.");
+	}
+	return { ...found, note: parsed };
 }
 
 /** Replaces exactly the comment's columns on its line. */

@@ -29,7 +29,9 @@ describe("NoteEditor over the vault (Vault.process)", () => {
 		expect(outcome.ok && outcome.note.cards[1].comment?.raw).toBe("<!--SR:!2026-03-13,3,250-->");
 		expect(app.vault.files.get("n.md")?.text).toBe(written);
 		expect(writes).toEqual([["n.md", written]]);
-		const undone = await writer.restore("n.md", target, null);
+		// Undo addresses the card as it is now, with the comment the write put there.
+		const now = outcome.ok ? cardTarget(outcome.note.cards[1], 0) : target;
+		const undone = await writer.restore("n.md", now, null);
 		expect(undone).toMatchObject({ ok: true, lineDelta: -1 });
 		expect(app.vault.files.get("n.md")?.text).toBe(TEXT);
 	});
@@ -42,6 +44,19 @@ describe("NoteEditor over the vault (Vault.process)", () => {
 		expect(outcome.ok).toBe(false);
 		expect(outcome.ok ? "" : outcome.message).toContain("disk full");
 		expect(writes).toEqual([]);
+	});
+
+	it("undo never writes over a comment it did not write", async () => {
+		const { app, writer, target } = setup();
+		const outcome = await writer.write("n.md", target, SCHEDULE);
+		expect(outcome.ok).toBe(true);
+		const after = outcome.ok ? cardTarget(outcome.note.cards[1], 0) : target;
+		// Another device answers the card meanwhile.
+		const theirs = "#flashcards\nA::1\nB::2\n<!--SR:!2026-04-01,20,270-->\n";
+		app.vault.put("n.md", theirs);
+		const undone = await writer.restore("n.md", after, null);
+		expect(undone).toMatchObject({ ok: false, conflict: "stale" });
+		expect(app.vault.files.get("n.md")?.text).toBe(theirs);
 	});
 
 	it("a conflict leaves the note as it is", async () => {
