@@ -185,8 +185,11 @@ function removeComment(note: NoteLines, card: Card): NoteLines | Failure {
 }
 
 /**
- * Parses the edited text again and accepts it only if every card is still there with the
- * same source and comment, except the edited card, which must carry exactly `comment`.
+ * Parses the edited text again and accepts it only if every card still reads as before — the
+ * same kind, sides, decks and siblings, source and comment — except the edited card's comment,
+ * which must be exactly `comment`. A comment that would turn a card into another kind (a
+ * multi-line card with an empty answer becoming a cloze) or close another card's `<!--` is
+ * caught here, and the write tries the other placement or refuses.
  */
 function verified(
 	before: readonly Card[],
@@ -203,7 +206,7 @@ function verified(
 	const same =
 		after.length === before.length &&
 		after.every((other, i) => {
-			if (other.siblings.length !== before[i].siblings.length) return false;
+			if (!readsTheSame(other, before[i])) return false;
 			if (i === index) {
 				return (
 					sourceKey(other.source) === sourceKey(card.source) &&
@@ -222,6 +225,13 @@ function verified(
 	const now = after[index];
 	if (!accept(now)) return unwritable("The new schedule would not read back as written; nothing was saved.");
 	return { ok: true, text, previousComment, card: { startLine: now.startLine, endLine: now.endLine }, note };
+}
+
+/** Whether two parses of a card show the same card: kind, sides, decks and each sibling's sides. */
+function readsTheSame(a: Card, b: Card): boolean {
+	if (a.kind !== b.kind || a.front !== b.front || a.back !== b.back || a.siblings.length !== b.siblings.length) return false;
+	if (a.decks.length !== b.decks.length || a.decks.some((deck, i) => deck !== b.decks[i])) return false;
+	return a.siblings.every((sibling, i) => sibling.question === b.siblings[i].question && sibling.answer === b.siblings[i].answer);
 }
 
 function unwritable(message: string): Failure {
