@@ -10,7 +10,8 @@ import { ReviewLogStore, trackRenames } from "./obsidian/review-log-store";
 import { statsProvider } from "./obsidian/stats-provider";
 import { DueStatusBar } from "./obsidian/status-bar";
 import { VaultIndexer } from "./obsidian/vault-index";
-import { normaliseSettings, type SpacedNotesSettings } from "./settings/settings";
+import { readStoredSettings } from "./settings/read-settings";
+import type { SpacedNotesSettings } from "./settings/settings";
 import { DECK_LIST_VIEW_TYPE, DeckListView } from "./ui/deck-list/deck-list-view";
 import { createReviewView, REVIEW_VIEW_TYPE } from "./ui/review/review-view";
 import { SpacedNotesSettingTab } from "./ui/settings-tab";
@@ -28,7 +29,11 @@ export default class SpacedNotesPlugin extends Plugin {
 	declare settings: SpacedNotesSettings;
 
 	override async onload(): Promise<void> {
-		this.settings = normaliseSettings(await this.loadData());
+		const stored = readStoredSettings(await this.loadData());
+		this.settings = stored.settings;
+		if (stored.problems.length > 0) {
+			new Notice(`Spaced Notes: some settings were not valid and their defaults are used.\n${stored.problems.join("\n")}`, 0);
+		}
 		const settings = () => this.settings;
 		const indexer = this.addChild(new VaultIndexer(this.app, settings));
 		const services = new SpacedNotesServices(this, indexer);

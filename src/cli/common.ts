@@ -24,13 +24,19 @@ export function applyCommonFlags(settings: SpacedNotesSettings, args: ParsedArgs
 	return result;
 }
 
-/** The clock: `--now ISO-8601`, or the real time. */
+/** The years `--now` may name: schedules computed further out would not fit a date. */
+const NOW_YEARS = { min: 1970, max: 2999 };
+
+/** The clock: `--now ISO-8601`, or the real time. A day that does not exist (2026-02-30) is refused. */
 export function resolveNow(args: ParsedArgs): Date {
 	const value = flagValue(args, "now");
 	if (value === undefined) return new Date();
 	const date = new Date(value);
-	if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
-		throw new UsageError(`--now must be an ISO 8601 date or time, not '${value}'`);
-	}
+	const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+	if (!day || Number.isNaN(date.getTime())) throw new UsageError(`--now must be an ISO 8601 date or time, not '${value}'`);
+	const [year, month, dayOfMonth] = [Number(day[1]), Number(day[2]), Number(day[3])];
+	const calendar = new Date(Date.UTC(year, month - 1, dayOfMonth));
+	if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== dayOfMonth) throw new UsageError(`--now names a day that does not exist: '${value}'`);
+	if (year < NOW_YEARS.min || year > NOW_YEARS.max) throw new UsageError(`--now must be a date from ${NOW_YEARS.min} to ${NOW_YEARS.max}, not '${value}'`);
 	return date;
 }

@@ -33,7 +33,7 @@ export interface LoadedCards {
 
 /** Loads, parses and indexes the notes under the command's PATH arguments. */
 export function loadCards(args: ParsedArgs, io: CliIO): LoadedCards {
-	const vault = loadVault(args.positional, io.cwd);
+	const vault = loadVault(args.positional, io.cwd, (line) => io.stderr(`${line}\n`));
 	const settings = applyCommonFlags(vault.settings, args);
 	const index = new CardIndex({ flashcardTags: settings.flashcardTags, dayStartHour: settings.nextDayStartsAt });
 	const notes = new Map<string, LoadedNote>();
@@ -51,9 +51,20 @@ export function loadCards(args: ParsedArgs, io: CliIO): LoadedCards {
  * core for a large vault (see `buildVaultIndex`).
  */
 export function loadIndex(args: ParsedArgs, io: CliIO): Pick<LoadedCards, "vault" | "settings" | "index"> {
-	const vault = loadVault(args.positional, io.cwd);
+	const vault = loadVault(args.positional, io.cwd, (line) => io.stderr(`${line}\n`));
 	const settings = applyCommonFlags(vault.settings, args);
 	return { vault, settings, index: buildVaultIndex(vault.files, settings) };
+}
+
+/**
+ * Refuses a `--deck` that names no deck of the index (a typo would otherwise select nothing and
+ * look like "nothing due"). An empty deck means every deck.
+ */
+export function requireKnownDeck(index: CardIndex, selection: Selection): void {
+	const deck = selection.deck?.replace(/^#/, "").trim();
+	if (deck && index.decks.findNode(deck) === undefined) {
+		throw new UsageError(`--deck: no deck '${selection.deck}' here; 'spaced-notes decks PATH' lists them`);
+	}
 }
 
 /** `--deck D` and `--filter EXPR` as a selection; a bad filter is a usage error with its message. */

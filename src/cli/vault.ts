@@ -4,7 +4,8 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { normaliseSettings, type SpacedNotesSettings } from "../settings/settings";
+import { readStoredSettings } from "../settings/read-settings";
+import type { SpacedNotesSettings } from "../settings/settings";
 import { isDirectory, toSlashes } from "./fs-paths";
 import { UsageError } from "./io";
 
@@ -31,7 +32,7 @@ export interface LoadedVault {
  * Obsidian does) and reads the settings of the vault that holds the first path.
  * @throws UsageError when a path does not exist or the settings file is not valid JSON.
  */
-export function loadVault(paths: string[], cwd: string): LoadedVault {
+export function loadVault(paths: string[], cwd: string, warn: (message: string) => void = () => {}): LoadedVault {
 	if (paths.length === 0) throw new UsageError("no PATH given");
 	const targets = paths.map((p) => {
 		const absolute = resolve(cwd, p);
@@ -45,7 +46,7 @@ export function loadVault(paths: string[], cwd: string): LoadedVault {
 	});
 	const first = targets[0];
 	const root = findVaultRoot(first.isDirectory ? first.absolute : dirname(first.absolute));
-	const settings = readSettings(root);
+	const settings = readSettings(root, warn);
 	const files: VaultFile[] = [];
 	const seen = new Set<string>();
 	for (const target of targets) {
@@ -80,19 +81,24 @@ function findVaultRoot(start: string): string {
 	}
 }
 
-function readSettings(root: string): SpacedNotesSettings {
+/** The vault's settings; each value that breaks its rules is reported through `warn` and defaults. */
+function readSettings(root: string, warn: (message: string) => void): SpacedNotesSettings {
 	const file = join(root, SETTINGS_FILE);
 	let text: string;
 	try {
 		text = readFileSync(file, "utf8");
 	} catch {
-		return normaliseSettings(null);
+		return readStoredSettings(null).settings;
 	}
+	let json: unknown;
 	try {
-		return normaliseSettings(JSON.parse(text));
+		json = JSON.parse(text);
 	} catch {
 		throw new UsageError(`settings file is not valid JSON: ${file}`);
 	}
+	const stored = readStoredSettings(json);
+	for (const problem of stored.problems) warn(`warning: ${SETTINGS_FILE}: ${problem}`);
+	return stored.settings;
 }
 
 function walkMarkdown(dir: string): string[] {

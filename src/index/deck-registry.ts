@@ -28,6 +28,13 @@ export interface DeckCombination {
 	nodes: Int32Array;
 }
 
+/**
+ * The deepest deck level kept: a card whose tag goes deeper sits in its ancestor at this depth
+ * (docs/format.md). Keeps a hand-made or generated 20,000-level tag from costing quadratic time
+ * and recursion depth everywhere decks are walked.
+ */
+const MAX_DECK_DEPTH = 64;
+
 export class DeckRegistry {
 	/** Normalised path per node id (`space/docker`). */
 	readonly nodeKeys: string[] = [];
@@ -85,13 +92,16 @@ export class DeckRegistry {
 			.replace(/^#/, "")
 			.split("/")
 			.map((name) => name.trim())
-			.filter((name) => name.length > 0);
+			.filter((name) => name.length > 0)
+			.slice(0, MAX_DECK_DEPTH);
 		let id = -1;
 		if (names.length > 0) {
 			const nodes: number[] = [];
 			let parent = -1;
+			let path = "";
 			for (let i = 0; i < names.length; i++) {
-				parent = this.nodeOf(names.slice(0, i + 1).join("/"), parent);
+				path = i === 0 ? names[0] : `${path}/${names[i]}`;
+				parent = this.nodeOf(path, parent);
 				nodes.push(parent);
 			}
 			id = this.spellings.length;

@@ -44,7 +44,8 @@ export class FileEntryBuilder {
 		// Deck lists and status keys are few per note (or shared by a batch of notes): map each
 		// once, on first use, then rewrite the note's numbers in place with the index's ids.
 		const combinationOf = idsOf(this.lastDecks, summary.deckLists);
-		const spellings: number[] = [];
+		// The note's distinct deck spellings: a set, since a note may name thousands of decks.
+		const spellings = new Set<number>();
 		let previous = -1;
 		for (let i = at.decks; i < at.decks + at.cards; i++) {
 			const list = data[i];
@@ -53,7 +54,7 @@ export class FileEntryBuilder {
 			data[i] = id;
 			if (id === previous) continue;
 			previous = id;
-			for (const spelling of this.registry.combinations[id].spellings) if (!spellings.includes(spelling)) spellings.push(spelling);
+			for (const spelling of this.registry.combinations[id].spellings) spellings.add(spelling);
 		}
 		if (summary.dayStartHour === this.currentStatuses.dayStartHour) {
 			const classOf = idsOf(this.lastStatus, summary.statusKeys);
@@ -68,7 +69,7 @@ export class FileEntryBuilder {
 			for (let i = 0, s = at.status; i < at.cards; i++) for (const segment of summarySegments(summary, i, at)) data[s++] = this.currentStatuses.classOf(detachedSegment(segment));
 		}
 		// Keep the numbers and the comments only: the summary's tags and decks may be slices of the note's text.
-		return new FileEntry(path, this.otherTags(summary.tags), spellings, { comments: summary.comments, data }, this.registry);
+		return new FileEntry(path, this.otherTags(summary.tags), [...spellings], { comments: summary.comments, data }, this.registry);
 	}
 
 	/** The status class of every sibling of `cards`, in order. */

@@ -77,15 +77,11 @@ export class SummaryLayout {
 export class SummaryTables {
 	readonly deckLists: (readonly string[])[] = [];
 	readonly statusKeys: string[] = [];
-	private readonly keyIds = new Map<string, number>();
+	readonly deckListIds = new IdTable(this.deckLists, deckListKey, sameDecks);
+	readonly keyIds = new IdTable(this.statusKeys, (key) => key, (a, b) => a === b);
 
 	keyId(key: string): number {
-		let id = this.keyIds.get(key);
-		if (id === undefined) {
-			id = this.statusKeys.push(key) - 1;
-			this.keyIds.set(key, id);
-		}
-		return id;
+		return this.keyIds.idOf(key);
 	}
 }
 
@@ -103,8 +99,9 @@ export function summarizeNote(note: NoteForIndex, keyer: StatusKeyer, tables?: S
 	const data = new Int32Array(at.length);
 	data[0] = n;
 	data[1] = m;
-	const deckLists: (readonly string[])[] = tables ? tables.deckLists : [];
-	const statusKeys: string[] = tables ? tables.statusKeys : [];
+	// One note's own tables unless shared ones are given (a batch for another thread).
+	const shared = tables ?? new SummaryTables();
+	const { deckLists, statusKeys, deckListIds, keyIds } = shared;
 	let comments = "";
 	let sibling = 0;
 	for (let i = 0; i < n; i++) {
@@ -112,13 +109,10 @@ export function summarizeNote(note: NoteForIndex, keyer: StatusKeyer, tables?: S
 		data[at.kinds + i] = CARD_KINDS.indexOf(card.kind);
 		data[at.lines + 2 * i] = card.startLine;
 		data[at.lines + 2 * i + 1] = card.endLine;
-		data[at.decks + i] = listIndex(deckLists, card.decks);
+		data[at.decks + i] = deckListIds.idOf(card.decks);
 		data[at.siblingStart + i] = sibling;
 		for (const { segment } of card.siblings) {
-			const key = keyer.keyOf(segment);
-			let k = tables ? tables.keyId(key) : statusKeys.indexOf(key);
-			if (k < 0) k = statusKeys.push(key) - 1;
-			data[at.status + sibling++] = k;
+			data[at.status + sibling++] = keyIds.idOf(keyer.keyOf(segment));
 		}
 		const comment = card.comment;
 		if (comment) {
@@ -149,14 +143,46 @@ export function summarySegments(summary: Pick<NoteSummary, "comments" | "data">,
 
 const ABSENT: SegmentState = { kind: "absent" };
 
-/** The entry of `lists` equal to `decks` (added when new); notes and batches have a few lists at most. */
-function listIndex(lists: (readonly string[])[], decks: readonly string[]): number {
-	for (let i = 0; i < lists.length; i++) {
-		const list = lists[i];
-		if (list === decks) return i;
-		if (list.length === decks.length && list.every((deck, d) => deck === decks[d])) return i;
+/**
+ * Ids of the entries of a growing list, each entry once: a scan while the list is short (a note
+ * has a few deck lists and status keys), a map once it is long, so a note with thousands of
+ * distinct decks or due days stays linear.
+ */
+class IdTable<T> {
+	private ids: Map<string, number> | null = null;
+
+	constructor(
+		private readonly entries: T[],
+		private readonly keyOf: (entry: T) => string,
+		private readonly equal: (a: T, b: T) => boolean,
+	) {}
+
+	idOf(entry: T): number {
+		const entries = this.entries;
+		if (this.ids === null) {
+			for (let i = 0; i < entries.length; i++) if (this.equal(entries[i], entry)) return i;
+			if (entries.length < SHORT_TABLE) return entries.push(entry) - 1;
+			this.ids = new Map(entries.map((e, i) => [this.keyOf(e), i]));
+		}
+		const key = this.keyOf(entry);
+		let id = this.ids.get(key);
+		if (id === undefined) {
+			id = entries.push(entry) - 1;
+			this.ids.set(key, id);
+		}
+		return id;
 	}
-	return lists.push(decks) - 1;
+}
+
+/** Entries scanned before an {@link IdTable} switches to a map. */
+const SHORT_TABLE = 16;
+
+function deckListKey(decks: readonly string[]): string {
+	return decks.length === 1 ? decks[0] : decks.join("\u0000");
+}
+
+function sameDecks(a: readonly string[], b: readonly string[]): boolean {
+	return a === b || (a.length === b.length && a.every((deck, d) => deck === b[d]));
 }
 
 /** A copy with its own storage (V8 shares a slice's parent from 13 characters on). */

@@ -3,7 +3,8 @@
  * ways to open a review or the deck list. main.ts creates one and hands it to every part.
  */
 import type { App, Plugin } from "obsidian";
-import { normaliseSettings, type SpacedNotesSettings } from "../settings/settings";
+import { readStoredSettings } from "../settings/read-settings";
+import type { SpacedNotesSettings } from "../settings/settings";
 import { DeckListModal } from "../ui/deck-list/deck-list-modal";
 import { openReview } from "../ui/review/open-review";
 import type { ReviewLog } from "../review/ports";
@@ -47,7 +48,8 @@ export class SpacedNotesServices implements PluginServices {
 
 	async updateSettings(patch: Partial<SpacedNotesSettings>): Promise<void> {
 		const before = this.plugin.settings;
-		const after = normaliseSettings({ ...before, ...patch });
+		// The same checks as at start-up: a value the controls let through by mistake never sticks.
+		const after = readStoredSettings({ ...before, ...patch }).settings;
 		this.plugin.settings = after;
 		await this.plugin.saveData(after);
 		const changed = (key: keyof SpacedNotesSettings) => JSON.stringify(before[key]) !== JSON.stringify(after[key]);

@@ -9,47 +9,50 @@ import { cardKeyOf } from "./session-item";
 import { sourceKey } from "../writeback/find-card";
 
 export class LiveCards {
-	/** By `cardKeyOf` of the session item (its file and first line when the session started). */
-	private readonly cards = new Map<string, Card>();
+	/** Per note, by `cardKeyOf` of the session item (its file and first line when the session started). */
+	private readonly byFile = new Map<string, Map<string, Card>>();
 
 	add(item: SessionItem): void {
-		this.cards.set(cardKeyOf(item), item.card);
+		this.set(item, item.card);
 	}
 
 	/** The card of `item` as it is now (as first read until a write changed its note). */
 	get(item: SessionItem): Card {
-		return this.cards.get(cardKeyOf(item)) ?? item.card;
+		return this.byFile.get(item.file)?.get(cardKeyOf(item)) ?? item.card;
 	}
 
 	/** Puts back a version of the card (e.g. after an edit that left the session). */
 	set(item: SessionItem, card: Card): void {
-		this.cards.set(cardKeyOf(item), card);
+		let cards = this.byFile.get(item.file);
+		if (!cards) this.byFile.set(item.file, (cards = new Map<string, Card>()));
+		cards.set(cardKeyOf(item), card);
 	}
 
 	/** The card after an edit of `item`'s card, or undefined when its line holds no card now. */
 	edited(item: SessionItem): Card | undefined {
-		return this.cards.get(cardKeyOf(item));
+		return this.byFile.get(item.file)?.get(cardKeyOf(item));
 	}
 
 	/**
 	 * Updates the cards of `changed`'s note from its new cards (`parsed`, the note as written):
 	 * the changed card is found at its own line (by line alone after an edit), the others by
 	 * their text where they moved to (`lineDelta` lines later when below the changed card).
+	 * Linear in the note's cards, whatever their number.
 	 */
 	afterWrite(changed: SessionItem, parsed: readonly Card[], lineDelta: number, edited: boolean): void {
+		const cards = this.byFile.get(changed.file);
+		if (!cards) return;
+		const atLine = new Map<number, Card>();
+		for (const card of parsed) atLine.set(card.startLine, card);
 		const changedKey = cardKeyOf(changed);
 		const changedLine = this.get(changed).startLine;
-		for (const [key, card] of this.cards) {
-			if (!key.startsWith(`${changed.file}\u0000`)) continue;
-			if (key === changedKey) {
-				const now = parsed.find((c) => c.startLine === changedLine && (edited || sourceKey(c.source) === sourceKey(card.source)));
-				if (now) this.cards.set(key, now);
-				else if (edited) this.cards.delete(key);
-				continue;
-			}
-			const expected = card.startLine > changedLine ? card.startLine + lineDelta : card.startLine;
-			const now = parsed.find((c) => c.startLine === expected && sourceKey(c.source) === sourceKey(card.source));
-			if (now) this.cards.set(key, now);
+		for (const [key, card] of cards) {
+			const changedCard = key === changedKey;
+			const expected = changedCard || card.startLine <= changedLine ? card.startLine : card.startLine + lineDelta;
+			const now = atLine.get(expected);
+			const same = now !== undefined && ((changedCard && edited) || sourceKey(now.source) === sourceKey(card.source));
+			if (same) cards.set(key, now);
+			else if (changedCard && edited) cards.delete(key);
 		}
 	}
 }

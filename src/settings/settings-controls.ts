@@ -14,6 +14,14 @@ export const CLOZE_KEYS: Record<ClozeKind, string> = { highlight: "cloze-highlig
 
 const TAG = /^#[^\s#,]+$/u;
 const STEP = /^\d+(\.\d+)?[mhd]$/u;
+/** The longest (re)learning step: a year (longer ones are reviews, and overflow dates). */
+const MAX_STEP_MINUTES = 365 * 24 * 60;
+
+/** The length of a step such as `10m`, `1h` or `2d`, in minutes. */
+function stepMinutes(step: string): number {
+	const unit = step[step.length - 1];
+	return Number(step.slice(0, -1)) * (unit === "d" ? 1440 : unit === "h" ? 60 : 1);
+}
 
 /** Numeric settings: allowed range, and whether only whole numbers are allowed. */
 const NUMBER_RULES: Partial<Record<keyof SpacedNotesSettings, { min: number; max: number; integer: boolean; what: string }>> = {
@@ -67,6 +75,8 @@ export function parseListControl(key: ListKey, text: string): { ok: true; value:
 	if (key === "learningSteps" || key === "relearningSteps") {
 		const bad = items.find((item) => !STEP.test(item));
 		if (bad !== undefined) return { ok: false, error: `“${bad}” is not a step: write a number and a unit, e.g. 1m, 10m, 1h or 1d.` };
+		const long = items.find((item) => stepMinutes(item) > MAX_STEP_MINUTES);
+		if (long !== undefined) return { ok: false, error: `“${long}” is too long for a step: a step is at most 365 days.` };
 		return { ok: true, value: items };
 	}
 	return { ok: true, value: items.map((item) => item.replace(/^\/+|\/+$/gu, "")).filter((item) => item !== "") };

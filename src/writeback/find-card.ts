@@ -54,7 +54,9 @@ export function findCard(cards: readonly Card[], target: CardTarget): FoundCard 
 			: { ok: false, conflict: "gone", message: "The card is no longer in the note; its schedule was not saved." };
 	}
 	const distance = (card: Card): number => Math.abs(card.startLine - target.startLine);
-	const nearest = Math.min(...copies.map(distance));
+	// A loop, not Math.min(...): a note may hold hundreds of thousands of copies.
+	let nearest = Infinity;
+	for (const copy of copies) nearest = Math.min(nearest, distance(copy));
 	let best = copies.filter((card) => distance(card) === nearest);
 	if (best.length > 1 && target.comment !== undefined) {
 		best = best.filter((card) => (card.comment?.raw ?? null) === target.comment);

@@ -69,12 +69,17 @@ describe("spaced-notes review", () => {
 		expect(readFileSync(note, "utf8")).toBe(before);
 	});
 
-	it("narrows the session to a deck", async () => {
+	it("narrows the session to a deck, and refuses a deck that does not exist", async () => {
 		const { dir, note } = vaultWithRealNote();
 		const before = readFileSync(note, "utf8");
+		writeFileSync(join(dir, "k8s.md"), "#space/kubernetes\n\nWhat is a pod::One or more containers\n");
 		const run = await runBuiltCli(["review", dir, "--deck", "space/kubernetes", "--now", "2026-11-26T10:00:00Z"], { input: "good\n" });
-		expect(run.stdout).toContain("Reviewed 0 cards");
+		expect(run.stdout).toContain("Reviewed 1 card ");
 		expect(readFileSync(note, "utf8")).toBe(before);
+		const typo = await runBuiltCli(["review", dir, "--deck", "space/kubernetse", "--now", "2026-11-26T10:00:00Z"], { input: "good\n" });
+		expect(typo.status).toBe(2);
+		expect(typo.stderr.trim().split("\n")).toHaveLength(1);
+		expect(typo.stderr).toContain("no deck 'space/kubernetse'");
 	});
 
 	it("logs each saved answer for the statistics, and undo takes the entry back", async () => {

@@ -5,7 +5,7 @@ import type { Schedule } from "../../model/schedule";
 import { hasFlag, parseArgs } from "../args";
 import { COMMON_VALUED_FLAGS, resolveNow } from "../common";
 import { EXIT_OK, type Command } from "../io";
-import { loadCards, SELECTION_FLAGS, selectionFromArgs } from "../load-index";
+import { loadCards, requireKnownDeck, SELECTION_FLAGS, selectionFromArgs } from "../load-index";
 
 /** One line of `cards --json` (docs/cli.md). */
 interface CardJson {
@@ -37,6 +37,7 @@ export const cardsCommand: Command = (argv, io) => {
 	const selection = selectionFromArgs(args);
 	const now = resolveNow(args);
 	const { index, notes } = loadCards(args, io);
+	requireKnownDeck(index, selection);
 	const rows: CardJson[] = [];
 	for (const ref of selectSiblings(index, selection, now)) {
 		// The index keeps compact cards; the full card comes from the note as parsed here.

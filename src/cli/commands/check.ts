@@ -17,7 +17,7 @@ interface ProblemJson {
 
 export const checkCommand: Command = (argv, io) => {
 	const args = parseArgs(argv, ["json"], [...COMMON_VALUED_FLAGS]);
-	const vault = loadVault(args.positional, io.cwd);
+	const vault = loadVault(args.positional, io.cwd, (line) => io.stderr(`${line}\n`));
 	const settings = applyCommonFlags(vault.settings, args);
 	const now = resolveNow(args);
 	const problems: ProblemJson[] = [];

@@ -17,15 +17,26 @@ export const decksCommand: Command = (argv, io) => {
 };
 
 function formatTree(root: DeckNode): string {
-	const width = Math.max(20, ...flatten(root).map(({ node, depth }) => depth * 2 + node.name.length));
+	const all = flatten(root);
+	// A loop, not Math.max(...): a vault may hold hundreds of thousands of decks.
+	let width = 20;
+	for (const { node, depth } of all) width = Math.max(width, depth * 2 + node.name.length);
 	const header = `${"deck".padEnd(width)}  ${"due".padStart(5)} ${"new".padStart(5)} ${"learn".padStart(5)} ${"total".padStart(6)}\n`;
-	const rows = flatten(root).map(({ node, depth }) => {
+	const rows = all.map(({ node, depth }) => {
 		const label = depth === 0 && node.path === "" ? "(all cards)" : `${"  ".repeat(Math.max(0, depth - 1))}${node.name}`;
 		return `${label.padEnd(width)}  ${String(node.due).padStart(5)} ${String(node.new).padStart(5)} ${String(node.learning).padStart(5)} ${String(node.total).padStart(6)}\n`;
 	});
 	return header + rows.join("");
 }
 
-function flatten(node: DeckNode, depth = 0): { node: DeckNode; depth: number }[] {
-	return [{ node, depth }, ...node.children.flatMap((child) => flatten(child, depth + 1))];
+/** Every node in tree order with its depth (iterative: deep or wide trees never overflow the stack). */
+function flatten(root: DeckNode): { node: DeckNode; depth: number }[] {
+	const out: { node: DeckNode; depth: number }[] = [];
+	const stack: { node: DeckNode; depth: number }[] = [{ node: root, depth: 0 }];
+	while (stack.length > 0) {
+		const next = stack.pop() as { node: DeckNode; depth: number };
+		out.push(next);
+		for (let i = next.node.children.length - 1; i >= 0; i--) stack.push({ node: next.node.children[i], depth: next.depth + 1 });
+	}
+	return out;
 }

@@ -11,7 +11,7 @@ import { parseArgs } from "../args";
 import { COMMON_VALUED_FLAGS, resolveNow } from "../common";
 import { DiskNotes } from "../disk-notes";
 import { EXIT_OK, UsageError, type Command } from "../io";
-import { loadIndex, SELECTION_FLAGS, selectionFromArgs } from "../load-index";
+import { loadIndex, requireKnownDeck, SELECTION_FLAGS, selectionFromArgs } from "../load-index";
 import { keyInput, lineInput, type ReviewAction, type ReviewInput } from "../review-input";
 import { VaultReviewLog } from "../review-log";
 import { ReviewScreen } from "../review-screen";
@@ -29,6 +29,7 @@ export const reviewCommand: Command = async (argv, io) => {
 	const offset = start.getTime() - Date.now();
 	const clock = () => new Date(Math.floor((Date.now() + offset) / 1000) * 1000);
 	const loaded = loadIndex(args, io);
+	requireKnownDeck(loaded.index, selection);
 	const interactive = Boolean(io.stdinIsTTY);
 	const screen = new ReviewScreen(io, interactive);
 	const request: ReviewRequest = { title: selection.deck ?? "All cards", ...selection };

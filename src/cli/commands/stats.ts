@@ -30,7 +30,7 @@ export const statsCommand: Command = (argv, io) => {
 	const args = parseArgs(argv, ["json", "csv"], [...COMMON_VALUED_FLAGS, "deck"]);
 	if (hasFlag(args, "json") && hasFlag(args, "csv")) throw new UsageError("--json and --csv cannot be combined");
 	const now = resolveNow(args);
-	const vault = loadVault(args.positional, io.cwd);
+	const vault = loadVault(args.positional, io.cwd, (line) => io.stderr(`${line}\n`));
 	const settings = applyCommonFlags(vault.settings, args);
 	const cards: StatsCard[] = [];
 	for (const file of vault.files) cards.push(...statsCardsOfNote(file.vaultPath, parseNote(readText(file), { path: file.vaultPath, settings }).cards));
