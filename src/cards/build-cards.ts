@@ -5,6 +5,7 @@
 import type { ParserSettings } from "../settings/settings";
 import { leadingFlashcardTag } from "../decks/resolve";
 import type { Card, CardKind, CommentLocation, NoteProblem } from "../model/card";
+import { Char } from "../model/char-codes";
 import { clozeSides, findDeletions, textlessClozeSides } from "./cloze";
 import { trailingComment } from "./comment-in-line";
 import { afterListItemMarkers, containerOf } from "./container";
@@ -80,8 +81,8 @@ export class CardBuilder {
 		let end = vis.length;
 		while (p < end && isSpace(vis.charCodeAt(p))) p++;
 		while (end > p && isSpace(vis.charCodeAt(end - 1))) end--;
-		if (end - p === 1 && vis.charCodeAt(p) === 63) return 1;
-		if (end - p === 2 && vis.charCodeAt(p) === 63 && vis.charCodeAt(p + 1) === 63) return 2;
+		if (end - p === 1 && vis.charCodeAt(p) === Char.QuestionMark) return 1;
+		if (end - p === 2 && vis.charCodeAt(p) === Char.QuestionMark && vis.charCodeAt(p + 1) === Char.QuestionMark) return 2;
 		return 0;
 	}
 
@@ -167,8 +168,8 @@ export class CardBuilder {
 		const vis = this.visible(l);
 		const contentStart = titleStart >= 0 ? titleStart : containerOf(vis).contentStart;
 		let p = contentStart;
-		while (vis.charCodeAt(p) === 32 || vis.charCodeAt(p) === 9) p++;
-		if (vis.charCodeAt(p) === 124) return l; // table row
+		while (vis.charCodeAt(p) === Char.Space || vis.charCodeAt(p) === Char.Tab) p++;
+		if (vis.charCodeAt(p) === Char.Pipe) return l; // table row
 		// Every `:::` holds a `::`, so the first `:::` is not before the first `::`.
 		const double = vis.indexOf("::", p);
 		if (double < 0) return l;
@@ -260,7 +261,7 @@ const NO_TITLES: readonly string[] = [];
 const INLINE_TRIGGER = /[`$]|\[\[|\]\(|<!--|%%/;
 
 function isSpace(c: number): boolean {
-	return c === 32 || c === 9;
+	return c === Char.Space || c === Char.Tab;
 }
 
 function isBreak(kind: number): boolean {

@@ -2,6 +2,7 @@
  * Building a card's text and its `source` from its lines: container prefixes removed, the
  * scheduling comment and a trailing block id (` ^id`) left out, as docs/format.md, "Card kinds" and docs/cli.md say.
  */
+import { Char } from "../model/char-codes";
 import { stripContainer } from "./container";
 
 /** A line that ends with a scheduling comment: the text is cut at `at`. */
@@ -29,19 +30,19 @@ export function withoutBlockId(text: string): string {
 	const end = trimEndIndex(text);
 	let caret = end - 1;
 	while (caret > 0 && isIdChar(text.charCodeAt(caret))) caret--;
-	if (caret <= 0 || caret === end - 1 || text.charCodeAt(caret) !== 94) return text;
+	if (caret <= 0 || caret === end - 1 || text.charCodeAt(caret) !== Char.Caret) return text;
 	const before = text.charCodeAt(caret - 1);
-	if (before !== 32 && before !== 9) return text;
+	if (before !== Char.Space && before !== Char.Tab) return text;
 	return text.slice(0, caret);
 }
 
 function isIdChar(c: number): boolean {
-	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45;
+	return (c >= Char.Digit0 && c <= Char.Digit9) || (c >= Char.UpperA && c <= Char.UpperZ) || (c >= Char.LowerA && c <= Char.LowerZ) || c === Char.Dash;
 }
 
 function trimEndIndex(text: string): number {
 	let end = text.length;
-	while (end > 0 && text.charCodeAt(end - 1) <= 32) end--;
+	while (end > 0 && text.charCodeAt(end - 1) <= Char.Space) end--;
 	return end;
 }
 

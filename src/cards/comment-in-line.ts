@@ -2,6 +2,7 @@
  * Finding a scheduling comment in a line (docs/format.md, "Scheduling comments"): at the end of a card's last line, or
  * alone on a line of its own. Reading what it says is `readSchedulingComment`'s job.
  */
+import { Char } from "../model/char-codes";
 import { COMMENT_CLOSE, COMMENT_OPEN } from "./comment-format";
 
 /** Where a scheduling comment sits in a line. */
@@ -16,10 +17,10 @@ export function trailingComment(line: string): FoundComment | null {
 	// Hand-written backward scans: this runs on the last line of every card, and V8's lastIndexOf
 	// is a slow runtime call.
 	let end = line.length;
-	while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
-	if (end < 10 || line.charCodeAt(end - 1) !== 62 || line.charCodeAt(end - 2) !== 45 || line.charCodeAt(end - 3) !== 45) return null;
+	while (end > 0 && (line.charCodeAt(end - 1) === Char.Space || line.charCodeAt(end - 1) === Char.Tab)) end--;
+	if (end < 10 || line.charCodeAt(end - 1) !== Char.GreaterThan || line.charCodeAt(end - 2) !== Char.Dash || line.charCodeAt(end - 3) !== Char.Dash) return null;
 	for (let start = end - 10; start >= 0; start--) {
-		if (line.charCodeAt(start) !== 60 || !line.startsWith(COMMENT_OPEN, start)) continue;
+		if (line.charCodeAt(start) !== Char.LessThan || !line.startsWith(COMMENT_OPEN, start)) continue;
 		// The comment must run from its opening to the end: no "-->" inside.
 		const close = line.indexOf(COMMENT_CLOSE, start + COMMENT_OPEN.length);
 		return close === end - 3 ? { start, end, raw: line.slice(start, end) } : null;
@@ -30,14 +31,14 @@ export function trailingComment(line: string): FoundComment | null {
 /** The scheduling comment when it is alone on `line` after offset `contentStart` (spaces aside). */
 export function ownLineComment(line: string, contentStart: number): FoundComment | null {
 	let p = contentStart;
-	while (line.charCodeAt(p) === 32 || line.charCodeAt(p) === 9) p++;
-	if (line.charCodeAt(p) !== 60 || !line.startsWith(COMMENT_OPEN, p)) return null;
+	while (line.charCodeAt(p) === Char.Space || line.charCodeAt(p) === Char.Tab) p++;
+	if (line.charCodeAt(p) !== Char.LessThan || !line.startsWith(COMMENT_OPEN, p)) return null;
 	const close = line.indexOf(COMMENT_CLOSE, p + COMMENT_OPEN.length);
 	if (close < 0) return null;
 	const end = close + COMMENT_CLOSE.length;
 	for (let i = end; i < line.length; i++) {
 		const c = line.charCodeAt(i);
-		if (c !== 32 && c !== 9) return null;
+		if (c !== Char.Space && c !== Char.Tab) return null;
 	}
 	return { start: p, end, raw: line.slice(p, end) };
 }

@@ -9,6 +9,7 @@
  * `comment-in-line.ts`.
  */
 import type { SegmentState } from "../model/card";
+import { Char } from "../model/char-codes";
 import { COMMENT_CLOSE, COMMENT_OPEN } from "./comment-format";
 import { classicAt, fsrsAt } from "./segment-in-place";
 import { readSegment } from "./segment";
@@ -30,13 +31,13 @@ export function readSchedulingComment(raw: string): SegmentState[] | null {
 	// The body is read in place (offsets into `text`): no slicing per segment on the common path.
 	let from = COMMENT_OPEN.length;
 	let to = text.length - COMMENT_CLOSE.length;
-	while (from < to && text.charCodeAt(from) <= 32 && isTrimmed(text.charCodeAt(from))) from++;
-	while (to > from && text.charCodeAt(to - 1) <= 32 && isTrimmed(text.charCodeAt(to - 1))) to--;
+	while (from < to && text.charCodeAt(from) <= Char.Space && isTrimmed(text.charCodeAt(from))) from++;
+	while (to > from && text.charCodeAt(to - 1) <= Char.Space && isTrimmed(text.charCodeAt(to - 1))) to--;
 	// Other whitespace at either end (e.g. U+00A0) is trimmed by the general reader only.
-	if (from === to || text.charCodeAt(from) > 126 || text.charCodeAt(to - 1) > 126) return readBody(text.slice(COMMENT_OPEN.length, text.length - COMMENT_CLOSE.length).trim());
+	if (from === to || text.charCodeAt(from) > Char.Tilde || text.charCodeAt(to - 1) > Char.Tilde) return readBody(text.slice(COMMENT_OPEN.length, text.length - COMMENT_CLOSE.length).trim());
 	const states: SegmentState[] = [];
 	// Segments run from one "!" to the next; the old form has no leading "!".
-	let start = text.charCodeAt(from) === 33 ? from + 1 : from;
+	let start = text.charCodeAt(from) === Char.Bang ? from + 1 : from;
 	for (;;) {
 		const bang = text.indexOf("!", start);
 		const end = bang < 0 || bang > to ? to : bang;
@@ -51,34 +52,34 @@ function isExactComment(raw: string): boolean {
 	const n = raw.length;
 	return (
 		n >= 10 &&
-		raw.charCodeAt(0) === 60 &&
-		raw.charCodeAt(1) === 33 &&
-		raw.charCodeAt(2) === 45 &&
-		raw.charCodeAt(3) === 45 &&
-		raw.charCodeAt(4) === 83 &&
-		raw.charCodeAt(5) === 82 &&
-		raw.charCodeAt(6) === 58 &&
-		raw.charCodeAt(n - 3) === 45 &&
-		raw.charCodeAt(n - 2) === 45 &&
-		raw.charCodeAt(n - 1) === 62
+		raw.charCodeAt(0) === Char.LessThan &&
+		raw.charCodeAt(1) === Char.Bang &&
+		raw.charCodeAt(2) === Char.Dash &&
+		raw.charCodeAt(3) === Char.Dash &&
+		raw.charCodeAt(4) === Char.UpperS &&
+		raw.charCodeAt(5) === Char.UpperR &&
+		raw.charCodeAt(6) === Char.Colon &&
+		raw.charCodeAt(n - 3) === Char.Dash &&
+		raw.charCodeAt(n - 2) === Char.Dash &&
+		raw.charCodeAt(n - 1) === Char.GreaterThan
 	);
 }
 
 /** Space, tab and the line-breaking controls: the whitespace `trim` removes below 33. */
 function isTrimmed(c: number): boolean {
-	return c === 32 || (c >= 9 && c <= 13);
+	return c === Char.Space || (c >= Char.Tab && c <= Char.CarriageReturn);
 }
 
 /** The general reader, on the comment's body without its delimiters. */
 function readBody(body: string): SegmentState[] {
 	if (body === "") return [];
 	const states: SegmentState[] = [];
-	let start = body.charCodeAt(0) === 33 ? 1 : 0;
+	let start = body.charCodeAt(0) === Char.Bang ? 1 : 0;
 	for (;;) {
 		const bang = body.indexOf("!", start);
 		const end = bang < 0 ? body.length : bang;
 		const part = body.slice(start, end);
-		states.push(readSegment(part.charCodeAt(0) <= 32 || part.charCodeAt(part.length - 1) <= 32 ? part.trim() : part));
+		states.push(readSegment(part.charCodeAt(0) <= Char.Space || part.charCodeAt(part.length - 1) <= Char.Space ? part.trim() : part));
 		if (bang < 0) return states;
 		start = bang + 1;
 	}
@@ -86,8 +87,8 @@ function readBody(body: string): SegmentState[] {
 
 /** Segment `text[start..end)`: the common forms read in place, anything else by {@link readSegment}. */
 function readSegmentAt(text: string, start: number, end: number): SegmentState {
-	const fast = text.charCodeAt(start) === 102 ? fsrsAt(text, start, end) : classicAt(text, start, end);
+	const fast = text.charCodeAt(start) === Char.LowerF ? fsrsAt(text, start, end) : classicAt(text, start, end);
 	if (fast) return fast;
 	const part = text.slice(start, end);
-	return readSegment(part.charCodeAt(0) <= 32 || part.charCodeAt(part.length - 1) <= 32 ? part.trim() : part);
+	return readSegment(part.charCodeAt(0) <= Char.Space || part.charCodeAt(part.length - 1) <= Char.Space ? part.trim() : part);
 }

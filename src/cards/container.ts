@@ -3,6 +3,7 @@
  * fences are tested on what follows them (docs/format.md); list indentation is plain leading
  * whitespace and is removed by trimming.
  */
+import { Char } from "../model/char-codes";
 
 /** How deep a line sits in callouts and where its content starts. */
 export interface Container {
@@ -18,19 +19,19 @@ const NO_CONTAINER: Container = { depth: 0, contentStart: 0 };
 export function containerOf(line: string): Container {
 	// Fast path: most lines do not start with whitespace or `>`.
 	const first = line.charCodeAt(0);
-	if (first !== 62 && first !== 32 && first !== 9) return NO_CONTAINER;
+	if (first !== Char.GreaterThan && first !== Char.Space && first !== Char.Tab) return NO_CONTAINER;
 	let depth = 0;
 	let contentStart = 0;
 	let i = 0;
 	const length = line.length;
 	while (i < length) {
 		const c = line.charCodeAt(i);
-		if (c === 32 || c === 9) {
+		if (c === Char.Space || c === Char.Tab) {
 			i++;
-		} else if (c === 62) {
+		} else if (c === Char.GreaterThan) {
 			depth++;
 			i++;
-			if (line.charCodeAt(i) === 32) i++;
+			if (line.charCodeAt(i) === Char.Space) i++;
 			contentStart = i;
 		} else {
 			break;
@@ -47,12 +48,12 @@ export function stripContainer(line: string, depth: number): string {
 	let contentStart = 0;
 	while (i < line.length && seen < depth) {
 		const c = line.charCodeAt(i);
-		if (c === 32 || c === 9) {
+		if (c === Char.Space || c === Char.Tab) {
 			i++;
-		} else if (c === 62) {
+		} else if (c === Char.GreaterThan) {
 			seen++;
 			i++;
-			if (line.charCodeAt(i) === 32) i++;
+			if (line.charCodeAt(i) === Char.Space) i++;
 			contentStart = i;
 		} else {
 			break;
@@ -65,7 +66,7 @@ export function stripContainer(line: string, depth: number): string {
 export function isBlankText(text: string, from = 0): boolean {
 	for (let i = from; i < text.length; i++) {
 		const c = text.charCodeAt(i);
-		if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0xfeff && c !== 0x0b && c !== 0x0c) return false;
+		if (c !== Char.Space && c !== Char.Tab && c !== Char.NoBreakSpace && c !== Char.ByteOrderMark && c !== Char.VerticalTab && c !== Char.FormFeed) return false;
 	}
 	return true;
 }
@@ -77,17 +78,17 @@ export function isBlankText(text: string, from = 0): boolean {
 export function afterListMarker(line: string, p: number): number {
 	const c = line.charCodeAt(p);
 	let q = p;
-	if (c === 45 || c === 42 || c === 43) {
+	if (c === Char.Dash || c === Char.Asterisk || c === Char.Plus) {
 		q = p + 1;
-	} else if (c >= 48 && c <= 57) {
-		while (q < line.length && line.charCodeAt(q) >= 48 && line.charCodeAt(q) <= 57) q++;
-		if (line.charCodeAt(q) !== 46 && line.charCodeAt(q) !== 41) return p;
+	} else if (c >= Char.Digit0 && c <= Char.Digit9) {
+		while (q < line.length && line.charCodeAt(q) >= Char.Digit0 && line.charCodeAt(q) <= Char.Digit9) q++;
+		if (line.charCodeAt(q) !== Char.Dot && line.charCodeAt(q) !== Char.CloseParen) return p;
 		q++;
 	} else {
 		return p;
 	}
-	if (line.charCodeAt(q) !== 32 && line.charCodeAt(q) !== 9) return p;
-	while (line.charCodeAt(q) === 32 || line.charCodeAt(q) === 9) q++;
+	if (line.charCodeAt(q) !== Char.Space && line.charCodeAt(q) !== Char.Tab) return p;
+	while (line.charCodeAt(q) === Char.Space || line.charCodeAt(q) === Char.Tab) q++;
 	return q;
 }
 
@@ -98,11 +99,11 @@ export function afterListMarker(line: string, p: number): number {
  */
 export function afterListItemMarkers(line: string, p: number): number {
 	const q = afterListMarker(line, p);
-	if (q === p || line.charCodeAt(q) !== 91 || line.charCodeAt(q + 2) !== 93) return q;
+	if (q === p || line.charCodeAt(q) !== Char.OpenBracket || line.charCodeAt(q + 2) !== Char.CloseBracket) return q;
 	const after = line.charCodeAt(q + 3);
-	if (after !== 32 && after !== 9 && q + 3 < line.length) return q;
+	if (after !== Char.Space && after !== Char.Tab && q + 3 < line.length) return q;
 	let r = q + 3;
-	while (line.charCodeAt(r) === 32 || line.charCodeAt(r) === 9) r++;
+	while (line.charCodeAt(r) === Char.Space || line.charCodeAt(r) === Char.Tab) r++;
 	return r;
 }
 
@@ -112,13 +113,13 @@ export function afterListItemMarkers(line: string, p: number): number {
  */
 export function calloutTitleStart(line: string, from: number): number {
 	let p = from;
-	while (line.charCodeAt(p) === 32 || line.charCodeAt(p) === 9) p++;
-	if (line.charCodeAt(p) !== 91 || line.charCodeAt(p + 1) !== 33) return -1;
+	while (line.charCodeAt(p) === Char.Space || line.charCodeAt(p) === Char.Tab) p++;
+	if (line.charCodeAt(p) !== Char.OpenBracket || line.charCodeAt(p + 1) !== Char.Bang) return -1;
 	const close = line.indexOf("]", p + 2);
 	if (close <= p + 2) return -1;
 	let q = close + 1;
 	const c = line.charCodeAt(q);
-	if (c === 43 || c === 45) q++;
-	while (line.charCodeAt(q) === 32 || line.charCodeAt(q) === 9) q++;
+	if (c === Char.Plus || c === Char.Dash) q++;
+	while (line.charCodeAt(q) === Char.Space || line.charCodeAt(q) === Char.Tab) q++;
 	return q;
 }

@@ -2,6 +2,7 @@
  * Inline markup removed from context entries (heading texts, callout titles): a context is
  * shown as plain text, so `## **6. Interview Tips**` reads `6. Interview Tips`.
  */
+import { Char } from "../model/char-codes";
 
 /** Emphasis delimiters that may occur in `text`; without any, it is returned as is. */
 const MARKUP = /[*_=`]/;
@@ -18,7 +19,7 @@ export function withoutEmphasis(text: string): string {
 	let i = text.indexOf("`");
 	while (i >= 0) {
 		let j = i;
-		while (text.charCodeAt(j) === 96) j++;
+		while (text.charCodeAt(j) === Char.Backtick) j++;
 		const fence = text.slice(i, j);
 		const close = closingRun(text, fence, j);
 		if (close < 0) {
@@ -37,8 +38,8 @@ function closingRun(text: string, fence: string, from: number): number {
 	let at = text.indexOf(fence, from);
 	while (at >= 0) {
 		let end = at + fence.length;
-		if (text.charCodeAt(end) !== 96) return at;
-		while (text.charCodeAt(end) === 96) end++;
+		if (text.charCodeAt(end) !== Char.Backtick) return at;
+		while (text.charCodeAt(end) === Char.Backtick) end++;
 		at = text.indexOf(fence, end);
 	}
 	return -1;

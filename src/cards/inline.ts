@@ -4,6 +4,7 @@
  * inline math, `[[…]]` and `](…)`. Every search only moves forward, so a 1 MB line costs
  * linear time even when it is full of unmatched delimiters.
  */
+import { Char } from "../model/char-codes";
 
 /** Kinds of inline spans, stored as numbers in the flat span arrays. */
 export const SpanKind = {
@@ -46,7 +47,7 @@ class BacktickRuns {
 		let i = text.indexOf("`", from);
 		while (i >= 0) {
 			let j = i;
-			while (text.charCodeAt(j) === 96) j++;
+			while (text.charCodeAt(j) === Char.Backtick) j++;
 			const length = j - i;
 			let list = this.byLength.get(length);
 			if (!list) this.byLength.set(length, (list = []));
@@ -82,9 +83,9 @@ export function scanInline(line: string, from: number, extras: boolean): InlineS
 	let i = from;
 	while (i < length) {
 		const c = line.charCodeAt(i);
-		if (c === 96) {
+		if (c === Char.Backtick) {
 			let j = i;
-			while (line.charCodeAt(j) === 96) j++;
+			while (line.charCodeAt(j) === Char.Backtick) j++;
 			runs ??= new BacktickRuns(line, i);
 			const close = runs.closer(j - i, i);
 			if (close < 0) {
@@ -93,7 +94,7 @@ export function scanInline(line: string, from: number, extras: boolean): InlineS
 			}
 			spans.push(i, close + (j - i), SpanKind.Code);
 			i = close + (j - i);
-		} else if (c === 60 && line.startsWith("<!--", i)) {
+		} else if (c === Char.LessThan && line.startsWith("<!--", i)) {
 			const scheduling = line.startsWith("<!--SR:", i);
 			const close = htmlClose.next(i + 4);
 			if (close < 0) {
@@ -105,13 +106,13 @@ export function scanInline(line: string, from: number, extras: boolean): InlineS
 			}
 			if (!scheduling || extras) spans.push(i, close + 3, scheduling ? SpanKind.Scheduling : SpanKind.Html);
 			i = close + 3;
-		} else if (c === 37 && line.charCodeAt(i + 1) === 37) {
+		} else if (c === Char.Percent && line.charCodeAt(i + 1) === Char.Percent) {
 			const close = percent.next(i + 2);
 			if (close < 0) return { spans, open: { kind: SpanKind.Percent, at: i } };
 			spans.push(i, close + 2, SpanKind.Percent);
 			i = close + 2;
-		} else if (extras && c === 36) {
-			const double = line.charCodeAt(i + 1) === 36;
+		} else if (extras && c === Char.Dollar) {
+			const double = line.charCodeAt(i + 1) === Char.Dollar;
 			const close = double ? doubleDollar.next(i + 2) : dollar.next(i + 1);
 			if (close < 0) {
 				i += double ? 2 : 1;
@@ -120,7 +121,7 @@ export function scanInline(line: string, from: number, extras: boolean): InlineS
 			const end = close + (double ? 2 : 1);
 			spans.push(i, end, SpanKind.Math);
 			i = end;
-		} else if (extras && c === 91 && line.charCodeAt(i + 1) === 91) {
+		} else if (extras && c === Char.OpenBracket && line.charCodeAt(i + 1) === Char.OpenBracket) {
 			const close = wikiClose.next(i + 2);
 			if (close < 0) {
 				i += 2;
@@ -128,7 +129,7 @@ export function scanInline(line: string, from: number, extras: boolean): InlineS
 			}
 			spans.push(i, close + 2, SpanKind.Link);
 			i = close + 2;
-		} else if (extras && c === 93 && line.charCodeAt(i + 1) === 40) {
+		} else if (extras && c === Char.CloseBracket && line.charCodeAt(i + 1) === Char.OpenParen) {
 			const close = parenClose.next(i + 2);
 			if (close < 0) {
 				i += 2;

@@ -7,6 +7,7 @@ import type { ParserSettings } from "../settings/settings";
 import { flashcardTagsOf, resolveDecks } from "../decks/resolve";
 import { isNoteIncluded } from "../decks/note-filter";
 import type { Card, NoteProblem, ParsedNote } from "../model/card";
+import { Char } from "../model/char-codes";
 import { CardBuilder } from "./build-cards";
 import { containerOf } from "./container";
 import { withoutEmphasis } from "./emphasis";
@@ -49,9 +50,9 @@ export function parseNote(text: string, options: ParseOptions): ParsedNote {
 export function noteName(path: string): string {
 	// A backward loop: lastIndexOf is a slow runtime call, and this runs once per note.
 	let start = path.length;
-	while (start > 0 && path.charCodeAt(start - 1) !== 47 && path.charCodeAt(start - 1) !== 92) start--;
+	while (start > 0 && path.charCodeAt(start - 1) !== Char.Slash && path.charCodeAt(start - 1) !== Char.Backslash) start--;
 	const end = path.length;
-	const md = end - start >= 3 && path.charCodeAt(end - 3) === 46 && (path.charCodeAt(end - 2) | 32) === 109 && (path.charCodeAt(end - 1) | 32) === 100;
+	const md = end - start >= 3 && path.charCodeAt(end - 3) === Char.Dot && (path.charCodeAt(end - 2) | 32) === Char.LowerM && (path.charCodeAt(end - 1) | 32) === Char.LowerD;
 	return path.slice(start, md ? end - 3 : end);
 }
 

@@ -6,6 +6,7 @@
  * line (or where its callout ends) and is reported, so it never swallows the rest of the note.
  */
 import type { NoteProblem } from "../model/card";
+import { Char } from "../model/char-codes";
 import { afterListMarker, containerOf, isBlankText } from "./container";
 import { maskSpans, scanInline, SpanKind } from "./inline";
 
@@ -35,7 +36,7 @@ export interface NoteRegions {
 	problems: NoteProblem[];
 }
 
-type FenceChar = 96 | 126;
+type FenceChar = Char.Backtick | Char.Tilde;
 
 /** Comment delimiters that occur in a note; each found with one native search of the whole text. */
 export interface NoteNeedles {
@@ -113,7 +114,7 @@ class RegionScanner {
 		this.depth[i] = Math.min(depth, 255);
 		if (depth > 0) this.hasCallouts = true;
 		let p = contentStart;
-		while (p < line.length && (line.charCodeAt(p) === 32 || line.charCodeAt(p) === 9)) p++;
+		while (p < line.length && (line.charCodeAt(p) === Char.Space || line.charCodeAt(p) === Char.Tab)) p++;
 		if (p === line.length || isBlankText(line, p)) {
 			this.kind[i] = LineKind.Blank;
 			return i + 1;
@@ -273,18 +274,18 @@ function mayHoldComment(line: string, from: number): boolean {
 /** An opening fence at offset `p`: 3+ backticks (info without backticks) or tildes. */
 function fenceAt(line: string, p: number): { char: FenceChar; length: number } | null {
 	const c = line.charCodeAt(p);
-	if (c !== 96 && c !== 126) return null;
+	if (c !== Char.Backtick && c !== Char.Tilde) return null;
 	let q = p;
 	while (line.charCodeAt(q) === c) q++;
 	if (q - p < 3) return null;
-	if (c === 96 && line.indexOf("`", q) >= 0) return null;
+	if (c === Char.Backtick && line.indexOf("`", q) >= 0) return null;
 	return { char: c, length: q - p };
 }
 
 /** Length of a closing fence of `char` on the line (content from `from`), or 0. */
 function closingFenceLength(line: string, from: number, char: FenceChar): number {
 	let p = from;
-	while (line.charCodeAt(p) === 32 || line.charCodeAt(p) === 9) p++;
+	while (line.charCodeAt(p) === Char.Space || line.charCodeAt(p) === Char.Tab) p++;
 	let q = p;
 	while (line.charCodeAt(q) === char) q++;
 	if (q - p < 3 || !isBlankText(line, q)) return 0;

@@ -6,6 +6,7 @@
 import type { ClassicSchedule, FsrsSchedule } from "../model/schedule";
 import { formatDay, isDay } from "../model/days";
 import type { SegmentState } from "../model/card";
+import { Char } from "../model/char-codes";
 import { MAX_COUNT, MAX_DIFFICULTY, MAX_EASE, MAX_INTERVAL, MAX_STABILITY, MAX_STATE, NEW_PLACEHOLDER_DAY, daysInMonth } from "./comment-format";
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -102,8 +103,8 @@ function isDecimal(text: string, from: number): boolean {
 	let dot = -1;
 	for (let i = from; i < text.length; i++) {
 		const c = text.charCodeAt(i);
-		if (c >= 48 && c <= 57) digits++;
-		else if (c === 46 && dot < 0 && digits > 0) dot = i;
+		if (c >= Char.Digit0 && c <= Char.Digit9) digits++;
+		else if (c === Char.Dot && dot < 0 && digits > 0) dot = i;
 		else return false;
 	}
 	return digits > 0 && dot !== text.length - 1;

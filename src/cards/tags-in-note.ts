@@ -4,6 +4,7 @@
  * body, where a tag is `#` after the line start or whitespace, followed by letters, digits,
  * `_`, `-` or `/`, and not only digits. Code, comments and math never hold tags.
  */
+import { Char } from "../model/char-codes";
 import { scanInline } from "./inline";
 
 /** Tags in frontmatter lines `lines[from..to]` (the lines between the `---` delimiters). */
@@ -11,7 +12,7 @@ export function frontmatterTags(lines: readonly string[], from: number, to: numb
 	const tags: string[] = [];
 	for (let i = from; i <= to; i++) {
 		// Only a line starting with `t` or `T` can match: skip the regex for the others.
-		if ((lines[i].charCodeAt(0) | 32) !== 116) continue;
+		if ((lines[i].charCodeAt(0) | 32) !== Char.LowerT) continue;
 		const ascii = asciiTagsLine(tags, lines[i]);
 		if (ascii === VALUES_READ || ascii === NOT_TAGS) continue;
 		const match = ascii === NOT_ASCII ? /^(tags|tag)\s*:(.*)$/i.exec(lines[i]) : null;
@@ -47,20 +48,20 @@ const BLOCK_LIST = 3;
  */
 function asciiTagsLine(tags: string[], line: string): number {
 	const length = line.length;
-	for (let i = 0; i < length; i++) if (line.charCodeAt(i) > 127) return NOT_ASCII;
-	if ((line.charCodeAt(0) | 32) !== 116 || (line.charCodeAt(1) | 32) !== 97 || (line.charCodeAt(2) | 32) !== 103) return NOT_TAGS;
-	let p = (line.charCodeAt(3) | 32) === 115 ? 4 : 3;
+	for (let i = 0; i < length; i++) if (line.charCodeAt(i) > Char.LastAscii) return NOT_ASCII;
+	if ((line.charCodeAt(0) | 32) !== Char.LowerT || (line.charCodeAt(1) | 32) !== Char.LowerA || (line.charCodeAt(2) | 32) !== Char.LowerG) return NOT_TAGS;
+	let p = (line.charCodeAt(3) | 32) === Char.LowerS ? 4 : 3;
 	while (p < length && isAsciiSpace(line.charCodeAt(p))) p++;
-	if (line.charCodeAt(p) !== 58) return NOT_TAGS;
+	if (line.charCodeAt(p) !== Char.Colon) return NOT_TAGS;
 	let from = p + 1;
 	let to = length;
 	while (from < to && isAsciiSpace(line.charCodeAt(from))) from++;
 	while (to > from && isAsciiSpace(line.charCodeAt(to - 1))) to--;
 	if (from === to) return BLOCK_LIST;
 	// A flow list: one `[` off the front and one `]` off the end.
-	if (line.charCodeAt(from) === 91) {
+	if (line.charCodeAt(from) === Char.OpenBracket) {
 		from++;
-		if (to > from && line.charCodeAt(to - 1) === 93) to--;
+		if (to > from && line.charCodeAt(to - 1) === Char.CloseBracket) to--;
 	}
 	addAsciiValuesIn(tags, line, from, to);
 	return VALUES_READ;
@@ -68,7 +69,7 @@ function asciiTagsLine(tags: string[], line: string): number {
 
 /** The whitespace `trim` and `\s` see below 128. */
 function isAsciiSpace(c: number): boolean {
-	return c === 32 || (c >= 9 && c <= 13);
+	return c === Char.Space || (c >= Char.Tab && c <= Char.CarriageReturn);
 }
 
 function addValues(tags: string[], text: string): void {
@@ -80,7 +81,7 @@ function addValues(tags: string[], text: string): void {
  * having added nothing, when the text holds another character.
  */
 function addAsciiValues(tags: string[], text: string): boolean {
-	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > Char.LastAscii) return false;
 	addAsciiValuesIn(tags, text, 0, text.length);
 	return true;
 }
@@ -97,7 +98,7 @@ function addAsciiValuesIn(tags: string[], text: string, start: number, length: n
 		let to = end;
 		if (from < to && isQuote(text.charCodeAt(from))) from++;
 		if (to > from && isQuote(text.charCodeAt(to - 1))) to--;
-		const hash = from < to && text.charCodeAt(from) === 35;
+		const hash = from < to && text.charCodeAt(from) === Char.Hash;
 		if (hash) from++;
 		if (from < to) {
 			const value = text.slice(from, to);
@@ -110,11 +111,11 @@ function addAsciiValuesIn(tags: string[], text: string, start: number, length: n
 
 /** `,` or whitespace as `\s` sees it below 128. */
 function isValueSeparator(c: number): boolean {
-	return c === 44 || c === 32 || (c >= 9 && c <= 13);
+	return c === Char.Comma || c === Char.Space || (c >= Char.Tab && c <= Char.CarriageReturn);
 }
 
 function isQuote(c: number): boolean {
-	return c === 34 || c === 39;
+	return c === Char.DoubleQuote || c === Char.SingleQuote;
 }
 
 function addValuesSlowly(tags: string[], text: string): void {
@@ -129,7 +130,7 @@ function isTagBody(value: string): boolean {
 	for (let i = 0; i < value.length; i++) {
 		const c = value.charCodeAt(i);
 		if (!isTagChar(c, value, i)) return false;
-		if (c < 48 || c > 57) digitsOnly = false;
+		if (c < Char.Digit0 || c > Char.Digit9) digitsOnly = false;
 	}
 	return !digitsOnly;
 }
@@ -137,11 +138,11 @@ function isTagBody(value: string): boolean {
 const LETTER = /[\p{L}\p{N}\p{M}\p{Extended_Pictographic}]/u;
 
 function isTagChar(c: number, text: string, i: number): boolean {
-	if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
-	if (c === 95 || c === 45 || c === 47) return true;
-	if (c < 128) return false;
+	if ((c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ) || (c >= Char.Digit0 && c <= Char.Digit9)) return true;
+	if (c === Char.Underscore || c === Char.Dash || c === Char.Slash) return true;
+	if (c <= Char.LastAscii) return false;
 	const ch = String.fromCodePoint(text.codePointAt(i) ?? c);
-	return LETTER.test(ch) || (c >= 0xdc00 && c <= 0xdfff);
+	return LETTER.test(ch) || (c >= Char.LowSurrogateFirst && c <= Char.LowSurrogateLast);
 }
 
 /**
@@ -157,9 +158,9 @@ export function tagsInLine(line: string): string[] {
 	while (at >= 0) {
 		while (s < spans.length && spans[s + 1] <= at) s += 3;
 		const inSpan = s < spans.length && spans[s] <= at;
-		const prev = at === 0 ? 32 : line.charCodeAt(at - 1);
+		const prev = at === 0 ? Char.Space : line.charCodeAt(at - 1);
 		let end = at + 1;
-		if (!inSpan && (prev === 32 || prev === 9 || prev === 0xa0)) {
+		if (!inSpan && (prev === Char.Space || prev === Char.Tab || prev === Char.NoBreakSpace)) {
 			while (end < line.length && isTagChar(line.charCodeAt(end), line, end)) end++;
 			if (end > at + 1 && !/^\d+$/.test(line.slice(at + 1, end))) tags.push(line.slice(at, end));
 		}
@@ -170,17 +171,17 @@ export function tagsInLine(line: string): string[] {
 
 /** ATX heading (`## Title`) on a line: its level and text without `#` markup, or null. */
 export function headingOf(line: string): { level: number; text: string } | null {
-	if (line.charCodeAt(0) !== 35) return null;
+	if (line.charCodeAt(0) !== Char.Hash) return null;
 	let level = 0;
-	while (line.charCodeAt(level) === 35) level++;
+	while (line.charCodeAt(level) === Char.Hash) level++;
 	if (level > 6) return null;
 	const next = line.charCodeAt(level);
-	if (level < line.length && next !== 32 && next !== 9) return null;
+	if (level < line.length && next !== Char.Space && next !== Char.Tab) return null;
 	let text = line.slice(level).trim();
 	// A closing sequence of `#` after a space is markup too (`## Title ##`).
 	let end = text.length;
-	while (end > 0 && text.charCodeAt(end - 1) === 35) end--;
+	while (end > 0 && text.charCodeAt(end - 1) === Char.Hash) end--;
 	if (end === 0) text = "";
-	else if (end < text.length && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) text = text.slice(0, end).trim();
+	else if (end < text.length && (text.charCodeAt(end - 1) === Char.Space || text.charCodeAt(end - 1) === Char.Tab)) text = text.slice(0, end).trim();
 	return { level, text };
 }

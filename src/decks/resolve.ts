@@ -6,6 +6,7 @@
  * 4. the first flashcard tag in the note.
  * A deck is the tag path as written without `#`, e.g. `space/docker/40-day-course/x`.
  */
+import { Char } from "../model/char-codes";
 import { deckPathOfTag, tagMatchesAny } from "./tags";
 
 /** What a card's decks are chosen from; tags as written, with `#`, already filtered to flashcard tags. */
@@ -48,7 +49,7 @@ export function leadingFlashcardTag(text: string, flashcardTags: readonly string
 /** True when `text[i]` is whitespace as `/\s/` sees it (ASCII decided without the regex). */
 function isSpaceAt(text: string, i: number): boolean {
 	const c = text.charCodeAt(i);
-	if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+	if (c <= Char.LastAscii) return c === Char.Space || (c >= Char.Tab && c <= Char.CarriageReturn);
 	return /\s/.test(text[i]);
 }
 

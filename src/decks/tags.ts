@@ -6,6 +6,7 @@
  * These run for every tag of every note while indexing, so ASCII tags (nearly all) are compared
  * in place, without the lower-cased copies; any other character takes the general path.
  */
+import { Char } from "../model/char-codes";
 
 /** `space/Docker` or `#space/Docker` → `#space/docker`. */
 export function normaliseTag(tag: string): string {
@@ -30,30 +31,30 @@ const NOT_ASCII = 2;
  * which lower-casing never creates or removes.
  */
 function tagMatchesAscii(tag: string, parent: string): number {
-	for (let i = 0; i < parent.length; i++) if (parent.charCodeAt(i) > 127) return NOT_ASCII;
+	for (let i = 0; i < parent.length; i++) if (parent.charCodeAt(i) > Char.LastAscii) return NOT_ASCII;
 	// Bodies: trimmed, without one leading `#` (normaliseTag adds `#` only when there is none).
 	let ps = 0;
 	let pe = parent.length;
 	while (ps < pe && isAsciiSpace(parent.charCodeAt(ps))) ps++;
 	while (pe > ps && isAsciiSpace(parent.charCodeAt(pe - 1))) pe--;
-	if (ps < pe && parent.charCodeAt(ps) === 35) ps++;
+	if (ps < pe && parent.charCodeAt(ps) === Char.Hash) ps++;
 	let ts = 0;
 	let te = tag.length;
 	let c = 0;
-	while (ts < te && (c = tag.charCodeAt(ts)) < 128 && isAsciiSpace(c)) ts++;
-	if (c > 127) return NOT_ASCII;
-	while (te > ts && (c = tag.charCodeAt(te - 1)) < 128 && isAsciiSpace(c)) te--;
-	if (c > 127) return NOT_ASCII;
-	if (ts < te && tag.charCodeAt(ts) === 35) ts++;
+	while (ts < te && (c = tag.charCodeAt(ts)) <= Char.LastAscii && isAsciiSpace(c)) ts++;
+	if (c > Char.LastAscii) return NOT_ASCII;
+	while (te > ts && (c = tag.charCodeAt(te - 1)) <= Char.LastAscii && isAsciiSpace(c)) te--;
+	if (c > Char.LastAscii) return NOT_ASCII;
+	if (ts < te && tag.charCodeAt(ts) === Char.Hash) ts++;
 	const length = pe - ps;
 	// A shorter tag cannot match: only U+0130 grows when lower-cased, and not into ASCII alone.
 	if (te - ts < length) return 0;
 	for (let i = 0; i < length; i++) {
 		c = tag.charCodeAt(ts + i);
-		if (c > 127) return NOT_ASCII;
+		if (c > Char.LastAscii) return NOT_ASCII;
 		if (lowerAscii(c) !== lowerAscii(parent.charCodeAt(ps + i))) return 0;
 	}
-	return te - ts === length || tag.charCodeAt(ts + length) === 47 ? 1 : 0;
+	return te - ts === length || tag.charCodeAt(ts + length) === Char.Slash ? 1 : 0;
 }
 
 function tagMatchesSlowly(tag: string, parent: string): boolean {
@@ -73,9 +74,9 @@ export function deckPathOfTag(tag: string): string {
 	const last = tag.charCodeAt(tag.length - 1);
 	// Nothing to trim when both ends are visible ASCII: cut `#` and trailing `/` by offsets.
 	if (isVisibleAscii(tag.charCodeAt(0)) && isVisibleAscii(last)) {
-		const start = tag.charCodeAt(0) === 35 ? 1 : 0;
+		const start = tag.charCodeAt(0) === Char.Hash ? 1 : 0;
 		let end = tag.length;
-		while (end > start && tag.charCodeAt(end - 1) === 47) end--;
+		while (end > start && tag.charCodeAt(end - 1) === Char.Slash) end--;
 		return tag.slice(start, end);
 	}
 	return tag.trim().replace(/^#/, "").replace(/\/+$/, "");
@@ -83,23 +84,23 @@ export function deckPathOfTag(tag: string): string {
 
 /** True when normaliseTag would return `tag` unchanged: `#`, then ASCII without capitals, untrimmed ends. */
 function isNormalAscii(tag: string): boolean {
-	if (tag.charCodeAt(0) !== 35 || isAsciiSpace(tag.charCodeAt(tag.length - 1))) return false;
+	if (tag.charCodeAt(0) !== Char.Hash || isAsciiSpace(tag.charCodeAt(tag.length - 1))) return false;
 	for (let i = 1; i < tag.length; i++) {
 		const c = tag.charCodeAt(i);
-		if (c > 127 || (c >= 65 && c <= 90)) return false;
+		if (c > Char.LastAscii || (c >= Char.UpperA && c <= Char.UpperZ)) return false;
 	}
 	return true;
 }
 
 /** The whitespace `trim` removes below 128. */
 function isAsciiSpace(c: number): boolean {
-	return c === 32 || (c >= 9 && c <= 13);
+	return c === Char.Space || (c >= Char.Tab && c <= Char.CarriageReturn);
 }
 
 function isVisibleAscii(c: number): boolean {
-	return c > 32 && c < 127;
+	return c > Char.Space && c < Char.LastAscii;
 }
 
 function lowerAscii(c: number): number {
-	return c >= 65 && c <= 90 ? c + 32 : c;
+	return c >= Char.UpperA && c <= Char.UpperZ ? c + 32 : c;
 }
