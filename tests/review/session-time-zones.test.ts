@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
 import { ReviewSession } from "../../src/review/session";
 import { card, fsrs, learning, NEW, sessionItems } from "../builders";
-import { inTimeZone, local, TIME_ZONES } from "../schedule/tz";
+import { inTimeZone, local, TIME_ZONES } from "../helpers/tz";
 
 const settings = { ...DEFAULT_SETTINGS, deterministicOrder: true };
 

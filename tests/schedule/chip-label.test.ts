@@ -6,7 +6,7 @@ import { cardChipLabel, chipLabel } from "../../src/schedule/chip-label";
 import { addDays, localDay } from "../../src/model/days";
 import { isDueNow, overdueDays, siblingStatus } from "../../src/schedule/status";
 import { classic, fsrs } from "../builders";
-import { inTimeZone, local, TIME_ZONES } from "./tz";
+import { inTimeZone, local, TIME_ZONES } from "../helpers/tz";
 
 /** Segments as the parser reads them from a real comment. */
 function segments(comment: string): SegmentState[] {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { SegmentState } from "../../src/model/card";
 import { dueDay, isDueNow, overdueDays, siblingStatus } from "../../src/schedule/status";
 import { classic, fsrs } from "../builders";
-import { inTimeZone, local, TIME_ZONES } from "./tz";
+import { inTimeZone, local, TIME_ZONES } from "../helpers/tz";
 
 describe("siblingStatus: new siblings", () => {
 	const now = new Date("2026-03-10T12:00:00Z");

@@ -11,7 +11,7 @@ import { elapsedDays, reviewEntry, reviewState } from "../../src/stats/review-en
 import type { StatsCard } from "../../src/stats/stats-cards";
 import { computeStats, knownDecks } from "../../src/stats/summary";
 import { classic, classicSchedule, fsrsSchedule } from "../builders";
-import { inTimeZone, local, TIME_ZONES } from "../schedule/tz";
+import { inTimeZone, local, TIME_ZONES } from "../helpers/tz";
 
 const HOUR = 4;
 

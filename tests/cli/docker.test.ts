@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/io";
 import { tempVault } from "../builders";
-import { readNote } from "./helpers";
+import { readNote } from "../docker/helpers";
 
 function capture(cwd: string): { io: CliIO; out: () => string; err: () => string } {
 	let out = "";
