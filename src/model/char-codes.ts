@@ -6,9 +6,8 @@
  * In src/model, the bottom layer, so every layer can use it.
  */
 export const enum Char {
-	/** Tab through CarriageReturn (9–13) are the ASCII controls that `trim` and `\s` treat as whitespace. */
+	/** Tab through CarriageReturn (9–13, line feed 10 among them) are the ASCII controls that `trim` and `\s` treat as whitespace. */
 	Tab = 9,
-	LineFeed = 10,
 	VerticalTab = 0x0b,
 	FormFeed = 0x0c,
 	CarriageReturn = 13,

@@ -1,24 +1,11 @@
-/** Small builders for parser tests: notes from lines, parsing with default settings. */
+/** Parser helpers for the parser tests: parse note text with the default settings and overrides. */
 import { parseNote } from "../../src/cards/parse";
 import type { Card, ParsedNote } from "../../src/model/card";
-import { DEFAULT_SETTINGS, type ParserSettings } from "../../src/settings/settings";
-
-export function settings(overrides: Partial<ParserSettings> = {}): ParserSettings {
-	return { ...DEFAULT_SETTINGS, ...overrides };
-}
-
-/** Lines joined with "\n". */
-export function note(...lines: string[]): string {
-	return lines.join("\n");
-}
-
-/** A note tagged `#flashcards` on line 0, a blank line, then `lines` (so they start at line 2). */
-export function tagged(...lines: string[]): string {
-	return note("#flashcards", "", ...lines);
-}
+import type { ParserSettings } from "../../src/settings/settings";
+import { parserSettings } from "../builders";
 
 export function parse(text: string, overrides: Partial<ParserSettings> = {}, path = "notes/test.md"): ParsedNote {
-	return parseNote(text, { path, settings: settings(overrides) });
+	return parseNote(text, { path, settings: parserSettings(overrides) });
 }
 
 export function cardsOf(text: string, overrides: Partial<ParserSettings> = {}): Card[] {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parseNote } from "../../src/cards/parse";
 import { joinLines, splitLines } from "../../src/cards/lines";
-import { settings } from "./helpers";
+import { parserSettings } from "../builders";
 import { noteText } from "./arbitrary-note";
 
 const options = fc.record({ endMarker: fc.constantFrom("", "+++"), bom: fc.boolean() });
@@ -14,7 +14,7 @@ describe("parseNote on arbitrary notes", () => {
 			fc.property(noteText, options, (body, { endMarker, bom }) => {
 				const text = (bom ? "\uFEFF" : "") + "#flashcards\n" + body;
 				const lineCount = splitLines(text).lines.length;
-				const parsed = parseNote(text, { path: "a/b.md", settings: settings({ endMarker, clozeKinds: ["highlight", "curly"] }) });
+				const parsed = parseNote(text, { path: "a/b.md", settings: parserSettings({ endMarker, clozeKinds: ["highlight", "curly"] }) });
 				let previousEnd = -1;
 				for (const card of parsed.cards) {
 					expect(card.startLine).toBeGreaterThan(previousEnd);
@@ -35,7 +35,7 @@ describe("parseNote on arbitrary notes", () => {
 	it("never throws on any string", () => {
 		fc.assert(
 			fc.property(fc.string({ maxLength: 300 }), (text) => {
-				const parsed = parseNote(`#flashcards\n${text}`, { path: "x.md", settings: settings({ endMarker: "+++" }) });
+				const parsed = parseNote(`#flashcards\n${text}`, { path: "x.md", settings: parserSettings({ endMarker: "+++" }) });
 				expect(parsed.included).toBe(true);
 			}),
 			{ numRuns: 300 },
@@ -46,7 +46,7 @@ describe("parseNote on arbitrary notes", () => {
 			fc.property(noteText, (body) => {
 				const text = "#flashcards\n" + body;
 				const { lines } = splitLines(text);
-				for (const card of parseNote(text, { path: "n.md", settings: settings() }).cards) {
+				for (const card of parseNote(text, { path: "n.md", settings: parserSettings() }).cards) {
 					if (card.comment) expect(lines[card.comment.line].slice(card.comment.start, card.comment.end)).toBe(card.comment.raw);
 				}
 			}),

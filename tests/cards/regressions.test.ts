@@ -1,37 +1,38 @@
 /** The defects of the other plugin listed in docs/format.md ("Defects of the other plugin that we do not repeat") that concern reading notes. */
 import { describe, expect, it } from "vitest";
-import { cardsOf, parse, tagged } from "./helpers";
+import { taggedNote } from "../builders";
+import { cardsOf, parse } from "./helpers";
 
 describe("the other plugin's defects, not repeated", () => {
 	it("a multi-line <!-- comment does not hide the cards after it", () => {
-		expect(cardsOf(tagged("<!--", "old text", "-->", "", "Q1::A1", "", "Q2", "?", "A2")).map((c) => c.front)).toEqual(["Q1", "Q2"]);
+		expect(cardsOf(taggedNote("<!--", "old text", "-->", "", "Q1::A1", "", "Q2", "?", "A2")).map((c) => c.front)).toEqual(["Q1", "Q2"]);
 	});
 	it("a one-line comment does not hide the next line", () => {
-		expect(cardsOf(tagged("<!-- remark -->", "Q::A")).map((c) => c.front)).toEqual(["Q"]);
-		expect(cardsOf(tagged("text <!-- remark --> text", "Q::A")).map((c) => c.front)).toEqual(["Q"]);
+		expect(cardsOf(taggedNote("<!-- remark -->", "Q::A")).map((c) => c.front)).toEqual(["Q"]);
+		expect(cardsOf(taggedNote("text <!-- remark --> text", "Q::A")).map((c) => c.front)).toEqual(["Q"]);
 	});
 	it(":: inside a multi-line answer does not destroy the card", () => {
-		const [card, ...rest] = cardsOf(tagged("Question", "?", "term::definition", "more"));
+		const [card, ...rest] = cardsOf(taggedNote("Question", "?", "term::definition", "more"));
 		expect(rest).toEqual([]);
 		expect([card.kind, card.front, card.back]).toEqual(["multiline", "Question", "term::definition\nmore"]);
 	});
 	it("indented fences, %% comments and $$ blocks are opaque", () => {
-		expect(cardsOf(tagged("  ```", "  a::b", "  ```", "%%", "c::d", "%%", "$$", "e::f", "$$", "", "Q::A")).map((c) => c.front)).toEqual(["Q"]);
+		expect(cardsOf(taggedNote("  ```", "  a::b", "  ```", "%%", "c::d", "%%", "$$", "e::f", "$$", "", "Q::A")).map((c) => c.front)).toEqual(["Q"]);
 	});
 	it("callout multi-line cards are read", () => {
-		const [card] = cardsOf(tagged("> [!question] Title", "> What is it?", "> ?", "> The answer", "> <!--SR:!2025-01-02,3,250-->"));
+		const [card] = cardsOf(taggedNote("> [!question] Title", "> What is it?", "> ?", "> The answer", "> <!--SR:!2025-01-02,3,250-->"));
 		expect([card.kind, card.front, card.back, card.comment?.line]).toEqual(["multiline", "What is it?", "The answer", 6]);
 		expect([card.startLine, card.context]).toEqual([3, ["test", "Title"]]);
 	});
 	it("an indented next-line comment in a list is recognised (comments do not pile up)", () => {
-		const [card] = cardsOf(tagged("- item", "  - Q::A", "    <!--SR:!2025-01-02,3,250-->"));
+		const [card] = cardsOf(taggedNote("- item", "  - Q::A", "    <!--SR:!2025-01-02,3,250-->"));
 		expect([card.comment?.line, card.comment?.start, card.endLine]).toEqual([4, 4, 4]);
-		const piled = parse(tagged("- Q::A", "  <!--SR:!2025-01-03,3,250-->", "  <!--SR:!2025-01-02,3,250-->", "- next"));
+		const piled = parse(taggedNote("- Q::A", "  <!--SR:!2025-01-03,3,250-->", "  <!--SR:!2025-01-02,3,250-->", "- next"));
 		expect(piled.cards[0].comment?.raw).toBe("<!--SR:!2025-01-03,3,250-->");
 		expect(piled.problems.map((p) => p.code)).toEqual(["duplicate-comment"]);
 	});
 	it("duplicate cards keep their own schedules and positions", () => {
-		const found = cardsOf(tagged("Q::A <!--SR:!2025-01-02,3,250-->", "", "Q::A <!--SR:!2025-02-02,9,270-->"));
+		const found = cardsOf(taggedNote("Q::A <!--SR:!2025-01-02,3,250-->", "", "Q::A <!--SR:!2025-02-02,9,270-->"));
 		expect(found.map((c) => [c.source, c.startLine, c.comment?.raw])).toEqual([
 			["Q::A", 2, "<!--SR:!2025-01-02,3,250-->"],
 			["Q::A", 4, "<!--SR:!2025-02-02,9,270-->"],
@@ -42,11 +43,11 @@ describe("the other plugin's defects, not repeated", () => {
 		expect(cardsOf(lines.join("\r\n"))).toEqual(cardsOf(lines.join("\n")));
 	});
 	it("a missing end marker does not swallow the rest of the note", () => {
-		const found = cardsOf(tagged("Q1", "?", "A1", "", "Q2::A2", "", "Q3", "?", "A3", "+++"), { endMarker: "+++" });
+		const found = cardsOf(taggedNote("Q1", "?", "A1", "", "Q2::A2", "", "Q3", "?", "A3", "+++"), { endMarker: "+++" });
 		expect(found.map((c) => [c.front, c.back])).toEqual([["Q1", "A1"], ["Q2", "A2"], ["Q3", "A3"]]);
 	});
 	it("an unclosed comment or math block ends at the blank line and is reported", () => {
-		const parsed = parse(tagged("<!-- never closed", "x::y", "", "Q::A", "", "$$", "a::b", "", "R::B"));
+		const parsed = parse(taggedNote("<!-- never closed", "x::y", "", "Q::A", "", "$$", "a::b", "", "R::B"));
 		expect(parsed.cards.map((c) => c.front)).toEqual(["Q", "R"]);
 		expect(parsed.problems.map((p) => p.code)).toEqual(["unclosed-comment", "unclosed-math"]);
 	});

@@ -1,14 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempVault } from "../builders";
 import { writeAtomically, writeIfUnchanged } from "../../src/cli/atomic-write";
 
 function tempFile(content: string): string {
-	const dir = mkdtempSync(join(tmpdir(), "sn-atomic-"));
-	const path = join(dir, "note.md");
-	writeFileSync(path, content);
-	return path;
+	return join(tempVault({ prefix: "sn-atomic-", files: { "note.md": content } }), "note.md");
 }
 
 describe("atomic writes", () => {

@@ -1,24 +1,10 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempVault } from "../builders";
 import { runBuiltCli } from "../helpers/built-cli";
 
 const REAL_NOTE = join(__dirname, "..", "..", "examples", "vault", "docker", "docker-multistage.md");
 const EXAMPLE_VAULT = join(__dirname, "..", "..", "examples", "vault");
-
-function vaultWith(files: Record<string, string>, settings?: unknown): string {
-	const dir = mkdtempSync(join(tmpdir(), "sn-vault-"));
-	for (const [path, text] of Object.entries(files)) {
-		mkdirSync(join(dir, path, ".."), { recursive: true });
-		writeFileSync(join(dir, path), text);
-	}
-	if (settings !== undefined) {
-		mkdirSync(join(dir, ".obsidian", "plugins", "spaced-notes"), { recursive: true });
-		writeFileSync(join(dir, ".obsidian", "plugins", "spaced-notes", "data.json"), JSON.stringify(settings));
-	}
-	return dir;
-}
 
 describe("spaced-notes cards", () => {
 	it("lists the real note's five cards as cli.md's JSON", async () => {
@@ -39,7 +25,7 @@ describe("spaced-notes cards", () => {
 	});
 
 	it("reads the vault's settings and lets --tag replace the flashcard tags", async () => {
-		const dir = vaultWith({ "a.md": "#deck-a\nq1::a1\n", "b.md": "#deck-b\nq2::a2\n" }, { flashcardTags: ["#deck-a"] });
+		const dir = tempVault({ files: { "a.md": "#deck-a\nq1::a1\n", "b.md": "#deck-b\nq2::a2\n" }, settings: { flashcardTags: ["#deck-a"] } });
 		const fromSettings = JSON.parse((await runBuiltCli(["cards", dir, "--json"])).stdout) as { file: string }[];
 		expect(fromSettings.map((c) => c.file)).toEqual(["a.md"]);
 		const fromFlag = JSON.parse((await runBuiltCli(["cards", dir, "--json", "--tag", "deck-b"])).stdout) as { file: string }[];
@@ -63,9 +49,7 @@ describe("spaced-notes cards", () => {
 			expect(run.stderr.trim().split("\n")).toHaveLength(1);
 			expect(run.stderr).not.toMatch(/\n\s+at /);
 		}
-		const broken = vaultWith({ "a.md": "#flashcards\nq::a\n" });
-		mkdirSync(join(broken, ".obsidian", "plugins", "spaced-notes"), { recursive: true });
-		writeFileSync(join(broken, ".obsidian", "plugins", "spaced-notes", "data.json"), "{ not json");
+		const broken = tempVault({ files: { "a.md": "#flashcards\nq::a\n" }, settings: "{ not json" });
 		const run = await runBuiltCli(["cards", broken]);
 		expect(run.status).toBe(2);
 		expect(run.stderr).toContain("not valid JSON");
@@ -80,8 +64,8 @@ describe("spaced-notes check", () => {
 	});
 
 	it("reports problems with file and line, exit 1, and as JSON", async () => {
-		const dir = vaultWith({
-			"notes/bad.md": "#flashcards\n\nq::a <!--SR:!2025-13-45,1,250-->\n\n?\nanswer without question\n\n```\nnever closed\n",
+		const dir = tempVault({
+			files: { "notes/bad.md": "#flashcards\n\nq::a <!--SR:!2025-13-45,1,250-->\n\n?\nanswer without question\n\n```\nnever closed\n" },
 		});
 		const run = await runBuiltCli(["check", dir]);
 		expect(run.status).toBe(1);
@@ -91,8 +75,7 @@ describe("spaced-notes check", () => {
 	});
 
 	it("copies of the example vault check clean too (the check reads, never writes)", async () => {
-		const copy = mkdtempSync(join(tmpdir(), "sn-copy-"));
-		cpSync(EXAMPLE_VAULT, copy, { recursive: true });
+		const copy = tempVault({ prefix: "sn-copy-", copies: { ".": EXAMPLE_VAULT } });
 		expect((await runBuiltCli(["check", copy])).status).toBe(0);
 	});
 });

@@ -3,21 +3,21 @@
  * says so): the result must not depend on how many threads read the notes. Which thread reads
  * which note depends on timing here; tests/cli/index-threads.test.ts makes sure the workers do.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateVault } from "../../bench/vault-generator";
 import { parseNote } from "../../src/cards/parse";
 import type { DeckJson } from "../../src/index/deck-tree";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
+import { tempVault } from "../builders";
 import { runBuiltCli } from "../helpers/built-cli";
 
 const NOW = "2025-06-01T10:00:00Z";
 let vault = "";
 
 beforeAll(() => {
-	vault = mkdtempSync(join(tmpdir(), "sn-threads-"));
+	vault = tempVault({ prefix: "sn-threads-" });
 	// Enough notes for every thread to take several chunks of 64.
 	generateVault(vault, { notes: 600, cardsPerNote: 6, seed: 11 });
 });

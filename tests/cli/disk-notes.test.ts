@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseArgs } from "../../src/cli/args";
@@ -11,15 +10,14 @@ import { NoteEditor } from "../../src/review/note-editor";
 import { Rating, type ClassicSchedule } from "../../src/model/schedule";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
 import { cardTarget } from "../../src/writeback/write-schedule";
+import { tempVault } from "../builders";
 
 const SCHEDULE: ClassicSchedule = { type: "classic", due: "2026-12-01", interval: 5, ease: 250 };
 const SETTINGS = { ...DEFAULT_SETTINGS, deterministicOrder: true, fuzz: false, algorithm: "sm2" as const };
 
 function setUp(text: string) {
-	const dir = mkdtempSync(join(tmpdir(), "sn-disk-"));
-	mkdirSync(join(dir, "notes"));
+	const dir = tempVault({ prefix: "sn-disk-", files: { "notes/n.md": text } });
 	const path = join(dir, "notes", "n.md");
-	writeFileSync(path, text);
 	const loaded = loadIndex(parseArgs([dir], [], []), { cwd: dir, stdout: () => {}, stderr: () => {} });
 	const store = new DiskNotes(loaded.vault.files);
 	const editor = new NoteEditor(store, () => SETTINGS);

@@ -1,21 +1,18 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseNote } from "../../src/cards/parse";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
+import { pluginFolder, tempVault } from "../builders";
 import { runBuiltCli } from "../helpers/built-cli";
 
 const REAL_NOTE = join(__dirname, "..", "..", "examples", "vault", "docker", "docker-multistage.md");
 const COMMENT = /<!--SR:[^>]*-->/g;
 
+/** A vault holding a copy of the real note, its cards in `#space` (plus `settings`). */
 function vaultWithRealNote(settings: Record<string, unknown> = {}): { dir: string; note: string } {
-	const dir = mkdtempSync(join(tmpdir(), "sn-review-"));
-	mkdirSync(join(dir, ".obsidian", "plugins", "spaced-notes"), { recursive: true });
-	writeFileSync(join(dir, ".obsidian", "plugins", "spaced-notes", "data.json"), JSON.stringify({ flashcardTags: ["#space"], ...settings }));
-	const note = join(dir, "docker-multistage.md");
-	copyFileSync(REAL_NOTE, note);
-	return { dir, note };
+	const dir = tempVault({ prefix: "sn-review-", copies: { "docker-multistage.md": REAL_NOTE }, settings: { flashcardTags: ["#space"], ...settings } });
+	return { dir, note: join(dir, "docker-multistage.md") };
 }
 
 function changedLines(before: string, after: string): number[] {
@@ -87,9 +84,9 @@ describe("spaced-notes review", () => {
 		await runBuiltCli(["review", dir, "--now", "2026-11-26T10:00:00Z"], { input: "good\nhard\nundo\nquit\n" });
 		const stats = await runBuiltCli(["stats", dir, "--json", "--now", "2026-11-26T12:00:00Z"]);
 		expect(stats.status).toBe(0);
-		const log = readdirSync(join(dir, ".obsidian", "plugins", "spaced-notes", "logs"));
+		const log = readdirSync(join(pluginFolder(dir), "logs"));
 		expect(log).toHaveLength(1);
-		const lines = readFileSync(join(dir, ".obsidian", "plugins", "spaced-notes", "logs", log[0]), "utf8").split("\n").filter((l) => l.trim() !== "");
+		const lines = readFileSync(join(pluginFolder(dir), "logs", log[0]), "utf8").split("\n").filter((l) => l.trim() !== "");
 		const kinds = lines.map((l) => (JSON.parse(l) as { r?: number; of?: unknown }).r ?? "undo");
 		expect(kinds).toEqual([3, 2, "undo"]);
 		// The statistics count the one answer that stands: Good (Hard was undone).
@@ -98,10 +95,7 @@ describe("spaced-notes review", () => {
 	});
 
 	it("keeps the daily limit for new cards across sessions, by the review log", async () => {
-		const dir = mkdtempSync(join(tmpdir(), "sn-limit-"));
-		mkdirSync(join(dir, ".obsidian", "plugins", "spaced-notes"), { recursive: true });
-		writeFileSync(join(dir, ".obsidian", "plugins", "spaced-notes", "data.json"), JSON.stringify({ newPerDay: 2, algorithm: "sm2" }));
-		writeFileSync(join(dir, "n.md"), "#flashcards\n\none::1\n\ntwo::2\n\nthree::3\n");
+		const dir = tempVault({ prefix: "sn-limit-", settings: { newPerDay: 2, algorithm: "sm2" }, files: { "n.md": "#flashcards\n\none::1\n\ntwo::2\n\nthree::3\n" } });
 		const answers = { input: "good\ngood\ngood\ngood\n" };
 		expect((await runBuiltCli(["review", dir, "--now", "2026-11-26T10:00:00Z"], answers)).stdout).toContain("Reviewed 2 cards");
 		expect((await runBuiltCli(["review", dir, "--now", "2026-11-26T11:00:00Z"], answers)).stdout).toContain("Reviewed 0 cards");

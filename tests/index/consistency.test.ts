@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { CardIndex, type NoteForIndex } from "../../src/index/card-index";
 import { selectSiblings } from "../../src/index/query";
-import { card, classic, fsrs, NEW_SEGMENT, note, snapshot } from "./fixtures";
+import { card, classic, fsrs, NEW, noteForIndex } from "../builders";
+import { snapshot } from "./snapshot";
 
 const NOW = new Date(2026, 2, 10, 12, 0);
 const options = { flashcardTags: ["#space"], dayStartHour: 4 };
@@ -10,14 +11,14 @@ const options = { flashcardTags: ["#space"], dayStartHour: 4 };
 const pathArb = fc.constantFrom("a.md", "b.md", "dir/c.md", "dir/D.md", "e.md");
 const deckArb = fc.constantFrom("space", "Space/Docker", "space/docker", "space/docker/build", "space/K8s", "");
 const segmentArb = fc.oneof(
-	fc.constant(NEW_SEGMENT),
+	fc.constant(NEW),
 	fc.constantFrom("2026-03-01", "2026-03-10", "2026-04-01").map((d) => classic(d)),
-	fc.tuple(fc.constantFrom("2026-03-10T11:00:00Z", "2026-03-20T11:00:00Z"), fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3)).map(([d, s]) => fsrs(d, s)),
+	fc.tuple(fc.constantFrom("2026-03-10T11:00:00Z", "2026-03-20T11:00:00Z"), fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3)).map(([d, s]) => fsrs(d, { state: s })),
 );
 const cardArb = fc.tuple(fc.array(deckArb, { maxLength: 2 }), fc.array(segmentArb, { minLength: 1, maxLength: 3 }));
 const noteArb: fc.Arbitrary<NoteForIndex> = fc
 	.tuple(fc.array(fc.constantFrom("#space", "#done-space", "#Todo", "#todo/x"), { maxLength: 3 }), fc.array(cardArb, { maxLength: 4 }))
-	.map(([tags, cards]) => note(tags, cards.map(([decks, segments], i) => card(decks.filter((d) => d !== ""), segments, i * 2))));
+	.map(([tags, cards]) => noteForIndex({ tags, cards: cards.map(([decks, segments], i) => card({ decks: decks.filter((d) => d !== ""), segments, startLine: i * 2 })) }));
 
 type Op =
 	| { op: "write"; path: string; note: NoteForIndex }

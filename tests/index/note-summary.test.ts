@@ -14,9 +14,9 @@ import { summarizeNote } from "../../src/index/note-summary";
 import { STATUS_NAMES, statusKeyer } from "../../src/index/status-keys";
 import { siblingStatus } from "../../src/schedule/status";
 import { batchTransferList, forEachInBatch, SummaryBatchBuilder } from "../../src/index/summary-batch";
-import { settings as parserSettings } from "../cards/helpers";
+import { parserSettings } from "../builders";
 import { noteText } from "../cards/arbitrary-note";
-import { snapshot } from "./fixtures";
+import { snapshot } from "./snapshot";
 
 const NOW = new Date(2025, 0, 20, 12, 0);
 const settings = parserSettings({ clozeKinds: ["highlight", "curly"], endMarker: "+++" });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CardIndex } from "../../src/index/card-index";
 import { countSelection, savedFilterCounts, selectSiblings } from "../../src/index/query";
 import { parseFilter, type Filter } from "../../src/decks/filter";
-import { card, classic, fsrs, NEW_SEGMENT, note } from "./fixtures";
+import { card, classic, fsrs, NEW, noteForIndex } from "../builders";
 
 const NOW = new Date(2026, 2, 10, 12, 0);
 
@@ -14,14 +14,14 @@ function filter(expression: string): Filter {
 
 function sample(): CardIndex {
 	const index = new CardIndex({ flashcardTags: ["#space"], dayStartHour: 4 });
-	index.setFile("docker.md", note(["#space/docker", "#done-space"], [
-		card(["space/docker"], [classic("2026-03-01"), classic("2026-03-10")], 0, "old"),
-		card(["space/docker/build"], [NEW_SEGMENT], 3, "build"),
-	]));
-	index.setFile("k8s.md", note(["#space/k8s", "#Todo"], [
-		card(["space/k8s"], [fsrs("2026-03-10T11:00:00Z", 3)], 0, "pods"),
-		card(["space/k8s", "space/docker"], [classic("2026-05-01")], 2, "both"),
-	]));
+	index.setFile("docker.md", noteForIndex({ tags: ["#space/docker", "#done-space"], cards: [
+		card({ decks: ["space/docker"], segments: [classic("2026-03-01"), classic("2026-03-10")], startLine: 0, front: "old" }),
+		card({ decks: ["space/docker/build"], segments: [NEW], startLine: 3, front: "build" }),
+	] }));
+	index.setFile("k8s.md", noteForIndex({ tags: ["#space/k8s", "#Todo"], cards: [
+		card({ decks: ["space/k8s"], segments: [fsrs("2026-03-10T11:00:00Z", { state: 3 })], startLine: 0, front: "pods" }),
+		card({ decks: ["space/k8s", "space/docker"], segments: [classic("2026-05-01")], startLine: 2, front: "both" }),
+	] }));
 	return index;
 }
 

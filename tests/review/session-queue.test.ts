@@ -4,13 +4,13 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import type { Card, SegmentState } from "../../src/model/card";
+import type { SegmentState } from "../../src/model/card";
 import { DEFAULT_SETTINGS, type SchedulingSettings } from "../../src/settings/settings";
 import { addDays, localDay } from "../../src/model/days";
 import { byPosition, cardKeyOf, segmentOf, type DoneTodayCounts, type QueueEntry, type SessionItem } from "../../src/review/session-item";
 import { buildQueues, endOfToday, type Queues } from "../../src/review/session-queue";
 import { siblingStatus } from "../../src/schedule/status";
-import { makeCard } from "./session-fixtures";
+import { card, classic, NEW, sessionItems } from "../builders";
 
 /** The reference: one status per item, buried siblings by key text, filters in order. */
 function referenceQueues(items: readonly SessionItem[], now: Date, settings: SchedulingSettings, doneToday: Record<string, DoneTodayCounts>, seed: string): Queues {
@@ -113,10 +113,11 @@ const settingsSpec = fc.record({
 function itemsOf(specs: { file: string; line: number; segments: SegmentState[]; deck: string; extra: boolean }[]): SessionItem[] {
 	const items: SessionItem[] = [];
 	for (const spec of specs) {
-		const card: Card = makeCard(spec.line, spec.segments);
-		for (const sibling of card.siblings) items.push({ card, sibling: sibling.index, file: spec.file, deck: spec.deck });
+		// No scheduling comment: the arbitrary segments include ones that cannot be written.
+		const made = card({ startLine: spec.line, segments: spec.segments, comment: false });
+		items.push(...sessionItems(made, { file: spec.file, deck: spec.deck }));
 		// An item whose sibling index is out of range (it counts as new).
-		if (spec.extra) items.push({ card, sibling: card.siblings.length, file: spec.file, deck: spec.deck });
+		if (spec.extra) items.push({ card: made, sibling: made.siblings.length, file: spec.file, deck: spec.deck });
 	}
 	return items;
 }
@@ -134,16 +135,11 @@ describe("buildQueues", () => {
 		);
 	});
 	it("buries a sibling answered today and keeps one sibling per card", () => {
-		const card = makeCard(3, [
-			{ kind: "ok", schedule: { type: "classic", due: "2026-03-12", interval: 2, ease: 250 } },
-			{ kind: "absent" },
-			{ kind: "absent" },
-		]);
-		const items = card.siblings.map((s) => ({ card, sibling: s.index, file: "a.md", deck: "d" }));
+		// Answered today: due 2026-03-12 after an interval of 2 days.
+		const items = sessionItems(card({ startLine: 3, segments: [classic("2026-03-12", { interval: 2 }), NEW, NEW] }), { file: "a.md", deck: "d" });
 		const settings = { ...DEFAULT_SETTINGS, burySiblings: true };
 		expect(buildQueues(items, NOW, settings, {}, "s").news).toEqual([]);
-		const other = makeCard(4, [{ kind: "absent" }, { kind: "absent" }]);
-		const queues = buildQueues(other.siblings.map((s) => ({ card: other, sibling: s.index, file: "a.md", deck: "d" })), NOW, settings, {}, "s");
+		const queues = buildQueues(sessionItems(card({ startLine: 4, segments: [NEW, NEW] }), { file: "a.md", deck: "d" }), NOW, settings, {}, "s");
 		expect(queues.news.length).toBe(1);
 	});
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
 import { ReviewSession, type SessionItem } from "../../src/review/session";
 import { Rating } from "../../src/model/schedule";
-import { classic, itemsOf, learning, makeCard, NEW, review } from "./session-fixtures";
+import { card, classic, fsrs, learning, NEW, sessionItems } from "../builders";
 
 const settings = { ...DEFAULT_SETTINGS, fuzz: false, deterministicOrder: true };
 const NOW = new Date("2026-01-10T12:00:00Z");
@@ -22,13 +22,13 @@ afterAll(() => {
 
 function mixed(): SessionItem[] {
 	return [
-		...itemsOf(makeCard(1, [NEW])),
-		...itemsOf(makeCard(2, [review("2026-01-09T09:00:00Z")])),
-		...itemsOf(makeCard(3, [learning("2026-01-10T11:55:00Z")])),
-		...itemsOf(makeCard(4, [review("2026-01-20T09:00:00Z")])), // later
-		...itemsOf(makeCard(5, [learning("2026-01-10T13:00:00Z")])), // step due in an hour
-		...itemsOf(makeCard(6, [classic("2026-01-10", 3)])),
-		...itemsOf(makeCard(7, [learning("2026-01-12T09:00:00Z")])), // step due another day
+		...sessionItems(card({ startLine: 1, segments: [NEW] })),
+		...sessionItems(card({ startLine: 2, segments: [fsrs("2026-01-09T09:00:00Z")] })),
+		...sessionItems(card({ startLine: 3, segments: [learning("2026-01-10T11:55:00Z")] })),
+		...sessionItems(card({ startLine: 4, segments: [fsrs("2026-01-20T09:00:00Z")] })), // later
+		...sessionItems(card({ startLine: 5, segments: [learning("2026-01-10T13:00:00Z")] })), // step due in an hour
+		...sessionItems(card({ startLine: 6, segments: [classic("2026-01-10", { interval: 3 })] })),
+		...sessionItems(card({ startLine: 7, segments: [learning("2026-01-12T09:00:00Z")] })), // step due another day
 	];
 }
 
@@ -54,9 +54,9 @@ describe("queue order", () => {
 
 	it("deterministic order is file, then line, then sibling", () => {
 		const items = [
-			...itemsOf(makeCard(9, [NEW]), "b.md"),
-			...itemsOf(makeCard(5, [NEW]), "a.md"),
-			...itemsOf(makeCard(2, [NEW]), "b.md"),
+			...sessionItems(card({ startLine: 9, segments: [NEW] }), { file: "b.md" }),
+			...sessionItems(card({ startLine: 5, segments: [NEW] }), { file: "a.md" }),
+			...sessionItems(card({ startLine: 2, segments: [NEW] }), { file: "b.md" }),
 		];
 		const s = ReviewSession.start(items, { now: NOW, settings });
 		expect(s.entries().map((e) => `${e.item.file}:${e.item.card.startLine}`)).toEqual(["a.md:5", "b.md:2", "b.md:9"]);
@@ -64,8 +64,8 @@ describe("queue order", () => {
 
 	it("shuffles within each group with a seed", () => {
 		const items = [
-			...Array.from({ length: 20 }, (_, i) => itemsOf(makeCard(100 + i, [NEW]))).flat(),
-			...Array.from({ length: 20 }, (_, i) => itemsOf(makeCard(i, [review("2026-01-09T09:00:00Z")]))).flat(),
+			...Array.from({ length: 20 }, (_, i) => sessionItems(card({ startLine: 100 + i, segments: [NEW] }))).flat(),
+			...Array.from({ length: 20 }, (_, i) => sessionItems(card({ startLine: i, segments: [fsrs("2026-01-09T09:00:00Z")] }))).flat(),
 		];
 		const shuffled = { ...settings, deterministicOrder: false };
 		const a = lines(ReviewSession.start(items, { now: NOW, settings: shuffled, seed: "x" }));
@@ -82,9 +82,9 @@ describe("queue order", () => {
 describe("daily limits per deck", () => {
 	it("limits new cards and reviews per deck, counting those done today", () => {
 		const items = [
-			...Array.from({ length: 5 }, (_, i) => itemsOf(makeCard(i, [NEW]), "a.md", "x")).flat(),
-			...Array.from({ length: 5 }, (_, i) => itemsOf(makeCard(10 + i, [NEW]), "a.md", "y")).flat(),
-			...Array.from({ length: 5 }, (_, i) => itemsOf(makeCard(20 + i, [review("2026-01-09T09:00:00Z")]), "a.md", "x")).flat(),
+			...Array.from({ length: 5 }, (_, i) => sessionItems(card({ startLine: i, segments: [NEW] }), { file: "a.md", deck: "x" })).flat(),
+			...Array.from({ length: 5 }, (_, i) => sessionItems(card({ startLine: 10 + i, segments: [NEW] }), { file: "a.md", deck: "y" })).flat(),
+			...Array.from({ length: 5 }, (_, i) => sessionItems(card({ startLine: 20 + i, segments: [fsrs("2026-01-09T09:00:00Z")] }), { file: "a.md", deck: "x" })).flat(),
 		];
 		const limited = { ...settings, newPerDay: 3, reviewsPerDay: 2 };
 		const s = ReviewSession.start(items, { now: NOW, settings: limited, doneToday: { y: { new: 2, reviews: 0 }, x: { new: 0, reviews: 1 } } });
@@ -94,33 +94,33 @@ describe("daily limits per deck", () => {
 });
 
 describe("burying siblings", () => {
-	const card = makeCard(1, [NEW, NEW]);
+	const pair = card({ startLine: 1, segments: [NEW, NEW] });
 	it("queues one sibling per card and buries it once the other is answered", () => {
-		const s = ReviewSession.start(itemsOf(card), { now: NOW, settings });
+		const s = ReviewSession.start(sessionItems(pair), { now: NOW, settings });
 		expect(lines(s)).toEqual(["1.0"]);
-		const off = ReviewSession.start(itemsOf(card), { now: NOW, settings: { ...settings, burySiblings: false } });
+		const off = ReviewSession.start(sessionItems(pair), { now: NOW, settings: { ...settings, burySiblings: false } });
 		expect(lines(off)).toEqual(["1.0", "1.1"]);
 		const after = off.answer(Rating.Easy, NOW);
 		expect(after && lines(after.session)).toEqual(["1.1"]);
 	});
 
 	it("buries a sibling when answered in the session, learning steps excepted", () => {
-		const both = makeCard(2, [review("2026-01-09T09:00:00Z"), learning("2026-01-10T11:00:00Z")]);
-		const s = ReviewSession.start([...itemsOf(both), ...itemsOf(makeCard(3, [NEW, NEW]))], { now: NOW, settings });
+		const both = card({ startLine: 2, segments: [fsrs("2026-01-09T09:00:00Z"), learning("2026-01-10T11:00:00Z")] });
+		const s = ReviewSession.start([...sessionItems(both), ...sessionItems(card({ startLine: 3, segments: [NEW, NEW] }))], { now: NOW, settings });
 		expect(lines(s)).toEqual(["2.1", "2.0", "3.0"]);
 		// Answering the learning sibling buries the review sibling.
 		expect(lines(s.answer(Rating.Good, NOW)?.session ?? s)).toEqual(["3.0"]);
 		// Answering the review sibling leaves the learning sibling its turn.
-		const later = makeCard(4, [review("2026-01-09T09:00:00Z"), learning("2026-01-10T12:30:00Z")]);
-		const t = ReviewSession.start(itemsOf(later), { now: NOW, settings });
+		const later = card({ startLine: 4, segments: [fsrs("2026-01-09T09:00:00Z"), learning("2026-01-10T12:30:00Z")] });
+		const t = ReviewSession.start(sessionItems(later), { now: NOW, settings });
 		expect(lines(t.answer(Rating.Good, NOW)?.session ?? t)).toEqual(["4.1"]);
 	});
 
 	it("buries siblings of a card answered earlier today, until tomorrow", () => {
-		const answeredFsrs = makeCard(4, [review("2026-01-20T09:00:00Z", { lastReview: "2026-01-10T08:00:00Z" }), NEW]);
-		const answeredClassic = makeCard(5, [classic("2026-01-13", 3), review("2026-01-09T09:00:00Z")]);
-		const yesterday = makeCard(6, [review("2026-01-20T09:00:00Z", { lastReview: "2026-01-10T03:00:00Z" }), NEW]);
-		const items = [...itemsOf(answeredFsrs), ...itemsOf(answeredClassic), ...itemsOf(yesterday)];
+		const answeredFsrs = card({ startLine: 4, segments: [fsrs("2026-01-20T09:00:00Z", { lastReview: "2026-01-10T08:00:00Z" }), NEW] });
+		const answeredClassic = card({ startLine: 5, segments: [classic("2026-01-13", { interval: 3 }), fsrs("2026-01-09T09:00:00Z")] });
+		const yesterday = card({ startLine: 6, segments: [fsrs("2026-01-20T09:00:00Z", { lastReview: "2026-01-10T03:00:00Z" }), NEW] });
+		const items = [...sessionItems(answeredFsrs), ...sessionItems(answeredClassic), ...sessionItems(yesterday)];
 		expect(lines(ReviewSession.start(items, { now: NOW, settings }))).toEqual(["6.1"]);
 		const tomorrow = new Date("2026-01-11T12:00:00Z");
 		expect(lines(ReviewSession.start(items, { now: tomorrow, settings }))).toEqual(["5.1", "4.1", "6.1"]);
@@ -129,7 +129,7 @@ describe("burying siblings", () => {
 
 describe("answering", () => {
 	it("brings learning cards back when their step is due", () => {
-		const items = [...itemsOf(makeCard(1, [NEW])), ...itemsOf(makeCard(2, [review("2026-01-09T09:00:00Z")]))];
+		const items = [...sessionItems(card({ startLine: 1, segments: [NEW] })), ...sessionItems(card({ startLine: 2, segments: [fsrs("2026-01-09T09:00:00Z")] }))];
 		let s = ReviewSession.start(items, { now: NOW, settings });
 		const first = s.answer(Rating.Again, NOW); // review card 2 → relearning, +10 min
 		expect(first?.record.schedule).toMatchObject({ type: "fsrs", state: 3 });
@@ -152,7 +152,7 @@ describe("answering", () => {
 
 	it("shows an SM-2 Again card again later in the session", () => {
 		const sm2 = { ...settings, algorithm: "sm2" as const };
-		const s = ReviewSession.start([...itemsOf(makeCard(1, [classic("2026-01-10", 4)])), ...itemsOf(makeCard(2, [NEW]))], { now: NOW, settings: sm2 });
+		const s = ReviewSession.start([...sessionItems(card({ startLine: 1, segments: [classic("2026-01-10", { interval: 4 })] })), ...sessionItems(card({ startLine: 2, segments: [NEW] }))], { now: NOW, settings: sm2 });
 		const r = s.answer(Rating.Again, NOW);
 		expect(r?.record.schedule).toEqual({ type: "classic", due: "2026-01-10", interval: 0, ease: 230 });
 		expect(r?.session.current(NOW)?.item.card.startLine).toBe(2);
@@ -166,7 +166,7 @@ describe("answering", () => {
 });
 
 describe("skip, undo, summary, failed writes", () => {
-	const items = () => [1, 2, 3].flatMap((line) => itemsOf(makeCard(line, [NEW])));
+	const items = () => [1, 2, 3].flatMap((line) => sessionItems(card({ startLine: line, segments: [NEW] })));
 
 	it("skip moves the card to the end, or out of the session", () => {
 		const s = ReviewSession.start(items(), { now: NOW, settings });

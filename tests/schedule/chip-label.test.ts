@@ -5,26 +5,8 @@ import type { SegmentState } from "../../src/model/card";
 import { cardChipLabel, chipLabel } from "../../src/schedule/chip-label";
 import { addDays, localDay } from "../../src/model/days";
 import { isDueNow, overdueDays, siblingStatus } from "../../src/schedule/status";
-import type { FsrsSchedule } from "../../src/model/schedule";
-import { inTimeZone, local, TIME_ZONES } from "./tz";
-
-const classic = (due: string, interval = 3, ease = 250): SegmentState => ({ kind: "ok", schedule: { type: "classic", due, interval, ease } });
-
-function fsrs(due: Date | string, state: FsrsSchedule["state"], interval = 12): SegmentState {
-	const schedule: FsrsSchedule = {
-		type: "fsrs",
-		due: typeof due === "string" ? due : due.toISOString(),
-		interval,
-		stability: 11.34,
-		difficulty: 5.06,
-		state,
-		reps: 4,
-		lapses: 1,
-		learningStep: 0,
-		lastReview: null,
-	};
-	return { kind: "ok", schedule };
-}
+import { classic, fsrs } from "../builders";
+import { inTimeZone, local, TIME_ZONES } from "../helpers/tz";
 
 /** Segments as the parser reads them from a real comment. */
 function segments(comment: string): SegmentState[] {
@@ -39,7 +21,7 @@ describe("chipLabel", () => {
 	it.each<[string, SegmentState]>([
 		["absent", { kind: "absent" }],
 		["the 2000-01-01 placeholder", segments("<!--SR:!2000-01-01,1,250-->")[0]],
-		["FSRS state 0", fsrs(local(2030, 1, 1), 0)],
+		["FSRS state 0", fsrs(local(2030, 1, 1), { state: 0 })],
 	])("%s is new", (_name, segment) => {
 		expect(chipLabel(segment, now, 4)).toMatchObject({ text: "new", state: "new" });
 	});
@@ -57,10 +39,10 @@ describe("chipLabel", () => {
 	});
 
 	it("FSRS reviews by local day, with stability and difficulty on hover", () => {
-		const label = chipLabel(fsrs(local(2025, 6, 13, 9), 2), now, 4);
+		const label = chipLabel(fsrs(local(2025, 6, 13, 9), { state: 2, interval: 12, stability: 11.34, difficulty: 5.06, reps: 4, lapses: 1 }), now, 4);
 		expect(label).toMatchObject({ text: "in 3 d", state: "later" });
 		expect(label.title).toBe("Due 2025-06-13. Interval 12 d, stability 11.3 d, difficulty 5.1, 4 reviews, 1 lapse.");
-		expect(chipLabel(fsrs(local(2025, 6, 8, 9), 2), now, 4)).toMatchObject({ text: "overdue 2 d", state: "overdue" });
+		expect(chipLabel(fsrs(local(2025, 6, 8, 9), { state: 2 }), now, 4)).toMatchObject({ text: "overdue 2 d", state: "overdue" });
 	});
 
 	it("the day starts at the configured hour: 02:00 still belongs to yesterday", () => {
@@ -71,9 +53,9 @@ describe("chipLabel", () => {
 
 	it("FSRS learning steps by the exact moment", () => {
 		const later = new Date(now.getTime() + 8 * 60_000);
-		expect(chipLabel(fsrs(later, 1, 0), now, 4)).toMatchObject({ text: "in 8 min", state: "learning" });
-		expect(chipLabel(fsrs(new Date(now.getTime() - 60_000), 3, 0), now, 4)).toMatchObject({ text: "due now", state: "learning" });
-		expect(chipLabel(fsrs("garbage", 1, 0), now, 4).text).toBe("due now");
+		expect(chipLabel(fsrs(later, { state: 1, interval: 0 }), now, 4)).toMatchObject({ text: "in 8 min", state: "learning" });
+		expect(chipLabel(fsrs(new Date(now.getTime() - 60_000), { state: 3, interval: 0 }), now, 4)).toMatchObject({ text: "due now", state: "learning" });
+		expect(chipLabel(fsrs("garbage", { state: 1, interval: 0 }), now, 4).text).toBe("due now");
 	});
 
 	it("an unreadable segment says so and gives the reason", () => {
@@ -84,7 +66,7 @@ describe("chipLabel", () => {
 	});
 
 	it("an unreadable stored due date counts as due today, as the scheduler does", () => {
-		expect(chipLabel(fsrs("not a date", 2), now, 4)).toMatchObject({ text: "due today", state: "due" });
+		expect(chipLabel(fsrs("not a date", { state: 2 }), now, 4)).toMatchObject({ text: "due today", state: "due" });
 	});
 
 	it("agrees with siblingStatus and overdueDays for any classic due day, in several time zones", () => {

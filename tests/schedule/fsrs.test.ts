@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from "../../src/settings/settings";
 import { classicFromFsrs, fsrsFromClassic, memoryStateFromSm2 } from "../../src/schedule/convert";
 import { previewFsrs, scheduleFsrs, validSteps } from "../../src/schedule/fsrs";
 import { Rating, type ClassicSchedule, type FsrsSchedule } from "../../src/model/schedule";
-import { inTimeZone, local, TIME_ZONES } from "./tz";
+import { inTimeZone, local, TIME_ZONES } from "../helpers/tz";
 
 const noFuzz = { ...DEFAULT_SETTINGS, fuzz: false };
 const START = new Date("2026-01-01T09:00:00Z");

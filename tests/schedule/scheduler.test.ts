@@ -7,7 +7,7 @@ import { scheduleFsrs } from "../../src/schedule/fsrs";
 import { answer, durationLabel, intervalLabel, previewAnswers } from "../../src/schedule/scheduler";
 import { scheduleSm2 } from "../../src/schedule/sm2";
 import { Rating, type ClassicSchedule } from "../../src/model/schedule";
-import { inTimeZone, local } from "./tz";
+import { inTimeZone, local } from "../helpers/tz";
 
 const fsrsSettings = { ...DEFAULT_SETTINGS, fuzz: false };
 const sm2Settings = { ...DEFAULT_SETTINGS, algorithm: "sm2" as const };

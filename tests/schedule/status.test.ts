@@ -1,31 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { SegmentState } from "../../src/model/card";
 import { dueDay, isDueNow, overdueDays, siblingStatus } from "../../src/schedule/status";
-import type { FsrsSchedule } from "../../src/model/schedule";
-import { inTimeZone, local, TIME_ZONES } from "./tz";
-
-const classic = (due: string, interval = 3, ease = 250): SegmentState => ({
-	kind: "ok",
-	schedule: { type: "classic", due, interval, ease },
-});
-
-function fsrs(due: string, state: FsrsSchedule["state"]): SegmentState {
-	return {
-		kind: "ok",
-		schedule: {
-			type: "fsrs",
-			due,
-			interval: 0,
-			stability: 1,
-			difficulty: 5,
-			state,
-			reps: 1,
-			lapses: 0,
-			learningStep: 0,
-			lastReview: null,
-		},
-	};
-}
+import { classic, fsrs } from "../builders";
+import { inTimeZone, local, TIME_ZONES } from "../helpers/tz";
 
 describe("siblingStatus: new siblings", () => {
 	const now = new Date("2026-03-10T12:00:00Z");
@@ -33,7 +10,7 @@ describe("siblingStatus: new siblings", () => {
 		["absent", { kind: "absent" }],
 		["placeholder", { kind: "ok", schedule: null }],
 		["unreadable", { kind: "unreadable", raw: "!x", reason: "bad" }],
-		["fsrs state 0", fsrs("2030-01-01T00:00:00Z", 0)],
+		["fsrs state 0", fsrs("2030-01-01T00:00:00Z", { state: 0 })],
 	])("%s is new and available now", (_name, segment) => {
 		expect(siblingStatus(segment, now, 4)).toBe("new");
 		expect(isDueNow(segment, now, 4)).toBe(true);
@@ -69,14 +46,14 @@ for (const tz of TIME_ZONES) {
 		it("an FSRS review is due from the start of the local day its due moment falls on", () => {
 			inTimeZone(tz, () => {
 				// Due at 15:00 local on 10 March: due for the whole of that local day.
-				const seg = fsrs(local(2026, 3, 10, 15).toISOString(), 2);
+				const seg = fsrs(local(2026, 3, 10, 15).toISOString(), { state: 2 });
 				expect(dueDay(seg.kind === "ok" && seg.schedule ? seg.schedule : fail(), 4)).toBe("2026-03-10");
 				expect(siblingStatus(seg, local(2026, 3, 10, 3, 0), 4)).toBe("later");
 				expect(siblingStatus(seg, local(2026, 3, 10, 4, 0), 4)).toBe("due");
 				expect(isDueNow(seg, local(2026, 3, 10, 9, 0), 4)).toBe(true);
 				expect(siblingStatus(seg, local(2026, 3, 11, 2, 0), 4)).toBe("due");
 				// A due moment at 02:00 local belongs to the previous local day.
-				const early = fsrs(local(2026, 3, 10, 2).toISOString(), 2);
+				const early = fsrs(local(2026, 3, 10, 2).toISOString(), { state: 2 });
 				expect(siblingStatus(early, local(2026, 3, 9, 23, 30), 4)).toBe("due");
 				expect(siblingStatus(early, local(2026, 3, 9, 3, 30), 4)).toBe("later");
 			});
@@ -85,7 +62,7 @@ for (const tz of TIME_ZONES) {
 		it("learning siblings are learning, due only once their moment has come", () => {
 			inTimeZone(tz, () => {
 				for (const state of [1, 3] as const) {
-					const seg = fsrs(local(2026, 3, 10, 0, 40).toISOString(), state);
+					const seg = fsrs(local(2026, 3, 10, 0, 40).toISOString(), { state: state });
 					expect(siblingStatus(seg, local(2026, 3, 10, 0, 30), 4)).toBe("learning");
 					expect(isDueNow(seg, local(2026, 3, 10, 0, 30), 4)).toBe(false);
 					expect(isDueNow(seg, local(2026, 3, 10, 0, 40), 4)).toBe(true);
@@ -100,8 +77,8 @@ for (const tz of TIME_ZONES) {
 describe("siblingStatus with an unreadable stored date", () => {
 	it("treats it as due rather than hiding the card", () => {
 		const now = new Date("2026-03-10T12:00:00Z");
-		expect(siblingStatus(fsrs("garbage", 2), now, 4)).toBe("due");
-		expect(isDueNow(fsrs("garbage", 1), now, 4)).toBe(true);
+		expect(siblingStatus(fsrs("garbage", { state: 2 }), now, 4)).toBe("due");
+		expect(isDueNow(fsrs("garbage", { state: 1 }), now, 4)).toBe(true);
 		expect(siblingStatus(classic("2026-02-30"), now, 4)).toBe("due");
 	});
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SegmentState } from "../../src/model/card";
-import type { FsrsSchedule, Schedule } from "../../src/model/schedule";
+import type { Schedule } from "../../src/model/schedule";
 import { Rating } from "../../src/model/schedule";
 import { streaks } from "../../src/stats/activity";
 import { toOptimizerCsv } from "../../src/stats/csv";
@@ -11,7 +10,8 @@ import { trueRetention } from "../../src/stats/retention";
 import { elapsedDays, reviewEntry, reviewState } from "../../src/stats/review-entry";
 import type { StatsCard } from "../../src/stats/stats-cards";
 import { computeStats, knownDecks } from "../../src/stats/summary";
-import { inTimeZone, local, TIME_ZONES } from "../schedule/tz";
+import { classic, classicSchedule, fsrsSchedule } from "../builders";
+import { inTimeZone, local, TIME_ZONES } from "../helpers/tz";
 
 const HOUR = 4;
 
@@ -20,10 +20,6 @@ function at(y: number, m: number, d: number, h: number, deck: string, rating: Ra
 	return { kind: "review", time: local(y, m, d, h).getTime(), card, deck, rating, state, elapsedDays: 1, scheduledDays: 3, durationMs: 1000 };
 }
 
-const classic = (due: string, interval: number): Schedule => ({ type: "classic", due, interval, ease: 250 });
-const fsrs = (due: string, state: 0 | 1 | 2 | 3, interval: number, difficulty = 5): FsrsSchedule => ({
-	type: "fsrs", due, interval, stability: interval, difficulty, state, reps: 3, lapses: 0, learningStep: 0, lastReview: null,
-});
 const card = (schedule: Schedule | null, decks = ["space/docker"]): StatsCard => ({ id: "x", decks, schedule });
 
 describe.each(TIME_ZONES)("figures in %s", (tz) => {
@@ -59,16 +55,16 @@ describe.each(TIME_ZONES)("figures in %s", (tz) => {
 	it("forecast of due cards from classic days and FSRS moments", () => {
 		inTimeZone(tz, () => {
 			const cards = [
-				card(classic("2026-03-08", 5)), // overdue → today
-				card(classic("2026-03-10", 5)), // today
-				card(classic("2026-03-12", 5)), // +2
-				card(fsrs(local(2026, 3, 11, 3).toISOString(), 2, 9)), // 03:00 on the 11th belongs to the 10th
-				card(fsrs(local(2026, 3, 11, 5).toISOString(), 1, 0)), // learning, +1
-				card(fsrs(local(2026, 4, 8, 10).toISOString(), 2, 30)), // +29: inside 30
-				card(fsrs(local(2026, 4, 9, 10).toISOString(), 2, 30)), // +30: outside 30, inside 90
-				card(fsrs(local(2026, 6, 8, 10).toISOString(), 2, 90)), // +90: outside both
+				card(classicSchedule({ due: "2026-03-08", interval: 5 })), // overdue → today
+				card(classicSchedule({ due: "2026-03-10", interval: 5 })), // today
+				card(classicSchedule({ due: "2026-03-12", interval: 5 })), // +2
+				card(fsrsSchedule({ due: local(2026, 3, 11, 3).toISOString(), state: 2, interval: 9 })), // 03:00 on the 11th belongs to the 10th
+				card(fsrsSchedule({ due: local(2026, 3, 11, 5).toISOString(), state: 1, interval: 0 })), // learning, +1
+				card(fsrsSchedule({ due: local(2026, 4, 8, 10).toISOString(), state: 2, interval: 30 })), // +29: inside 30
+				card(fsrsSchedule({ due: local(2026, 4, 9, 10).toISOString(), state: 2, interval: 30 })), // +30: outside 30, inside 90
+				card(fsrsSchedule({ due: local(2026, 6, 8, 10).toISOString(), state: 2, interval: 90 })), // +90: outside both
 				card(null), // new: never forecast
-				card(fsrs(local(2026, 3, 1, 10).toISOString(), 0, 0)), // FSRS new
+				card(fsrsSchedule({ due: local(2026, 3, 1, 10).toISOString(), state: 0, interval: 0 })), // FSRS new
 			];
 			const forecast = forecastDue(cards, "2026-03-10", 90, HOUR);
 			expect(forecast.overdue).toBe(1);
@@ -114,14 +110,14 @@ describe.each(TIME_ZONES)("figures in %s", (tz) => {
 describe("card counts and distributions", () => {
 	const cards = [
 		card(null),
-		card(fsrs("2026-03-01T00:00:00Z", 0, 0)),
-		card(fsrs("2026-03-01T00:00:00Z", 1, 0, 1)),
-		card(fsrs("2026-03-01T00:00:00Z", 3, 0, 10)),
-		card(classic("2026-03-01", 0)),
-		card(classic("2026-03-01", 1)),
-		card(classic("2026-03-01", 20.9)),
-		card(fsrs("2026-03-01T00:00:00Z", 2, 21, 5.5)),
-		card(fsrs("2026-03-01T00:00:00Z", 2, 800, 7)),
+		card(fsrsSchedule({ due: "2026-03-01T00:00:00Z", state: 0, interval: 0 })),
+		card(fsrsSchedule({ due: "2026-03-01T00:00:00Z", state: 1, interval: 0, difficulty: 1 })),
+		card(fsrsSchedule({ due: "2026-03-01T00:00:00Z", state: 3, interval: 0, difficulty: 10 })),
+		card(classicSchedule({ due: "2026-03-01", interval: 0 })),
+		card(classicSchedule({ due: "2026-03-01", interval: 1 })),
+		card(classicSchedule({ due: "2026-03-01", interval: 20.9 })),
+		card(fsrsSchedule({ due: "2026-03-01T00:00:00Z", state: 2, interval: 21, difficulty: 5.5 })),
+		card(fsrsSchedule({ due: "2026-03-01T00:00:00Z", state: 2, interval: 800, difficulty: 7 })),
 	];
 
 	it("new / learning / young / mature with the 21-day line", () => {
@@ -162,10 +158,10 @@ describe("optimizer CSV", () => {
 describe("reviewEntry", () => {
 	it("records state before, elapsed and scheduled days and the card id", () => {
 		inTimeZone("UTC", () => {
-			const before: SegmentState = { kind: "ok", schedule: classic("2026-03-08", 4) };
+			const before = classic("2026-03-08", { interval: 4 });
 			const entry = reviewEntry({
 				time: local(2026, 3, 10, 9), path: "n.md", card: { source: "Q::A", decks: ["space/docker", "other"] }, sibling: 0,
-				rating: Rating.Good, before, after: classic("2026-03-20", 10), durationMs: 4200.6, dayStartHour: HOUR,
+				rating: Rating.Good, before, after: classicSchedule({ due: "2026-03-20", interval: 10 }), durationMs: 4200.6, dayStartHour: HOUR,
 			});
 			expect(entry).toMatchObject({ deck: "space/docker", rating: 3, state: 2, elapsedDays: 6, scheduledDays: 10, durationMs: 4201 });
 			expect(entry.card).toMatch(/^[0-9a-f]{12}-[0-9a-f]{12}$/);
@@ -175,9 +171,9 @@ describe("reviewEntry", () => {
 	it("reads states and elapsed days of FSRS and new siblings", () => {
 		inTimeZone("UTC", () => {
 			expect(reviewState(null)).toBe(0);
-			expect(reviewState(classic("2026-03-08", 0))).toBe(3);
-			expect(reviewState(fsrs("2026-03-08T00:00:00Z", 1, 0))).toBe(1);
-			const s: Schedule = { ...fsrs("2026-03-08T00:00:00Z", 2, 3), lastReview: "2026-03-05T05:00:00Z" };
+			expect(reviewState(classicSchedule({ due: "2026-03-08", interval: 0 }))).toBe(3);
+			expect(reviewState(fsrsSchedule({ due: "2026-03-08T00:00:00Z", state: 1, interval: 0 }))).toBe(1);
+			const s = fsrsSchedule({ due: "2026-03-08T00:00:00Z", state: 2, interval: 3, lastReview: "2026-03-05T05:00:00Z" });
 			expect(elapsedDays(s, new Date("2026-03-10T03:00:00Z"), HOUR)).toBe(4); // 03:00 still belongs to the 9th
 			expect(elapsedDays(null, new Date(), HOUR)).toBe(0);
 		});

@@ -9,10 +9,22 @@ import {
 } from "../../src/writeback/format";
 import { readSchedulingComment } from "../../src/cards/comment";
 import type { FsrsSchedule } from "../../src/model/schedule";
-import { classic, fsrs } from "./schedules";
+import { classicSchedule, fsrsSchedule } from "../builders";
 import { scheduleArbitrary } from "./note-gen";
 
-
+/** The schedules whose segments the tests spell out, every value stated. */
+const CLASSIC = classicSchedule({ due: "2025-05-06", interval: 1, ease: 170 });
+const FSRS = fsrsSchedule({
+	due: "2026-01-09T09:00:00.000Z",
+	interval: 8,
+	stability: 8.2956,
+	difficulty: 3.2828,
+	state: 2,
+	reps: 1,
+	lapses: 0,
+	learningStep: 0,
+	lastReview: "2026-01-01T09:00:00.000Z",
+});
 describe("formatSegment", () => {
 	it("writes the new placeholder for null", () => {
 		expect(formatSegment(null)).toBe("!2000-01-01,1,250");
@@ -20,40 +32,40 @@ describe("formatSegment", () => {
 	});
 
 	it("writes classic segments as the other plugin does", () => {
-		expect(formatSegment(classic())).toBe("!2025-05-06,1,170");
-		expect(formatSegment(classic({ interval: 2.5, ease: 230 }))).toBe("!2025-05-06,2.5,230");
-		expect(formatSegment(classic({ interval: 0, ease: 130 }))).toBe("!2025-05-06,0,130");
-		expect(formatSegment(classic({ ease: 249.6 }))).toBe("!2025-05-06,1,250");
+		expect(formatSegment(CLASSIC)).toBe("!2025-05-06,1,170");
+		expect(formatSegment({ ...CLASSIC, interval: 2.5, ease: 230 })).toBe("!2025-05-06,2.5,230");
+		expect(formatSegment({ ...CLASSIC, interval: 0, ease: 130 })).toBe("!2025-05-06,0,130");
+		expect(formatSegment({ ...CLASSIC, ease: 249.6 })).toBe("!2025-05-06,1,250");
 	});
 
 	it("writes FSRS segments with at most 4 decimals and no trailing zeros", () => {
-		expect(formatSegment(fsrs())).toBe(
+		expect(formatSegment(FSRS)).toBe(
 			"!fsrs,2026-01-09T09:00:00.000Z,8,8.2956,3.2828,2,1,0,0,2026-01-01T09:00:00.000Z",
 		);
-		expect(formatSegment(fsrs({ stability: 0.123456789, difficulty: 5.10000001, lastReview: null }))).toBe(
+		expect(formatSegment({ ...FSRS, stability: 0.123456789, difficulty: 5.10000001, lastReview: null })).toBe(
 			"!fsrs,2026-01-09T09:00:00.000Z,8,0.1235,5.1,2,1,0,0,-",
 		);
-		expect(formatSegment(fsrs({ interval: 0.00694444, state: 1, learningStep: 1 }))).toBe(
+		expect(formatSegment({ ...FSRS, interval: 0.00694444, state: 1, learningStep: 1 })).toBe(
 			"!fsrs,2026-01-09T09:00:00.000Z,0.0069,8.2956,3.2828,1,1,0,1,2026-01-01T09:00:00.000Z",
 		);
 	});
 
 	it("refuses values that would write NaN, Infinity or garbage", () => {
 		const bad: unknown[] = [
-			classic({ interval: Number.NaN }),
-			classic({ interval: Number.POSITIVE_INFINITY }),
-			classic({ interval: -1 }),
-			classic({ ease: Number.NaN }),
-			classic({ due: "2025-02-30" }),
-			classic({ due: "06-05-2025" }),
-			fsrs({ stability: Number.NaN }),
-			fsrs({ difficulty: Number.NEGATIVE_INFINITY }),
-			fsrs({ reps: 1.5 }),
-			fsrs({ lapses: -1 }),
-			fsrs({ due: "tomorrow" }),
-			fsrs({ due: "2026-01-09T09:00:00.000Z-->" }),
-			fsrs({ lastReview: "2026-13-01T00:00:00Z" }),
-			fsrs({ state: 7 as 0 }),
+			classicSchedule({ interval: Number.NaN }),
+			classicSchedule({ interval: Number.POSITIVE_INFINITY }),
+			classicSchedule({ interval: -1 }),
+			classicSchedule({ ease: Number.NaN }),
+			classicSchedule({ due: "2025-02-30" }),
+			classicSchedule({ due: "06-05-2025" }),
+			fsrsSchedule({ stability: Number.NaN }),
+			fsrsSchedule({ difficulty: Number.NEGATIVE_INFINITY }),
+			fsrsSchedule({ reps: 1.5 }),
+			fsrsSchedule({ lapses: -1 }),
+			fsrsSchedule({ due: "tomorrow" }),
+			fsrsSchedule({ due: "2026-01-09T09:00:00.000Z-->" }),
+			fsrsSchedule({ lastReview: "2026-13-01T00:00:00Z" }),
+			fsrsSchedule({ state: 7 as 0 }),
 		];
 		for (const schedule of bad) {
 			expect(() => formatSegment(schedule as FsrsSchedule)).toThrow(ScheduleFormatError);
@@ -65,10 +77,10 @@ describe("formatSegment", () => {
 		fc.assert(
 			fc.property(finite, finite, finite, (interval, stability, difficulty) => {
 				const text =
-					formatSegment(fsrs({ interval, stability, difficulty })) +
-					formatSegment(classic({ interval, ease: stability }));
+					formatSegment(fsrsSchedule({ interval, stability, difficulty })) +
+					formatSegment(classicSchedule({ interval, ease: stability }));
 				expect(text).not.toMatch(/NaN|Infinity|e[+-]/);
-				const numbers = formatSegment(fsrs({ interval, stability, difficulty })).split(",").slice(2, 5);
+				const numbers = formatSegment(fsrsSchedule({ interval, stability, difficulty })).split(",").slice(2, 5);
 				for (const n of numbers) expect(n).toMatch(/^\d+(\.\d{0,3}[1-9])?$/);
 			}),
 		);
@@ -77,7 +89,7 @@ describe("formatSegment", () => {
 	it("writes classic intervals as their shortest exact decimal", () => {
 		fc.assert(
 			fc.property(fc.double({ min: 0, max: 1e30, noNaN: true }), (interval) => {
-				const segment = formatSegment(classic({ interval }));
+				const segment = formatSegment(classicSchedule({ interval }));
 				const written = segment.split(",")[1];
 				expect(written).not.toMatch(/e/);
 				expect(Number(written)).toBe(interval === 0 ? 0 : interval);
@@ -117,9 +129,9 @@ describe("round trip with the reader", () => {
 	});
 
 	it("the placeholder reads back as new", () => {
-		expect(readSchedulingComment(formatComment([formatSegment(null), formatSegment(classic())]))).toEqual([
+		expect(readSchedulingComment(formatComment([formatSegment(null), formatSegment(classicSchedule())]))).toEqual([
 			{ kind: "ok", schedule: null },
-			{ kind: "ok", schedule: classic() },
+			{ kind: "ok", schedule: classicSchedule() },
 		]);
 	});
 });

@@ -7,7 +7,7 @@ import { CardIndex } from "../../../src/index/card-index";
 import { DeckList } from "../../../src/ui/deck-list/deck-list";
 import { DeckListModal } from "../../../src/ui/deck-list/deck-list-modal";
 import { DECK_LIST_VIEW_TYPE, DeckListView, openDeckListInSidebar } from "../../../src/ui/deck-list/deck-list-view";
-import { card, classic, note } from "../../index/fixtures";
+import { card, classic, noteForIndex } from "../../builders";
 import { makeServices, type TestServices } from "./helpers";
 
 beforeAll(() => installObsidianDom());
@@ -145,7 +145,7 @@ describe("deck list", () => {
 	it("refreshes on an index change and unsubscribes on close", () => {
 		const services = makeServices();
 		const list = mount(services);
-		services.fake.index.setFile("new.md", note(["#space/new"], [card(["space/new"], [classic("2026-03-01")], 0, "n")]));
+		services.fake.index.setFile("new.md", noteForIndex({ tags: ["#space/new"], cards: [card({ decks: ["space/new"], segments: [classic("2026-03-01")], startLine: 0, front: "n" })] }));
 		services.fake.changed();
 		expect(rows()).toContain("new 1/0/0/1");
 		expect(services.fake.listeners.size).toBe(1);

@@ -8,23 +8,23 @@ import type { PluginServices } from "../../../src/ui/services";
 import type { ReviewRequest } from "../../../src/review/request";
 import type { VaultIndexer } from "../../../src/obsidian/vault-index";
 import { DEFAULT_SETTINGS, type SpacedNotesSettings } from "../../../src/settings/settings";
-import { card, classic, NEW_SEGMENT, note } from "../../index/fixtures";
+import { card, classic, NEW, noteForIndex } from "../../builders";
 
 export const NOW = new Date(2026, 2, 10, 12, 0);
 
 /** space/docker: 2 due + 1 new; space/docker/build: 1 new; space/k8s: 1 later + 1 new; Misc: 1 due (7 in all). */
 export function sampleIndex(): CardIndex {
 	const index = new CardIndex({ flashcardTags: ["#space"], dayStartHour: 4 });
-	index.setFile("docker.md", note(["#space/docker"], [
-		card(["space/docker"], [classic("2026-03-01"), classic("2026-03-10")], 0, "old"),
-		card(["space/docker"], [NEW_SEGMENT], 2, "fresh"),
-		card(["space/docker/build"], [NEW_SEGMENT], 3, "build"),
-	]));
-	index.setFile("k8s.md", note(["#space/k8s", "#todo"], [
-		card(["space/k8s"], [classic("2026-05-01")], 0, "pods"),
-		card(["space/k8s"], [NEW_SEGMENT], 1, "svc"),
-	]));
-	index.setFile("misc.md", note(["#Misc"], [card(["Misc"], [classic("2026-03-02")], 0, "m")]));
+	index.setFile("docker.md", noteForIndex({ tags: ["#space/docker"], cards: [
+		card({ decks: ["space/docker"], segments: [classic("2026-03-01"), classic("2026-03-10")], startLine: 0, front: "old" }),
+		card({ decks: ["space/docker"], segments: [NEW], startLine: 2, front: "fresh" }),
+		card({ decks: ["space/docker/build"], segments: [NEW], startLine: 3, front: "build" }),
+	] }));
+	index.setFile("k8s.md", noteForIndex({ tags: ["#space/k8s", "#todo"], cards: [
+		card({ decks: ["space/k8s"], segments: [classic("2026-05-01")], startLine: 0, front: "pods" }),
+		card({ decks: ["space/k8s"], segments: [NEW], startLine: 1, front: "svc" }),
+	] }));
+	index.setFile("misc.md", noteForIndex({ tags: ["#Misc"], cards: [card({ decks: ["Misc"], segments: [classic("2026-03-02")], startLine: 0, front: "m" })] }));
 	return index;
 }
 

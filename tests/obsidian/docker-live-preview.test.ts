@@ -6,7 +6,7 @@ import { editorLivePreviewField } from "obsidian";
 import { dockerLivePreviewExtension } from "../../src/obsidian/docker-live-preview";
 import { setEditorLivePreview } from "../mocks/obsidian";
 import { installObsidianDom } from "../mocks/obsidian-dom";
-import { readNote } from "./helpers";
+import { readNote } from "../docker/helpers";
 
 beforeAll(() => installObsidianDom());
 

@@ -1,5 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseNote } from "../../src/cards/parse";
@@ -9,6 +8,7 @@ import { appendToVaultLog, LOG_SUBFOLDER } from "../../src/cli/review-log";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
 import { formatLogLine, type ReviewEntry } from "../../src/stats/log-format";
 import { statsCardsOfNote } from "../../src/stats/stats-cards";
+import { tempVault } from "../builders";
 
 const NOTE = [
 	"#flashcards/docker",
@@ -28,26 +28,25 @@ const EXAMPLE_VAULT = join(import.meta.dirname, "..", "..", "examples", "vault")
 const CONFIG_FOLDER = readdirSync(EXAMPLE_VAULT).filter((name) => name.startsWith("."))[0];
 
 function makeVault(): { root: string; ids: string[]; otherId: string } {
-	const root = mkdtempSync(join(tmpdir(), "sn-stats-"));
-	// The example vault's config folder (it marks the vault root), and a phone's config folder
-	// with another name: the logs of both are read.
-	cpSync(join(EXAMPLE_VAULT, CONFIG_FOLDER), join(root, CONFIG_FOLDER), { recursive: true });
-	const logs = join(root, CONFIG_FOLDER, LOG_SUBFOLDER);
-	mkdirSync(logs, { recursive: true });
-	const phoneLogs = join(root, ".config-phone", LOG_SUBFOLDER);
-	mkdirSync(phoneLogs, { recursive: true });
-	mkdirSync(join(root, "notes"));
-	mkdirSync(join(root, "k8s"));
-	writeFileSync(join(root, "notes", "docker.md"), NOTE);
-	writeFileSync(join(root, "k8s", "pod.md"), OTHER);
 	const ids = statsCardsOfNote("notes/docker.md", parseNote(NOTE, { path: "notes/docker.md", settings: DEFAULT_SETTINGS }).cards).map((c) => c.id);
 	const otherId = statsCardsOfNote("k8s/pod.md", parseNote(OTHER, { path: "k8s/pod.md", settings: DEFAULT_SETTINGS }).cards)[0].id;
 	const r = (iso: string, card: string, rating: 1 | 2 | 3 | 4, deck = "flashcards/docker"): ReviewEntry => ({
 		kind: "review", time: Date.parse(iso), card, deck, rating, state: 2, elapsedDays: 3, scheduledDays: 3, durationMs: 60_000,
 	});
-	writeFileSync(join(phoneLogs, "phone.jsonl"), [r("2026-03-09T10:00:00Z", ids[0], 3), r("2026-03-10T10:00:00Z", ids[1], 1)].map(formatLogLine).join("\n") + "\n{broken\n");
-	writeFileSync(join(logs, "laptop.jsonl"), [r("2026-03-09T10:00:00Z", ids[0], 3), r("2026-03-08T10:00:00Z", otherId, 4, "flashcards/k8s")].map(formatLogLine).join("\n") + "\n");
-	writeFileSync(join(logs, "notes.txt"), "not a log");
+	const logs = `${CONFIG_FOLDER}/${LOG_SUBFOLDER}`;
+	const root = tempVault({
+		prefix: "sn-stats-",
+		// The example vault's config folder (it marks the vault root), and a phone's config folder
+		// with another name: the logs of both are read.
+		copies: { [CONFIG_FOLDER]: join(EXAMPLE_VAULT, CONFIG_FOLDER) },
+		files: {
+			"notes/docker.md": NOTE,
+			"k8s/pod.md": OTHER,
+			[`.config-phone/${LOG_SUBFOLDER}/phone.jsonl`]: [r("2026-03-09T10:00:00Z", ids[0], 3), r("2026-03-10T10:00:00Z", ids[1], 1)].map(formatLogLine).join("\n") + "\n{broken\n",
+			[`${logs}/laptop.jsonl`]: [r("2026-03-09T10:00:00Z", ids[0], 3), r("2026-03-08T10:00:00Z", otherId, 4, "flashcards/k8s")].map(formatLogLine).join("\n") + "\n",
+			[`${logs}/notes.txt`]: "not a log",
+		},
+	});
 	return { root, ids, otherId };
 }
 
@@ -110,12 +109,11 @@ describe("spaced-notes stats", () => {
 		const report = JSON.parse((await run([".", "--json", "--now", "2026-03-10T12:00:00Z"], root)).stdout) as StatsJson;
 		expect(report.log.files).toBe(3);
 		expect(report.totals.allTime).toBe(4);
-		expect(appendToVaultLog(mkdtempSync(join(tmpdir(), "sn-no-config-")), [entry])).toBeNull();
+		expect(appendToVaultLog(tempVault({ prefix: "sn-no-config-" }), [entry])).toBeNull();
 	});
 
 	it("works without any log and reports bad usage with exit status 2", async () => {
-		const root = mkdtempSync(join(tmpdir(), "sn-stats-empty-"));
-		writeFileSync(join(root, "a.md"), NOTE);
+		const root = tempVault({ prefix: "sn-stats-empty-", files: { "a.md": NOTE } });
 		const { code, stdout } = await run([".", "--json"], root);
 		expect(code).toBe(0);
 		expect((JSON.parse(stdout) as StatsJson).totals.allTime).toBe(0);

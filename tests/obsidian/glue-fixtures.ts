@@ -5,7 +5,7 @@ import type { ParsedNote } from "../../src/model/card";
 import { DEFAULT_SETTINGS, type SpacedNotesSettings } from "../../src/settings/settings";
 import { tagMatchesAny } from "../../src/decks/tags";
 import { VaultIndexer, type VaultIndexerOptions } from "../../src/obsidian/vault-index";
-import { card, classic, NEW_SEGMENT } from "./fixtures";
+import { card, classic, NEW } from "../builders";
 
 const SETTINGS: SpacedNotesSettings = { ...DEFAULT_SETTINGS, flashcardTags: ["#space"] };
 
@@ -21,7 +21,7 @@ export function fakeParse(text: string, path: string, settings: SpacedNotesSetti
 		? text.split("\n").flatMap((line, i) => {
 			if (!line.includes("::")) return [];
 			const due = /!(\d{4}-\d{2}-\d{2})/.exec(line);
-			const c = card([deckTag.slice(1)], [due ? classic(due[1]) : NEW_SEGMENT], i, line.split("::")[0]);
+			const c = card({ decks: [deckTag.slice(1)], segments: [due ? classic(due[1]) : NEW], startLine: i, front: line.split("::")[0] });
 			c.context = [path.replace(/\.md$/, "").split("/").pop() ?? ""];
 			return [c];
 		})

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { App } from "obsidian";
 import { beforeAll, describe, expect, it } from "vitest";
-import SpacedNotesPlugin from "../../src/main";
-import { DECK_LIST_VIEW_TYPE } from "../../src/ui/deck-list/deck-list-view";
-import { REVIEW_VIEW_TYPE } from "../../src/ui/review/review-view";
-import { STATS_VIEW_TYPE } from "../../src/ui/stats-view";
-import { installObsidianDom } from "../mocks/obsidian-dom";
+import SpacedNotesPlugin from "../src/main";
+import { DECK_LIST_VIEW_TYPE } from "../src/ui/deck-list/deck-list-view";
+import { REVIEW_VIEW_TYPE } from "../src/ui/review/review-view";
+import { STATS_VIEW_TYPE } from "../src/ui/stats-view";
+import { installObsidianDom } from "./mocks/obsidian-dom";
 
 type MockPlugin = {
 	commands: { id: string; hotkeys?: unknown[] }[];

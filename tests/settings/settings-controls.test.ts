@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS } from "../../../src/settings/settings";
-import { controlValue, joinList, patchForControl, splitList, validateControl } from "../../../src/settings/settings-controls";
+import { DEFAULT_SETTINGS } from "../../src/settings/settings";
+import { controlValue, joinList, patchForControl, splitList, validateControl } from "../../src/settings/settings-controls";
 
 const settings = structuredClone(DEFAULT_SETTINGS);
 

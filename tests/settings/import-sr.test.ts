@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { importSpacedRepetitionSettings } from "../../../src/settings/import-sr";
-import { normaliseSettings } from "../../../src/settings/settings";
+import { importSpacedRepetitionSettings } from "../../src/settings/import-sr";
+import { normaliseSettings } from "../../src/settings/settings";
 
 /** A data.json as the Spaced Repetition plugin writes it (settings under `settings`). */
 const SR_DATA = {

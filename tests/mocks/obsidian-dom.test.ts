@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeAll, describe, expect, it } from "vitest";
-import { installObsidianDom } from "../mocks/obsidian-dom";
+import { installObsidianDom } from "./obsidian-dom";
 
 beforeAll(() => installObsidianDom());
 

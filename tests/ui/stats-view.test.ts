@@ -8,7 +8,7 @@ import type { StatsCard } from "../../src/stats/stats-cards";
 import { heatLevel, weekdayOf } from "../../src/ui/charts/heatmap";
 import { STATS_VIEW_TYPE, StatsView, type StatsDataProvider } from "../../src/ui/stats-view";
 import { installObsidianDom } from "../mocks/obsidian-dom";
-import { local } from "../schedule/tz";
+import { local } from "../helpers/tz";
 
 beforeAll(() => installObsidianDom());
 

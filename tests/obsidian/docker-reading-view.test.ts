@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { MarkdownPostProcessorContext, MarkdownSectionInformation } from "obsidian";
 import { createDockerPostProcessor } from "../../src/obsidian/docker-reading-view";
 import { installObsidianDom } from "../mocks/obsidian-dom";
-import { noteBlocks } from "./helpers";
+import { noteBlocks } from "../docker/helpers";
 
 beforeAll(() => installObsidianDom());
 

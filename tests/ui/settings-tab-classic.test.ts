@@ -5,15 +5,15 @@
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Plugin as ObsidianPlugin } from "obsidian";
-import { installObsidianDom } from "../../mocks/obsidian-dom";
-import { App, notices, Plugin } from "../../mocks/obsidian";
-import { validateControl } from "../../../src/settings/settings-controls";
-import { SpacedNotesSettingTab } from "../../../src/ui/settings-tab";
-import { makeServices, type TestServices } from "../deck-list/helpers";
+import { installObsidianDom } from "../mocks/obsidian-dom";
+import { App, notices, Plugin } from "../mocks/obsidian";
+import { validateControl } from "../../src/settings/settings-controls";
+import { SpacedNotesSettingTab } from "../../src/ui/settings-tab";
+import { makeServices, type TestServices } from "./deck-list/helpers";
 import { controlNamesFor, CONTROL_ROWS, HEADINGS, IMPORT_ROW, INFO_ROW } from "./setting-rows";
 
 vi.mock("obsidian", async (importOriginal) => {
-	const mock = await importOriginal<typeof import("../../mocks/obsidian")>();
+	const mock = await importOriginal<typeof import("../mocks/obsidian")>();
 	return { ...mock, PluginSettingTab: mock.ClassicPluginSettingTab };
 });
 

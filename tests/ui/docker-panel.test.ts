@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { analyseDockerfile } from "../../src/docker/analyse";
 import { renderDockerPanel } from "../../src/ui/docker-panel";
 import { installObsidianDom } from "../mocks/obsidian-dom";
-import { noteBlocks } from "./helpers";
+import { noteBlocks } from "../docker/helpers";
 
 beforeAll(() => installObsidianDom());
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, normaliseSettings } from "../src/settings/settings";
+import { DEFAULT_SETTINGS, normaliseSettings } from "../../src/settings/settings";
 
 describe("normaliseSettings", () => {
 	it("returns the defaults for missing or malformed data", () => {

@@ -8,6 +8,7 @@ import fc from "fast-check";
 import type { SegmentState } from "../../src/model/card";
 import { StatusClasses, STATUS_NAMES } from "../../src/index/status-keys";
 import { overdueDays, siblingStatus } from "../../src/schedule/status";
+import { classic, fsrs } from "../builders";
 
 const day = fc.tuple(fc.integer({ min: 2025, max: 2026 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
 const moment = fc.tuple(day, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([d, h, m]) => `${d}T${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:00.000Z`);
@@ -15,13 +16,8 @@ const segment: fc.Arbitrary<SegmentState> = fc.oneof(
 	fc.constant<SegmentState>({ kind: "absent" }),
 	fc.constant<SegmentState>({ kind: "ok", schedule: null }),
 	fc.constant<SegmentState>({ kind: "unreadable", raw: "x", reason: "y" }),
-	fc.tuple(fc.oneof(day, fc.constant("2025-02-30")), fc.integer({ min: 1, max: 50 })).map(([due, interval]): SegmentState => ({ kind: "ok", schedule: { type: "classic", due, interval, ease: 250 } })),
-	fc.tuple(fc.oneof(moment, fc.constant("not a moment")), fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3)).map(
-		([due, state]): SegmentState => ({
-			kind: "ok",
-			schedule: { type: "fsrs", due, interval: 1, stability: 1, difficulty: 5, state, reps: 1, lapses: 0, learningStep: 0, lastReview: null },
-		}),
-	),
+	fc.tuple(fc.oneof(day, fc.constant("2025-02-30")), fc.integer({ min: 1, max: 50 })).map(([due, interval]) => classic(due, { interval })),
+	fc.tuple(fc.oneof(moment, fc.constant("not a moment")), fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3)).map(([due, state]) => fsrs(due, { state })),
 );
 
 function check(table: StatusClasses, segments: readonly SegmentState[], now: Date): void {
@@ -50,7 +46,7 @@ describe("status classes", () => {
 		const segments: SegmentState[] = [];
 		for (let i = 0; i < 9000; i++) {
 			const due = new Date(Date.UTC(2025, 5, 1) + i * 997_000).toISOString();
-			segments.push({ kind: "ok", schedule: { type: "fsrs", due, interval: 1, stability: 1, difficulty: 5, state: (i % 4) as 0 | 1 | 2 | 3, reps: 1, lapses: 0, learningStep: 0, lastReview: null } });
+			segments.push(fsrs(due, { state: (i % 4) as 0 | 1 | 2 | 3 }));
 		}
 		check(table, segments, new Date("2025-06-20T12:00:00Z"));
 		check(table, segments.slice().reverse(), new Date("2025-06-20T12:00:00Z"));

@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { runCli } from "../../src/cli/main";
 import type { CliIO } from "../../src/cli/io";
-import { readNote } from "./helpers";
+import { tempVault } from "../builders";
+import { readNote } from "../docker/helpers";
 
 function capture(cwd: string): { io: CliIO; out: () => string; err: () => string } {
 	let out = "";
@@ -12,10 +10,14 @@ function capture(cwd: string): { io: CliIO; out: () => string; err: () => string
 	return { io: { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd }, out: () => out, err: () => err };
 }
 
-const dir = mkdtempSync(join(tmpdir(), "sn-docker-"));
-writeFileSync(join(dir, "note.md"), readNote());
-writeFileSync(join(dir, "Dockerfile"), "FROM node:22 AS deps\nRUN npm ci\nFROM node:22\nCOPY --from=deps /app /app\nCMD node server.js\n");
-writeFileSync(join(dir, "snippet.md"), "```docker\nRUN apt-get update\n```\n");
+const dir = tempVault({
+	prefix: "sn-docker-",
+	files: {
+		"note.md": readNote(),
+		Dockerfile: "FROM node:22 AS deps\nRUN npm ci\nFROM node:22\nCOPY --from=deps /app /app\nCMD node server.js\n",
+		"snippet.md": "```docker\nRUN apt-get update\n```\n",
+	},
+});
 
 describe("spaced-notes docker", () => {
 	it("--json on the real note gives the cli.md shape with note lines and byte sizes", async () => {

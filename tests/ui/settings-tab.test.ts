@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Plugin as ObsidianPlugin, Setting as ObsidianSetting } from "obsidian";
-import { installObsidianDom } from "../../mocks/obsidian-dom";
-import { App, notices, Plugin } from "../../mocks/obsidian";
-import { SpacedNotesSettingTab } from "../../../src/ui/settings-tab";
-import { makeServices, type TestServices } from "../deck-list/helpers";
+import { installObsidianDom } from "../mocks/obsidian-dom";
+import { App, notices, Plugin } from "../mocks/obsidian";
+import { SpacedNotesSettingTab } from "../../src/ui/settings-tab";
+import { makeServices, type TestServices } from "./deck-list/helpers";
 import { CONTROL_ROWS, HEADINGS, IMPORT_ROW, INFO_ROW } from "./setting-rows";
 
 beforeAll(() => installObsidianDom());
