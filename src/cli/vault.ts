@@ -7,6 +7,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { normaliseSettings, type SpacedNotesSettings } from "../settings/settings";
 import { isDirectory, toSlashes } from "./fs-paths";
 import { UsageError } from "./io";
+import { decodeUtf8 } from "./utf8";
 
 /** The plugin's folder inside a vault's config folder (Obsidian's default config folder name). */
 const SETTINGS_FILE = join(".obsidian", "plugins", "spaced-notes", "data.json");
@@ -60,13 +61,24 @@ export function loadVault(paths: string[], cwd: string): LoadedVault {
 	return { root, files, settings };
 }
 
-/** Reads a file as UTF-8 text, turning any failure into a one-line usage error. */
+/**
+ * Reads a file as UTF-8 text, turning any failure into a one-line usage error. Bytes that are not
+ * UTF-8 become U+FFFD: fine for reading, never for writing back (see `DiskNotes`).
+ */
 export function readText(file: VaultFile): string {
+	return readNote(file).text;
+}
+
+/** A note's text, and whether its bytes are valid UTF-8 (else the text is a lossy decoding). */
+export function readNote(file: VaultFile): { text: string; utf8: boolean } {
+	let bytes: Buffer;
 	try {
-		return readFileSync(file.absolute, "utf8");
+		bytes = readFileSync(file.absolute);
 	} catch (error) {
 		throw new UsageError(`cannot read ${file.display}: ${(error as Error).message}`);
 	}
+	const text = decodeUtf8(bytes);
+	return text === null ? { text: bytes.toString("utf8"), utf8: false } : { text, utf8: true };
 }
 
 /** The nearest folder at or above `start` that holds `.obsidian`; else `start` itself. */

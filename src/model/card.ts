@@ -84,7 +84,9 @@ export type ProblemCode =
 	| "unclosed-comment"
 	| "unclosed-math"
 	| "tagged-without-cards"
-	| "future-last-review";
+	| "future-last-review"
+	/** Reported by the command line, which reads bytes: the note is not valid UTF-8. */
+	| "not-utf8";
 
 /** Everything the parser learns from one note. */
 export interface ParsedNote {
