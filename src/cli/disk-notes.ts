@@ -1,23 +1,45 @@
 /**
  * The review's {@link NoteStore} on the command line: notes on disk, each change made on the
- * text now on disk and written atomically only if nobody changed the note meanwhile (else the
- * change is redone on the fresh text, a few times at most). A note that is not UTF-8 is read
- * lossily for the review but never written: its bytes would be lost.
+ * text now on disk and written only if nobody changed the note meanwhile (else the change is
+ * redone on the fresh text, a few times at most); a change another program makes in the last
+ * moment before the rename is caught afterwards and kept in a backup (see atomic-write.ts). A
+ * note that is not UTF-8 is read lossily for the review but never written: its bytes would be lost.
  */
 import { readFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import type { NoteStore } from "../review/ports";
-import { writeIfUnchanged } from "./atomic-write";
+import { ChangedWhileWritingError, closeSnapshot, readSnapshot, ReplacedFiles, writeIfUnchanged, type LateChange, type NoteSnapshot, type WriteOutcome } from "./atomic-write";
+import { toSlashes } from "./fs-paths";
 import { decodeUtf8, notUtf8Message } from "./utf8";
 import type { VaultFile } from "./vault";
 
 /** How often a change is redone when the note keeps changing under it. */
-const ATTEMPTS = 3;
+const ATTEMPTS = 10;
+
+export interface DiskNotesOptions {
+	/**
+	 * Told (one sentence) when another program wrote into a note's replaced file just after an
+	 * answer was written, and where that text is kept.
+	 */
+	warn?: (message: string) => void;
+}
 
 export class DiskNotes implements NoteStore {
 	private readonly byPath: Map<string, VaultFile>;
+	private readonly byAbsolute: Map<string, VaultFile>;
+	private readonly replaced = new ReplacedFiles();
 
-	constructor(files: readonly VaultFile[]) {
+	constructor(
+		files: readonly VaultFile[],
+		private readonly options: DiskNotesOptions = {},
+	) {
 		this.byPath = new Map(files.map((file) => [file.vaultPath, file]));
+		this.byAbsolute = new Map(files.map((file) => [file.absolute, file]));
+	}
+
+	/** The last look at the files answers replaced; call once the review is over. */
+	async close(): Promise<void> {
+		this.report(await this.replaced.close());
 	}
 
 	read(path: string): Promise<string> {
@@ -37,34 +59,60 @@ export class DiskNotes implements NoteStore {
 	}
 
 	private processNow(file: VaultFile, edit: (text: string) => string | null): string {
-		let current = this.readStrict(file);
+		this.report(this.replaced.check());
 		for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-			const next = edit(current);
-			if (next === null) return current;
-			let written: ReturnType<typeof writeIfUnchanged>;
+			const snapshot = this.snapshot(file);
+			let watched = false;
 			try {
-				written = writeIfUnchanged(file.absolute, current, next);
-			} catch (error) {
-				throw new Error(`cannot write ${file.display}: ${(error as Error).message}`);
+				const current = decodeUtf8(snapshot.bytes);
+				if (current === null) throw new Error(notUtf8Message(file.display));
+				const next = edit(current);
+				if (next === null) return current;
+				let outcome: WriteOutcome;
+				try {
+					outcome = writeIfUnchanged(snapshot, next);
+				} catch (error) {
+					if (!(error instanceof ChangedWhileWritingError)) throw new Error(`cannot write ${file.display}: ${(error as Error).message}`);
+					if (snapshot.stat.nlink === 1n) watched = this.watch(snapshot, error.replaced);
+					throw new Error(
+						`${file.display} was changed by another program while the answer was written, so it is not counted as saved and the text it replaced is kept in ${this.backupName(file, error.backup)}.`,
+					);
+				}
+				if (outcome === "changed") continue;
+				if (outcome === "replaced") watched = this.watch(snapshot, snapshot.bytes);
+				return next;
+			} finally {
+				if (!watched) closeSnapshot(snapshot);
 			}
-			if (written.written) return next;
-			current = written.current;
-			if (current.includes("\uFFFD")) current = this.readStrict(file);
 		}
-		throw new Error(`${file.display} kept changing while it was being written; try again`);
+		throw new Error(`${file.display} kept changing while it was being written, so nothing was saved; try again.`);
 	}
 
-	/** The note's text for a change: throws when it is not UTF-8. */
-	private readStrict(file: VaultFile): string {
-		let bytes: Buffer;
+	/** Watches the file a rename replaced (its descriptor now belongs to {@link replaced}). */
+	private watch(snapshot: NoteSnapshot, held: Buffer): true {
+		this.replaced.watch(snapshot.path, snapshot.fd, held);
+		return true;
+	}
+
+	private report(changes: readonly LateChange[]): void {
+		for (const change of changes) {
+			const file = this.byAbsolute.get(change.path);
+			const name = file?.display ?? change.path;
+			this.options.warn?.(`${name} was written by another program just after an answer replaced it, so that text is kept in ${file ? this.backupName(file, change.backup) : change.backup}.`);
+		}
+	}
+
+	/** A backup's path as the user sees the note's: beside it. */
+	private backupName(file: VaultFile, backup: string): string {
+		return toSlashes(join(dirname(file.display), basename(backup)));
+	}
+
+	private snapshot(file: VaultFile): NoteSnapshot {
 		try {
-			bytes = readFileSync(file.absolute);
+			return readSnapshot(file.absolute);
 		} catch (error) {
 			throw new Error(`cannot read ${file.display}: ${(error as Error).message}`);
 		}
-		const text = decodeUtf8(bytes);
-		if (text === null) throw new Error(notUtf8Message(file.display));
-		return text;
 	}
 
 	private readNow(file: VaultFile): string {

@@ -32,11 +32,12 @@ export const reviewCommand: Command = async (argv, io) => {
 	const interactive = Boolean(io.stdinIsTTY);
 	const screen = new ReviewScreen(io, interactive);
 	const request: ReviewRequest = { title: selection.deck ?? "All cards", ...selection };
+	const notes = new DiskNotes(loaded.vault.files, { warn: (message) => screen.notice(message) });
 	const controller = new ReviewController(
 		{
 			settings: () => loaded.settings,
 			index: () => loaded.index,
-			notes: new DiskNotes(loaded.vault.files),
+			notes,
 			now: clock,
 			notify: (message) => screen.notice(message),
 			log: new VaultReviewLog(loaded.vault.root),
@@ -49,6 +50,7 @@ export const reviewCommand: Command = async (argv, io) => {
 		await runSession(controller, screen, input, interactive);
 	} finally {
 		input.close();
+		await notes.close();
 	}
 	const state = controller.state();
 	screen.summary(state.summary, state.unsaved);
