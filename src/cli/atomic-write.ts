@@ -16,7 +16,8 @@
  * A note with other hard links is written in place instead (a rename would split it into two
  * files), after the same check, with its previous text kept in a backup until the write is done.
  */
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync, type BigIntStats } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync, type BigIntStats } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /** A note as read for a change, with the descriptor that read it (close it with {@link closeSnapshot}). */
@@ -69,7 +70,7 @@ export function closeSnapshot(snapshot: NoteSnapshot): void {
 export function writeIfUnchanged(snapshot: NoteSnapshot, next: string, afterCheck?: () => void): WriteOutcome {
 	const bytes = Buffer.from(next, "utf8");
 	if (snapshot.stat.nlink > 1n) return writeInPlace(snapshot, bytes, afterCheck);
-	const temp = createTemp(snapshot.path, bytes, Number(snapshot.stat.mode & 0o7777n));
+	const temp = createTemp(snapshot.path, bytes, snapshot.stat);
 	try {
 		if (!stillAsRead(snapshot)) {
 			unlinkSync(temp);
@@ -180,20 +181,41 @@ function sameFile(a: BigIntStats, b: BigIntStats): boolean {
 	return a.dev === b.dev && a.ino === b.ino;
 }
 
-/** Writes `bytes` to a new temporary file beside `path`, synced, with `mode`; returns its path. */
-function createTemp(path: string, bytes: Buffer, mode: number): string {
-	const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-	const fd = openSync(temp, "w", mode);
-	let done = false;
-	try {
-		writeAllAt(fd, bytes);
-		fsyncSync(fd);
-		done = true;
-	} finally {
-		closeSync(fd);
-		if (!done) removeQuietly(temp);
+/**
+ * Writes `bytes` to a new temporary file beside `path`, synced, with the note's `mode` (and owner,
+ * when allowed); returns its path. The name is unpredictable and the file is created exclusively
+ * (O_CREAT|O_EXCL, which also refuses to follow a link), so nothing planted under a name can
+ * redirect the write.
+ */
+function createTemp(path: string, bytes: Buffer, stat: BigIntStats): string {
+	for (let attempt = 0; ; attempt++) {
+		const temp = join(dirname(path), `.${basename(path)}.${randomBytes(9).toString("hex")}.tmp`);
+		let fd: number;
+		try {
+			fd = openSync(temp, "wx", 0o600);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === "EEXIST" && attempt < 10) continue;
+			throw error;
+		}
+		let done = false;
+		try {
+			try {
+				fchownSync(fd, Number(stat.uid), Number(stat.gid));
+			} catch {
+				// Only root may give a file away; the file stays ours, as any editor's save would.
+			}
+			// The umask applies to a new file's mode: set the note's own explicitly (after the owner,
+			// whose change clears set-id bits).
+			fchmodSync(fd, Number(stat.mode & 0o7777n));
+			writeAllAt(fd, bytes);
+			fsyncSync(fd);
+			done = true;
+		} finally {
+			closeSync(fd);
+			if (!done) removeQuietly(temp);
+		}
+		return temp;
 	}
-	return temp;
 }
 
 /** Keeps `bytes` in `<note>.spaced-notes-<timestamp>.bak` beside the note (a new file); returns its path. */

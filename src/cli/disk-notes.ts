@@ -4,14 +4,16 @@
  * redone on the fresh text, a few times at most); a change another program makes in the last
  * moment before the rename is caught afterwards and kept in a backup (see atomic-write.ts). A
  * note that is not UTF-8 is read lossily for the review but never written: its bytes would be lost.
+ * A linked note is written through the link to its target, only when that lies inside the vault;
+ * a read-only note is not written.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { NoteStore } from "../review/ports";
 import { ChangedWhileWritingError, closeSnapshot, readSnapshot, ReplacedFiles, writeIfUnchanged, type LateChange, type NoteSnapshot, type WriteOutcome } from "./atomic-write";
 import { toSlashes } from "./fs-paths";
 import { decodeUtf8, notUtf8Message } from "./utf8";
-import type { VaultFile } from "./vault";
+import { isInside, type LoadedVault, type VaultFile } from "./vault";
 
 /** How often a change is redone when the note keeps changing under it. */
 const ATTEMPTS = 10;
@@ -26,15 +28,18 @@ export interface DiskNotesOptions {
 
 export class DiskNotes implements NoteStore {
 	private readonly byPath: Map<string, VaultFile>;
-	private readonly byAbsolute: Map<string, VaultFile>;
+	/** Notes by the real path written, for reports about replaced files. */
+	private readonly byTarget = new Map<string, VaultFile>();
 	private readonly replaced = new ReplacedFiles();
+	/** The vault root's real path: a note is written only when its real path lies inside. */
+	private readonly root: string;
 
 	constructor(
-		files: readonly VaultFile[],
+		vault: Pick<LoadedVault, "root" | "files">,
 		private readonly options: DiskNotesOptions = {},
 	) {
-		this.byPath = new Map(files.map((file) => [file.vaultPath, file]));
-		this.byAbsolute = new Map(files.map((file) => [file.absolute, file]));
+		this.root = realpathSync(vault.root);
+		this.byPath = new Map(vault.files.map((file) => [file.vaultPath, file]));
 	}
 
 	/** The last look at the files answers replaced; call once the review is over. */
@@ -66,6 +71,8 @@ export class DiskNotes implements NoteStore {
 			try {
 				const current = decodeUtf8(snapshot.bytes);
 				if (current === null) throw new Error(notUtf8Message(file.display));
+				// No write permission for anyone: the user made it read-only (a rename would ignore that).
+				if ((snapshot.stat.mode & 0o222n) === 0n) throw new Error(`${file.display} is read-only, so nothing was saved.`);
 				const next = edit(current);
 				if (next === null) return current;
 				let outcome: WriteOutcome;
@@ -96,20 +103,31 @@ export class DiskNotes implements NoteStore {
 
 	private report(changes: readonly LateChange[]): void {
 		for (const change of changes) {
-			const file = this.byAbsolute.get(change.path);
+			const file = this.byTarget.get(change.path);
 			const name = file?.display ?? change.path;
 			this.options.warn?.(`${name} was written by another program just after an answer replaced it, so that text is kept in ${file ? this.backupName(file, change.backup) : change.backup}.`);
 		}
 	}
 
-	/** A backup's path as the user sees the note's: beside it. */
+	/** A backup's path as the user sees the note's: beside it (beside a link's target: its full path). */
 	private backupName(file: VaultFile, backup: string): string {
+		if (dirname(backup) !== dirname(file.absolute)) return backup;
 		return toSlashes(join(dirname(file.display), basename(backup)));
 	}
 
+	/** The note read for a change: through a link, its target (which must lie inside the vault). */
 	private snapshot(file: VaultFile): NoteSnapshot {
+		let target: string;
 		try {
-			return readSnapshot(file.absolute);
+			target = realpathSync(file.absolute);
+		} catch (error) {
+			throw new Error(`cannot read ${file.display}: ${(error as Error).message}`);
+		}
+		if (!isInside(this.root, target)) throw new Error(`${file.display} is a link to a file outside the vault, so nothing was saved.`);
+		try {
+			const snapshot = readSnapshot(target);
+			this.byTarget.set(target, file);
+			return snapshot;
 		} catch (error) {
 			throw new Error(`cannot read ${file.display}: ${(error as Error).message}`);
 		}

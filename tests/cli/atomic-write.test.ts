@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, linkSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { appendFileSync, closeSync, existsSync, linkSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -97,5 +97,19 @@ describe("atomic writes", () => {
 		linkSync(path, join(path, "..", "elsewhere.md"));
 		expect(write(path, "short\n")).toBe("in-place");
 		expect(readFileSync(path, "utf8")).toBe("short\n");
+	});
+});
+
+describe("the temporary file", () => {
+	it("is never a file planted under the name it would take: a planted link is not followed", () => {
+		const path = tempFile("old\n");
+		const victim = join(mkdtempSync(join(tmpdir(), "sn-victim-")), "victim.txt");
+		// Links planted under every name a write in the next seconds could choose by pid and time.
+		const start = Date.now();
+		for (let t = start; t < start + 3000; t++) symlinkSync(victim, join(path, "..", `.note.md.${process.pid}.${t}.tmp`));
+		expect(write(path, "new\n")).toBe("replaced");
+		expect(existsSync(victim)).toBe(false);
+		expect(lstatSync(path).isSymbolicLink()).toBe(false);
+		expect(readFileSync(path, "utf8")).toBe("new\n");
 	});
 });

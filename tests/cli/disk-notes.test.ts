@@ -21,7 +21,7 @@ function setUp(text: string) {
 	const path = join(dir, "notes", "n.md");
 	writeFileSync(path, text);
 	const loaded = loadIndex(parseArgs([dir], [], []), { cwd: dir, stdout: () => {}, stderr: () => {} });
-	const store = new DiskNotes(loaded.vault.files);
+	const store = new DiskNotes(loaded.vault);
 	const editor = new NoteEditor(store, () => SETTINGS);
 	const target = (i: number) => cardTarget(parseNote(text, { path: "notes/n.md", settings: SETTINGS }).cards[i], 0);
 	return { dir, path, store, editor, target, loaded };
@@ -92,7 +92,7 @@ describe("DiskNotes and another program writing the note", () => {
 	it("warns, naming a backup, when a program writes into the file an answer replaced", async () => {
 		const { dir, path, loaded } = setUp("#flashcards\nq1::a1\n");
 		const warnings: string[] = [];
-		const store = new DiskNotes(loaded.vault.files, { warn: (m) => warnings.push(m) });
+		const store = new DiskNotes(loaded.vault, { warn: (m) => warnings.push(m) });
 		// A program opened the note before our write and writes into it after our rename.
 		const late = openSync(path, "a");
 		await store.process("notes/n.md", (text) => text + "<!--ours-->\n");

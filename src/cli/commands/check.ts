@@ -35,6 +35,17 @@ export const checkCommand: Command = (argv, io) => {
 			problems.push({ file: file.display, line: problem.line + 1, code: problem.code, message: problem.message });
 		}
 	}
+	for (const link of vault.skippedLinks) {
+		const outside = link.reason !== "broken";
+		problems.push({
+			file: link.display,
+			line: 1,
+			code: outside ? "link-outside-vault" : "broken-link",
+			message: outside
+				? `This is a link to a ${link.reason === "outside-folder" ? "folder" : "file"} outside the vault, so its notes are not read.`
+				: "This is a link to nothing, so it is not read.",
+		});
+	}
 	if (hasFlag(args, "json")) {
 		io.stdout(JSON.stringify(problems, null, 2) + "\n");
 	} else {

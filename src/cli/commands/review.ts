@@ -15,6 +15,7 @@ import { loadIndex, SELECTION_FLAGS, selectionFromArgs } from "../load-index";
 import { keyInput, lineInput, type ReviewAction, type ReviewInput } from "../review-input";
 import { VaultReviewLog } from "../review-log";
 import { ReviewScreen } from "../review-screen";
+import { warnSkippedLinks } from "../vault";
 
 const RATINGS = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy } as const;
 
@@ -29,10 +30,11 @@ export const reviewCommand: Command = async (argv, io) => {
 	const offset = start.getTime() - Date.now();
 	const clock = () => new Date(Math.floor((Date.now() + offset) / 1000) * 1000);
 	const loaded = loadIndex(args, io);
+	warnSkippedLinks(loaded.vault, "review", io.stderr);
 	const interactive = Boolean(io.stdinIsTTY);
 	const screen = new ReviewScreen(io, interactive);
 	const request: ReviewRequest = { title: selection.deck ?? "All cards", ...selection };
-	const notes = new DiskNotes(loaded.vault.files, { warn: (message) => screen.notice(message) });
+	const notes = new DiskNotes(loaded.vault, { warn: (message) => screen.notice(message) });
 	const controller = new ReviewController(
 		{
 			settings: () => loaded.settings,
