@@ -84,7 +84,13 @@ export type ProblemCode =
 	| "unclosed-comment"
 	| "unclosed-math"
 	| "tagged-without-cards"
-	| "future-last-review";
+	| "future-last-review"
+	/** Reported by the command line, which reads bytes: the note is not valid UTF-8. */
+	| "not-utf8"
+	/** Reported by the command line's folder walk: a link to a note or folder outside the vault, not followed. */
+	| "link-outside-vault"
+	/** Reported by the command line's folder walk: a `.md` link that points to nothing. */
+	| "broken-link";
 
 /** Everything the parser learns from one note. */
 export interface ParsedNote {

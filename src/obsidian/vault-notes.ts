@@ -2,9 +2,17 @@
  * The review's {@link NoteStore} inside Obsidian: reads with `Vault.cachedRead`, writes with one
  * `Vault.process` call per change (an atomic read-modify-write of the current text, so an edit
  * made meanwhile is never overwritten), and tells the index about its own writes at once.
+ *
+ * Obsidian decodes every note as UTF-8, so a note that is not UTF-8 (Latin-1 text, a binary file)
+ * arrives with U+FFFD in place of its bad bytes; writing that text back would lose them. Text that
+ * holds U+FFFD is therefore written only after its bytes were read and found to be UTF-8.
  */
 import { TFile, type App } from "obsidian";
 import type { NoteStore } from "../review/ports";
+
+/** How often a change is tried again when the note keeps changing while its bytes are checked. */
+const ATTEMPTS = 3;
+const REPLACEMENT = "\uFFFD";
 
 export class VaultNotes implements NoteStore {
 	constructor(private readonly app: App) {}
@@ -15,10 +23,41 @@ export class VaultNotes implements NoteStore {
 
 	async process(path: string, edit: (text: string) => string | null): Promise<string> {
 		const file = this.file(path);
+		// The text (without a byte order mark) whose bytes were found to be UTF-8.
+		let checked: string | null = null;
+		for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+			const seen = { unchecked: false };
+			let result: string;
+			try {
+				result = await this.app.vault.process(file, (text) => {
+					if (text.includes(REPLACEMENT) && withoutBom(text) !== checked) {
+						seen.unchecked = true;
+						return text;
+					}
+					return edit(text) ?? text;
+				});
+			} catch (error) {
+				throw new Error(`The note ${path} could not be written: ${error instanceof Error ? error.message : String(error)}`);
+			}
+			if (!seen.unchecked) return result;
+			checked = await this.utf8Text(file);
+			if (checked === null) throw new Error(`The note ${path} is not UTF-8 text, so nothing was saved.`);
+		}
+		throw new Error(`The note ${path} kept changing while it was being saved; nothing was saved.`);
+	}
+
+	/** The note's bytes decoded as UTF-8 (without a byte order mark), or null when they are not UTF-8. */
+	private async utf8Text(file: TFile): Promise<string | null> {
+		let bytes: ArrayBuffer;
 		try {
-			return await this.app.vault.process(file, (text) => edit(text) ?? text);
+			bytes = await this.app.vault.readBinary(file);
 		} catch (error) {
-			throw new Error(`The note ${path} could not be written: ${error instanceof Error ? error.message : String(error)}`);
+			throw new Error(`The note ${file.path} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+		}
+		try {
+			return withoutBom(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+		} catch {
+			return null;
 		}
 	}
 
@@ -27,4 +66,8 @@ export class VaultNotes implements NoteStore {
 		if (!(file instanceof TFile)) throw new Error(`The note ${path} no longer exists; nothing was saved.`);
 		return file;
 	}
+}
+
+function withoutBom(text: string): string {
+	return text.startsWith("\uFEFF") ? text.slice(1) : text;
 }

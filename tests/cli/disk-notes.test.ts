@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseArgs } from "../../src/cli/args";
@@ -19,7 +19,7 @@ function setUp(text: string) {
 	const dir = tempVault({ prefix: "sn-disk-", files: { "notes/n.md": text } });
 	const path = join(dir, "notes", "n.md");
 	const loaded = loadIndex(parseArgs([dir], [], []), { cwd: dir, stdout: () => {}, stderr: () => {} });
-	const store = new DiskNotes(loaded.vault.files);
+	const store = new DiskNotes(loaded.vault);
 	const editor = new NoteEditor(store, () => SETTINGS);
 	const target = (i: number) => cardTarget(parseNote(text, { path: "notes/n.md", settings: SETTINGS }).cards[i], 0);
 	return { dir, path, store, editor, target, loaded };
@@ -83,5 +83,24 @@ describe("DiskNotes (the terminal review's notes)", () => {
 		const after = readFileSync(path, "utf8");
 		expect(after.split("\n").filter((l) => l.startsWith("<!--SR:"))).toHaveLength(2);
 		expect(after.split("\n")[after.split("\n").length - 2]).toBe("same::card");
+	});
+});
+
+describe("DiskNotes and another program writing the note", () => {
+	it("warns, naming a backup, when a program writes into the file an answer replaced", async () => {
+		const { dir, path, loaded } = setUp("#flashcards\nq1::a1\n");
+		const warnings: string[] = [];
+		const store = new DiskNotes(loaded.vault, { warn: (m) => warnings.push(m) });
+		// A program opened the note before our write and writes into it after our rename.
+		const late = openSync(path, "a");
+		await store.process("notes/n.md", (text) => text + "<!--ours-->\n");
+		writeSync(late, "theirs\n");
+		closeSync(late);
+		await store.close();
+		expect(warnings).toHaveLength(1);
+		expect(warnings[0]).toMatch(/^notes\/n\.md was written by another program just after an answer replaced it, so that text is kept in notes\/n\.md\.spaced-notes-\d{8}T\d{9}Z\.bak\.$/);
+		const backup = /in (\S+\.bak)\.$/.exec(warnings[0])?.[1] ?? "";
+		expect(readFileSync(join(dir, backup), "utf8")).toBe("#flashcards\nq1::a1\ntheirs\n");
+		expect(readFileSync(path, "utf8")).toBe("#flashcards\nq1::a1\n<!--ours-->\n");
 	});
 });

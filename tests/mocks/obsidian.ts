@@ -190,7 +190,8 @@ export class DataAdapter {
 }
 
 export class Vault extends Events {
-	files = new Map<string, { file: TFile; text: string }>();
+	/** `bytes`: the file's bytes when they are not the UTF-8 encoding of `text` (see `putBinary`). */
+	files = new Map<string, { file: TFile; text: string; bytes?: Uint8Array }>();
 	configDir = ".obsidian";
 	adapter = new DataAdapter();
 	reads = 0;
@@ -200,6 +201,23 @@ export class Vault extends Events {
 		const file = existing?.file ?? new TFile(path);
 		this.files.set(path, { file, text });
 		return file;
+	}
+	/** Adds a file from its bytes; `text` is what Obsidian shows: a lossy UTF-8 decoding (test setup). */
+	putBinary(path: string, bytes: Uint8Array): TFile {
+		const file = this.put(path, new TextDecoder().decode(bytes));
+		const entry = this.files.get(path);
+		if (entry) entry.bytes = bytes.slice();
+		return file;
+	}
+	/** The file's bytes on "disk". */
+	binaryOf(path: string): Uint8Array | undefined {
+		const entry = this.files.get(path);
+		return entry ? (entry.bytes ?? new TextEncoder().encode(entry.text)) : undefined;
+	}
+	async readBinary(file: TFile): Promise<ArrayBuffer> {
+		const bytes = this.binaryOf(file.path);
+		if (!bytes) throw new Error(`ENOENT: ${file.path}`);
+		return bytes.slice().buffer;
 	}
 	getMarkdownFiles(): TFile[] {
 		return [...this.files.values()].map((entry) => entry.file).filter((file) => file.extension === "md");
@@ -226,7 +244,11 @@ export class Vault extends Events {
 	async process(file: TFile, fn: (data: string) => string): Promise<string> {
 		const entry = this.files.get(file.path);
 		if (!entry) throw new Error(`ENOENT: ${file.path}`);
-		entry.text = fn(entry.text);
+		const text = fn(entry.text);
+		if (text !== entry.text) {
+			entry.text = text;
+			delete entry.bytes;
+		}
 		return entry.text;
 	}
 }

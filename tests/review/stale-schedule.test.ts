@@ -88,7 +88,7 @@ describe("the same on the command line (notes on disk)", () => {
 		const notices: string[] = [];
 		const settings = { ...loaded.settings, algorithm: "sm2" as const };
 		const controller = new ReviewController(
-			{ settings: () => settings, index: () => loaded.index, notes: new DiskNotes(loaded.vault.files), now: () => new Date("2026-03-10T12:00:00Z"), notify: (m) => notices.push(m) },
+			{ settings: () => settings, index: () => loaded.index, notes: new DiskNotes(loaded.vault), now: () => new Date("2026-03-10T12:00:00Z"), notify: (m) => notices.push(m) },
 			{ title: "All cards" },
 		);
 		await controller.load();

@@ -6,6 +6,7 @@ import { hasFlag, parseArgs } from "../args";
 import { COMMON_VALUED_FLAGS, resolveNow } from "../common";
 import { EXIT_OK, type Command } from "../io";
 import { loadCards, requireKnownDeck, SELECTION_FLAGS, selectionFromArgs } from "../load-index";
+import { warnSkippedLinks } from "../vault";
 
 /** One line of `cards --json` (docs/cli.md). */
 interface CardJson {
@@ -36,7 +37,8 @@ export const cardsCommand: Command = (argv, io) => {
 	const args = parseArgs(argv, ["json"], [...COMMON_VALUED_FLAGS, ...SELECTION_FLAGS]);
 	const selection = selectionFromArgs(args);
 	const now = resolveNow(args);
-	const { index, notes } = loadCards(args, io);
+	const { vault, index, notes } = loadCards(args, io);
+	warnSkippedLinks(vault, "cards", io.stderr);
 	requireKnownDeck(index, selection);
 	const rows: CardJson[] = [];
 	for (const ref of selectSiblings(index, selection, now)) {

@@ -1,11 +1,11 @@
 /** `spaced-notes check PATH… [--json]`: problems in cards and comments; exit 1 when any. */
 import { parseNote } from "../../cards/parse";
-import type { ProblemCode } from "../../model/card";
+import type { NoteProblem, ProblemCode } from "../../model/card";
 import { hasFlag, parseArgs } from "../args";
 import { scheduleProblems } from "../../schedule/schedule-problems";
 import { applyCommonFlags, COMMON_VALUED_FLAGS, resolveNow } from "../common";
 import { EXIT_OK, EXIT_PROBLEMS, type Command } from "../io";
-import { loadVault, readText } from "../vault";
+import { loadVault, readNote } from "../vault";
 
 interface ProblemJson {
 	file: string;
@@ -15,6 +15,12 @@ interface ProblemJson {
 	message: string;
 }
 
+const NOT_UTF8: NoteProblem = {
+	code: "not-utf8",
+	line: 0,
+	message: "The note is not valid UTF-8 text; its cards are read with replacement characters and the review never writes it.",
+};
+
 export const checkCommand: Command = (argv, io) => {
 	const args = parseArgs(argv, ["json"], [...COMMON_VALUED_FLAGS]);
 	const vault = loadVault(args.positional, io.cwd, (line) => io.stderr(`${line}\n`));
@@ -22,11 +28,23 @@ export const checkCommand: Command = (argv, io) => {
 	const now = resolveNow(args);
 	const problems: ProblemJson[] = [];
 	for (const file of vault.files) {
-		const note = parseNote(readText(file), { path: file.vaultPath, settings });
-		const found = [...note.problems, ...scheduleProblems(note.cards, now)].sort((a, b) => a.line - b.line);
+		const { text, utf8 } = readNote(file);
+		const note = parseNote(text, { path: file.vaultPath, settings });
+		const found = [...(utf8 ? [] : [NOT_UTF8]), ...note.problems, ...scheduleProblems(note.cards, now)].sort((a, b) => a.line - b.line);
 		for (const problem of found) {
 			problems.push({ file: file.display, line: problem.line + 1, code: problem.code, message: problem.message });
 		}
+	}
+	for (const link of vault.skippedLinks) {
+		const outside = link.reason !== "broken";
+		problems.push({
+			file: link.display,
+			line: 1,
+			code: outside ? "link-outside-vault" : "broken-link",
+			message: outside
+				? `This is a link to a ${link.reason === "outside-folder" ? "folder" : "file"} outside the vault, so its notes are not read.`
+				: "This is a link to nothing, so it is not read.",
+		});
 	}
 	if (hasFlag(args, "json")) {
 		io.stdout(JSON.stringify(problems, null, 2) + "\n");

@@ -4,12 +4,14 @@ import { hasFlag, parseArgs } from "../args";
 import { COMMON_VALUED_FLAGS, resolveNow } from "../common";
 import { EXIT_OK, UsageError, type Command } from "../io";
 import { loadIndex } from "../load-index";
+import { warnSkippedLinks } from "../vault";
 
 export const decksCommand: Command = (argv, io) => {
 	const args = parseArgs(argv, ["json"], [...COMMON_VALUED_FLAGS]);
 	if (args.positional.length !== 1) throw new UsageError("decks takes exactly one PATH");
 	const now = resolveNow(args);
-	const { index } = loadIndex(args, io);
+	const { vault, index } = loadIndex(args, io);
+	warnSkippedLinks(vault, "decks", io.stderr);
 	const tree = buildDeckTree(index, now);
 	if (hasFlag(args, "json")) io.stdout(JSON.stringify(deckTreeToJson(tree), null, 2) + "\n");
 	else io.stdout(formatTree(tree));

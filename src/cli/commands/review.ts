@@ -15,6 +15,7 @@ import { loadIndex, requireKnownDeck, SELECTION_FLAGS, selectionFromArgs } from 
 import { keyInput, lineInput, type ReviewAction, type ReviewInput } from "../review-input";
 import { VaultReviewLog } from "../review-log";
 import { ReviewScreen } from "../review-screen";
+import { warnSkippedLinks } from "../vault";
 
 const RATINGS = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy } as const;
 
@@ -29,15 +30,17 @@ export const reviewCommand: Command = async (argv, io) => {
 	const offset = start.getTime() - Date.now();
 	const clock = () => new Date(Math.floor((Date.now() + offset) / 1000) * 1000);
 	const loaded = loadIndex(args, io);
+	warnSkippedLinks(loaded.vault, "review", io.stderr);
 	requireKnownDeck(loaded.index, selection);
 	const interactive = Boolean(io.stdinIsTTY);
 	const screen = new ReviewScreen(io, interactive);
 	const request: ReviewRequest = { title: selection.deck ?? "All cards", ...selection };
+	const notes = new DiskNotes(loaded.vault, { warn: (message) => screen.notice(message) });
 	const controller = new ReviewController(
 		{
 			settings: () => loaded.settings,
 			index: () => loaded.index,
-			notes: new DiskNotes(loaded.vault.files),
+			notes,
 			now: clock,
 			notify: (message) => screen.notice(message),
 			log: new VaultReviewLog(loaded.vault.root),
@@ -50,6 +53,7 @@ export const reviewCommand: Command = async (argv, io) => {
 		await runSession(controller, screen, input, interactive);
 	} finally {
 		input.close();
+		await notes.close();
 	}
 	const state = controller.state();
 	screen.summary(state.summary, state.unsaved);

@@ -17,7 +17,7 @@ import { hasFlag, parseArgs } from "../args";
 import { applyCommonFlags, COMMON_VALUED_FLAGS, resolveNow } from "../common";
 import { EXIT_OK, UsageError, type Command } from "../io";
 import { readVaultLog } from "../review-log";
-import { loadVault, readText } from "../vault";
+import { loadVault, readText, warnSkippedLinks } from "../vault";
 
 const MAX_REPORTED_PROBLEMS = 20;
 
@@ -31,6 +31,7 @@ export const statsCommand: Command = (argv, io) => {
 	if (hasFlag(args, "json") && hasFlag(args, "csv")) throw new UsageError("--json and --csv cannot be combined");
 	const now = resolveNow(args);
 	const vault = loadVault(args.positional, io.cwd, (line) => io.stderr(`${line}\n`));
+	warnSkippedLinks(vault, "stats", io.stderr);
 	const settings = applyCommonFlags(vault.settings, args);
 	const cards: StatsCard[] = [];
 	for (const file of vault.files) cards.push(...statsCardsOfNote(file.vaultPath, parseNote(readText(file), { path: file.vaultPath, settings }).cards));
