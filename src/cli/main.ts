@@ -5,6 +5,7 @@
 import { EXIT_USAGE, UsageError, type CliIO, type Command } from "./io";
 import { COMMANDS } from "./commands/registry";
 import { isIndexWorker, runIndexWorker } from "./index-threads";
+import { guardTerminal } from "./terminal-text";
 
 const USAGE = `usage: spaced-notes <command> [options]
 
@@ -18,8 +19,11 @@ commands:
 
 common options: --tag '#space' (repeatable), --now ISO-8601, --algorithm fsrs|sm2`;
 
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+export async function runCli(argv: string[], given: CliIO): Promise<number> {
+	// Text from notes never drives the terminal: control characters are shown, not obeyed.
 	const [name, ...rest] = argv;
+	const drawsItself = name === "review";
+	const io: CliIO = { ...given, stdout: guardTerminal(given.stdout, drawsItself), stderr: guardTerminal(given.stderr) };
 	if (name === undefined || name === "--help" || name === "-h" || name === "help") {
 		(name === undefined ? io.stderr : io.stdout)(USAGE + "\n");
 		return name === undefined ? EXIT_USAGE : 0;

@@ -7,6 +7,7 @@ import { RATING_NAMES, type ReviewCardView, type UnsavedAnswerView } from "../re
 import { Rating } from "../model/schedule";
 import type { CliIO } from "./io";
 import { markdownToPlainText } from "./plain-text";
+import { terminalText } from "./terminal-text";
 
 const RATINGS = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const;
 const RULE = "─".repeat(60);
@@ -19,20 +20,21 @@ export class ReviewScreen {
 
 	question(card: ReviewCardView, progress: SessionProgress): void {
 		const left = progress.left;
-		const deck = card.decks.length > 0 ? card.decks.map((d) => d.split("/").join(" › ")).join(", ") : "(no deck)";
-		const context = [card.path, ...card.context.slice(1)].join(" › ");
+		// Note text is made visible before the screen adds its own sequences around it.
+		const deck = terminalText(card.decks.length > 0 ? card.decks.map((d) => d.split("/").join(" › ")).join(", ") : "(no deck)");
+		const context = terminalText([card.path, ...card.context.slice(1)].join(" › "));
 		// In a terminal each card gets a clean screen; a transcript (pipe) keeps everything.
 		if (this.interactive) this.out("\u001b[2J\u001b[H");
 		this.out(
 			`\n${RULE}\n${this.bold(deck)}   ${this.dim(`new ${left.new} · learning ${left.learning} · review ${left.review}`)}\n` +
-				`${this.dim(context)}\n\n${markdownToPlainText(card.question)}\n`,
+				`${this.dim(context)}\n\n${terminalText(markdownToPlainText(card.question))}\n`,
 		);
 		if (this.interactive) this.out(this.dim("\n[Enter] show answer   s skip   u undo   q quit\n"));
 	}
 
 	answer(card: ReviewCardView): void {
 		const keys = RATINGS.map((r) => `${r} ${RATING_NAMES[r]} (${card.intervals[r]})`).join("   ");
-		this.out(`\n${this.dim("Answer:")}\n${markdownToPlainText(card.answer)}\n\n${keys}\n`);
+		this.out(`\n${this.dim("Answer:")}\n${terminalText(markdownToPlainText(card.answer))}\n\n${keys}\n`);
 		if (this.interactive) this.out(this.dim("u undo   s skip   q quit\n"));
 	}
 
@@ -41,7 +43,7 @@ export class ReviewScreen {
 	}
 
 	message(text: string): void {
-		this.out(`${text}\n`);
+		this.out(`${terminalText(text)}\n`);
 	}
 
 	/** A notice of the review engine (a note not written, nothing to undo…): standard error. */
@@ -60,7 +62,7 @@ export class ReviewScreen {
 			(summary.answered > 0 ? ` (${counts}) in ${minutes} min` : "") + ".\n";
 		if (unsaved.length > 0) {
 			text += `${unsaved.length} answer${unsaved.length === 1 ? " was" : "s were"} not saved:\n` +
-				unsaved.map((r) => `  ${r.path}:${r.line} (${RATING_NAMES[r.rating]}): ${r.message}\n`).join("");
+				unsaved.map((r) => `  ${terminalText(r.path)}:${r.line} (${RATING_NAMES[r.rating]}): ${terminalText(r.message)}\n`).join("");
 		}
 		this.out(text);
 	}

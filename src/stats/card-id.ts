@@ -24,6 +24,11 @@ export function pathHash(path: string): string {
 	return fnv1a64Hex(normaliseNotePath(path)).slice(0, HEX_PART);
 }
 
+/** Whether `id` has the form of a card id (two 12-digit lower-case hex parts). */
+export function isCardId(id: unknown): id is string {
+	return typeof id === "string" && ID_PATTERN.test(id);
+}
+
 /** The path part of an id, or null when `id` is not a card id. */
 export function pathPartOf(id: string): string | null {
 	return ID_PATTERN.test(id) ? id.slice(0, HEX_PART) : null;

@@ -115,8 +115,10 @@ export class StatsView extends ItemView {
 			const button = bar.createEl("button", { text: "Export for the optimizer", cls: "sn-stats-export" });
 			const reviews = this.log.reviews;
 			this.registerDomEvent(button, "click", () => {
-				void this.provider.exportCsv?.(toOptimizerCsv(reviews)).then(
-					(message) => bar.createSpan({ cls: "sn-stats-note", text: message }),
+				const csv = toOptimizerCsv(reviews);
+				const left = csv.skipped > 0 ? ` ${csv.skipped} log row${csv.skipped === 1 ? " was" : "s were"} left out: not valid.` : "";
+				void this.provider.exportCsv?.(csv.text).then(
+					(message) => bar.createSpan({ cls: "sn-stats-note", text: message + left }),
 					(error: unknown) => bar.createSpan({ cls: "sn-stats-note", text: `The export failed: ${String(error)}` }),
 				);
 			});

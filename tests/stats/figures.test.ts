@@ -143,15 +143,32 @@ describe("card counts and distributions", () => {
 describe("optimizer CSV", () => {
 	it("has the optimizer's header and one row per answer in time order", () => {
 		const rows = [
-			{ ...at(2026, 3, 10, 9, "d", Rating.Hard, 2, "aa-bb"), time: 1773133200000, durationMs: 5300.4 },
-			{ ...at(2026, 3, 10, 9, "d", Rating.Again, 0, "cc-dd"), time: 1773100000000, durationMs: 0 },
+			{ ...at(2026, 3, 10, 9, "d", Rating.Hard, 2, "0123456789ab-0123456789ab"), time: 1773133200000, durationMs: 5300.4 },
+			{ ...at(2026, 3, 10, 9, "d", Rating.Again, 0, "ffffffffffff-000000000000"), time: 1773100000000, durationMs: 0 },
 		];
-		expect(toOptimizerCsv(rows)).toBe(
-			"card_id,review_time,review_rating,review_state,review_duration\n" +
-				"cc-dd,1773100000000,1,0,0\n" +
-				"aa-bb,1773133200000,2,2,5300\n",
-		);
-		expect(toOptimizerCsv([{ ...rows[0], card: 'odd,"id' }]).split("\n")[1]).toBe('"odd,""id",1773133200000,2,2,5300');
+		expect(toOptimizerCsv(rows)).toEqual({
+			text:
+				"card_id,review_time,review_rating,review_state,review_duration\n" +
+				"ffffffffffff-000000000000,1773100000000,1,0,0\n" +
+				"0123456789ab-0123456789ab,1773133200000,2,2,5300\n",
+			skipped: 0,
+		});
+	});
+
+	it("leaves out and counts rows a synced or hand-edited log could hold: formulas, bad ratings, bad numbers", () => {
+		const good = { ...at(2026, 3, 10, 9, "d", Rating.Good, 2, "0123456789ab-0123456789ab"), time: 1773133200000, durationMs: 100 };
+		const bad = [
+			{ ...good, card: '=HYPERLINK("http://x")' },
+			{ ...good, card: "+cmd|' /C calc'!A0" },
+			{ ...good, card: "@SUM(1)" },
+			{ ...good, card: "0123456789AB-0123456789AB" },
+			{ ...good, rating: 7 as Rating },
+			{ ...good, state: 9 as 0 },
+			{ ...good, durationMs: Number.NaN },
+		];
+		const csv = toOptimizerCsv([good, ...bad]);
+		expect(csv.skipped).toBe(bad.length);
+		expect(csv.text.split("\n").filter((l) => l !== "")).toEqual(["card_id,review_time,review_rating,review_state,review_duration", "0123456789ab-0123456789ab,1773133200000,3,2,100"]);
 	});
 });
 

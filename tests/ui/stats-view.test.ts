@@ -15,7 +15,7 @@ beforeAll(() => installObsidianDom());
 // Local times, so the figures are the same in every time zone.
 const NOW = local(2026, 3, 10, 12);
 const review = (day: number, hour: number, deck: string, rating: Rating, state: 0 | 2 = 2): ReviewEntry => ({
-	kind: "review", time: local(2026, 3, day, hour).getTime(), card: "c", deck, rating, state, elapsedDays: 1, scheduledDays: 2, durationMs: 1000,
+	kind: "review", time: local(2026, 3, day, hour).getTime(), card: "0123456789ab-0123456789ab", deck, rating, state, elapsedDays: 1, scheduledDays: 2, durationMs: 1000,
 });
 
 function makeView(log: Partial<MergedLog> = {}, cards: StatsCard[] = [], exported: string[] = []) {

@@ -1,4 +1,5 @@
 /** `spaced-notes cards PATH… [--json]`: every card (each sibling), in file then line order. */
+import { jsonText } from "../terminal-text";
 import type { Card, Sibling } from "../../model/card";
 import { selectSiblings } from "../../index/query";
 import type { Schedule } from "../../model/schedule";
@@ -47,7 +48,7 @@ export const cardsCommand: Command = (argv, io) => {
 		const card = note?.parsed.cards[ref.cardIndex];
 		if (note && card) rows.push(cardJson(note.file.display, card, card.siblings[ref.sibling]));
 	}
-	if (hasFlag(args, "json")) io.stdout(JSON.stringify(rows, null, 2) + "\n");
+	if (hasFlag(args, "json")) io.stdout(jsonText(rows) + "\n");
 	else io.stdout(rows.map(formatRow).join("") + `${rows.length} card${rows.length === 1 ? "" : "s"}\n`);
 	return Promise.resolve(EXIT_OK);
 };

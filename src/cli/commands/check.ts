@@ -1,4 +1,5 @@
 /** `spaced-notes check PATH… [--json]`: problems in cards and comments; exit 1 when any. */
+import { jsonText } from "../terminal-text";
 import { parseNote } from "../../cards/parse";
 import type { NoteProblem, ProblemCode } from "../../model/card";
 import { hasFlag, parseArgs } from "../args";
@@ -47,7 +48,7 @@ export const checkCommand: Command = (argv, io) => {
 		});
 	}
 	if (hasFlag(args, "json")) {
-		io.stdout(JSON.stringify(problems, null, 2) + "\n");
+		io.stdout(jsonText(problems) + "\n");
 	} else {
 		for (const p of problems) io.stdout(`${p.file}:${p.line}: ${p.code}: ${p.message}\n`);
 		io.stdout(problems.length === 0 ? `no problems in ${vault.files.length} notes\n` : `${problems.length} problem${problems.length === 1 ? "" : "s"}\n`);

@@ -1,4 +1,5 @@
 /** `spaced-notes decks PATH [--json]`: the deck tree with due / new / learning / total counts. */
+import { jsonText } from "../terminal-text";
 import { buildDeckTree, deckTreeToJson, type DeckNode } from "../../index/deck-tree";
 import { hasFlag, parseArgs } from "../args";
 import { COMMON_VALUED_FLAGS, resolveNow } from "../common";
@@ -13,7 +14,7 @@ export const decksCommand: Command = (argv, io) => {
 	const { vault, index } = loadIndex(args, io);
 	warnSkippedLinks(vault, "decks", io.stderr);
 	const tree = buildDeckTree(index, now);
-	if (hasFlag(args, "json")) io.stdout(JSON.stringify(deckTreeToJson(tree), null, 2) + "\n");
+	if (hasFlag(args, "json")) io.stdout(jsonText(deckTreeToJson(tree)) + "\n");
 	else io.stdout(formatTree(tree));
 	return Promise.resolve(EXIT_OK);
 };

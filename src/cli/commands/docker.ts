@@ -2,6 +2,7 @@
  * `spaced-notes docker FILE [--json]`: the Dockerfile analysis of every dockerfile block of a
  * note (`.md`, `.markdown`), or of a plain Dockerfile (any other file).
  */
+import { jsonText } from "../terminal-text";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { analyseDockerfile } from "../../docker/analyse";
@@ -47,7 +48,7 @@ export const dockerCommand: Command = async (argv, io) => {
 	const blocks = analyseFile(file, text);
 	if (hasFlag(args, "json")) {
 		const json: { blocks: DockerBlockJson[] } = { blocks: blocks.map((b) => toDockerJson(b.analysis, b.line, b.offset)) };
-		io.stdout(JSON.stringify(json, null, 2) + "\n");
+		io.stdout(jsonText(json) + "\n");
 		return EXIT_OK;
 	}
 	if (blocks.length === 0) {

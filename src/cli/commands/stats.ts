@@ -4,6 +4,7 @@
  * `--csv` prints the log in the FSRS optimizer's format instead. A corrupt log line is reported
  * on stderr and skipped; it never fails the command.
  */
+import { jsonText } from "../terminal-text";
 import { resolve } from "node:path";
 import { parseNote } from "../../cards/parse";
 import { pathHash, pathPartOf } from "../../stats/card-id";
@@ -43,14 +44,16 @@ export const statsCommand: Command = (argv, io) => {
 	const wholeVault = args.positional.some((p) => resolve(io.cwd, p) === vault.root);
 	const reviews = wholeVault ? merged.reviews : onlyNotes(merged.reviews, vault.files.map((f) => f.vaultPath));
 	if (hasFlag(args, "csv")) {
-		io.stdout(toOptimizerCsv(reviews));
+		const csv = toOptimizerCsv(reviews);
+		io.stdout(csv.text);
+		if (csv.skipped > 0) io.stderr(`spaced-notes stats: ${csv.skipped} log row${csv.skipped === 1 ? "" : "s"} left out of the CSV: not a valid card id, rating, state, time or duration\n`);
 		return Promise.resolve(EXIT_OK);
 	}
 	const report = computeStats({ reviews, cards, now, dayStartHour: settings.nextDayStartsAt, decks: args.flags.get("deck") ?? [] });
 	if (hasFlag(args, "json")) {
 		const log = { files: logs.length, reviews: merged.reviews.length, duplicates: merged.duplicates, problems: merged.problems };
 		const json: StatsJson = { ...report, log };
-		io.stdout(JSON.stringify(json, null, 2) + "\n");
+		io.stdout(jsonText(json) + "\n");
 	} else {
 		io.stdout(formatReport(report));
 	}
