@@ -15,11 +15,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parseArgs } from "../../src/cli/args";
 import { DiskNotes } from "../../src/cli/disk-notes";
 import { loadIndex } from "../../src/cli/load-index";
+import { splitLines } from "../../src/cards/lines";
 import { parseNote } from "../../src/cards/parse";
 import type { Card } from "../../src/model/card";
 import { Rating } from "../../src/model/schedule";
 import { ReviewController } from "../../src/review/controller";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
+import { predominantEnding } from "../../src/writeback/note-lines";
 import { noteArbitrary } from "../writeback/note-gen";
 import { stripSchedulingComments } from "../writeback/strip";
 
@@ -133,9 +135,12 @@ describe("review fuzz", () => {
 						const current = readFileSync(file.path, "utf8");
 						let next: string;
 						if (s.kind === "append") {
-							// A paragraph of its own, so it does not join the last card's answer.
-							next = `${current}\n\n${s.line}\n`;
-							file.text = `${file.text}\n\n${s.line}\n`;
+							// A paragraph of its own, so it does not join the last card's answer, with the
+							// note's own line ending (the one a comment added after a last line without
+							// one gives that line), so the texts without comments stay comparable.
+							const eol = predominantEnding(splitLines(file.text).endings);
+							next = `${current}${eol}${eol}${s.line}${eol}`;
+							file.text = `${file.text}${eol}${eol}${s.line}${eol}`;
 						} else {
 							// Another device answers every card: every comment gets another schedule.
 							// (A comment-like text inside an answer is answer text: the expected text changes with it.)
