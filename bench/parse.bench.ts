@@ -1,14 +1,16 @@
 /**
  * Parser throughput against a read-and-split baseline (target: at most 3×), and linear growth
- * on a 1 MB single-line note and a note of 100,000 `?` cards (with half-size versions).
+ * on a 1 MB single-line note and a note of 100,000 `?` cards (with half-size versions). Each
+ * figure is taken in several runs (bench/measure.ts); a run times the baseline and the parse one
+ * after the other, so the ratio is taken per run. Quick mode: a 1,000-note vault, 1/10 sizes.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
 import { splitLines } from "../src/cards/lines";
 import { parseNote } from "../src/cards/parse";
 import { DEFAULT_SETTINGS } from "../src/settings/settings";
+import { atMost, linear, pick, ratios, repeat, RUNS, runsNote, show, time } from "./measure";
 import { generateVault } from "./vault-generator";
 
 const settings = { ...DEFAULT_SETTINGS, flashcardTags: ["#flashcards"] };
@@ -17,25 +19,14 @@ function files(dir: string): string[] {
 	return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-/** Best of `runs` timings in ms. */
-function best(runs: number, fn: () => void): number {
-	let min = Infinity;
-	for (let r = 0; r < runs; r++) {
-		const start = performance.now();
-		fn();
-		min = Math.min(min, performance.now() - start);
-	}
-	return min;
-}
-
 const dir = mkdtempSync(join(tmpdir(), "spaced-notes-bench-"));
 try {
-	generateVault(dir, { notes: 10_000, cardsPerNote: 10, seed: 42 });
+	generateVault(dir, { notes: pick(10_000, 1_000), cardsPerNote: 10, seed: 42 });
 	const paths = files(dir);
 	let bytes = 0;
 	let lines = 0;
 	let cards = 0;
-	const baseline = best(3, () => {
+	const readAndSplit = () => {
 		bytes = 0;
 		lines = 0;
 		for (const path of paths) {
@@ -43,19 +34,27 @@ try {
 			bytes += text.length;
 			lines += splitLines(text).lines.length;
 		}
-	});
-	const parse = best(3, () => {
+	};
+	const readAndParse = () => {
 		cards = 0;
 		for (const path of paths) {
 			const text = readFileSync(path, "utf8");
 			cards += parseNote(text, { path: path.slice(dir.length + 1), settings }).cards.length;
 		}
-	});
+	};
+	// One pass of each first, not counted: the file cache and the JIT warm up.
+	readAndSplit();
+	readAndParse();
+	const runs = repeat(RUNS, () => ({ baseline: time(readAndSplit), parse: time(readAndParse) }));
+	const baseline = runs.map((r) => r.baseline);
+	const parse = runs.map((r) => r.parse);
 	const mb = bytes / 1e6;
+	const perSecond = (values: number[], amount: number) => values.map((ms) => amount / (ms / 1000));
+	console.log(runsNote());
 	console.log(`vault: ${paths.length} notes, ${lines} lines, ${mb.toFixed(1)} MB, ${cards} cards`);
-	console.log(`read + split (baseline): ${baseline.toFixed(0)} ms, ${(mb / (baseline / 1000)).toFixed(1)} MB/s`);
-	console.log(`read + parse:            ${parse.toFixed(0)} ms, ${(mb / (parse / 1000)).toFixed(1)} MB/s, ${Math.round(cards / (parse / 1000))} cards/s`);
-	console.log(`ratio parse / baseline:  ${(parse / baseline).toFixed(2)}× (target ≤ 3×)`);
+	console.log(`read + split (baseline): ${show(baseline, 0)}, ${show(perSecond(baseline, mb), 1, " MB/s")}`);
+	console.log(`read + parse:            ${show(parse, 0)}, ${show(perSecond(parse, mb), 1, " MB/s")}, ${show(perSecond(parse, cards), 0, " cards/s")}`);
+	console.log(`ratio parse / baseline:  ${show(ratios(parse, baseline), 2, "×")}  ${atMost(ratios(parse, baseline), 3, "≤ 3×")}`);
 
 	const pieces = ["word ", "`co::de` ", "==hl== ", "$m::x$ ", "[[li::nk]] ", "<!-- c --> ", "%% p %% ", "``` ", "a::b ", "#tag "];
 	const singleLine = (size: number): string => {
@@ -69,15 +68,19 @@ try {
 		return parts.join("\n");
 	};
 	for (const [name, make, full] of [
-		["1 MB single-line note", singleLine, 1_000_000],
-		["100,000 `?` cards note", questions, 100_000],
+		[pick("1 MB single-line note", "100 KB single-line note (quick)"), singleLine, pick(1_000_000, 100_000)],
+		[pick("100,000 `?` cards note", "10,000 `?` cards note (quick)"), questions, pick(100_000, 10_000)],
 	] as const) {
 		const small = make(full / 2);
 		const large = make(full);
 		const count = (t: string) => parseNote(t, { path: "big.md", settings }).cards.length;
-		const half = best(3, () => count(small));
-		const whole = best(3, () => count(large));
-		console.log(`${name}: half ${half.toFixed(1)} ms, full ${whole.toFixed(1)} ms, growth ${(whole / half).toFixed(2)}× for 2× input (${count(large)} cards)`);
+		count(small);
+		count(large);
+		const runs = repeat(RUNS, () => ({ half: time(() => count(small)), whole: time(() => count(large)) }));
+		const half = runs.map((r) => r.half);
+		const whole = runs.map((r) => r.whole);
+		const growth = ratios(whole, half);
+		console.log(`${name}: half ${show(half)}, full ${show(whole)}, growth ${show(growth, 2, "×")} for 2× input (${count(large)} cards)  ${linear(growth, 2)}`);
 	}
 } finally {
 	rmSync(dir, { recursive: true, force: true });

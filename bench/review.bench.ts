@@ -1,6 +1,9 @@
-// Review benchmarks (run: node scripts/bench.mjs review). Prints:
-// - writing one answer into a 100 KB note (writeSchedule: find the card again, edit, verify), median;
-// - building a review queue for 100,000 cards (ReviewSession.start), median.
+// Review benchmarks (run: node scripts/bench.mjs review). Prints, each as the median with the
+// spread across runs (bench/measure.ts):
+// - writing one answer into a 100 KB note (writeSchedule: find the card again, edit, verify): a
+//   run's figure is the median of 200 writes (quick mode: 50);
+// - building a review queue for 100,000 cards (ReviewSession.start), one build per run (quick
+//   mode: 20,000 cards).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,24 +13,10 @@ import { ReviewSession, type SessionItem } from "../src/review/session";
 import type { ClassicSchedule } from "../src/model/schedule";
 import { DEFAULT_SETTINGS, type SpacedNotesSettings } from "../src/settings/settings";
 import { cardTarget, writeSchedule } from "../src/writeback/write-schedule";
+import { medianTime, pick, repeat, RUNS, runsNote, show, time } from "./measure";
 import { generateVault } from "./vault-generator";
 
 const settings: SpacedNotesSettings = { ...DEFAULT_SETTINGS, flashcardTags: ["#flashcards"] };
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
-}
-
-function time(fn: () => void, runs: number): number {
-	const samples: number[] = [];
-	for (let i = 0; i < runs; i++) {
-		const start = performance.now();
-		fn();
-		samples.push(performance.now() - start);
-	}
-	return median(samples);
-}
 
 /** A note of about `bytes` bytes: headings, prose, code blocks and cards, about half with comments. */
 function bigNote(bytes: number): string {
@@ -54,16 +43,18 @@ function benchWrite(): void {
 	const schedule: ClassicSchedule = { type: "classic", due: "2026-12-01", interval: 5, ease: 250 };
 	const options = { path, settings, placement: settings.commentPlacement };
 	let ok = true;
-	const ms = time(() => {
+	const write = () => {
 		ok = writeSchedule(text, cardTarget(card, 0), schedule, options).ok && ok;
-	}, 200);
-	console.log(`write one answer into a ${(text.length / 1024).toFixed(0)} KB note (${cards.length} cards): median ${ms.toFixed(2)} ms${ok ? "" : "  (a write failed!)"}`);
+	};
+	for (let i = 0; i < 20; i++) write(); // not counted: the JIT warms up
+	const ms = repeat(RUNS, () => medianTime(pick(200, 50), write));
+	console.log(`write one answer into a ${(text.length / 1024).toFixed(0)} KB note (${cards.length} cards): median ${show(ms, 2)}${ok ? "" : "  (a write failed!)"}`);
 }
 
 function benchQueue(): void {
 	const dir = mkdtempSync(join(tmpdir(), "sn-bench-review-"));
 	try {
-		generateVault(dir, { notes: 10_000, cardsPerNote: 10, seed: 7 });
+		generateVault(dir, { notes: pick(10_000, 2_000), cardsPerNote: 10, seed: 7 });
 		const items: SessionItem[] = [];
 		const walk = (folder: string): void => {
 			for (const entry of readdirSync(folder, { withFileTypes: true })) {
@@ -80,14 +71,17 @@ function benchQueue(): void {
 		const now = new Date("2026-11-26T10:00:00Z");
 		const unlimited = { ...settings, newPerDay: 1_000_000, reviewsPerDay: 1_000_000 };
 		let queued = 0;
-		const ms = time(() => {
+		const start = () => {
 			queued = ReviewSession.start(items, { now, settings: unlimited }).entries().length;
-		}, 7);
-		console.log(`build a review queue: ${cardCount} cards, ${items.length} siblings → ${queued} queued: median ${ms.toFixed(1)} ms`);
+		};
+		start(); // not counted: the JIT warms up
+		const ms = repeat(RUNS, () => time(start));
+		console.log(`build a review queue: ${cardCount} cards, ${items.length} siblings → ${queued} queued: median ${show(ms, 1)}`);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
 }
 
+console.log(runsNote());
 benchWrite();
 benchQueue();

@@ -1,18 +1,21 @@
 /**
  * Real-browser check of the screens: bundles tests/browser/harness with esbuild into a temp
- * folder beside the real styles.css, opens it in Debian's Chromium (playwright-core) from a
- * file:// URL, checks the answer buttons' boxes at desktop and phone sizes, and saves the
- * screenshots the README shows (docs/*.png). Fails, never skips, when Chromium is missing.
+ * folder beside the real styles.css, opens it in Chromium (playwright-core) from a file:// URL,
+ * checks the answer buttons' boxes at desktop and phone sizes, and saves the screenshots the
+ * README shows (docs/*.png). The Chromium is found by tests/helpers/find-chromium.ts: the file
+ * in CHROMIUM_PATH, else Debian's /usr/bin/chromium, else the build inside the devDependency
+ * @sparticuz/chromium (installed by `npm ci`), so nothing needs installing beyond that. Fails,
+ * never skips, when no Chromium starts.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { findChromium } from "../helpers/find-chromium";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const HARNESS = join(ROOT, "tests/browser/harness");
 const DOCS = join(ROOT, "docs");
@@ -47,11 +50,10 @@ afterAll(async () => {
 });
 
 async function launch(): Promise<Browser> {
-	expect(existsSync(CHROMIUM), `Chromium is needed at ${CHROMIUM}: apt-get install -y chromium`).toBe(true);
-	browser ??= await chromium.launch({
-		executablePath: CHROMIUM,
-		args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-	});
+	if (!browser) {
+		const { executablePath, args } = await findChromium();
+		browser = await chromium.launch({ executablePath, args });
+	}
 	return browser;
 }
 
