@@ -8,7 +8,7 @@
  */
 import { performance } from "node:perf_hooks";
 
-export const QUICK = process.argv.includes("--quick");
+const QUICK = process.argv.includes("--quick");
 
 /** Runs per figure: 5, or 3 in quick mode. */
 export const RUNS = QUICK ? 3 : 5;

@@ -18,9 +18,9 @@ import { dirname, join } from "node:path";
 export const HEADLESS_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 /** Flags of @sparticuz/chromium's recommended list that are left out here (see findChromium). */
-export const NOT_HERE = ["--single-process"];
+const NOT_HERE = ["--single-process"];
 
-export type ChromiumSource = "CHROMIUM_PATH" | "system" | "@sparticuz/chromium";
+type ChromiumSource = "CHROMIUM_PATH" | "system" | "@sparticuz/chromium";
 
 export interface FoundChromium {
 	source: ChromiumSource;
@@ -44,7 +44,7 @@ export interface FindChromiumOptions {
 	bundled?: () => Promise<BundledChromium>;
 }
 
-export const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 
 function isFile(path: string | undefined): path is string {
 	if (!path) return false;
@@ -82,7 +82,7 @@ function packageRoot(file: string): string {
 }
 
 /** Unpacks `@sparticuz/chromium`'s build (once per version) and returns its path and flags. */
-export async function unpackSparticuz(): Promise<BundledChromium> {
+async function unpackSparticuz(): Promise<BundledChromium> {
 	const { default: chromium } = await import("@sparticuz/chromium");
 	const root = packageRoot(createRequire(import.meta.url).resolve("@sparticuz/chromium"));
 	const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
