@@ -1,8 +1,9 @@
 /**
  * Real-browser check of the screens: bundles tests/browser/harness with esbuild into a temp
  * folder beside the real styles.css, opens it in Chromium (playwright-core) from a file:// URL,
- * checks the answer buttons' boxes at desktop and phone sizes, and saves the screenshots the
- * README shows (docs/*.png). The Chromium is found by tests/helpers/find-chromium.ts: the file
+ * checks the answer buttons' boxes at desktop and phone sizes, and takes the screenshots the
+ * README shows: into docs/*.png with `npm run screenshots` (UPDATE_SCREENSHOTS=1), else into a
+ * temp folder, so a test run never changes tracked files. The Chromium is found by tests/helpers/find-chromium.ts: the file
  * in CHROMIUM_PATH, else Debian's /usr/bin/chromium, else the build inside the devDependency
  * @sparticuz/chromium (installed by `npm ci`), so nothing needs installing beyond that. Fails,
  * never skips, when no Chromium starts.
@@ -18,7 +19,8 @@ import { findChromium } from "../helpers/find-chromium";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const HARNESS = join(ROOT, "tests/browser/harness");
-const DOCS = join(ROOT, "docs");
+/** Where screenshots go: the README's pictures only when asked for. */
+const DOCS = process.env.UPDATE_SCREENSHOTS === "1" ? join(ROOT, "docs") : mkdtempSync(join(tmpdir(), "sn-screens-"));
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
