@@ -21,7 +21,6 @@ import type { Card } from "../../src/model/card";
 import { Rating } from "../../src/model/schedule";
 import { ReviewController } from "../../src/review/controller";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
-import { predominantEnding } from "../../src/writeback/note-lines";
 import { noteArbitrary } from "../writeback/note-gen";
 import { stripSchedulingComments } from "../writeback/strip";
 
@@ -61,6 +60,21 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 	{ weight: 1, arbitrary: fc.constantFrom("appended by a sync client", "another::card", "- a list item").map((line) => ({ kind: "append" as const, line })) },
 	{ weight: 1, arbitrary: fc.constant({ kind: "reschedule" as const }) },
 );
+
+/** `text` with the paragraph `line` inserted after its first line, or after its frontmatter. */
+function insertParagraph(text: string, line: string): string {
+	const { bom, lines, endings } = splitLines(text);
+	let at = 0;
+	if (lines[0] === "---") {
+		const close = lines.findIndex((l, i) => i > 0 && l === "---");
+		if (close > 0) at = close;
+	}
+	const eol = endings[at] || "\n";
+	lines.splice(at + 1, 0, "", line, "");
+	endings[at] = eol;
+	endings.splice(at + 1, 0, eol, eol, eol);
+	return (bom ? "\uFEFF" : "") + lines.map((l, i) => l + endings[i]).join("");
+}
 
 /** What a reader sees of the cards (comments aside). */
 const readings = (text: string, path: string) =>
@@ -135,12 +149,10 @@ describe("review fuzz", () => {
 						const current = readFileSync(file.path, "utf8");
 						let next: string;
 						if (s.kind === "append") {
-							// A paragraph of its own, so it does not join the last card's answer, with the
-							// note's own line ending (the one a comment added after a last line without
-							// one gives that line), so the texts without comments stay comparable.
-							const eol = predominantEnding(splitLines(file.text).endings);
-							next = `${current}${eol}${eol}${s.line}${eol}`;
-							file.text = `${file.text}${eol}${eol}${s.line}${eol}`;
+							// A paragraph of its own after the note's first line (after its frontmatter when it has
+							// one), between blank lines: it moves every card below it, and joins none.
+							next = insertParagraph(current, s.line);
+							file.text = insertParagraph(file.text, s.line);
 						} else {
 							// Another device answers every card: every comment gets another schedule.
 							// (A comment-like text inside an answer is answer text: the expected text changes with it.)
