@@ -6,6 +6,8 @@ export interface CliIO {
 	stdin?: NodeJS.ReadableStream;
 	/** Whether standard input is an interactive terminal. */
 	stdinIsTTY?: boolean;
+	/** The terminal's width in columns, when standard output is one (the review wraps to it). */
+	columns?: number;
 	/** Working directory against which PATH arguments are resolved. */
 	cwd: string;
 }

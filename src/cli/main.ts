@@ -65,6 +65,7 @@ if (isIndexWorker()) {
 		stderr: (t) => process.stderr.write(t),
 		stdin: process.stdin,
 		stdinIsTTY: Boolean(process.stdin.isTTY),
+		columns: process.stdout.isTTY ? process.stdout.columns : undefined,
 		cwd: process.cwd(),
 	}).then(
 		(code) => {

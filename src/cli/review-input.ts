@@ -8,7 +8,8 @@ export type ReviewAction = "reveal" | "again" | "hard" | "good" | "easy" | "skip
 
 export interface ReviewInput {
 	/** The next action; `quit` at the end of input. */
-	next(phase: "question" | "answer"): Promise<ReviewAction>;
+	/** `end`: the session has no card left; only undo and quit mean something there. */
+	next(phase: "question" | "answer" | "end"): Promise<ReviewAction>;
 	close(): void;
 }
 
@@ -84,6 +85,7 @@ export function keyInput(stream: NodeJS.ReadStream): ReviewInput {
 				if (key === "\u0003" || key === "q") return "quit";
 				if (key === "u") return "undo";
 				if (key === "s") return "skip";
+				if (phase === "end" && (key === "\r" || key === "\n" || key === " ")) return "quit";
 				if (phase === "question" && (key === "\r" || key === "\n" || key === " ")) return "reveal";
 				if (phase === "answer") {
 					if (key === "\r" || key === "\n" || key === " ") return "good";

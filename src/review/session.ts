@@ -44,7 +44,10 @@ export interface SessionProgress {
 }
 
 export interface SessionSummary {
+	/** Answers given (a card answered Again and then Good counts twice). */
 	answered: number;
+	/** Distinct cards (siblings) answered. */
+	cards: number;
 	byRating: Record<Rating, number>;
 	byKind: Record<QueueKind, number>;
 	startedAt: Date;
@@ -255,10 +258,16 @@ export class ReviewSession {
 	summary(): SessionSummary {
 		const records = this.data.records;
 		const byRating = { [Rating.Again]: 0, [Rating.Hard]: 0, [Rating.Good]: 0, [Rating.Easy]: 0 } as Record<Rating, number>;
-		for (const r of records) byRating[r.rating]++;
-		const last = records.length > 0 ? Math.max(...records.map((r) => r.at)) : null;
+		let last: number | null = null;
+		const cards = new Set<string>();
+		for (const r of records) {
+			byRating[r.rating]++;
+			last = last === null ? r.at : Math.max(last, r.at);
+			cards.add(`${cardKeyOf(r.item)}\u0000${r.item.sibling}`);
+		}
 		return {
 			answered: records.length,
+			cards: cards.size,
 			byRating,
 			byKind: countKinds(records),
 			startedAt: new Date(this.data.startedAt),

@@ -29,7 +29,7 @@ describe("spaced-notes review", () => {
 		const run = await runBuiltCli(["review", dir, "--now", "2026-11-26T10:00:00Z"], { input: "good\neasy\nhard\ngood\ngood\n" });
 		expect(run.stderr).toBe("");
 		expect(run.status).toBe(0);
-		expect(run.stdout).toContain("Reviewed 5 cards (Again 0, Hard 1, Good 3, Easy 1)");
+		expect(run.stdout).toContain("Reviewed 5 cards with 5 answers (Again 0, Hard 1, Good 3, Easy 1)");
 		const after = readFileSync(note, "utf8");
 		expect(changedLines(before, after)).toEqual([11, 41, 68, 98, 107]);
 		expect(after.replace(COMMENT, "")).toBe(before.replace(COMMENT, ""));

@@ -56,7 +56,7 @@ export const reviewCommand: Command = async (argv, io) => {
 		await notes.close();
 	}
 	const state = controller.state();
-	screen.summary(state.summary, state.unsaved);
+	screen.summary(state.summary, state.unsaved, state.progress.left.learning, state.waitingUntil);
 	return EXIT_OK;
 };
 
@@ -64,9 +64,16 @@ export const reviewCommand: Command = async (argv, io) => {
 async function runSession(controller: ReviewController, screen: ReviewScreen, input: ReviewInput, interactive: boolean): Promise<void> {
 	for (;;) {
 		const state = controller.state();
-		if (state.phase === "waiting" && state.waitingUntil) screen.waiting(state.waitingUntil);
 		const card = state.card;
-		if ((state.phase !== "question" && state.phase !== "answer") || card === null) return;
+		if ((state.phase !== "question" && state.phase !== "answer") || card === null) {
+			// No card left. The last answer can still be taken back before the session ends.
+			if (!state.canUndo) return;
+			screen.finished(true);
+			const last = await input.next("end");
+			if (last !== "undo") return;
+			if (await controller.undo()) screen.message("Undone.");
+			continue;
+		}
 		let action: ReviewAction;
 		if (state.phase === "question") {
 			screen.question(card, state.progress);

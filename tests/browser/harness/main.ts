@@ -107,7 +107,7 @@ function reviewScene(): void {
 			intervals: { [Rating.Again]: "10 min", [Rating.Hard]: "2 d", [Rating.Good]: "5 d", [Rating.Easy]: "12 d" },
 		},
 		progress: { done: { new: 2, learning: 1, review: 9 }, left: { new: 3, learning: 1, review: 14 } },
-		summary: { answered: 12, byRating: { [Rating.Again]: 1, [Rating.Hard]: 2, [Rating.Good]: 8, [Rating.Easy]: 1 }, byKind: { new: 2, learning: 1, review: 9 }, startedAt: NOW, lastAnswerAt: NOW, elapsedMs: 300000 },
+		summary: { answered: 12, cards: 11, byRating: { [Rating.Again]: 1, [Rating.Hard]: 2, [Rating.Good]: 8, [Rating.Easy]: 1 }, byKind: { new: 2, learning: 1, review: 9 }, startedAt: NOW, lastAnswerAt: NOW, elapsedMs: 300000 },
 		unsaved: [],
 		waitingUntil: null,
 		canUndo: true,
