@@ -18,6 +18,18 @@ export default defineConfig([
 		},
 	},
 	{
+		// iOS before 16.4 cannot compile a regular expression with a lookbehind, and one such
+		// literal anywhere in main.js stops the whole plugin from loading there.
+		files: ["src/**/*.ts"],
+		rules: {
+			"no-restricted-syntax": [
+				"error",
+				{ selector: "Literal[regex.pattern=/\\(\\?<[=!]/]", message: "No lookbehind: iOS before 16.4 cannot load a plugin that has one." },
+				{ selector: "NewExpression[callee.name='RegExp'] > Literal[value=/\\(\\?<[=!]/]", message: "No lookbehind: iOS before 16.4 cannot load a plugin that has one." },
+			],
+		},
+	},
+	{
 		// TypeScript itself checks names; ESLint's no-undef does not know type-only globals.
 		files: ["**/*.ts"],
 		rules: { "no-undef": "off" },

@@ -32,8 +32,12 @@ export interface Lexed {
 
 const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.*?)\s*$/;
 const KNOWN_DIRECTIVES = new Set(["syntax", "escape", "check"]);
-/** Heredoc markers: `<<EOF`, `<<-EOF`, `<<"EOF"`, `<<'EOF'`; not `<<<` here-strings. */
-const HEREDOC = /(?<![<\w])<<(-?)(["']?)([A-Za-z_][\w.-]*)\2/g;
+/**
+ * Heredoc markers: `<<EOF`, `<<-EOF`, `<<"EOF"`, `<<'EOF'`; not `<<<` here-strings. The character
+ * before `<<` is matched, not looked behind: iOS before 16.4 cannot compile a lookbehind, and one
+ * such regular expression stops the whole plugin from loading there.
+ */
+const HEREDOC = /(^|[^<\w])<<(-?)(["']?)([A-Za-z_][\w.-]*)\3/g;
 const HEREDOC_KEYWORDS = new Set(["RUN", "COPY", "ADD"]);
 
 /** Splits text into lines, accepting LF, CRLF and lone CR endings. */
@@ -83,7 +87,7 @@ function readDirectives(lines: string[], lexed: Lexed): number {
 function heredocMarkers(args: string): { name: string; stripTabs: boolean }[] {
 	const found: { name: string; stripTabs: boolean }[] = [];
 	HEREDOC.lastIndex = 0;
-	for (let m = HEREDOC.exec(args); m; m = HEREDOC.exec(args)) found.push({ name: m[3], stripTabs: m[1] === "-" });
+	for (let m = HEREDOC.exec(args); m; m = HEREDOC.exec(args)) found.push({ name: m[4], stripTabs: m[2] === "-" });
 	return found;
 }
 
