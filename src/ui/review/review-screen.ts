@@ -39,6 +39,8 @@ export class ReviewScreen extends Component {
 	private readonly editEl: HTMLElement;
 	private readonly summaryEl: HTMLElement;
 	private readonly barEl: HTMLElement;
+	/** Read out by screen readers: the new card's question, then the revealed answer. */
+	private readonly liveEl: HTMLElement;
 	private cardKey: string | null = null;
 	private cardComponents: Component[] = [];
 	private answerComponent: Component | null = null;
@@ -61,6 +63,7 @@ export class ReviewScreen extends Component {
 		this.editEl = main.createDiv("sn-review-edit");
 		this.summaryEl = main.createDiv("sn-review-summary");
 		this.barEl = this.root.createDiv("sn-review-bar");
+		this.liveEl = this.root.createDiv({ cls: "sn-visually-hidden", attr: { "aria-live": "polite", role: "status" } });
 	}
 
 	override onload(): void {
@@ -128,11 +131,13 @@ export class ReviewScreen extends Component {
 			this.unloadCard();
 			this.cardKey = key;
 			if (card !== null) this.renderMarkdown(card.question, this.questionEl, card.path);
+			if (card !== null) this.liveEl.setText(`Question: ${spoken(card.question)}`);
 		}
 		const revealed = shown && state.phase === "answer";
 		if (revealed && this.answerComponent === null && card !== null) {
 			this.answerEl.createEl("hr", "sn-review-divider");
 			this.answerComponent = this.renderMarkdown(card.answer, this.answerEl.createDiv(), card.path);
+			this.liveEl.setText(`Answer: ${spoken(card.answer)}`);
 		} else if (!revealed && this.answerComponent !== null) {
 			this.dropAnswer();
 		}
@@ -184,16 +189,21 @@ export class ReviewScreen extends Component {
 
 	private renderBar(state: ReviewScreenState): void {
 		const bar = this.barEl;
+		// The bar is drawn anew on every change: focus on one of its buttons moves to the new
+		// bar's main button, so it never drops out of the review to the page.
+		const focusWasInBar = bar.contains(bar.ownerDocument.activeElement);
 		bar.empty();
 		const main = bar.createDiv("sn-review-buttons");
+		let primary: HTMLButtonElement | null = null;
 		if (state.phase === "question") {
-			this.button(main, "Show answer", "sn-review-show mod-cta", state.busy, () => this.model.reveal());
+			primary = this.button(main, "Show answer", "sn-review-show mod-cta", state.busy, () => this.model.reveal());
 		} else if (state.phase === "answer" && state.card) {
 			for (const rating of RATINGS) {
 				const button = this.button(main, RATING_NAMES[rating], `sn-review-rate sn-review-rate-${RATING_NAMES[rating].toLowerCase()}`, state.busy, () => {
 					void this.model.answer(rating);
 				});
 				if (state.showIntervals) button.createSpan({ cls: "sn-review-interval", text: state.card.intervals[rating] });
+				if (rating === Rating.Good) primary = button;
 			}
 		} else if (state.phase === "editing") {
 			this.button(main, "Save", "sn-review-save mod-cta", state.busy, () => void this.saveEdit());
@@ -208,6 +218,7 @@ export class ReviewScreen extends Component {
 			if (this.host.openInNote) this.button(actions, "Open in note", "sn-review-open", false, () => this.openInNote());
 		}
 		if (actions.childElementCount === 0) actions.detach();
+		if (focusWasInBar) (primary ?? bar.querySelector<HTMLButtonElement>("button"))?.focus();
 	}
 
 	private button(parent: HTMLElement, text: string, cls: string, disabled: boolean, onClick: () => void): HTMLButtonElement {
@@ -227,6 +238,12 @@ export class ReviewScreen extends Component {
 		if (card && this.host.openInNote) this.host.openInNote(card.path, card.line);
 	}
 
+	/** The review's button that has the keyboard focus, if one has. */
+	private focusedButton(): HTMLButtonElement | null {
+		const focused = this.root.ownerDocument.activeElement;
+		return focused instanceof HTMLButtonElement && this.root.contains(focused) ? focused : null;
+	}
+
 	/** Keys on the modal's or view's scope only (no global hotkeys); typing in the edit box is left alone. */
 	private registerKeys(): void {
 		const scope = this.host.scope;
@@ -235,6 +252,8 @@ export class ReviewScreen extends Component {
 			const handler = scope.register([], key, () => {
 				const state = this.model.state();
 				if (state.phase === "editing") return true;
+				// Space and Enter on a focused button are that button's: Tab to "Again", Enter, is Again.
+				if ((key === " " || key === "Enter") && this.focusedButton()) return true;
 				return action(state) ? false : true;
 			});
 			this.register(() => scope.unregister(handler));
@@ -275,4 +294,9 @@ export function renderReviewScreen(container: HTMLElement, model: ReviewModel, h
 	const screen = new ReviewScreen(container, model, host);
 	screen.load();
 	return screen;
+}
+
+/** Markdown as a screen reader should say it: without emphasis, code and heading marks. */
+function spoken(markdown: string): string {
+	return markdown.replace(/[*_`#>]+/g, " ").replace(/\s+/g, " ").trim();
 }

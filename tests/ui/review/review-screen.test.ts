@@ -213,3 +213,44 @@ describe("openReview and the tab view", () => {
 		expect(scope.handlers).toHaveLength(0);
 	});
 });
+
+describe("keys and focus", () => {
+	it("Enter on a focused answer button does what the button says, not Good", async () => {
+		const world = await makeWorld();
+		const { modal, el, press } = await openModal(world, "k8s.md");
+		document.body.appendChild(modal.containerEl);
+		await press(" ");
+		const again = el.querySelector<HTMLButtonElement>(".sn-review-rate-again");
+		again?.focus();
+		expect(document.activeElement).toBe(again);
+		// The key is left to the focused button (not consumed); the browser then clicks it.
+		expect(await press("Enter")).toBe(true);
+		again?.click();
+		await flush();
+		// Again: the first learning step (1 min), not Good's second one (10 min).
+		expect(world.text("k8s.md")).toMatch(/<!--SR:!fsrs,2026-03-10T12:01:00(\.000)?Z,0,[\d.]+,[\d.]+,1,1,0,0,/);
+		modal.close();
+	});
+
+	it("focus stays in the review when the clicked button's bar is drawn anew", async () => {
+		const world = await makeWorld();
+		const { modal, el } = await openModal(world);
+		document.body.appendChild(modal.containerEl);
+		const show = el.querySelector<HTMLButtonElement>(".sn-review-show");
+		show?.focus();
+		show?.click();
+		await flush();
+		expect(el.contains(document.activeElement)).toBe(true);
+		expect(document.activeElement?.textContent).toContain("Good");
+		modal.close();
+	});
+
+	it("a live region reads out the question, then the revealed answer", async () => {
+		const world = await makeWorld();
+		const { el, press } = await openModal(world);
+		const live = el.querySelector('[aria-live="polite"]');
+		expect(live?.textContent).toBe("Question: What is a layer");
+		await press(" ");
+		expect(live?.textContent).toBe("Answer: A filesystem diff");
+	});
+});
