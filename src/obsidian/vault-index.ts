@@ -46,6 +46,9 @@ export class VaultIndexer extends Component {
 	private alive = false;
 	private readyPromise: Promise<void>;
 	private resolveReady: () => void = () => {};
+	private buildProgress = { done: 0, total: 0 };
+	private builtWaiters: (() => void)[] = [];
+	private readonly progressListeners = new Set<Listener>();
 	private readonly yieldToUi: () => Promise<void>;
 	private readonly clock: () => number;
 	private readonly sliceMs: number;
@@ -71,6 +74,23 @@ export class VaultIndexer extends Component {
 	/** Resolves when the first full build has finished. */
 	get ready(): Promise<void> {
 		return this.readyPromise;
+	}
+
+	/** How far the build in progress is: notes looked at of all notes; null when not building. */
+	get progress(): { done: number; total: number } | null {
+		return this.isBuilding ? { ...this.buildProgress } : null;
+	}
+
+	/** Resolves once no build is running (at once when none is): the index is then complete. */
+	whenBuilt(): Promise<void> {
+		if (!this.isBuilding) return Promise.resolve();
+		return new Promise((resolve) => this.builtWaiters.push(resolve));
+	}
+
+	/** Calls `listener` as a build moves on (about once per slice); returns a function that unsubscribes. */
+	onProgress(listener: Listener): () => void {
+		this.progressListeners.add(listener);
+		return () => this.progressListeners.delete(listener);
 	}
 
 	/** True until the first full build has ended, and during any rebuild (counts are partial). */
@@ -122,9 +142,11 @@ export class VaultIndexer extends Component {
 		const index = this.emptyIndex();
 		this.index = index;
 		const files = this.app.vault.getMarkdownFiles();
+		this.buildProgress = { done: 0, total: files.length };
 		let sliceStart = this.clock();
 		const checkpoint = async (): Promise<boolean> => {
 			if (this.clock() - sliceStart >= this.sliceMs) {
+				for (const listener of [...this.progressListeners]) listener();
 				await this.yieldToUi();
 				sliceStart = this.clock();
 			}
@@ -135,6 +157,7 @@ export class VaultIndexer extends Component {
 			const batch: TFile[] = [];
 			while (next < files.length && batch.length < this.readBatch) {
 				const file = files[next++];
+				this.buildProgress.done = next;
 				if (this.mayHaveCards(file)) batch.push(file);
 			}
 			const texts = await Promise.all(batch.map((file) => this.app.vault.cachedRead(file).catch(() => null)));
@@ -149,6 +172,7 @@ export class VaultIndexer extends Component {
 		this.built = true;
 		this.touched.clear();
 		this.resolveReady();
+		for (const resolve of this.builtWaiters.splice(0)) resolve();
 		this.notify();
 	}
 
@@ -161,6 +185,7 @@ export class VaultIndexer extends Component {
 		this.generation++;
 		this.building = false;
 		this.listeners.clear();
+		this.progressListeners.clear();
 		this.ownWrites.clear();
 	}
 

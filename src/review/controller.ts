@@ -39,8 +39,18 @@ export class ReviewController implements ReviewModel {
 		this.answers = new AnswerSaver(deps, this.editor, this.live);
 	}
 
-	/** Reads the notes and starts the session. Never rejects. */
+	/** Waits for the index when it is being built, then reads the notes and starts the session. Never rejects. */
 	async load(): Promise<void> {
+		const indexing = this.deps.indexing;
+		if (indexing && indexing.progress() !== null) {
+			const stop = indexing.onProgress(() => this.emit());
+			this.emit();
+			try {
+				await indexing.whenBuilt();
+			} finally {
+				stop();
+			}
+		}
 		const start = await startReview(this.deps, this.request, this.live, this.answers);
 		if (start.notice !== null) this.notice = start.notice;
 		this.session = start.session;
@@ -68,6 +78,7 @@ export class ReviewController implements ReviewModel {
 			busy: this.busy,
 			showIntervals: settings.showIntervalsOnButtons,
 			notice: this.notice,
+			loading: this.loadingText(),
 		};
 	}
 
@@ -214,6 +225,14 @@ export class ReviewController implements ReviewModel {
 			this.shownAt = this.deps.now().getTime();
 		}
 		this.emit();
+	}
+
+	/** What the loading screen says: how far the index is, or that the notes are being read. */
+	private loadingText(): string | null {
+		if (this.session !== null) return null;
+		const progress = this.deps.indexing?.progress() ?? null;
+		if (progress === null) return "Reading the notes…";
+		return `Indexing… ${progress.done.toLocaleString("en-US")} of ${progress.total.toLocaleString("en-US")} notes`;
 	}
 
 	private phase(): ReviewPhase {

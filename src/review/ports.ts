@@ -41,6 +41,15 @@ export interface ReviewDeps {
 	/** Shows a short message (a `Notice` in Obsidian, a line on the terminal). */
 	notify(message: string): void;
 	log?: ReviewLog;
+	/**
+	 * The index as it is being built, when it may not be complete yet (the plugin at start-up or
+	 * after a settings change): the review waits for it, showing how far it is.
+	 */
+	indexing?: {
+		progress(): { done: number; total: number } | null;
+		whenBuilt(): Promise<void>;
+		onProgress(listener: () => void): () => void;
+	};
 	/** Told after each note the review wrote: its new text and the parse that verified it. */
 	written?(path: string, text: string, note: ParsedNote): void;
 }

@@ -67,6 +67,8 @@ export interface ReviewScreenState {
 	showIntervals: boolean;
 	/** A note for the user shown above the summary (e.g. notes that could not be read). */
 	notice: string | null;
+	/** While loading: what is being waited for ("Indexing… 120 of 3,400 notes"); null once started. */
+	loading: string | null;
 }
 
 /**

@@ -21,6 +21,12 @@ interface IndexFeed {
 	readonly ready: Promise<void>;
 	/** Calls `listener` after every change to the index; returns a function that unsubscribes. */
 	onChange(listener: () => void): () => void;
+	/** How far a build in progress is (notes looked at of all); null when the index is complete. */
+	readonly progress: { done: number; total: number } | null;
+	/** Resolves once no build is running: the index is then complete. */
+	whenBuilt(): Promise<void>;
+	/** Calls `listener` as a build moves on; returns a function that unsubscribes. */
+	onProgress(listener: () => void): () => void;
 	/** A note the plugin wrote itself, with the parse that verified it (no second parse). */
 	applyOwnWrite(path: string, newText: string, parsed?: ParsedNote): void;
 }

@@ -91,7 +91,7 @@ export class ReviewScreen extends Component {
 		this.renderEdit(state);
 		this.summaryEl.empty();
 		this.summaryEl.toggleClass("sn-review-hidden", state.phase !== "finished" && state.phase !== "waiting" && state.phase !== "loading");
-		if (state.phase === "loading") this.summaryEl.createDiv({ cls: "sn-review-loading", text: "Reading the notes…" });
+		if (state.phase === "loading") this.summaryEl.createDiv({ cls: "sn-review-loading", text: state.loading ?? "Reading the notes…" });
 		else if (state.phase === "finished" || state.phase === "waiting") renderSummary(this.summaryEl, state, this.model, this.host.close ? () => this.host.close?.() : undefined);
 		this.renderBar(state);
 	}

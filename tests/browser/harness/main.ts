@@ -114,6 +114,7 @@ function reviewScene(): void {
 		busy: false,
 		showIntervals: true,
 		notice: null,
+		loading: null,
 	};
 	const model: ReviewModel = {
 		state: () => state,
