@@ -182,6 +182,11 @@ export class ReviewController implements ReviewModel {
 		});
 	}
 
+	/** Writes every unsaved answer again; resolves when all were tried. */
+	async retryAll(): Promise<void> {
+		for (const record of [...(this.session?.unsaved ?? [])]) await this.retry(record.id);
+	}
+
 	answerAgain(id: number): void {
 		if (this.session === null || this.busy) return;
 		this.session = this.session.putBack(id);
@@ -249,7 +254,9 @@ export class ReviewController implements ReviewModel {
 	}
 
 	private unsavedView(record: AnswerRecord): UnsavedAnswerView {
+		const card = this.live.get(record.item);
 		return {
+			question: card.siblings[record.item.sibling]?.question ?? card.front,
 			id: record.id,
 			path: record.item.file,
 			line: this.live.get(record.item).startLine + 1,

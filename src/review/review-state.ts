@@ -43,6 +43,8 @@ export interface ReviewCardView {
 
 export interface UnsavedAnswerView {
 	id: number;
+	/** The card's question, so the user knows which answer this was. */
+	question: string;
 	path: string;
 	/** 1-based line, for display. */
 	line: number;
@@ -93,6 +95,8 @@ export interface ReviewModel {
 	saveEdit(source: string): Promise<void>;
 	/** Writes an unsaved answer again. */
 	retry(id: number): Promise<void>;
+	/** Writes every unsaved answer again. */
+	retryAll(): Promise<void>;
 	/** Takes an unsaved answer back and shows its card again, to answer it anew. */
 	answerAgain(id: number): void;
 	/** Looks at the clock again (a learning step may have come due). */

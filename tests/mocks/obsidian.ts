@@ -446,6 +446,11 @@ export class Modal {
 	scope: Scope;
 	constructor(public app: App) {
 		this.scope = new Scope(app.scope);
+		// As Obsidian does: Escape on the modal's scope closes it (through close(), which may be overridden).
+		this.scope.register([], "Escape", () => {
+			this.close();
+			return false;
+		});
 		this.containerEl = createDiv("modal-container");
 		this.modalEl = this.containerEl.createDiv("modal");
 		this.titleEl = this.modalEl.createDiv("modal-title");

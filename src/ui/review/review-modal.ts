@@ -11,6 +11,8 @@ import type { ReviewController } from "../../review/controller";
 
 export class ReviewModal extends Modal {
 	private screen: ReviewScreen | null = null;
+	/** Set once the user chose to close with answers not saved. */
+	private closing = false;
 	readonly controller: ReviewController;
 
 	constructor(
@@ -35,6 +37,27 @@ export class ReviewModal extends Modal {
 			close: () => this.close(),
 		});
 		void this.controller.load();
+	}
+
+	/**
+	 * Esc, a click outside and the close button all come here. While the card is being edited
+	 * they leave the edit box (the typed text is not lost with the whole review); with answers
+	 * not saved the review asks first instead of dropping them.
+	 */
+	override close(): void {
+		const state = this.controller.state();
+		if (!this.closing && state.phase === "editing") {
+			this.controller.cancelEdit();
+			return;
+		}
+		if (!this.closing && state.unsaved.length > 0 && this.screen) {
+			this.screen.askBeforeClose(() => {
+				this.closing = true;
+				this.close();
+			});
+			return;
+		}
+		super.close();
 	}
 
 	override onClose(): void {

@@ -45,6 +45,8 @@ export class ReviewScreen extends Component {
 	private cardComponents: Component[] = [];
 	private answerComponent: Component | null = null;
 	private editKey: string | null = null;
+	/** Set while the user is asked whether to close with unsaved answers: what closes anyway. */
+	private closeAsked: (() => void) | null = null;
 	private textarea: HTMLTextAreaElement | null = null;
 
 	constructor(
@@ -114,12 +116,39 @@ export class ReviewScreen extends Component {
 			bar.createSpan({ text: state.unsaved.length === 1 ? "1 answer is not saved." : `${state.unsaved.length} answers are not saved.` });
 			const retry = bar.createEl("button", { cls: "sn-review-retry", text: "Retry" });
 			retry.disabled = state.busy;
-			retry.addEventListener("click", () => void this.retryAll(state));
+			retry.addEventListener("click", () => void this.model.retryAll());
 		}
+		if (this.closeAsked !== null && state.unsaved.length > 0) this.renderCloseQuestion(el, state, this.closeAsked);
+		else this.closeAsked = null;
 	}
 
-	private async retryAll(state: ReviewScreenState): Promise<void> {
-		for (const answer of state.unsaved) await this.model.retry(answer.id);
+	/**
+	 * Asks before a close would drop answers that are not saved: "Retry all" writes them again
+	 * (and closes when they all are), "Close anyway" closes. Called by the modal or view instead
+	 * of closing; nothing is lost while the question stands.
+	 */
+	askBeforeClose(closeAnyway: () => void): void {
+		this.closeAsked = closeAnyway;
+		this.render();
+	}
+
+	private renderCloseQuestion(el: HTMLElement, state: ReviewScreenState, closeAnyway: () => void): void {
+		const box = el.createDiv({ cls: "sn-review-close-question", attr: { role: "alertdialog" } });
+		const count = state.unsaved.length;
+		box.createSpan({ text: `${count === 1 ? "1 answer is" : `${count} answers are`} not saved. Closing the review drops ${count === 1 ? "it" : "them"}.` });
+		const retry = box.createEl("button", { cls: "sn-review-button mod-cta sn-review-close-retry", text: "Retry all" });
+		retry.disabled = state.busy;
+		retry.addEventListener("click", () => {
+			void this.model.retryAll().then(() => {
+				if (this.model.state().unsaved.length === 0) closeAnyway();
+			});
+		});
+		const close = box.createEl("button", { cls: "sn-review-button mod-warning sn-review-close-anyway", text: "Close anyway" });
+		close.addEventListener("click", () => {
+			this.closeAsked = null;
+			closeAnyway();
+		});
+		window.setTimeout(() => retry.focus(), 0);
 	}
 
 	private renderCard(state: ReviewScreenState): void {

@@ -18,7 +18,15 @@ export function renderSummary(el: HTMLElement, state: ReviewScreenState, model: 
 			text: `The next learning card is due at ${timeOfDay(state.waitingUntil)}. It appears here when it is due.`,
 		});
 	}
-	const heading = summary.answered === 0 ? "Nothing to review right now." : state.phase === "waiting" ? "Reviewed so far" : "Session complete";
+	const unsaved = state.unsaved.length;
+	const heading =
+		summary.answered === 0
+			? "Nothing to review right now."
+			: unsaved > 0
+				? `${unsaved === 1 ? "1 answer is" : `${unsaved} answers are`} not saved yet`
+				: state.phase === "waiting"
+					? "Reviewed so far"
+					: "Session complete";
 	el.createEl("h3", { cls: "sn-review-summary-title", text: heading });
 	if (summary.answered > 0) {
 		const figures = el.createDiv("sn-review-figures");
@@ -31,9 +39,15 @@ export function renderSummary(el: HTMLElement, state: ReviewScreenState, model: 
 	if (state.unsaved.length > 0) {
 		const box = el.createDiv("sn-review-unsaved");
 		box.createEl("h4", { text: state.unsaved.length === 1 ? "1 answer is not saved" : `${state.unsaved.length} answers are not saved` });
+		if (state.unsaved.length > 1) {
+			const all = box.createEl("button", { cls: "sn-review-button sn-review-retry-all mod-cta", text: "Retry all" });
+			all.disabled = state.busy;
+			all.addEventListener("click", () => void model.retryAll());
+		}
 		const list = box.createEl("ul", "sn-review-unsaved-list");
 		for (const answer of state.unsaved) {
 			const item = list.createEl("li", "sn-review-unsaved-item");
+			item.createDiv({ cls: "sn-review-unsaved-question", text: answer.question });
 			item.createDiv({ cls: "sn-review-unsaved-where", text: `${answer.path}, line ${answer.line}: ${NAMES[answer.rating]}` });
 			item.createDiv({ cls: "sn-review-unsaved-why", text: answer.message });
 			const actions = item.createDiv("sn-review-unsaved-actions");

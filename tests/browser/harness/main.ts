@@ -127,6 +127,7 @@ function reviewScene(): void {
 		cancelEdit: () => {},
 		saveEdit: async () => {},
 		retry: async () => {},
+		retryAll: async () => {},
 		answerAgain: () => {},
 		refresh: () => {},
 	};

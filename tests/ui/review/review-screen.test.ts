@@ -81,7 +81,8 @@ describe("review modal driven by keys", () => {
 		expect(world.text("docker.md").match(/<!--SR:!fsrs,/g)).toHaveLength(3);
 		// The keys belong to the modal's scope and go away with it.
 		modal.close();
-		expect((modal.scope as unknown as Scope).handlers).toHaveLength(0);
+		// (Only the modal's own Escape handler stays: it belongs to the modal, not the review.)
+		expect((modal.scope as unknown as Scope).handlers.filter((h) => h.key !== "Escape")).toHaveLength(0);
 	});
 
 	it("gives each Markdown render its own loaded Component and unloads it when the card changes", async () => {
@@ -254,3 +255,49 @@ describe("keys and focus", () => {
 		expect(live?.textContent).toBe("Answer: A filesystem diff");
 	});
 });
+
+describe("closing never drops answers silently", () => {
+	it("Esc with an answer not saved asks first; Retry all saves it and closes", async () => {
+		const world = await makeWorld();
+		const { modal, el, press, text } = await openModal(world, "k8s.md");
+		world.put("k8s.md", "#flashcards/k8s\r\n\r\nsomething else\r\n");
+		await press(" ");
+		await press("4");
+		expect(text(".sn-review-summary-title")).toBe("1 answer is not saved yet");
+		expect(text(".sn-review-unsaved-question")).toBe("What is a pod");
+		await press("Escape");
+		expect(modal.isOpen).toBe(true);
+		expect(text(".sn-review-close-question")).toContain("1 answer is not saved.");
+		world.put("k8s.md", K8S);
+		el.querySelector<HTMLButtonElement>(".sn-review-close-retry")?.click();
+		await flush();
+		expect(world.text("k8s.md")).toMatch(/<!--SR:!fsrs,/);
+		expect(modal.isOpen).toBe(false);
+	});
+
+	it("Close anyway closes with the answer dropped, as asked", async () => {
+		const world = await makeWorld();
+		const { modal, el, press } = await openModal(world, "k8s.md");
+		world.put("k8s.md", "#flashcards/k8s\r\n\r\nsomething else\r\n");
+		await press(" ");
+		await press("4");
+		modal.close();
+		expect(modal.isOpen).toBe(true);
+		el.querySelector<HTMLButtonElement>(".sn-review-close-anyway")?.click();
+		expect(modal.isOpen).toBe(false);
+	});
+
+	it("Esc while editing leaves the edit box, not the review", async () => {
+		const world = await makeWorld();
+		const { modal, press, text } = await openModal(world, "k8s.md");
+		await press("e");
+		expect(text(".sn-review-edit-hint")).not.toBeNull();
+		await press("Escape");
+		expect(modal.isOpen).toBe(true);
+		expect(el(modal).querySelector(".sn-review-edit")?.classList.contains("sn-review-hidden")).toBe(true);
+		await press("Escape");
+		expect(modal.isOpen).toBe(false);
+	});
+});
+
+const el = (modal: ReviewModal): HTMLElement => modal.contentEl;
