@@ -108,9 +108,10 @@ export class ReviewScreen extends Component {
 		const progress = el.createDiv("sn-review-progress");
 		const answered = state.progress.done.new + state.progress.done.learning + state.progress.done.review;
 		progress.createSpan({ cls: "sn-review-count sn-review-count-done", text: `Done ${answered}` });
+		// The deck list's words and order (due, new, learning), so the counts read the same everywhere.
+		progress.createSpan({ cls: "sn-review-count sn-review-count-review", text: `Due ${state.progress.left.review}` });
 		progress.createSpan({ cls: "sn-review-count sn-review-count-new", text: `New ${state.progress.left.new}` });
 		progress.createSpan({ cls: "sn-review-count sn-review-count-learning", text: `Learning ${state.progress.left.learning}` });
-		progress.createSpan({ cls: "sn-review-count sn-review-count-review", text: `Review ${state.progress.left.review}` });
 		if (state.unsaved.length > 0 && state.phase !== "finished" && state.phase !== "waiting") {
 			const bar = el.createDiv("sn-review-unsaved-bar");
 			bar.createSpan({ text: state.unsaved.length === 1 ? "1 answer is not saved." : `${state.unsaved.length} answers are not saved.` });

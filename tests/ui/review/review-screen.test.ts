@@ -303,3 +303,12 @@ describe("closing never drops answers silently", () => {
 const el = (modal: ReviewModal): HTMLElement => modal.contentEl;
 /** Whether the modal is open (a field of the Obsidian mock's Modal). */
 const isOpen = (modal: ReviewModal): boolean => (modal as unknown as { isOpen: boolean }).isOpen;
+
+describe("words and counts", () => {
+	it("the header counts due, new and learning, in the deck list's words and order", async () => {
+		const world = await makeWorld();
+		const { el } = await openModal(world);
+		const counts = Array.from(el.querySelectorAll(".sn-review-progress .sn-review-count")).map((c) => c.textContent);
+		expect(counts).toEqual(["Done 0", "Due 0", "New 3", "Learning 0"]);
+	});
+});
