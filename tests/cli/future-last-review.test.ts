@@ -3,10 +3,10 @@
  * `check` reports it, and a terminal review answers it (taking the last review as now) and goes
  * on with the other cards instead of stopping.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempVault } from "../builders";
 import { runBuiltCli } from "../helpers/built-cli";
 
 const NOTE = [
@@ -21,10 +21,8 @@ const NOTE = [
 ].join("\n");
 
 function vault(): { dir: string; note: string } {
-	const dir = mkdtempSync(join(tmpdir(), "sn-future-"));
-	const note = join(dir, "n.md");
-	writeFileSync(note, NOTE);
-	return { dir, note };
+	const dir = tempVault({ files: { "n.md": NOTE }, prefix: "sn-future-" });
+	return { dir, note: join(dir, "n.md") };
 }
 
 describe("a last review after now", () => {

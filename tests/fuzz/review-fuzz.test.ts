@@ -17,10 +17,10 @@ import { DiskNotes } from "../../src/cli/disk-notes";
 import { loadIndex } from "../../src/cli/load-index";
 import { splitLines } from "../../src/cards/lines";
 import { parseNote } from "../../src/cards/parse";
-import type { Card } from "../../src/model/card";
 import { Rating } from "../../src/model/schedule";
 import { ReviewController } from "../../src/review/controller";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
+import { cardReading } from "../helpers/card-reading";
 import { noteArbitrary } from "../writeback/note-gen";
 import { stripSchedulingComments } from "../writeback/strip";
 
@@ -76,15 +76,8 @@ function insertParagraph(text: string, line: string): string {
 	return (bom ? "\uFEFF" : "") + lines.map((l, i) => l + endings[i]).join("");
 }
 
-/** What a reader sees of the cards (comments aside). */
-const readings = (text: string, path: string) =>
-	parseNote(text, { path, settings: DEFAULT_SETTINGS }).cards.map((card: Card) => ({
-		kind: card.kind,
-		front: card.front,
-		back: card.back,
-		decks: card.decks,
-		sides: card.siblings.map((s) => [s.question, s.answer]),
-	}));
+/** What a reader sees of the note's cards (comments aside). */
+const readings = (text: string, path: string) => parseNote(text, { path, settings: DEFAULT_SETTINGS }).cards.map(cardReading);
 
 describe("review fuzz", () => {
 	it(`keeps every byte and every card over ${RUNS} random vaults`, async () => {

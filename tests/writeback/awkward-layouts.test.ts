@@ -10,20 +10,14 @@ import { parseNote } from "../../src/cards/parse";
 import type { Card } from "../../src/model/card";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
 import { cardTarget, writeSchedule } from "../../src/writeback/write-schedule";
+import { cardReading } from "../helpers/card-reading";
 import { scheduleArbitrary } from "./note-gen";
 
 const settings = DEFAULT_SETTINGS;
 const parse = (text: string): Card[] => parseNote(text, { path: "n.md", settings }).cards;
 const SCHEDULE = { type: "classic", due: "2026-03-13", interval: 3, ease: 250 } as const;
 
-/** What a reader sees of a card, comment aside (written independently of the code under test). */
-const reading = (card: Card) => ({
-	kind: card.kind,
-	front: card.front,
-	back: card.back,
-	decks: card.decks,
-	sides: card.siblings.map((s) => [s.question, s.answer]),
-});
+const reading = cardReading;
 
 describe("regressions", () => {
 	it("a multi-line card with an empty answer gets its comment on the next line, not on the ? line (no cloze)", () => {
