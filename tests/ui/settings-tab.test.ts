@@ -81,7 +81,7 @@ describe("settings tab (Obsidian 1.13+, declarative)", () => {
 		await tab.setControlValue("learningSteps", "2m, 20m");
 		await tab.setControlValue("cloze-bold", true);
 		await tab.setControlValue("desiredRetention", 0.85);
-		expect(services.patches).toEqual([{ learningSteps: ["2m", "20m"] }, { clozeKinds: ["highlight", "bold"] }, { desiredRetention: 0.85 }]);
+		expect(services.patches).toEqual([{ learningSteps: ["2m", "20m"] }, { clozePatterns: ["==[123;;]answer[;;hint]==", "**[123;;]answer[;;hint]**"], clozeKinds: ["highlight", "bold"] }, { desiredRetention: 0.85 }]);
 	});
 
 	it("validation rejects bad values and a bad value is never saved", async () => {
