@@ -9,6 +9,8 @@ import { isNoteIncluded } from "../decks/note-filter";
 import type { Card, NoteProblem, ParsedNote } from "../model/card";
 import { Char } from "../model/char-codes";
 import { CardBuilder } from "./build-cards";
+import { clozePatternsOf } from "./cloze-patterns";
+import { separatorsOf } from "./separators";
 import { containerOf } from "./container";
 import { withoutEmphasis } from "./emphasis";
 import { linesWithStarts } from "./lines";
@@ -152,12 +154,14 @@ function readBody(lines: readonly string[], regions: NoteRegions, marks: Uint8Ar
 
 const NO_CONTEXT: string[] = [];
 
-/** The needles whose lines {@link markLines} marks: card markers, tags and the cloze openers in use. */
+/**
+ * The needles whose lines {@link markLines} marks: the single-line separators, tags and the
+ * openers of the cloze patterns in use.
+ */
 function needlesFor(settings: ParserSettings): [string, number][] {
-	const needles: [string, number][] = [["::", Mark.Colons], ["#", Mark.Hash]];
-	if (settings.clozeKinds.includes("highlight")) needles.push(["==", Mark.Equals]);
-	if (settings.clozeKinds.includes("bold")) needles.push(["**", Mark.Stars]);
-	if (settings.clozeKinds.includes("curly")) needles.push(["{{", Mark.Braces]);
+	const needles: [string, number][] = [["#", Mark.Hash]];
+	for (const { text } of separatorsOf(settings).inline) needles.push([text, Mark.Colons]);
+	for (const { opener } of clozePatternsOf(settings)) needles.push([opener, Mark.Cloze]);
 	return needles;
 }
 

@@ -8,7 +8,7 @@
  */
 
 /** One piece of a pattern, in order. */
-type ClozePatternToken =
+export type ClozePatternToken =
 	| { kind: "text"; text: string }
 	| { kind: "answer" }
 	/** The group number: `pre`, digits, `post`, all optional together. */

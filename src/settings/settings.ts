@@ -133,6 +133,19 @@ export function clozeKindsOfPatterns(patterns: readonly string[]): ClozeKind[] {
 	return CLOZE_KIND_ORDER.filter((kind) => patterns.includes(CLOZE_KIND_PATTERNS[kind]));
 }
 
+/**
+ * The cloze patterns the parser reads: `clozePatterns` as listed, then the pattern of each kind
+ * in `clozeKinds` that the list lacks (settings built by hand may set only the shorthand).
+ */
+export function effectiveClozePatterns(settings: Pick<ParserSettings, "clozeKinds" | "clozePatterns">): string[] {
+	const patterns = [...settings.clozePatterns];
+	for (const kind of settings.clozeKinds) {
+		const pattern = CLOZE_KIND_PATTERNS[kind];
+		if (pattern !== undefined && !patterns.includes(pattern)) patterns.push(pattern);
+	}
+	return patterns;
+}
+
 /** Keys of the settings the parser reads: a change to any of them means every note is read again. */
 export const PARSER_SETTING_KEYS: readonly (keyof ParserSettings)[] = [
 	"flashcardTags",
