@@ -86,7 +86,7 @@ describe("note summaries", () => {
 		}
 	});
 
-	it("are the same from a text-less parse with other separators and cloze patterns", () => {
+	it("are the same from a text-less parse with other separators, cloze patterns and folders as decks", () => {
 		const other = parserSettings({
 			singleLineSeparator: ":",
 			singleLineReversedSeparator: "::",
@@ -95,6 +95,7 @@ describe("note summaries", () => {
 			clozeKinds: [],
 			clozePatterns: ["{{[123::]answer[::hint]}}", "==answer==[^\\[hint\\]][\\[^123\\]]"],
 			endMarker: "+++",
+			foldersAsDecks: true,
 		});
 		fc.assert(
 			fc.property(arbitraryNote, (text) => {
