@@ -81,7 +81,7 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 				items: [
 					{
 						name: "Import settings from the Spaced Repetition plugin",
-						desc: "Copies its flashcard tags, ignored folders, cloze forms, comment placement and SM-2 settings.",
+						desc: "Copies its flashcard tags, ignored folders, separators, cloze patterns, folders as decks, comment placement and scheduling settings, and lists what cannot be copied.",
 						action: () => void this.importSrSettings(),
 					},
 				],
@@ -113,10 +113,9 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 			new Notice(`Could not read the Spaced Repetition plugin's settings: ${error instanceof Error ? error.message : String(error)}`);
 			return;
 		}
-		const { settings, notes } = importSpacedRepetitionSettings(data);
-		const count = Object.keys(settings).length;
-		if (count > 0) await this.services.updateSettings(settings);
-		new Notice([`Imported ${count} settings from the Spaced Repetition plugin.`, ...notes].join("\n"), 10000);
+		const { settings, mapped, unmapped } = importSpacedRepetitionSettings(data);
+		if (mapped.length > 0) await this.services.updateSettings(settings);
+		new Notice([`Imported ${mapped.length} settings from the Spaced Repetition plugin.`, ...unmapped].join("\n"), 10000);
 		this.rebuild();
 	}
 
