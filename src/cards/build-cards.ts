@@ -85,10 +85,10 @@ export class CardBuilder {
 	private separator(i: number): number {
 		if (this.regions.kind[i] !== LineKind.Text) return 0;
 		const vis = this.visible(i);
-		const content = vis.slice(containerOf(vis).contentStart);
-		const sep = lineSeparatorOf(content, this.separators);
+		const contentStart = containerOf(vis).contentStart;
+		const sep = lineSeparatorOf(vis, this.separators, contentStart);
 		if (sep === null) return 0;
-		if ((this.marks[i] & Mark.Colons) !== 0 && isInlineCardText(content, this.separators)) return 0;
+		if ((this.marks[i] & Mark.Colons) !== 0 && isInlineCardText(vis.slice(contentStart), this.separators)) return 0;
 		return sep.reversed ? 2 : 1;
 	}
 

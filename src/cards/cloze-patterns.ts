@@ -53,21 +53,23 @@ function compile(patterns: readonly string[]): ClozePattern[] {
 }
 
 /**
- * Every occurrence of a needle in one line, found once, then looked up by position. Matching
- * asks for "the first occurrence at or after" in any order, so each lookup is a binary search.
+ * The occurrences of needles in one line, found by forward searches and remembered, then
+ * looked up by position. Matching asks for "the first occurrence at or after" in any order:
+ * each needle's occurrences are known up to where the searches reached, so a lookup is a binary
+ * search, and each part of the line is searched once per needle.
  */
 export class LineOccurrences {
-	private readonly found = new Map<string, number[]>();
+	private readonly found = new Map<string, { at: number[]; searched: number }>();
 	constructor(private readonly line: string) {}
 
 	/** The first offset at or after `from` where `needle` starts, or -1. */
 	find(needle: string, from: number): number {
-		let list = this.found.get(needle);
-		if (list === undefined) {
-			list = [];
-			for (let at = this.line.indexOf(needle); at >= 0; at = this.line.indexOf(needle, at + 1)) list.push(at);
-			this.found.set(needle, list);
+		let known = this.found.get(needle);
+		if (known === undefined) {
+			known = { at: [], searched: 0 };
+			this.found.set(needle, known);
 		}
+		const list = known.at;
 		let low = 0;
 		let high = list.length;
 		while (low < high) {
@@ -75,7 +77,19 @@ export class LineOccurrences {
 			if (list[mid] < from) low = mid + 1;
 			else high = mid;
 		}
-		return low < list.length ? list[low] : -1;
+		if (low < list.length) return list[low];
+		// Every occurrence before `searched` is listed: search on from there.
+		while (known.searched <= this.line.length) {
+			const at = this.line.indexOf(needle, known.searched);
+			if (at < 0) {
+				known.searched = this.line.length + 1;
+				return -1;
+			}
+			list.push(at);
+			known.searched = at + 1;
+			if (at >= from) return at;
+		}
+		return -1;
 	}
 }
 
@@ -170,7 +184,7 @@ function freeTextEnds(state: MatchState, k: number, from: number, least: number)
 		}
 		if (token.kind === "text" || token.kind === "answer") break;
 	}
-	return stops.sort((a, b) => a.at - b.at || a.resume - b.resume);
+	return stops.length > 1 ? stops.sort((a, b) => a.at - b.at || a.resume - b.resume) : stops;
 }
 
 /** `pre`, digits (spaces around them allowed), `post` at `pos`: the digits and the end, or null. */

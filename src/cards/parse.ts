@@ -166,7 +166,7 @@ const NO_CONTEXT: string[] = [];
  */
 function needlesFor(settings: ParserSettings): [string, number][] {
 	const needles: [string, number][] = [["#", Mark.Hash]];
-	for (const { text } of separatorsOf(settings).inline) needles.push([text, Mark.Colons]);
+	for (const probe of separatorsOf(settings).probes) needles.push([probe, Mark.Colons]);
 	for (const { opener } of clozePatternsOf(settings)) needles.push([opener, Mark.Cloze]);
 	return needles;
 }

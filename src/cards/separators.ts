@@ -17,6 +17,8 @@ export interface Separators {
 	inline: readonly { text: string; reversed: boolean }[];
 	/** Multi-line separators (trimmed), plain first; empty ones left out. */
 	lines: readonly { text: string; reversed: boolean }[];
+	/** The single-line separators worth a first search: one that holds the other is left out. */
+	probes: readonly string[];
 }
 
 /** A single-line separator found on a line. */
@@ -28,12 +30,20 @@ export interface InlineSeparator {
 
 /** The separators of `settings`, made again only when they change (the parser asks once per note). */
 export function separatorsOf(settings: SeparatorSettings): Separators {
-	const key = [settings.singleLineSeparator, settings.singleLineReversedSeparator, settings.multiLineSeparator, settings.multiLineReversedSeparator];
-	if (last === null || key.some((text, i) => text !== last?.key[i])) last = { key, separators: build(settings) };
+	const same =
+		last !== null &&
+		last.from.singleLineSeparator === settings.singleLineSeparator &&
+		last.from.singleLineReversedSeparator === settings.singleLineReversedSeparator &&
+		last.from.multiLineSeparator === settings.multiLineSeparator &&
+		last.from.multiLineReversedSeparator === settings.multiLineReversedSeparator;
+	if (!same || last === null) {
+		const { singleLineSeparator, singleLineReversedSeparator, multiLineSeparator, multiLineReversedSeparator } = settings;
+		last = { from: { singleLineSeparator, singleLineReversedSeparator, multiLineSeparator, multiLineReversedSeparator }, separators: build(settings) };
+	}
 	return last.separators;
 }
 
-let last: { key: string[]; separators: Separators } | null = null;
+let last: { from: SeparatorSettings; separators: Separators } | null = null;
 
 function build(settings: SeparatorSettings): Separators {
 	const inline = [
@@ -46,24 +56,33 @@ function build(settings: SeparatorSettings): Separators {
 		{ text: settings.multiLineSeparator.trim(), reversed: false },
 		{ text: settings.multiLineReversedSeparator.trim(), reversed: true },
 	].filter((s) => s.text !== "");
-	return { inline, lines };
+	const probes = inline.map((s) => s.text).filter((text, i, all) => !all.some((other, j) => j !== i && other.length < text.length && text.includes(other)));
+	return { inline, lines, probes };
 }
 
 /** True when `line` holds one of the single-line separators anywhere (a cheap first test). */
 export function mayHoldInlineSeparator(line: string, separators: Separators): boolean {
-	for (const s of separators.inline) if (line.includes(s.text)) return true;
+	for (const probe of separators.probes) if (line.includes(probe)) return true;
 	return false;
 }
 
 /**
- * The multi-line separator that the text `content` (a line without its container prefix) is
- * exactly, spaces around it aside, or null.
+ * The multi-line separator that `line` is exactly from offset `from` (its container prefix
+ * aside), spaces and tabs around it aside, or null. Runs on every text line: no copies.
  */
-export function lineSeparatorOf(content: string, separators: Separators): { text: string; reversed: boolean } | null {
+export function lineSeparatorOf(line: string, separators: Separators, from = 0): { text: string; reversed: boolean } | null {
 	if (separators.lines.length === 0) return null;
-	const trimmed = content.trim();
-	for (const s of separators.lines) if (trimmed === s.text) return s;
+	let p = from;
+	let end = line.length;
+	while (p < end && isBlank(line.charCodeAt(p))) p++;
+	while (end > p && isBlank(line.charCodeAt(end - 1))) end--;
+	for (const s of separators.lines) if (end - p === s.text.length && line.startsWith(s.text, p)) return s;
 	return null;
+}
+
+/** The characters `trim` removes that a line can hold (it holds no line breaks). */
+function isBlank(c: number): boolean {
+	return c === 32 || c === 9 || c === 11 || c === 12 || c === 160 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
 /**
