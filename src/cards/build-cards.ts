@@ -7,9 +7,10 @@ import { leadingFlashcardTag } from "../decks/resolve";
 import type { Card, CardKind, CommentLocation, NoteProblem } from "../model/card";
 import { Char } from "../model/char-codes";
 import { clozeSides, findDeletions, textlessClozeSides } from "./cloze";
+import { clozePatternsOf, type ClozePattern } from "./cloze-patterns";
+import { inlineSeparatorOf, isInlineCardText, lineSeparatorOf, mayHoldInlineSeparator, separatorsOf, type Separators } from "./separators";
 import { trailingComment } from "./comment-in-line";
 import { afterListItemMarkers, containerOf } from "./container";
-import { indexOutside, scanInline } from "./inline";
 import { LineKind, type NoteRegions } from "./regions";
 import { Mark } from "./line-marks";
 import { textOf, withoutBlockId } from "./card-text";
@@ -34,6 +35,9 @@ export class CardBuilder {
 	private readonly callouts: CalloutTitles;
 	/** The marks of the cloze openers that are on (looked up once per note, not per line). */
 	private readonly clozeMarks: number;
+	/** The settings' card separators and cloze patterns, in the order they are tried. */
+	private readonly separators: Separators;
+	private readonly clozePatterns: readonly ClozePattern[];
 	/** What every card is assembled in. */
 	private readonly note: CardNote;
 
@@ -49,8 +53,9 @@ export class CardBuilder {
 		this.n = lines.length;
 		this.callouts = new CalloutTitles(regions);
 		this.note = { lines, kinds: regions.kind, problems: this.problems, withSource: withText };
-		const kinds = settings.clozeKinds;
-		this.clozeMarks = (kinds.includes("highlight") ? Mark.Equals : 0) | (kinds.includes("bold") ? Mark.Stars : 0) | (kinds.includes("curly") ? Mark.Braces : 0);
+		this.separators = separatorsOf(settings);
+		this.clozePatterns = clozePatternsOf(settings);
+		this.clozeMarks = this.clozePatterns.length > 0 ? Mark.Cloze : 0;
 	}
 
 	run(): this {
@@ -73,17 +78,18 @@ export class CardBuilder {
 		return this.regions.visible[i];
 	}
 
-	/** 1 when text line `i` is exactly `?`, 2 for `??` (prefix and spaces aside), else 0. */
+	/**
+	 * 1 when text line `i` is exactly the multi-line separator (`?`), 2 for the reversed one
+	 * (`??`), prefix and spaces aside, else 0. A line that is a single-line card is not one.
+	 */
 	private separator(i: number): number {
 		if (this.regions.kind[i] !== LineKind.Text) return 0;
 		const vis = this.visible(i);
-		let p = containerOf(vis).contentStart;
-		let end = vis.length;
-		while (p < end && isSpace(vis.charCodeAt(p))) p++;
-		while (end > p && isSpace(vis.charCodeAt(end - 1))) end--;
-		if (end - p === 1 && vis.charCodeAt(p) === Char.QuestionMark) return 1;
-		if (end - p === 2 && vis.charCodeAt(p) === Char.QuestionMark && vis.charCodeAt(p + 1) === Char.QuestionMark) return 2;
-		return 0;
+		const contentStart = containerOf(vis).contentStart;
+		const sep = lineSeparatorOf(vis, this.separators, contentStart);
+		if (sep === null) return 0;
+		if ((this.marks[i] & Mark.Colons) !== 0 && isInlineCardText(vis.slice(contentStart), this.separators)) return 0;
+		return sep.reversed ? 2 : 1;
 	}
 
 	/** Reads block `start..end`; returns the line to continue from. */
@@ -105,7 +111,7 @@ export class CardBuilder {
 					return next;
 				}
 				if (l === runStart) {
-					const mark = sep === 2 ? "??" : "?";
+					const mark = (sep === 2 ? this.settings.multiLineReversedSeparator : this.settings.multiLineSeparator).trim();
 					this.problems.push({ code: "empty-question", line: l, message: `The separator "${mark}" has no question above it in its block.` });
 					runStart = l + 1;
 					continue;
@@ -122,7 +128,7 @@ export class CardBuilder {
 				headerLine = l;
 				titleStart = title;
 			}
-			if ((this.marks[l] & Mark.Colons) !== 0 && this.visible(l).includes("::")) {
+			if ((this.marks[l] & Mark.Colons) !== 0 && mayHoldInlineSeparator(this.visible(l), this.separators)) {
 				const after = this.singleline(l, end, runStart, title);
 				if (after > l) {
 					runStart = after;
@@ -170,19 +176,11 @@ export class CardBuilder {
 		let p = contentStart;
 		while (vis.charCodeAt(p) === Char.Space || vis.charCodeAt(p) === Char.Tab) p++;
 		if (vis.charCodeAt(p) === Char.Pipe) return l; // table row
-		// Every `:::` holds a `::`, so the first `:::` is not before the first `::`.
-		const double = vis.indexOf("::", p);
-		if (double < 0) return l;
-		const triple = vis.indexOf(":::", double);
-		const first = triple >= 0 ? triple : double;
-		// A span can only hide the marker if it starts before it.
-		const spans = INLINE_TRIGGER.test(vis.slice(0, first)) ? scanInline(vis, 0, true).spans : NO_SPANS;
-		let at = spans === NO_SPANS ? triple : indexOutside(vis, ":::", spans);
-		const reversed = at >= 0;
-		if (!reversed) at = spans === NO_SPANS ? first : indexOutside(vis, "::", spans);
-		if (at < 0) return l;
+		// After a list marker and task box: a separator such as `-` is not the marker itself.
+		const found = inlineSeparatorOf(vis, afterListItemMarkers(vis, p), this.separators);
+		if (found === null) return l;
+		const { at, end: sepEnd, reversed } = found;
 		const line = this.lines[l];
-		const sepEnd = at + (reversed ? 3 : 2);
 		// The front is what follows a list marker or task box (`- `, `1. `, `- [ ] `).
 		const frontStart = Math.min(afterListItemMarkers(line, p), at);
 		const leading = leadingFlashcardTag(line.slice(frontStart, at), this.settings.flashcardTags);
@@ -223,7 +221,7 @@ export class CardBuilder {
 
 	/** A cloze card from lines `from..to` when they hold deletions. */
 	private cloze(from: number, to: number): void {
-		if (to < from || this.settings.clozeKinds.length === 0) return;
+		if (to < from || this.clozePatterns.length === 0) return;
 		if (!this.mayHoldCloze(from, to)) return;
 		const found = endComment(this.lines, this.regions.kind, from, to, this.problems);
 		if (found.lastText < from) return;
@@ -231,7 +229,7 @@ export class CardBuilder {
 		const full = textOf(this.lines, from, found.lastText, depth, found.cut);
 		const leading = leadingFlashcardTag(full, this.settings.flashcardTags);
 		const text = leading ? leading.rest.trim() : full;
-		const deletions = findDeletions(text, this.settings.clozeKinds);
+		const deletions = findDeletions(text, this.clozePatterns);
 		if (deletions.length === 0) return;
 		const sides = this.withText ? clozeSides(text, deletions) : textlessClozeSides(deletions);
 		this.add({ kind: "cloze", startLine: from, endLine: to, front: text, back: "", sides, comment: found.comment, lastText: found.lastText }, leading?.tag ?? null);
@@ -250,19 +248,7 @@ export class CardBuilder {
 	}
 }
 
-const NO_SPANS: number[] = [];
 const NO_TITLES: readonly string[] = [];
-
-/**
- * Something that may open an inline span (code, math, link, comment). Tested on the text before
- * the marker only (a span can only hide the marker if it starts before it): one native scan of
- * a short text instead of one search of the whole line per delimiter.
- */
-const INLINE_TRIGGER = /[`$]|\[\[|\]\(|<!--|%%/;
-
-function isSpace(c: number): boolean {
-	return c === Char.Space || c === Char.Tab;
-}
 
 function isBreak(kind: number): boolean {
 	return kind === LineKind.Blank || kind === LineKind.Frontmatter || kind === LineKind.EndMarker;

@@ -1,9 +1,9 @@
 /**
- * Cloze deletions (docs/format.md, "Card kinds"): `==text==` (default), `**text**` and `{{text}}` (optional).
- * `==1;;text==` puts deletions in group 1 (one sibling per group), `;;hint` gives a hint.
- * Deletions never span lines and do not count inside inline code or comments.
+ * Cloze deletions (docs/format.md, "Card kinds" and "Cloze patterns"): the settings' patterns,
+ * by default `==text==`; `==1;;text==` puts deletions in group 1 (one sibling per group),
+ * `;;hint` gives a hint. Deletions never span lines and do not count inside inline code or comments.
  */
-import type { ClozeKind } from "../settings/settings";
+import { LineOccurrences, matchPattern, type ClozePattern } from "./cloze-patterns";
 import { scanInline } from "./inline";
 
 /** One deletion found in a card's text. */
@@ -21,77 +21,62 @@ export interface ClozeDeletion {
 /** A card with more groups than this keeps the rest as plain text (bounds work on huge lines). */
 const MAX_CLOZE_SIBLINGS = 100;
 
-const DELIMITERS: Record<ClozeKind, [string, string]> = {
-	highlight: ["==", "=="],
-	bold: ["**", "**"],
-	curly: ["{{", "}}"],
-};
-
-/** Finds the deletions in `text` (which may hold several lines). */
-export function findDeletions(text: string, kinds: readonly ClozeKind[]): ClozeDeletion[] {
+/** Finds the deletions in `text` (which may hold several lines) by the compiled `patterns`. */
+export function findDeletions(text: string, patterns: readonly ClozePattern[]): ClozeDeletion[] {
 	const deletions: ClozeDeletion[] = [];
-	if (kinds.length === 0) return deletions;
-	const delimiters = delimitersOf(kinds);
+	if (patterns.length === 0) return deletions;
 	let lineStart = 0;
 	while (lineStart <= text.length) {
 		let lineEnd = text.indexOf("\n", lineStart);
 		if (lineEnd < 0) lineEnd = text.length;
 		const line = lineStart === 0 && lineEnd === text.length ? text : text.slice(lineStart, lineEnd);
-		if (holdsOpener(line, delimiters)) findInLine(line, lineStart, delimiters, deletions);
+		if (holdsOpener(line, patterns)) findInLine(line, lineStart, patterns, deletions);
 		lineStart = lineEnd + 1;
 	}
 	return deletions;
 }
 
-/** The delimiters of `kinds`, built once for the settings' array (the parser asks once per cloze). */
-function delimitersOf(kinds: readonly ClozeKind[]): readonly (readonly [string, string])[] {
-	if (kinds !== lastKinds) {
-		lastKinds = kinds;
-		lastDelimiters = kinds.map((k) => DELIMITERS[k]);
-	}
-	return lastDelimiters;
-}
-
-let lastKinds: readonly ClozeKind[] | null = null;
-let lastDelimiters: readonly (readonly [string, string])[] = [];
-
-function holdsOpener(line: string, delimiters: readonly (readonly [string, string])[]): boolean {
-	for (const [open] of delimiters) if (line.includes(open)) return true;
+function holdsOpener(line: string, patterns: readonly ClozePattern[]): boolean {
+	for (const { opener } of patterns) if (line.includes(opener)) return true;
 	return false;
 }
 
-function findInLine(line: string, offset: number, delimiters: readonly (readonly [string, string])[], out: ClozeDeletion[]): void {
+/**
+ * The deletions of one line: at each opener, earliest first (the first listed pattern on a tie),
+ * the pattern's match; a deletion ends where the next search starts.
+ */
+function findInLine(line: string, offset: number, patterns: readonly ClozePattern[], out: ClozeDeletion[]): void {
 	const hasSpans = line.includes("`") || line.includes("<!--") || line.includes("%%");
 	const spans = hasSpans ? scanInline(line, 0, false).spans : NO_SPANS;
-	// Next opener position per delimiter, searched again only once passed (linear per line).
-	const next = delimiters.map(([open]) => line.indexOf(open));
+	const occurrences = new LineOccurrences(line);
+	// Next opener position per pattern, searched again only once passed or tried.
+	const next = patterns.map(({ opener }) => occurrences.find(opener, 0));
 	let s = 0;
 	let from = 0;
 	for (;;) {
 		let best = -1;
-		for (let k = 0; k < delimiters.length; k++) {
-			if (next[k] >= 0 && next[k] < from) next[k] = line.indexOf(delimiters[k][0], from);
+		for (let k = 0; k < patterns.length; k++) {
+			if (next[k] >= 0 && next[k] < from) next[k] = occurrences.find(patterns[k].opener, from);
 			if (next[k] >= 0 && (best < 0 || next[k] < next[best])) best = k;
 		}
 		if (best < 0) return;
 		const at = next[best];
-		const [open, close] = delimiters[best];
 		while (s < spans.length && spans[s + 1] <= at) s += 3;
 		if (s < spans.length && spans[s] <= at) {
 			from = spans[s + 1];
 			continue;
 		}
-		const closeAt = line.indexOf(close, at + open.length);
-		if (closeAt < 0) {
-			// No closer for this delimiter on the rest of the line.
-			next[best] = -1;
+		const match = matchPattern(patterns[best], line, at, occurrences);
+		if (match === null) {
+			// Not a deletion of this pattern here: its next opener, or another pattern's at the same place.
+			next[best] = occurrences.find(patterns[best].opener, at + 1);
 			continue;
 		}
-		const inner = line.slice(at + open.length, closeAt);
-		from = closeAt + close.length;
-		if (inner.trim() === "") continue;
-		if (inner.indexOf(";;") < 0) out.push({ start: offset + at, end: offset + from, text: inner, hint: null, group: ownGroup(out.length) });
-		else out.push({ start: offset + at, end: offset + from, ...readInner(inner, out.length) });
+		from = match.end;
+		if (match.text.trim() === "") continue;
+		const hint = match.hint === null ? null : match.hint.trim() || null;
+		const group = match.number === null ? ownGroup(out.length) : `g${match.number}`;
+		out.push({ start: offset + at, end: offset + match.end, text: match.text, hint, group });
 	}
 }
 
@@ -101,15 +86,6 @@ const OWN_GROUPS = Array.from({ length: 64 }, (_, i) => `d${i}`);
 
 function ownGroup(index: number): string {
 	return index < OWN_GROUPS.length ? OWN_GROUPS[index] : `d${index}`;
-}
-
-function readInner(inner: string, index: number): Pick<ClozeDeletion, "text" | "hint" | "group"> {
-	if (inner.indexOf(";;") < 0) return { group: ownGroup(index), text: inner, hint: null };
-	const parts = inner.split(";;");
-	if (parts.length >= 2 && /^\s*\d+\s*$/.test(parts[0])) {
-		return { group: `g${parts[0].trim()}`, text: parts[1], hint: parts.length > 2 ? parts.slice(2).join(";;").trim() || null : null };
-	}
-	return { group: ownGroup(index), text: parts[0], hint: parts.length > 1 ? parts.slice(1).join(";;").trim() || null : null };
 }
 
 /** The question and answer of each sibling: one per group, in order of first appearance. */

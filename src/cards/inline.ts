@@ -144,9 +144,8 @@ export function scanInline(line: string, from: number, extras: boolean): InlineS
 	return { spans, open: null };
 }
 
-/** First occurrence of `needle` in `line` that starts outside every span, or -1. */
-export function indexOutside(line: string, needle: string, spans: readonly number[]): number {
-	let from = 0;
+/** First occurrence of `needle` in `line`, at or after `from`, that starts outside every span, or -1. */
+export function indexOutside(line: string, needle: string, spans: readonly number[], from = 0): number {
 	let s = 0;
 	for (;;) {
 		const at = line.indexOf(needle, from);

@@ -1,5 +1,5 @@
 /**
- * Which lines of a note may hold a marker (`::`, `#`, cloze openers): each needle is searched in
+ * Which lines of a note may hold a marker (the single-line separators, `#`, cloze openers): each needle is searched in
  * the whole text once, which is much cheaper than one search per line, and lines without a mark
  * skip their own search. A needle never spans a line break, so every occurrence lies in one line.
  */
@@ -11,6 +11,8 @@ export const Mark = {
 	Equals: 4,
 	Stars: 8,
 	Braces: 16,
+	/** The opener of a cloze pattern in use. */
+	Cloze: 32,
 } as const;
 
 /**

@@ -5,10 +5,13 @@
  */
 import type { ParserSettings } from "../settings/settings";
 import { flashcardTagsOf, resolveDecks } from "../decks/resolve";
+import { folderDeckOf } from "../decks/folders";
 import { isNoteIncluded } from "../decks/note-filter";
 import type { Card, NoteProblem, ParsedNote } from "../model/card";
 import { Char } from "../model/char-codes";
 import { CardBuilder } from "./build-cards";
+import { clozePatternsOf } from "./cloze-patterns";
+import { separatorsOf } from "./separators";
 import { containerOf } from "./container";
 import { withoutEmphasis } from "./emphasis";
 import { linesWithStarts } from "./lines";
@@ -70,6 +73,9 @@ function parse(text: string, { path, settings, textless = false }: ParseOptions)
 	const cards: Card[] = [];
 	const fmFlashcardTags = flashcardTagsOf(fmTags, settings.flashcardTags);
 	const firstNoteTag = noteFlashcardTags[0] ?? null;
+	// Folders as decks: every card of a note in a folder sits in the folder's deck, whatever its tags.
+	const folderDeck = settings.foldersAsDecks ? folderDeckOf(path) : null;
+	const folderDecks = folderDeck === null ? null : [folderDeck];
 	const name = noteName(path);
 	const chain: string[] = [];
 	let heading = 0;
@@ -104,7 +110,9 @@ function parse(text: string, { path, settings, textless = false }: ParseOptions)
 		}
 		// Cards of one section share their context and decks arrays (cards are never changed in place).
 		card.context = callouts.length > 0 ? context.concat(callouts) : context;
-		if (leadingTag) {
+		if (folderDecks) {
+			card.decks = folderDecks;
+		} else if (leadingTag) {
 			card.decks = resolveDecks({ leadingTag, nearestLineTags: [], frontmatterTags: [], firstNoteTag: null });
 		} else {
 			decks ??= resolveDecks({
@@ -118,7 +126,7 @@ function parse(text: string, { path, settings, textless = false }: ParseOptions)
 		cards.push(card);
 	}
 	const problems: NoteProblem[] = regions.problems.length === 0 ? builder.problems : regions.problems.concat(builder.problems);
-	if (cards.length === 0) {
+	if (cards.length === 0 && noteFlashcardTags.length > 0) {
 		const first = body.tagLines[0]?.line ?? 0;
 		problems.push({ code: "tagged-without-cards", line: first, message: "The note has a flashcard tag but no cards." });
 	}
@@ -152,12 +160,14 @@ function readBody(lines: readonly string[], regions: NoteRegions, marks: Uint8Ar
 
 const NO_CONTEXT: string[] = [];
 
-/** The needles whose lines {@link markLines} marks: card markers, tags and the cloze openers in use. */
+/**
+ * The needles whose lines {@link markLines} marks: the single-line separators, tags and the
+ * openers of the cloze patterns in use.
+ */
 function needlesFor(settings: ParserSettings): [string, number][] {
-	const needles: [string, number][] = [["::", Mark.Colons], ["#", Mark.Hash]];
-	if (settings.clozeKinds.includes("highlight")) needles.push(["==", Mark.Equals]);
-	if (settings.clozeKinds.includes("bold")) needles.push(["**", Mark.Stars]);
-	if (settings.clozeKinds.includes("curly")) needles.push(["{{", Mark.Braces]);
+	const needles: [string, number][] = [["#", Mark.Hash]];
+	for (const probe of separatorsOf(settings).probes) needles.push([probe, Mark.Colons]);
+	for (const { opener } of clozePatternsOf(settings)) needles.push([opener, Mark.Cloze]);
 	return needles;
 }
 

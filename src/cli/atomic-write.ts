@@ -17,7 +17,7 @@
  * files), after the same check, with its previous text kept in a backup until the write is done.
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync, type BigIntStats } from "node:fs";
+import { closeSync, existsSync, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, linkSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync, type BigIntStats } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /** A note as read for a change, with the descriptor that read it (close it with {@link closeSnapshot}). */
@@ -86,6 +86,30 @@ export function writeIfUnchanged(snapshot: NoteSnapshot, next: string, afterChec
 	const replaced = readAll(snapshot.fd);
 	if (!replaced.equals(snapshot.bytes)) throw new ChangedWhileWritingError(writeBackup(snapshot.path, replaced), replaced);
 	return "replaced";
+}
+
+/**
+ * Creates the file `path` holding `text` only if it does not exist: the text goes to a flushed
+ * temporary file in the same folder, which is then linked into place (a link never replaces an
+ * existing file, so one that another program created meanwhile is kept). False when `path`
+ * existed; the caller then reads it and changes it with {@link writeIfUnchanged}. On a file
+ * system without hard links the temporary file is renamed after a last check that `path` is absent.
+ */
+export function createIfAbsent(path: string, text: string): boolean {
+	const temp = createTemp(path, Buffer.from(text, "utf8"), null);
+	try {
+		linkSync(temp, path);
+		return true;
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === "EEXIST") return false;
+		if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw error;
+		if (existsSync(path)) return false;
+		renameSync(temp, path);
+		return true;
+	} finally {
+		removeQuietly(temp);
+	}
 }
 
 /** How long a replaced file is watched for a late write by a program that opened it before the rename. */
@@ -187,26 +211,29 @@ function sameFile(a: BigIntStats, b: BigIntStats): boolean {
  * (O_CREAT|O_EXCL, which also refuses to follow a link), so nothing planted under a name can
  * redirect the write.
  */
-function createTemp(path: string, bytes: Buffer, stat: BigIntStats): string {
+function createTemp(path: string, bytes: Buffer, stat: BigIntStats | null): string {
 	for (let attempt = 0; ; attempt++) {
 		const temp = join(dirname(path), `.${basename(path)}.${randomBytes(9).toString("hex")}.tmp`);
 		let fd: number;
 		try {
-			fd = openSync(temp, "wx", 0o600);
+			// A new file gets the mode a plain write would give it (0666 less the umask).
+			fd = openSync(temp, "wx", stat === null ? 0o666 : 0o600);
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === "EEXIST" && attempt < 10) continue;
 			throw error;
 		}
 		let done = false;
 		try {
-			try {
-				fchownSync(fd, Number(stat.uid), Number(stat.gid));
-			} catch {
-				// Only root may give a file away; the file stays ours, as any editor's save would.
+			if (stat !== null) {
+				try {
+					fchownSync(fd, Number(stat.uid), Number(stat.gid));
+				} catch {
+					// Only root may give a file away; the file stays ours, as any editor's save would.
+				}
+				// The umask applies to a new file's mode: set the note's own explicitly (after the owner,
+				// whose change clears set-id bits).
+				fchmodSync(fd, Number(stat.mode & 0o7777n));
 			}
-			// The umask applies to a new file's mode: set the note's own explicitly (after the owner,
-			// whose change clears set-id bits).
-			fchmodSync(fd, Number(stat.mode & 0o7777n));
 			writeAllAt(fd, bytes);
 			fsyncSync(fd);
 			done = true;

@@ -16,6 +16,7 @@ commands:
   check PATH… [--json]              report problems in cards and comments (exit 1 when any)
   docker FILE [--json]              analyse the Dockerfile blocks of a note, or a Dockerfile
   stats PATH [--json] [--csv]       review history: retention, forecast, streaks (--csv: optimizer export)
+  import-sr VAULT [--dry-run]       carry the Spaced Repetition plugin's settings over into ours
 
 common options: --tag '#space' (repeatable), --now ISO-8601, --algorithm fsrs|sm2`;
 

@@ -1,18 +1,22 @@
 /**
- * Which notes are read (docs/format.md, "Reading cards"): a note with a flashcard tag (or a sub-tag), without an
+ * Which notes are read (docs/format.md, "Reading cards"): a note with a flashcard tag (or a sub-tag, or in a
+ * folder with folders as decks), without an
  * ignored tag, outside the ignored folders. Folder patterns are globs: `*` (any characters but
  * `/`), `**` (anything), `?` (one character but `/`); a pattern without glob characters matches
  * that folder (or file) and everything below it.
  */
 import type { ParserSettings } from "../settings/settings";
+import { folderDeckOf } from "./folders";
 import { tagMatchesAny } from "./tags";
 
 /**
  * True when the note at vault-relative `path` with `tags` is read for cards. `hasFlashcardTag`,
- * when the caller already knows it, saves matching the tags again.
+ * when the caller already knows it, saves matching the tags again. With folders as decks, a note
+ * in a folder is read without a flashcard tag.
  */
 export function isNoteIncluded(path: string, tags: readonly string[], settings: ParserSettings, hasFlashcardTag?: boolean): boolean {
-	if (!(hasFlashcardTag ?? anyMatches(tags, settings.flashcardTags))) return false;
+	const inDeckFolder = settings.foldersAsDecks && folderDeckOf(path) !== null;
+	if (!inDeckFolder && !(hasFlashcardTag ?? anyMatches(tags, settings.flashcardTags))) return false;
 	if (settings.ignoredTags.length > 0 && anyMatches(tags, settings.ignoredTags)) return false;
 	return !isPathIgnored(path, settings.ignoredFolders);
 }

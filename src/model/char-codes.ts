@@ -49,7 +49,6 @@ export const enum Char {
 	/** `>` */
 	GreaterThan = 62,
 	/** `?` */
-	QuestionMark = 63,
 	UpperA = 65,
 	UpperR = 82,
 	UpperS = 83,

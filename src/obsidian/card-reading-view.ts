@@ -11,7 +11,7 @@ import { splitLines } from "../cards/lines";
 import { parseNote } from "../cards/parse";
 import type { Card } from "../model/card";
 import { cardChipLabel } from "../schedule/chip-label";
-import type { ParserSettings, SpacedNotesSettings } from "../settings/settings";
+import { PARSER_SETTING_KEYS, type ParserSettings, type SpacedNotesSettings } from "../settings/settings";
 import { createRawCommentChip, createScheduleChip } from "../ui/schedule-chip";
 import type { CardChipClick } from "./card-live-preview";
 import { sectionLineSlots, type ChipSlot } from "./reading-view-lines";
@@ -28,7 +28,7 @@ const INLINE_HOSTS = new Set(["P", "LI", "H1", "H2", "H3", "H4", "H5", "H6", "TD
 
 /** Everything the parser reads from the settings, as one comparable string. */
 function parserKey(s: ParserSettings): string {
-	return JSON.stringify([s.flashcardTags, s.ignoredTags, s.ignoredFolders, s.clozeKinds, s.endMarker]);
+	return JSON.stringify(PARSER_SETTING_KEYS.map((key) => s[key]));
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { App, Plugin } from "obsidian";
 import { readStoredSettings } from "../settings/read-settings";
-import type { SpacedNotesSettings } from "../settings/settings";
+import { PARSER_SETTING_KEYS, type SpacedNotesSettings } from "../settings/settings";
 import { DeckListModal } from "../ui/deck-list/deck-list-modal";
 import { openReview } from "../ui/review/open-review";
 import type { ReviewLog } from "../review/ports";
@@ -15,7 +15,7 @@ import type { VaultIndexer } from "./vault-index";
 import { VaultNotes } from "./vault-notes";
 
 /** Settings whose change means every note must be parsed again. */
-const PARSER_KEYS: readonly (keyof SpacedNotesSettings)[] = ["flashcardTags", "ignoredTags", "ignoredFolders", "clozeKinds", "endMarker"];
+const PARSER_KEYS: readonly (keyof SpacedNotesSettings)[] = PARSER_SETTING_KEYS;
 /** Settings that change what the editor extensions and post-processors draw. */
 const DISPLAY_KEYS: readonly (keyof SpacedNotesSettings)[] = ["dockerPanel", "dockerPanelInLivePreview", "commentDisplay", ...PARSER_KEYS];
 

@@ -12,6 +12,7 @@
 import { Component, getAllTags, TFile, TFolder, type App, type CachedMetadata, type TAbstractFile } from "obsidian";
 import type { ParsedNote } from "../model/card";
 import { parseNote } from "../cards/parse";
+import { folderDeckOf } from "../decks/folders";
 import { tagMatchesAny } from "../decks/tags";
 import { CardIndex } from "../index/card-index";
 import type { SpacedNotesSettings } from "../settings/settings";
@@ -270,14 +271,17 @@ export class VaultIndexer extends Component {
 	}
 
 	/**
-	 * False only when the metadata cache knows the note and none of its tags is a flashcard tag:
-	 * such a note cannot hold cards (docs/format.md, "Reading cards"), so it is not read. Unknown notes are read.
+	 * False only when the metadata cache knows the note and none of its tags is a flashcard tag
+	 * (and folders are not decks, or the note is at the vault root): such a note cannot hold cards
+	 * (docs/format.md, "Reading cards"), so it is not read. Unknown notes are read.
 	 */
 	private mayHaveCards(file: TFile): boolean {
+		const settings = this.getSettings();
+		if (settings.foldersAsDecks && folderDeckOf(file.path) !== null) return true;
 		const cache = this.app.metadataCache.getFileCache(file);
 		if (!cache) return true;
 		const tags = getAllTags(cache) ?? [];
-		const flashcardTags = this.getSettings().flashcardTags;
+		const flashcardTags = settings.flashcardTags;
 		return tags.some((tag) => tagMatchesAny(tag, flashcardTags));
 	}
 

@@ -5,8 +5,8 @@
  * 20, a retention of 2) or stop the plugin (an hour of 1e20). Pure; the plugin shows the problems
  * as a notice, the command line as warning lines.
  */
-import { DEFAULT_SETTINGS, normaliseSettings, type SpacedNotesSettings } from "./settings";
-import { parseListControl, validateControl, type ListKey } from "./settings-controls";
+import { CLOZE_KIND_PATTERNS, clozeKindsOfPatterns, DEFAULT_SETTINGS, normaliseSettings, type ClozeKind, type SpacedNotesSettings } from "./settings";
+import { isSeparatorKey, parseClozePatternsControl, parseListControl, separatorValue, validateControl, type ListKey } from "./settings-controls";
 
 export interface StoredSettings {
 	settings: SpacedNotesSettings;
@@ -17,7 +17,7 @@ export interface StoredSettings {
 const LISTS: readonly ListKey[] = ["flashcardTags", "ignoredTags", "ignoredFolders", "learningSteps", "relearningSteps"];
 const CHOICES: Partial<Record<keyof SpacedNotesSettings, readonly string[]>> = {
 	algorithm: ["fsrs", "sm2"],
-	commentPlacement: ["next-line", "same-line"],
+	commentPlacement: ["auto", "next-line", "same-line"],
 	reviewIn: ["modal", "tab"],
 	commentDisplay: ["chip", "hidden", "raw"],
 };
@@ -33,11 +33,26 @@ export function readStoredSettings(stored: unknown): StoredSettings {
 	}
 	const input = stored as Record<string, unknown>;
 	const target = settings as unknown as Record<string, unknown>;
+	const taken = new Set<keyof SpacedNotesSettings>();
 	for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof SpacedNotesSettings)[]) {
 		if (!(key in input) || input[key] === undefined) continue;
 		const checked = checkValue(key, input[key]);
-		if (checked.ok) target[key] = checked.value;
-		else problems.push(`${key} is ${shown(input[key])}: ${checked.error} The default (${shown(DEFAULT_SETTINGS[key])}) is used.`);
+		if (checked.ok) {
+			target[key] = checked.value;
+			taken.add(key);
+		} else {
+			problems.push(`${key} is ${shown(input[key])}: ${checked.error} The default (${shown(DEFAULT_SETTINGS[key])}) is used.`);
+		}
+	}
+	// The cloze toggles are a shorthand for the standard patterns: the list decides, and a file
+	// from before the patterns existed gives its toggles' patterns.
+	if (taken.has("clozePatterns")) settings.clozeKinds = clozeKindsOfPatterns(settings.clozePatterns);
+	else if (taken.has("clozeKinds")) settings.clozePatterns = settings.clozeKinds.map((kind: ClozeKind) => CLOZE_KIND_PATTERNS[kind]);
+	// The end marker and the separators, each valid alone, must not hide each other.
+	const clash = settings.endMarker === "" ? undefined : validateControl("endMarker", settings.endMarker, settings);
+	if (clash !== undefined) {
+		problems.push(`endMarker is ${shown(settings.endMarker)}: ${clash} The default (${shown(DEFAULT_SETTINGS.endMarker)}) is used.`);
+		settings.endMarker = DEFAULT_SETTINGS.endMarker;
 	}
 	return { settings, problems };
 }
@@ -57,6 +72,11 @@ function checkValue(key: keyof SpacedNotesSettings, value: unknown): Checked {
 		}
 		return { ok: true, value: CLOZE_KINDS.filter((kind) => value.includes(kind)) };
 	}
+	if (key === "clozePatterns") {
+		if (!Array.isArray(value) || !value.every((item) => typeof item === "string")) return { ok: false, error: "Expected a list of texts." };
+		const parsed = parseClozePatternsControl(value.join("\n"));
+		return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, error: parsed.error };
+	}
 	if (key === "savedFilters") {
 		const valid = Array.isArray(value) && value.every((f: unknown) => typeof f === "object" && f !== null && typeof (f as Record<string, unknown>).name === "string" && typeof (f as Record<string, unknown>).expression === "string");
 		if (!valid) return { ok: false, error: "Expected a list of filters, each with a name and an expression." };
@@ -65,9 +85,12 @@ function checkValue(key: keyof SpacedNotesSettings, value: unknown): Checked {
 	const choices = CHOICES[key];
 	if (choices) return typeof value === "string" && choices.includes(value) ? { ok: true, value } : { ok: false, error: `Expected one of ${choices.join(", ")}.` };
 	if (typeof value !== typeof fallback) return { ok: false, error: `Expected a ${typeof fallback}.` };
-	const error = validateControl(key, value);
+	// Alone: the end marker and the separators are checked against each other once all are read.
+	const error = key === "endMarker" ? (/\s/u.test(String(value).trim()) ? "The end marker must not contain spaces." : undefined) : validateControl(key, value);
 	if (error !== undefined) return { ok: false, error };
-	return { ok: true, value: key === "endMarker" ? String(value).trim() : value };
+	if (key === "endMarker") return { ok: true, value: String(value).trim() };
+	if (isSeparatorKey(key)) return { ok: true, value: separatorValue(key, String(value)) };
+	return { ok: true, value };
 }
 
 /** A value as the user wrote it, short. */

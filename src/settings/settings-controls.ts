@@ -3,11 +3,21 @@
  * edited as comma- or newline-separated text, cloze kinds as one toggle each, and every value
  * is checked before it is saved. Pure, so the tab stays thin and the rules are tested here.
  */
-import type { ClozeKind, SpacedNotesSettings } from "./settings";
+import { readClozePattern } from "./cloze-pattern-syntax";
+import { CLOZE_KIND_PATTERNS, clozeKindsOfPatterns, DEFAULT_SETTINGS, type ClozeKind, type SpacedNotesSettings } from "./settings";
 
 /** Settings edited as text lists. */
 const LIST_KEYS = ["flashcardTags", "ignoredTags", "ignoredFolders", "learningSteps", "relearningSteps"] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
+
+/** The card separators, edited as text; an empty one turns its card kind off. */
+const SEPARATOR_KEYS = ["singleLineSeparator", "singleLineReversedSeparator", "multiLineSeparator", "multiLineReversedSeparator"] as const;
+type SeparatorKey = (typeof SEPARATOR_KEYS)[number];
+/** Separators of a line of their own: compared with the line's trimmed text, so kept trimmed. */
+const LINE_SEPARATOR_KEYS: readonly SeparatorKey[] = ["multiLineSeparator", "multiLineReversedSeparator"];
+
+/** The settings the end marker and the separators are checked against (each must not hide the other). */
+type MarkerSettings = Pick<SpacedNotesSettings, SeparatorKey | "endMarker">;
 
 /** Control keys of the cloze toggles, e.g. `cloze-bold`. */
 export const CLOZE_KEYS: Record<ClozeKind, string> = { highlight: "cloze-highlight", bold: "cloze-bold", curly: "cloze-curly" };
@@ -93,16 +103,25 @@ function clozeKindOf(key: string): ClozeKind | undefined {
 /** The value a control shows for `key`. */
 export function controlValue(settings: SpacedNotesSettings, key: string): unknown {
 	if (isListKey(key)) return joinList(key, settings[key]);
+	if (key === "clozePatterns") return settings.clozePatterns.join("\n");
 	const kind = clozeKindOf(key);
 	if (kind) return settings.clozeKinds.includes(kind);
 	return (settings as unknown as Record<string, unknown>)[key];
 }
 
-/** Why `value` cannot be saved for `key`, or undefined when it can. */
-export function validateControl(key: string, value: unknown): string | undefined {
+/**
+ * Why `value` cannot be saved for `key`, or undefined when it can. The end marker and the
+ * separators are also checked against each other, in `current` (by default the defaults).
+ */
+export function validateControl(key: string, value: unknown, current: MarkerSettings = DEFAULT_SETTINGS): string | undefined {
 	if (isListKey(key)) {
 		if (typeof value !== "string") return "Expected text.";
 		const parsed = parseListControl(key, value);
+		return parsed.ok ? undefined : parsed.error;
+	}
+	if (key === "clozePatterns") {
+		if (typeof value !== "string") return "Expected text.";
+		const parsed = parseClozePatternsControl(value);
 		return parsed.ok ? undefined : parsed.error;
 	}
 	const rule = NUMBER_RULES[key as keyof SpacedNotesSettings];
@@ -114,11 +133,46 @@ export function validateControl(key: string, value: unknown): string | undefined
 	}
 	if (key === "endMarker") {
 		if (typeof value !== "string") return "Expected text.";
-		const marker = value.trim();
-		if (/\s/u.test(marker)) return "The end marker must not contain spaces.";
-		if (marker === "?" || marker === "??" || marker.includes("::")) return "The end marker must differ from the card separators ?, ?? and ::.";
+		return endMarkerProblem(value.trim(), current);
+	}
+	if (isSeparatorKey(key)) {
+		if (typeof value !== "string") return "Expected text.";
+		if (/[\r\n]/.test(value)) return "A separator is one line: it may not hold a line break.";
+		const separator = separatorValue(key, value);
+		return endMarkerProblem(current.endMarker.trim(), { ...current, [key]: separator });
 	}
 	return undefined;
+}
+
+/** Why `marker` cannot be the end marker next to the separators of `current`, or undefined. */
+function endMarkerProblem(marker: string, current: MarkerSettings): string | undefined {
+	if (/\s/u.test(marker)) return "The end marker must not contain spaces.";
+	if (marker === "") return undefined;
+	const lines = [current.multiLineSeparator, current.multiLineReversedSeparator].map((s) => s.trim()).filter((s) => s !== "");
+	const inline = [current.singleLineSeparator, current.singleLineReversedSeparator].filter((s) => s !== "");
+	if (lines.includes(marker) || inline.some((s) => marker.includes(s))) {
+		return `The end marker must differ from the card separators ${[...lines, ...inline].join(", ")}.`;
+	}
+	return undefined;
+}
+
+export function isSeparatorKey(key: string): key is SeparatorKey {
+	return (SEPARATOR_KEYS as readonly string[]).includes(key);
+}
+
+/** A separator as stored: those of a line of their own trimmed, the inline ones as written. */
+export function separatorValue(key: SeparatorKey, value: string): string {
+	return LINE_SEPARATOR_KEYS.includes(key) ? value.trim() : value;
+}
+
+/** The cloze patterns written one per line, or the message saying what to fix. */
+export function parseClozePatternsControl(text: string): { ok: true; value: string[] } | { ok: false; error: string } {
+	const patterns = [...new Set(text.split(/[\r\n]+/).map((line) => line.trim()).filter((line) => line !== ""))];
+	for (const pattern of patterns) {
+		const read = readClozePattern(pattern);
+		if (!read.ok) return read;
+	}
+	return { ok: true, value: patterns };
 }
 
 /** The settings change a control's new value makes, or the message when it is not valid. */
@@ -127,18 +181,29 @@ export function patchForControl(
 	key: string,
 	value: unknown,
 ): { ok: true; patch: Partial<SpacedNotesSettings> } | { ok: false; error: string } {
-	const error = validateControl(key, value);
+	const error = validateControl(key, value, settings);
 	if (error !== undefined) return { ok: false, error };
 	if (isListKey(key)) {
 		const parsed = parseListControl(key, String(value));
 		return parsed.ok ? { ok: true, patch: { [key]: parsed.value } } : { ok: false, error: parsed.error };
 	}
+	if (key === "clozePatterns") {
+		const parsed = parseClozePatternsControl(String(value));
+		if (!parsed.ok) return parsed;
+		// The toggles are a shorthand for the standard patterns: they follow the list.
+		return { ok: true, patch: { clozePatterns: parsed.value, clozeKinds: clozeKindsOfPatterns(parsed.value) } };
+	}
 	const kind = clozeKindOf(key);
 	if (kind) {
-		const others = settings.clozeKinds.filter((k) => k !== kind);
-		const order = Object.keys(CLOZE_KEYS) as ClozeKind[];
-		const next = value === true ? order.filter((k) => k === kind || others.includes(k)) : others;
-		return { ok: true, patch: { clozeKinds: next } };
+		// A toggle adds or removes its standard pattern; custom patterns stay where they are.
+		const pattern = CLOZE_KIND_PATTERNS[kind];
+		const others = settings.clozePatterns.filter((p) => p !== pattern);
+		const clozePatterns = value === true ? [...others, pattern] : others;
+		return { ok: true, patch: { clozePatterns, clozeKinds: clozeKindsOfPatterns(clozePatterns) } };
+	}
+	if (isSeparatorKey(key)) {
+		if (typeof value !== "string") return { ok: false, error: "Expected text." };
+		return { ok: true, patch: { [key]: separatorValue(key, value) } };
 	}
 	if (!(key in settings)) return { ok: false, error: `Unknown setting “${key}”.` };
 	const current = (settings as unknown as Record<string, unknown>)[key];

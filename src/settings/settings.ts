@@ -4,7 +4,12 @@
  */
 
 export type ClozeKind = "highlight" | "bold" | "curly";
-export type CommentPlacement = "next-line" | "same-line";
+/**
+ * Where a new scheduling comment goes: `auto` puts it at the end of the card's line when the card
+ * sits in a list, a callout or an indented line (where the Spaced Repetition plugin reads only
+ * that place) and on the next line elsewhere.
+ */
+export type CommentPlacement = "auto" | "next-line" | "same-line";
 type Algorithm = "fsrs" | "sm2";
 
 export interface ParserSettings {
@@ -14,10 +19,28 @@ export interface ParserSettings {
 	ignoredTags: string[];
 	/** Glob patterns of vault-relative folders/paths to skip, e.g. `templates/**`. */
 	ignoredFolders: string[];
-	/** Which cloze forms are read. */
+	/**
+	 * The standard cloze forms, a shorthand for their patterns in `clozePatterns` (the settings
+	 * keep the two in step; the parser reads both).
+	 */
 	clozeKinds: ClozeKind[];
+	/**
+	 * Cloze patterns in the Spaced Repetition plugin's syntax, e.g. `==[123;;]answer[;;hint]==`
+	 * (docs/format.md, "Cloze patterns").
+	 */
+	clozePatterns: string[];
 	/** Optional multi-line end marker, e.g. `+++`; empty = none. */
 	endMarker: string;
+	/** Splits a single-line card (`Q::A`); empty = no such cards. */
+	singleLineSeparator: string;
+	/** Splits a single-line reversed card (`Q:::A`); empty = no such cards. */
+	singleLineReversedSeparator: string;
+	/** A line that is only this splits a multi-line card; empty = no such cards. */
+	multiLineSeparator: string;
+	/** The same for a multi-line reversed card. */
+	multiLineReversedSeparator: string;
+	/** A note in a folder takes the folder's path as the deck of its cards, and is read without a flashcard tag. */
+	foldersAsDecks: boolean;
 }
 
 export interface SchedulingSettings {
@@ -65,7 +88,13 @@ export const DEFAULT_SETTINGS: SpacedNotesSettings = {
 	ignoredTags: [],
 	ignoredFolders: [],
 	clozeKinds: ["highlight"],
+	clozePatterns: ["==[123;;]answer[;;hint]=="],
 	endMarker: "",
+	singleLineSeparator: "::",
+	singleLineReversedSeparator: ":::",
+	multiLineSeparator: "?",
+	multiLineReversedSeparator: "??",
+	foldersAsDecks: false,
 	algorithm: "fsrs",
 	desiredRetention: 0.9,
 	maximumInterval: 36500,
@@ -81,7 +110,7 @@ export const DEFAULT_SETTINGS: SpacedNotesSettings = {
 	reviewsPerDay: 200,
 	burySiblings: true,
 	deterministicOrder: false,
-	commentPlacement: "next-line",
+	commentPlacement: "auto",
 	reviewIn: "modal",
 	showIntervalsOnButtons: true,
 	dockerPanel: true,
@@ -89,6 +118,48 @@ export const DEFAULT_SETTINGS: SpacedNotesSettings = {
 	commentDisplay: "chip",
 	savedFilters: [],
 };
+
+/** The pattern each cloze kind stands for, in the Spaced Repetition plugin's syntax. */
+export const CLOZE_KIND_PATTERNS: Readonly<Record<ClozeKind, string>> = {
+	highlight: "==[123;;]answer[;;hint]==",
+	bold: "**[123;;]answer[;;hint]**",
+	curly: "{{[123;;]answer[;;hint]}}",
+};
+
+const CLOZE_KIND_ORDER: readonly ClozeKind[] = ["highlight", "bold", "curly"];
+
+/** The kinds whose standard pattern is among `patterns`, in the fixed kind order. */
+export function clozeKindsOfPatterns(patterns: readonly string[]): ClozeKind[] {
+	return CLOZE_KIND_ORDER.filter((kind) => patterns.includes(CLOZE_KIND_PATTERNS[kind]));
+}
+
+/**
+ * The cloze patterns the parser reads: `clozePatterns` as listed, then the pattern of each kind
+ * in `clozeKinds` that the list lacks (settings built by hand may set only the shorthand).
+ */
+export function effectiveClozePatterns(settings: Pick<ParserSettings, "clozeKinds" | "clozePatterns">): string[] {
+	const patterns = [...settings.clozePatterns];
+	for (const kind of settings.clozeKinds) {
+		const pattern = CLOZE_KIND_PATTERNS[kind];
+		if (pattern !== undefined && !patterns.includes(pattern)) patterns.push(pattern);
+	}
+	return patterns;
+}
+
+/** Keys of the settings the parser reads: a change to any of them means every note is read again. */
+export const PARSER_SETTING_KEYS: readonly (keyof ParserSettings)[] = [
+	"flashcardTags",
+	"ignoredTags",
+	"ignoredFolders",
+	"clozeKinds",
+	"clozePatterns",
+	"endMarker",
+	"singleLineSeparator",
+	"singleLineReversedSeparator",
+	"multiLineSeparator",
+	"multiLineReversedSeparator",
+	"foldersAsDecks",
+];
 
 /**
  * Merges stored settings over the defaults, keeping only known keys with the right type,

@@ -11,6 +11,7 @@ import { parseFilter } from "../decks/filter";
 import type { PluginServices } from "./services";
 import { importSpacedRepetitionSettings } from "../settings/import-sr";
 import { CLOZE_KEYS, controlValue, patchForControl, validateControl } from "../settings/settings-controls";
+import type { SpacedNotesSettings } from "../settings/settings";
 import {
 	declarativeApi,
 	PluginSettingTab,
@@ -80,7 +81,7 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 				items: [
 					{
 						name: "Import settings from the Spaced Repetition plugin",
-						desc: "Copies its flashcard tags, ignored folders, cloze forms, comment placement and SM-2 settings.",
+						desc: "Copies its flashcard tags, ignored folders, separators, cloze patterns, folders as decks, comment placement and scheduling settings, and lists what cannot be copied.",
 						action: () => void this.importSrSettings(),
 					},
 				],
@@ -112,10 +113,9 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 			new Notice(`Could not read the Spaced Repetition plugin's settings: ${error instanceof Error ? error.message : String(error)}`);
 			return;
 		}
-		const { settings, notes } = importSpacedRepetitionSettings(data);
-		const count = Object.keys(settings).length;
-		if (count > 0) await this.services.updateSettings(settings);
-		new Notice([`Imported ${count} settings from the Spaced Repetition plugin.`, ...notes].join("\n"), 10000);
+		const { settings, mapped, unmapped } = importSpacedRepetitionSettings(data);
+		if (mapped.length > 0) await this.services.updateSettings(settings);
+		new Notice([`Imported ${mapped.length} settings from the Spaced Repetition plugin.`, ...unmapped].join("\n"), 10000);
 		this.rebuild();
 	}
 
@@ -136,15 +136,26 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 	}
 
 	private cardItems(): Item[] {
+		const current = (): SpacedNotesSettings => this.services.settings();
 		return [
 			{ name: "Flashcard tags", desc: "Notes with one of these tags (or a nested tag) hold cards; nested tags are decks. Separate with commas.", control: { type: "text", key: "flashcardTags", placeholder: "#flashcards", validate: (v) => validateControl("flashcardTags", v) } },
 			{ name: "Tags to ignore", desc: "Notes with one of these tags are skipped. Separate with commas.", control: { type: "text", key: "ignoredTags", placeholder: "#draft", validate: (v) => validateControl("ignoredTags", v) } },
 			{ name: "Folders to ignore", desc: "One folder or glob pattern per line, e.g. templates/**.", control: { type: "textarea", key: "ignoredFolders", rows: 3, validate: (v) => validateControl("ignoredFolders", v) } },
+			{ name: "Folders as decks", desc: "A note in a folder puts its cards in the deck named by the folder's path, with or without a flashcard tag.", control: { type: "toggle", key: "foldersAsDecks" } },
 			{ name: "Highlight clozes", desc: "Turn ==highlighted== text into cloze deletions.", control: { type: "toggle", key: CLOZE_KEYS.highlight } },
 			{ name: "Bold clozes", desc: "Turn **bold** text into cloze deletions.", control: { type: "toggle", key: CLOZE_KEYS.bold } },
 			{ name: "Curly bracket clozes", desc: "Turn {{text}} into cloze deletions.", control: { type: "toggle", key: CLOZE_KEYS.curly } },
-			{ name: "Multi-line card end marker", desc: "A line that ends a multi-line card, e.g. +++. Leave empty to end cards at a blank line.", control: { type: "text", key: "endMarker", placeholder: "+++", validate: (v) => validateControl("endMarker", v) } },
-			{ name: "Scheduling comment placement", desc: "Where the scheduling comment of a single-line card is written.", control: { type: "dropdown", key: "commentPlacement", options: { "next-line": "On the next line", "same-line": "On the same line" } } },
+			{ name: "Cloze patterns", desc: "One pattern per line, in the Spaced Repetition plugin's syntax: the word answer marks the hidden text, [123;;] the group number, [;;hint] the hint. The toggles above add or remove their pattern.", control: { type: "textarea", key: "clozePatterns", rows: 3, validate: (v) => validateControl("clozePatterns", v) } },
+			{ name: "Single-line card separator", desc: "Splits a question from its answer on one line, e.g. ::. Leave empty for no such cards.", control: { type: "text", key: "singleLineSeparator", placeholder: "::", validate: (v) => validateControl("singleLineSeparator", v, current()) } },
+			{ name: "Single-line reversed card separator", desc: "The same for cards reviewed both ways, e.g. :::. The longer separator is looked for first.", control: { type: "text", key: "singleLineReversedSeparator", placeholder: ":::", validate: (v) => validateControl("singleLineReversedSeparator", v, current()) } },
+			{ name: "Multi-line card separator", desc: "A line holding only this splits a question from its answer, e.g. ?.", control: { type: "text", key: "multiLineSeparator", placeholder: "?", validate: (v) => validateControl("multiLineSeparator", v, current()) } },
+			{ name: "Multi-line reversed card separator", desc: "The same for cards reviewed both ways, e.g. ??.", control: { type: "text", key: "multiLineReversedSeparator", placeholder: "??", validate: (v) => validateControl("multiLineReversedSeparator", v, current()) } },
+			{ name: "Multi-line card end marker", desc: "A line that ends a multi-line card, e.g. +++. Leave empty to end cards at a blank line.", control: { type: "text", key: "endMarker", placeholder: "+++", validate: (v) => validateControl("endMarker", v, current()) } },
+			{
+				name: "Scheduling comment placement",
+				desc: "Where a card's first scheduling comment is written. Automatic: at the end of the card's line in lists, callouts and indented lines, where the Spaced Repetition plugin reads it, and on the next line elsewhere.",
+				control: { type: "dropdown", key: "commentPlacement", options: { auto: "Automatic", "next-line": "On the next line", "same-line": "On the same line" } },
+			},
 		];
 	}
 

@@ -2,6 +2,23 @@
  * Where a new scheduling comment goes on or after a card's line so that lists and callouts
  * stay intact (docs/format.md, "Writing back": a comment line at column 0 would end a list or callout).
  */
+import type { CommentPlacement } from "../settings/settings";
+
+/** A placement as written: the automatic choice resolved for one card. */
+export type LinePlacement = Exclude<CommentPlacement, "auto">;
+
+/**
+ * The placement `placement` means for a card whose first line is `firstLine`. `auto` is the same
+ * line when a comment on the next line would not start at column 0 (the card sits in a list, a
+ * callout or an indented line): the Spaced Repetition plugin reads a single-line card's comment
+ * only at the end of its line or at the start of the next line, so an indented comment line is
+ * invisible to it, while the end of the line keeps the list or callout intact too. Elsewhere the
+ * next line.
+ */
+export function resolvePlacement(placement: CommentPlacement, firstLine: string): LinePlacement {
+	if (placement !== "auto") return placement;
+	return continuationPrefix(firstLine) === "" ? "next-line" : "same-line";
+}
 
 /** A list marker (`-`, `*`, `+`, `1.`, `1)`) and the spaces after it, or a marker ending the line. */
 const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?: +|\t|$)/;

@@ -10,7 +10,7 @@ import { parseNote } from "../cards/parse";
 import type { Card, ParsedNote } from "../model/card";
 import type { Schedule } from "../model/schedule";
 import type { CommentPlacement, ParserSettings } from "../settings/settings";
-import { closesOpaqueRegion, continuationPrefix, sameLineColumn } from "./container";
+import { closesOpaqueRegion, continuationPrefix, resolvePlacement, sameLineColumn, type LinePlacement } from "./container";
 import { type CardTarget, type FoundCard, findCard, sourceKey } from "./find-card";
 import { ScheduleFormatError, formatSegment } from "./format";
 import { type NoteLines, insertLineAfter, removeLine, replaceLine } from "./note-lines";
@@ -45,7 +45,8 @@ type Failure = EditRefusal;
  * The other siblings' segments stay exactly as written (unreadable ones too); siblings
  * without a segment get the "new" placeholder. An existing comment is replaced in place;
  * otherwise a new one goes on the next line with the card's container prefix, or at the end
- * of the card's last line with `placement: "same-line"` (never behind a closing code fence);
+ * of the card's last line with `placement: "same-line"` (never behind a closing code fence),
+ * or — `"auto"` — at the end for a card in a list, a callout or an indented line, else next;
  * if the parser would not read the comment back there, the other placement is tried.
  * Never throws: a card that is gone, changed or ambiguous, or a schedule that cannot be
  * written, gives `ok: false` and leaves the note alone.
@@ -72,9 +73,10 @@ export function writeSchedule(text: string, target: CardTarget, schedule: Schedu
 	}
 	// A new comment: the chosen placement first; if the parser would not read it back there
 	// (an unusual layout), the other placement, which the reader accepts as well (docs/format.md, "Scheduling comments").
-	const other: CommentPlacement = options.placement === "same-line" ? "next-line" : "same-line";
+	const chosen = resolvePlacement(options.placement, note.lines[card.startLine] ?? "");
+	const other: LinePlacement = chosen === "same-line" ? "next-line" : "same-line";
 	let result: WriteResult = unwritable("The card has no line to hold a comment; nothing was saved.");
-	for (const placement of [options.placement, other]) {
+	for (const placement of [chosen, other]) {
 		const edited = addComment(note, card, comment, placement);
 		if ("ok" in edited) return edited;
 		result = verified(cards, card, joinLines(edited), comment, options, null, readsBack);
@@ -159,7 +161,7 @@ function replaceComment(note: NoteLines, card: Card, comment: string): NoteLines
 }
 
 /** Places a new comment after the card's last line or at its end (docs/format.md, "Writing back"). */
-function addComment(note: NoteLines, card: Card, comment: string, placement: CommentPlacement): NoteLines | Failure {
+function addComment(note: NoteLines, card: Card, comment: string, placement: LinePlacement): NoteLines | Failure {
 	const last = note.lines[card.endLine];
 	const first = note.lines[card.startLine];
 	if (last === undefined || first === undefined) return unwritable("The card's lines are out of range; nothing was saved.");

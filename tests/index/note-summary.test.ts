@@ -86,6 +86,29 @@ describe("note summaries", () => {
 		}
 	});
 
+	it("are the same from a text-less parse with other separators, cloze patterns and folders as decks", () => {
+		const other = parserSettings({
+			singleLineSeparator: ":",
+			singleLineReversedSeparator: "::",
+			multiLineSeparator: "??",
+			multiLineReversedSeparator: "?",
+			clozeKinds: [],
+			clozePatterns: ["{{[123::]answer[::hint]}}", "==answer==[^\\[hint\\]][\\[^123\\]]"],
+			endMarker: "+++",
+			foldersAsDecks: true,
+		});
+		fc.assert(
+			fc.property(arbitraryNote, (text) => {
+				const keyer = statusKeyer(4);
+				const full = parseNote(text, { path: "dir/n.md", settings: other });
+				const textless = parseNote(text, { path: "dir/n.md", settings: other, textless: true });
+				expect(textless.problems).toEqual(full.problems);
+				expect(summarizeNote(textless, keyer)).toEqual(summarizeNote(full, keyer));
+			}),
+			{ numRuns: 300 },
+		);
+	});
+
 	it("index the same after a structured clone, alone or packed in batches", () => {
 		fc.assert(
 			fc.property(fc.array(arbitraryNote, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 4 }), (texts, perBatch) => {

@@ -256,6 +256,18 @@ describe("cardLivePreviewExtension: modes and marks", () => {
 		expect(inline[2].classList.contains("sn-card-separator-reversed")).toBe(true);
 	});
 
+	it("marks the separators of the settings", () => {
+		const doc = "#flashcards\n\n- Q - A\n\nFront\n&&\nBack\n\nX <-> Y";
+		const { view: v } = open(doc, { settings: { singleLineSeparator: " - ", singleLineReversedSeparator: " <-> ", multiLineReversedSeparator: "&&" } });
+		const lines = Array.from(v.contentDOM.querySelectorAll<HTMLElement>(".cm-line.sn-card-separator"));
+		expect(lines.map((l) => [l.textContent, l.classList.contains("sn-card-separator-reversed")])).toEqual([["&&", true]]);
+		const inline = Array.from(v.contentDOM.querySelectorAll<HTMLElement>(".sn-card-separator-inline"));
+		expect(inline.map((m) => [m.textContent, m.classList.contains("sn-card-separator-reversed")])).toEqual([
+			[" - ", false],
+			[" <-> ", true],
+		]);
+	});
+
 	it("a :: inside inline code is not marked, the real separator after it is", () => {
 		const doc = "#flashcards\n\nWhat does `a::b` mean::scope <!--SR:!2025-06-10,1,250-->";
 		const { view: v } = open(doc);

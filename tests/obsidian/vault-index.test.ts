@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { countSelection } from "../../src/index/query";
+import type { App as ObsidianApp } from "obsidian";
+import { VaultIndexer } from "../../src/obsidian/vault-index";
+import { DEFAULT_SETTINGS } from "../../src/settings/settings";
 import { fakeParse, settle, World } from "./glue-fixtures";
 
 const NOW = new Date(2026, 2, 10, 12, 0);
@@ -25,6 +28,21 @@ describe("VaultIndexer build", () => {
 		expect(indexer.index.fileCount).toBe(5);
 		expect(indexer.index.cardCount).toBe(10);
 		expect(world.app.vault.reads).toBe(5);
+	});
+
+	it("with folders as decks, also reads notes in folders that have no flashcard tag", async () => {
+		const world = new World();
+		world.put("languages/german/nouns.md", "der Hund::the dog");
+		world.put("root.md", "Q::A");
+		const settings = { ...DEFAULT_SETTINGS, flashcardTags: ["#space"], foldersAsDecks: true };
+		const indexer = new VaultIndexer(world.app as unknown as ObsidianApp, () => settings, { yieldToUi: async () => undefined });
+		world.obsidianPlugin.addChild(indexer);
+		indexer.start();
+		world.app.workspace.ready();
+		await indexer.ready;
+		expect(indexer.index.has("languages/german/nouns.md")).toBe(true);
+		expect(indexer.index.has("root.md")).toBe(false);
+		expect(indexer.index.getFile("languages/german/nouns.md")?.readCards().map((c) => c.decks)).toEqual([["languages/german"]]);
 	});
 
 	it("reads notes the metadata cache does not know yet", async () => {

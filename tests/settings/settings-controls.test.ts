@@ -27,9 +27,42 @@ describe("settings controls", () => {
 		expect(patchForControl(settings, "learningSteps", "")).toEqual({ ok: true, patch: { learningSteps: [] } });
 	});
 
-	it("toggles cloze kinds in a fixed order", () => {
-		expect(patchForControl(settings, "cloze-curly", true)).toEqual({ ok: true, patch: { clozeKinds: ["highlight", "curly"] } });
-		expect(patchForControl(settings, "cloze-highlight", false)).toEqual({ ok: true, patch: { clozeKinds: [] } });
+	it("toggles cloze kinds in a fixed order, adding or removing their pattern", () => {
+		expect(patchForControl(settings, "cloze-curly", true)).toEqual({
+			ok: true,
+			patch: { clozePatterns: ["==[123;;]answer[;;hint]==", "{{[123;;]answer[;;hint]}}"], clozeKinds: ["highlight", "curly"] },
+		});
+		expect(patchForControl(settings, "cloze-highlight", false)).toEqual({ ok: true, patch: { clozePatterns: [], clozeKinds: [] } });
+		const custom = { ...settings, clozePatterns: ["{{[123::]answer[::hint]}}", "==[123;;]answer[;;hint]=="] };
+		expect(patchForControl(custom, "cloze-highlight", false)).toEqual({ ok: true, patch: { clozePatterns: ["{{[123::]answer[::hint]}}"], clozeKinds: [] } });
+	});
+
+	it("edits cloze patterns one per line; the toggles follow the list", () => {
+		expect(controlValue(settings, "clozePatterns")).toBe("==[123;;]answer[;;hint]==");
+		expect(patchForControl(settings, "clozePatterns", " {{[123::]answer[::hint]}}\n\n**[123;;]answer[;;hint]**\n{{[123::]answer[::hint]}}")).toEqual({
+			ok: true,
+			patch: { clozePatterns: ["{{[123::]answer[::hint]}}", "**[123;;]answer[;;hint]**"], clozeKinds: ["bold"] },
+		});
+		expect(validateControl("clozePatterns", "==answer==[^\\[hint\\]][\\[^123\\]]")).toBeUndefined();
+		expect(validateControl("clozePatterns", "==answer==")).toContain("has no number part");
+		expect(validateControl("clozePatterns", "==[123;;]text[;;hint]==")).toContain("has no answer");
+		expect(validateControl("clozePatterns", "==[123;;]answer==")).toContain("has no hint part");
+		expect(validateControl("clozePatterns", "[123;;]answer[;;hint]==")).toContain("must begin with fixed text");
+		expect(validateControl("clozePatterns", "==[123;;]answer[;;hint]")).toContain("needs fixed text after the answer");
+		expect(patchForControl(settings, "clozePatterns", "==answer==").ok).toBe(false);
+	});
+
+	it("edits separators: any text on one line, line separators trimmed, never hiding the end marker", () => {
+		expect(controlValue(settings, "singleLineSeparator")).toBe("::");
+		expect(patchForControl(settings, "singleLineSeparator", " - ")).toEqual({ ok: true, patch: { singleLineSeparator: " - " } });
+		expect(patchForControl(settings, "multiLineReversedSeparator", " %% ")).toEqual({ ok: true, patch: { multiLineReversedSeparator: "%%" } });
+		expect(patchForControl(settings, "singleLineReversedSeparator", "")).toEqual({ ok: true, patch: { singleLineReversedSeparator: "" } });
+		expect(validateControl("singleLineSeparator", "a\nb")).toContain("one line");
+		const marked = { ...settings, endMarker: "+++" };
+		expect(patchForControl(marked, "multiLineSeparator", "+++").ok).toBe(false);
+		expect(patchForControl(marked, "singleLineSeparator", "++").ok).toBe(false);
+		expect(validateControl("endMarker", "+++", { ...settings, multiLineSeparator: "+++" })).toContain("must differ");
+		expect(validateControl("endMarker", "::", { ...settings, singleLineSeparator: ";;", singleLineReversedSeparator: ";;;" })).toBeUndefined();
 	});
 
 	it("rejects bad values with a message", () => {

@@ -106,7 +106,7 @@ describe("settings tab (Obsidian before 1.13, classic rows)", () => {
 		choose(row(tab, "Review in"), "tab");
 		await settle();
 		expect(services.patches).toEqual([
-			{ clozeKinds: ["highlight", "bold"] },
+			{ clozePatterns: ["==[123;;]answer[;;hint]==", "**[123;;]answer[;;hint]**"], clozeKinds: ["highlight", "bold"] },
 			{ learningSteps: ["2m", "20m"] },
 			{ desiredRetention: 0.85 },
 			{ ignoredFolders: ["templates/**", "archive"] },

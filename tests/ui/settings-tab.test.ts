@@ -81,7 +81,26 @@ describe("settings tab (Obsidian 1.13+, declarative)", () => {
 		await tab.setControlValue("learningSteps", "2m, 20m");
 		await tab.setControlValue("cloze-bold", true);
 		await tab.setControlValue("desiredRetention", 0.85);
-		expect(services.patches).toEqual([{ learningSteps: ["2m", "20m"] }, { clozeKinds: ["highlight", "bold"] }, { desiredRetention: 0.85 }]);
+		expect(services.patches).toEqual([{ learningSteps: ["2m", "20m"] }, { clozePatterns: ["==[123;;]answer[;;hint]==", "**[123;;]answer[;;hint]**"], clozeKinds: ["highlight", "bold"] }, { desiredRetention: 0.85 }]);
+	});
+
+	it("edits the separators, the cloze patterns and folders as decks; separators are checked against the end marker", async () => {
+		const { tab, services } = setup({ endMarker: "+++" });
+		expect(tab.getControlValue("clozePatterns")).toBe("==[123;;]answer[;;hint]==");
+		expect(tab.getControlValue("singleLineSeparator")).toBe("::");
+		expect(control(tab, "multiLineSeparator").control?.validate?.("+++")).toContain("must differ");
+		expect(control(tab, "clozePatterns").control?.validate?.("==answer==")).toContain("has no number part");
+		await tab.setControlValue("singleLineSeparator", " - ");
+		await tab.setControlValue("multiLineSeparator", "+++");
+		await tab.setControlValue("clozePatterns", "{{[123::]answer[::hint]}}");
+		await tab.setControlValue("foldersAsDecks", true);
+		await tab.setControlValue("commentPlacement", "next-line");
+		expect(services.patches).toEqual([
+			{ singleLineSeparator: " - " },
+			{ clozePatterns: ["{{[123::]answer[::hint]}}"], clozeKinds: [] },
+			{ foldersAsDecks: true },
+			{ commentPlacement: "next-line" },
+		]);
 	});
 
 	it("validation rejects bad values and a bad value is never saved", async () => {

@@ -58,7 +58,7 @@ describe("any layout", () => {
 				fc.array(line, { minLength: 1, maxLength: 14 }),
 				fc.nat(),
 				scheduleArbitrary,
-				fc.constantFrom("next-line" as const, "same-line" as const),
+				fc.constantFrom("auto" as const, "next-line" as const, "same-line" as const),
 				(lines, pick, schedule, placement) => {
 					const text = ["#flashcards", "", ...lines, ""].join("\n");
 					const before = parse(text);

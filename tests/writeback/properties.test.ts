@@ -21,7 +21,7 @@ describe("writeSchedule on generated notes", () => {
 			fc.property(
 				noteArbitrary,
 				fc.array(answer, { minLength: 1, maxLength: 6 }),
-				fc.constantFrom("next-line" as const, "same-line" as const),
+				fc.constantFrom("auto" as const, "next-line" as const, "same-line" as const),
 				(note, answers, placement) => {
 					const options = { path: "deck/note.md", settings, placement };
 					let text = note.text;

@@ -26,7 +26,7 @@ const GOOD = "!2026-01-04,3,250";
 const LATER = "!2026-01-14,10,250";
 const NEW = "!2000-01-01,1,250";
 
-type Placement = "next-line" | "same-line";
+type Placement = "auto" | "next-line" | "same-line";
 const cardsOf = (text: string, s: ParserSettings = settings): Card[] => parseNote(text, { path: "n.md", settings: s }).cards;
 const targetOf = (card: Card, sibling = 0) => ({
 	source: card.source,
@@ -45,6 +45,23 @@ function review(text: string, index: number, schedule: Schedule, placement: Plac
 	expect(undo.ok && undo.text).toBe(text);
 	return result.text;
 }
+
+describe("automatic placement of a new comment", () => {
+	it("writes at the end of the line in lists, callouts and indented lines, on the next line elsewhere", () => {
+		expect(review("#flashcards\n\nQ::A\n", 0, good, "auto")).toBe(`#flashcards\n\nQ::A\n<!--SR:${GOOD}-->\n`);
+		expect(review("#flashcards\n\n- topic\n  - Q::A\n  - other\n", 0, good, "auto")).toBe(`#flashcards\n\n- topic\n  - Q::A <!--SR:${GOOD}-->\n  - other\n`);
+		expect(review("#flashcards\n\n> [!note]\n> Q::A\n", 0, good, "auto")).toBe(`#flashcards\n\n> [!note]\n> Q::A <!--SR:${GOOD}-->\n`);
+		expect(review("#flashcards\n\n1. item\n   Q::A\n", 0, good, "auto")).toBe(`#flashcards\n\n1. item\n   Q::A <!--SR:${GOOD}-->\n`);
+		expect(review("#flashcards\n\n- Q\n  ?\n  A\n", 0, good, "auto")).toBe(`#flashcards\n\n- Q\n  ?\n  A <!--SR:${GOOD}-->\n`);
+	});
+
+	it("keeps an existing comment where it is, and still avoids a closing fence in a list", () => {
+		const text = `#flashcards\n\n- Q::A\n  <!--SR:${GOOD}-->\n`;
+		expect(review(text, 0, later, "auto")).toBe(`#flashcards\n\n- Q::A\n  <!--SR:${LATER}-->\n`);
+		const fenced = "#flashcards\n\n- Q\n  ?\n  ```\n  code\n  ```\n";
+		expect(review(fenced, 0, good, "auto")).toBe(`#flashcards\n\n- Q\n  ?\n  \`\`\`\n  code\n  \`\`\`\n  <!--SR:${GOOD}-->\n`);
+	});
+});
 
 describe("placement of a new comment", () => {
 	it("puts it on the next line by default, and at the end with same-line", () => {

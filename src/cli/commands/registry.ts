@@ -3,6 +3,7 @@ import { cardsCommand } from "./cards";
 import { checkCommand } from "./check";
 import { decksCommand } from "./decks";
 import { dockerCommand } from "./docker";
+import { importSrCommand } from "./import-sr";
 import { reviewCommand } from "./review";
 import { statsCommand } from "./stats";
 
@@ -12,6 +13,7 @@ export const COMMANDS: Record<string, Command> = {
 	check: checkCommand,
 	decks: decksCommand,
 	docker: dockerCommand,
+	"import-sr": importSrCommand,
 	review: reviewCommand,
 	stats: statsCommand,
 };

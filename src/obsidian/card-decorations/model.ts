@@ -71,7 +71,7 @@ export class CardDecorationModel {
 		const parsed = parseNote(doc.toString(), { path, settings: this.config.getSettings() });
 		this.cards = parsed.cards;
 		this.labels = [];
-		this.marks = marksOf(doc, parsed.cards);
+		this.marks = marksOf(doc, parsed.cards, this.config.getSettings());
 	}
 
 	/**
@@ -153,14 +153,14 @@ export class CardDecorationModel {
 }
 
 /** The marks of a parse, in document positions (`doc` is the text that was parsed). */
-function marksOf(doc: Text, cards: readonly Card[]): RangeSet<CardMark> {
+function marksOf(doc: Text, cards: readonly Card[], settings: SpacedNotesSettings): RangeSet<CardMark> {
 	const ranges: Range<CardMark>[] = [];
 	// The parser does not count a leading BOM in line 0's offsets; the editor's text does.
 	const bom = doc.sliceString(0, 1) === "\uFEFF" ? 1 : 0;
 	const lineText = (line: number): string => (line < doc.lines ? doc.line(line + 1).text.slice(line === 0 ? bom : 0) : "");
 	const at = (line: number, column: number): number => doc.line(line + 1).from + column + (line === 0 ? bom : 0);
 	cards.forEach((card, index) => {
-		const sep = separatorOf(card, lineText);
+		const sep = separatorOf(card, lineText, settings);
 		if (sep && sep.line < doc.lines) {
 			const kind = sep.ownLine ? "separator-line" : "separator-inline";
 			ranges.push(new CardMark(kind, index, sep.reversed).range(at(sep.line, sep.start), at(sep.line, sep.end)));
@@ -173,7 +173,7 @@ function marksOf(doc: Text, cards: readonly Card[]): RangeSet<CardMark> {
 
 /** Whether an edit of `fromA..toA` changes the text of a mark at `from..to`. */
 function touches(mark: CardMark, from: number, to: number, fromA: number, toA: number): boolean {
-	// A `?` line stops being one as soon as anything is typed next to the marker.
+	// A separator line (`?`) stops being one as soon as anything is typed next to the marker.
 	if (mark.kind === "separator-line") return fromA <= to && toA >= from;
 	return fromA < to && toA > from;
 }

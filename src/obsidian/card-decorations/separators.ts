@@ -3,17 +3,18 @@
  * card; this only finds, inside one card it returned, the marker it split on (the same rules as
  * the parser: docs/format.md, "Card kinds"), so it reads a handful of lines per card and never the whole note.
  */
-import { containerOf } from "../../cards/container";
-import { indexOutside, scanInline } from "../../cards/inline";
+import { afterListItemMarkers, containerOf } from "../../cards/container";
+import { inlineSeparatorOf, lineSeparatorOf, separatorsOf, type Separators } from "../../cards/separators";
 import type { Card } from "../../model/card";
+import type { ParserSettings } from "../../settings/settings";
 
 export interface SeparatorLocation {
 	/** 0-based line. */
 	line: number;
-	/** Offsets in the line of the marker (`?`, `??`, `::`, `:::`). */
+	/** Offsets in the line of the marker (by default `?`, `??`, `::`, `:::`). */
 	start: number;
 	end: number;
-	/** True for a line that is only the marker (`?` / `??`), false for an inline `::` / `:::`. */
+	/** True for a line that is only the marker (`?` / `??`), false for an inline one (`::` / `:::`). */
 	ownLine: boolean;
 	reversed: boolean;
 }
@@ -22,33 +23,32 @@ export interface SeparatorLocation {
  * The separator of `card`, or null for a cloze (it has none).
  * @param lineText the note's line `i` (0-based), as the parser saw it
  */
-export function separatorOf(card: Card, lineText: (line: number) => string): SeparatorLocation | null {
+export function separatorOf(card: Card, lineText: (line: number) => string, settings: ParserSettings): SeparatorLocation | null {
+	const separators = separatorsOf(settings);
 	switch (card.kind) {
 		case "singleline":
 		case "singleline-reversed":
-			return inlineSeparator(card.startLine, lineText(card.startLine), card.kind === "singleline-reversed");
+			return inlineSeparator(card.startLine, lineText(card.startLine), card.kind === "singleline-reversed", separators);
 		case "multiline":
 		case "multiline-reversed":
-			return separatorLine(card, lineText);
+			return separatorLine(card, lineText, separators);
 		default:
 			return null;
 	}
 }
 
-/** The first `:::` (reversed) or `::` outside inline code, math, links and comments. */
-function inlineSeparator(line: number, text: string, reversed: boolean): SeparatorLocation | null {
-	const { spans } = scanInline(text, 0, true);
-	const marker = reversed ? ":::" : "::";
-	const start = indexOutside(text, marker, spans);
-	if (start < 0 || start < containerOf(text).contentStart) return null;
-	return { line, start, end: start + marker.length, ownLine: false, reversed };
+/** The single-line separator the parser split on: the same precedence, outside inline code, math, links and comments. */
+function inlineSeparator(line: number, text: string, reversed: boolean, separators: Separators): SeparatorLocation | null {
+	const found = inlineSeparatorOf(text, afterListItemMarkers(text, containerOf(text).contentStart), separators);
+	if (found === null || found.reversed !== reversed) return null;
+	return { line, start: found.at, end: found.end, ownLine: false, reversed };
 }
 
 /**
- * The first line of the card that is exactly `?` or `??`, skipping fenced code and `$$` blocks in
- * the question (a `?` there is code, not a separator).
+ * The first line of the card that is exactly a multi-line separator (`?` or `??`), skipping fenced
+ * code and `$$` blocks in the question (a `?` there is code, not a separator).
  */
-function separatorLine(card: Card, lineText: (line: number) => string): SeparatorLocation | null {
+function separatorLine(card: Card, lineText: (line: number) => string, separators: Separators): SeparatorLocation | null {
 	let fence: { char: string; length: number } | null = null;
 	let math = false;
 	for (let l = card.startLine + 1; l <= card.endLine; l++) {
@@ -69,9 +69,10 @@ function separatorLine(card: Card, lineText: (line: number) => string): Separato
 			continue;
 		}
 		if (math) continue;
-		if (content === "?" || content === "??") {
-			const start = text.indexOf(content, containerOf(text).contentStart);
-			return { line: l, start, end: start + content.length, ownLine: true, reversed: content === "??" };
+		const sep = lineSeparatorOf(content, separators);
+		if (sep !== null) {
+			const start = text.indexOf(sep.text, containerOf(text).contentStart);
+			return { line: l, start, end: start + sep.text.length, ownLine: true, reversed: sep.reversed };
 		}
 	}
 	return null;
