@@ -4,6 +4,7 @@
 import { adviseStages } from "./advice";
 import { estimateFootprint } from "./footprint";
 import { lexDockerfile } from "./lexer";
+import { DEFAULT_PLATFORM, formatPlatform, parseTargetPlatform, type Platform } from "./platform";
 import { buildStages } from "./stages";
 import type { Advice, DockerAnalysis, ExternalImage } from "./types";
 
@@ -17,21 +18,31 @@ function shown(word: string): string {
 	return word.length > 24 ? `${word.slice(0, 24)}…` : word;
 }
 
+export interface AnalyseOptions {
+	/**
+	 * The target platform, as `docker build --platform` takes it (`linux/arm64`); linux/amd64
+	 * when absent. The build platform is always linux/amd64.
+	 */
+	platform?: string;
+}
+
 /**
  * Analyses a Dockerfile: stages, references, reachability, footprint estimate and advice.
  * Total: never throws; text that is not a Dockerfile yields `{ error }` with one calm line.
  * @param text the Dockerfile (a code block's body)
  */
-export function analyseDockerfile(text: string): DockerAnalysis {
+export function analyseDockerfile(text: string, options: AnalyseOptions = {}): DockerAnalysis {
+	const target = options.platform === undefined ? DEFAULT_PLATFORM : parseTargetPlatform(options.platform);
+	if ("error" in target) return { error: `Unknown target platform ${target.error}.` };
 	try {
-		return analyse(text);
+		return analyse(text, target);
 	} catch {
 		// A bug of ours must not break a note's rendering; say so calmly instead.
 		return { error: "This Dockerfile could not be analysed." };
 	}
 }
 
-function analyse(text: string): DockerAnalysis {
+function analyse(text: string, target: Platform): DockerAnalysis {
 	const lexed = lexDockerfile(text);
 	const instructions = lexed.instructions;
 	if (instructions.length === 0) return { error: "No Dockerfile instructions in this block." };
@@ -42,7 +53,7 @@ function analyse(text: string): DockerAnalysis {
 			? { error: `A snippet, not a whole Dockerfile: it has ${shown(first.keyword)} before any FROM line.` }
 			: { error: `Not a Dockerfile: "${shown(first.keyword)}" on line ${first.line} is not an instruction.` };
 	}
-	const built = buildStages(instructions, lexed.escape);
+	const built = buildStages(instructions, lexed.escape, target);
 	const final = built.stages.length - 1;
 	const advice: Advice[] = [...lexed.notes, ...built.notes, ...adviseStages(built.stages, built.facts, final)];
 	for (const ins of instructions) {
@@ -64,5 +75,7 @@ function analyse(text: string): DockerAnalysis {
 		advice,
 		directives: lexed.directives,
 		escape: lexed.escape,
+		platform: { target: formatPlatform(target), build: formatPlatform(DEFAULT_PLATFORM) },
+		source: text,
 	};
 }

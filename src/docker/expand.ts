@@ -4,18 +4,6 @@
  * `${V+alt}`, and the escape character before `$` for a literal dollar.
  */
 
-/** Args BuildKit predefines for FROM lines; their values depend on the build, so we keep them as written. */
-export const PLATFORM_ARGS: ReadonlySet<string> = new Set([
-	"TARGETPLATFORM",
-	"TARGETOS",
-	"TARGETARCH",
-	"TARGETVARIANT",
-	"BUILDPLATFORM",
-	"BUILDOS",
-	"BUILDARCH",
-	"BUILDVARIANT",
-]);
-
 export interface ExpandResult {
 	value: string;
 	/** Names used that were neither declared nor predefined. */
@@ -26,7 +14,7 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 
 /**
  * Expands build args in `word`. Declared args without a value and undeclared names expand to
- * "" (as BuildKit does); platform args are kept literally because their value is not known here.
+ * "" (as BuildKit does); the platform args are in `args` like any other.
  */
 export function expandArgs(word: string, args: ReadonlyMap<string, string | null>, escape: string): ExpandResult {
 	const undefinedNames: string[] = [];
@@ -66,7 +54,7 @@ function expand(word: string, args: ReadonlyMap<string, string | null>, escape: 
 			out += c;
 			continue;
 		}
-		out += resolve(m[0], `$${m[0]}`, args, undef);
+		out += resolve(m[0], args, undef);
 		i += m[0].length;
 	}
 	return out;
@@ -81,10 +69,9 @@ function matchingBrace(word: string, open: number): number {
 	return -1;
 }
 
-function resolve(name: string, literal: string, args: ReadonlyMap<string, string | null>, undef: string[]): string {
+function resolve(name: string, args: ReadonlyMap<string, string | null>, undef: string[]): string {
 	const v = lookup(name, args);
 	if (v !== undefined) return v ?? "";
-	if (PLATFORM_ARGS.has(name)) return literal;
 	undef.push(name);
 	return "";
 }
@@ -94,21 +81,20 @@ function expandBraced(inner: string, args: ReadonlyMap<string, string | null>, e
 	if (!m) return `\${${inner}}`;
 	const name = m[0];
 	const rest = inner.slice(name.length);
-	if (rest === "") return resolve(name, `\${${name}}`, args, undef);
+	if (rest === "") return resolve(name, args, undef);
 	const op = /^(:-|:\+|-|\+|:\?|\?)/.exec(rest);
 	if (!op) return `\${${inner}}`; // pattern forms (#, %, /) are left as written
 	const word = rest.slice(op[0].length);
 	const raw = lookup(name, args);
-	if (raw === undefined && !PLATFORM_ARGS.has(name) && (op[0] === ":-" || op[0] === "-")) {
+	if (raw === undefined && (op[0] === ":-" || op[0] === "-")) {
 		// Undeclared but defaulted: the default is the intended value, nothing to warn about.
 		return expand(word, args, escape, undef, depth + 1);
 	}
-	const platformLiteral = raw === undefined && PLATFORM_ARGS.has(name);
 	// A declared ARG without a value is unset for `-` / `+`, as in BuildKit.
-	const isSet = platformLiteral || (raw !== undefined && raw !== null);
-	const nonEmpty = platformLiteral || (raw !== undefined && raw !== null && raw !== "");
+	const isSet = raw !== undefined && raw !== null;
+	const nonEmpty = raw !== undefined && raw !== null && raw !== "";
 	const sub = () => expand(word, args, escape, undef, depth + 1);
-	const self = platformLiteral ? `\${${name}}` : raw ?? "";
+	const self = raw ?? "";
 	switch (op[0]) {
 		case ":-":
 			return nonEmpty ? self : sub();

@@ -4,10 +4,11 @@
  * References are resolved only after every stage is known, so "later stage" can be told apart
  * from "no such stage".
  */
-import { expandArgs, PLATFORM_ARGS } from "./expand";
+import { expandArgs } from "./expand";
 import type { Instruction, LexNote } from "./lexer";
 import type { DockerStage, StageSource } from "./types";
 import { findSizeRow } from "./base-images";
+import { DEFAULT_PLATFORM, platformArgs, type Platform } from "./platform";
 
 /** Facts about a stage that only the advice rules need. */
 export interface StageFacts {
@@ -54,8 +55,8 @@ function declareArgs(args: string, into: Map<string, string | null>): void {
 		const eq = w.indexOf("=");
 		const name = eq < 0 ? w : w.slice(0, eq);
 		if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
-		// Redeclaring a platform arg without a value keeps its predefined (build-time) value.
-		if (eq < 0 && PLATFORM_ARGS.has(name)) continue;
+		// Redeclaring an arg without a value keeps the value it has (a platform arg's, say).
+		if (eq < 0 && into.get(name) != null) continue;
 		into.set(name, eq < 0 ? null : unquote(w.slice(eq + 1)));
 	}
 }
@@ -77,13 +78,24 @@ interface PendingRef {
 	line: number;
 }
 
+/** The name BuildKit gives `TARGETSTAGE`: the last stage's name, or `default`. */
+function targetStageName(instructions: readonly Instruction[]): string {
+	for (let i = instructions.length - 1; i >= 0; i--) {
+		if (instructions[i].keyword !== "FROM") continue;
+		const rest = leadingFlags(instructions[i].args).rest;
+		return rest.length === 3 && rest[1].toLowerCase() === "as" ? rest[2].toLowerCase() : "default";
+	}
+	return "default";
+}
+
 /**
  * Builds stages from instructions (which must contain at least one FROM).
  * @param escape the file's escape character, for `\$` in expansions
+ * @param target the platform being built for; the builder is linux/amd64
  */
-export function buildStages(instructions: readonly Instruction[], escape: string): BuiltStages {
+export function buildStages(instructions: readonly Instruction[], escape: string, target: Platform): BuiltStages {
 	const out: BuiltStages = { stages: [], facts: [], notes: [] };
-	const globalArgs = new Map<string, string | null>();
+	const globalArgs = new Map<string, string | null>(platformArgs(target, DEFAULT_PLATFORM, targetStageName(instructions)));
 	const pending: PendingRef[] = [];
 	const expand = (word: string, line: number): string => {
 		const r = expandArgs(word, globalArgs, escape);

@@ -100,6 +100,10 @@ export interface DockerAnalysisOk {
 	/** Parser directives found at the top, lowercased keys. */
 	directives: Record<string, string>;
 	escape: "\\" | "`";
+	/** The platforms the platform args were resolved for, e.g. `linux/amd64`. */
+	platform: { target: string; build: string };
+	/** The text analysed, so a view can analyse it again for another platform. */
+	source: string;
 }
 
 interface DockerAnalysisError {

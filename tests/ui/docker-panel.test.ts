@@ -19,7 +19,7 @@ describe("renderDockerPanel", () => {
 		expect(panel.classList.contains("sn-docker-panel")).toBe(true);
 		const details = panel.querySelector("details")!;
 		expect(details.open).toBe(true);
-		expect(details.querySelector("summary")?.textContent).toBe("Dockerfile: 2 stages, final image ≈ 0 MB on scratch + copied files, size unknown (estimate), 1 suggestion");
+		expect(details.querySelector("summary")?.textContent).toBe("Dockerfile for linux/amd64: 2 stages, final image ≈ 0 MB on scratch + copied files, size unknown (estimate), 1 suggestion");
 		const rows = panel.querySelectorAll("tbody tr");
 		expect(rows).toHaveLength(2);
 		expect(texts(rows[0], "td").slice(0, 4)).toEqual(["0", "builder", "golang:1.17", ""]);
@@ -60,6 +60,20 @@ describe("renderDockerPanel", () => {
 		expect(err.classList.contains("sn-docker-error")).toBe(true);
 		expect(err.textContent).toMatch(/^Dockerfile analysis: Not a Dockerfile/);
 		expect(err.querySelector("table")).toBeNull();
+	});
+
+	it("offers the target platform and analyses again for another one", () => {
+		const text = ["FROM scratch AS bin-linux", "FROM scratch AS bin-windows", "FROM bin-$TARGETOS"].join("\n");
+		const panel = renderDockerPanel(createDiv(), analyseDockerfile(text), { lineOffset: 4 });
+		const select = panel.querySelector<HTMLSelectElement>("select.sn-docker-platform-select")!;
+		expect(select.value).toBe("linux/amd64");
+		expect(texts(panel, "tbody tr:nth-child(3) td")[2]).toBe("stage bin-linux");
+		select.value = "windows/amd64";
+		select.dispatchEvent(new Event("change"));
+		expect(panel.querySelector("summary")?.textContent).toMatch(/^Dockerfile for windows\/amd64: 3 stages/);
+		expect(texts(panel, "tbody tr:nth-child(3) td")[2]).toBe("stage bin-windows");
+		expect(panel.querySelector<HTMLSelectElement>("select.sn-docker-platform-select")?.value).toBe("windows/amd64");
+		expect(panel.querySelectorAll("details")).toHaveLength(1);
 	});
 
 	it("gives every graph its own arrow marker id", () => {
