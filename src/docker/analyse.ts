@@ -6,6 +6,7 @@ import { estimateFootprint } from "./footprint";
 import { lexDockerfile } from "./lexer";
 import { DEFAULT_PLATFORM, formatPlatform, parseTargetPlatform, type Platform } from "./platform";
 import { buildStages } from "./stages";
+import { rejectionText } from "./summary";
 import type { Advice, DockerAnalysis, ExternalImage } from "./types";
 
 /** Every instruction BuildKit knows; anything else is a typo or not a Dockerfile. */
@@ -54,6 +55,7 @@ function analyse(text: string, target: Platform): DockerAnalysis {
 			: { error: `Not a Dockerfile: "${shown(first.keyword)}" on line ${first.line} is not an instruction.` };
 	}
 	const built = buildStages(instructions, lexed.escape, target);
+	if (built.rejection) return { error: rejectionText(built.rejection.line, built.rejection.reason), rejected: built.rejection };
 	const final = built.stages.length - 1;
 	const advice: Advice[] = [...lexed.notes, ...built.notes, ...adviseStages(built.stages, built.facts, final)];
 	for (const ins of instructions) {

@@ -4,11 +4,12 @@
  * References are resolved only after every stage is known, so "later stage" can be told apart
  * from "no such stage".
  */
-import { expandArgs } from "./expand";
+import { processWord, WordError } from "./expand";
 import type { Instruction, LexNote } from "./lexer";
 import type { DockerStage, StageSource } from "./types";
 import { findSizeRow } from "./base-images";
-import { DEFAULT_PLATFORM, platformArgs, type Platform } from "./platform";
+import { DEFAULT_PLATFORM, parsePlatform, platformArgs, type Platform } from "./platform";
+import { extractFlags, parseFlag, splitQuotedWords, splitWhitespace } from "./words";
 
 /** Facts about a stage that only the advice rules need. */
 export interface StageFacts {
@@ -20,10 +21,18 @@ export interface StageFacts {
 	copied: string;
 }
 
+/** A reason BuildKit refuses the whole file, and the line it points at. */
+interface Rejection {
+	line: number;
+	reason: string;
+}
+
 export interface BuiltStages {
 	stages: DockerStage[];
 	facts: StageFacts[];
 	notes: LexNote[];
+	/** The first reason BuildKit would refuse the file, or null. */
+	rejection: Rejection | null;
 }
 
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
@@ -49,16 +58,55 @@ function leadingFlags(args: string): { flags: { name: string; value: string | nu
 	return { flags, rest: all.slice(i) };
 }
 
-/** Global `ARG a=1 b` declarations into the arg map (values unquoted). */
-function declareArgs(args: string, into: Map<string, string | null>): void {
-	for (const w of words(args)) {
-		const eq = w.indexOf("=");
-		const name = eq < 0 ? w : w.slice(0, eq);
-		if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
-		// Redeclaring an arg without a value keeps the value it has (a platform arg's, say).
-		if (eq < 0 && into.get(name) != null) continue;
-		into.set(name, eq < 0 ? null : unquote(w.slice(eq + 1)));
+/**
+ * The global scope of a build: the platform args, then each ARG before the first FROM with a
+ * value, expanded with what came before it (BuildKit's `buildMetaArgs`).
+ */
+class GlobalArgs {
+	readonly env: Map<string, string>;
+	/** Every name an ARG line before the first FROM declares, with or without a value. */
+	readonly declared = new Set<string>();
+
+	constructor(platform: Map<string, string>) {
+		this.env = platform;
 	}
+
+	/** A declared arg without a value: it is expected from `--build-arg` at build time. */
+	isBuildTime(name: string): boolean {
+		return this.declared.has(name) && !this.env.has(name);
+	}
+}
+
+interface Expanded {
+	value: string;
+	/** Declared args without a value the word used: it can only be read at build time. */
+	buildTime: string[];
+	/** Names neither declared nor predefined. */
+	undeclared: string[];
+	/** BuildKit's reason when the word cannot be expanded. */
+	error: string | null;
+}
+
+function expandGlobal(word: string, args: GlobalArgs, escape: string): Expanded {
+	let value = "";
+	let error: string | null = null;
+	let unmatched: Set<string>;
+	try {
+		const r = processWord(word, args.env, { escape });
+		value = r.value;
+		unmatched = r.unmatched;
+	} catch (e) {
+		if (!(e instanceof WordError)) throw e;
+		error = e.message;
+		// Which names the word reads, for the build-time check: expand again, leaving unset ones.
+		try {
+			unmatched = processWord(word, args.env, { escape, skipUnset: true }).unmatched;
+		} catch {
+			unmatched = new Set();
+		}
+	}
+	const names = [...unmatched];
+	return { value, error, buildTime: names.filter((n) => args.isBuildTime(n)), undeclared: names.filter((n) => !args.declared.has(n)) };
 }
 
 function isExecForm(args: string): boolean {
@@ -90,24 +138,33 @@ function targetStageName(instructions: readonly Instruction[]): string {
 
 /**
  * Builds stages from instructions (which must contain at least one FROM).
- * @param escape the file's escape character, for `\$` in expansions
+ * @param escape the file's escape character
  * @param target the platform being built for; the builder is linux/amd64
  */
 export function buildStages(instructions: readonly Instruction[], escape: string, target: Platform): BuiltStages {
-	const out: BuiltStages = { stages: [], facts: [], notes: [] };
-	const globalArgs = new Map<string, string | null>(platformArgs(target, DEFAULT_PLATFORM, targetStageName(instructions)));
+	const out: BuiltStages = { stages: [], facts: [], notes: [], rejection: null };
+	const reject = (line: number, reason: string) => {
+		out.rejection ??= { line, reason };
+	};
+	const args = new GlobalArgs(platformArgs(target, DEFAULT_PLATFORM, targetStageName(instructions)));
 	const pending: PendingRef[] = [];
-	const expand = (word: string, line: number): string => {
-		const r = expandArgs(word, globalArgs, escape);
-		for (const name of r.undefinedNames) {
+	const noteUndeclared = (names: readonly string[], line: number) => {
+		for (const name of names) {
 			out.notes.push({ rule: "undefined-arg", message: `Declare ARG ${name} before the first FROM.`, reason: `$${name} is not a global build arg here, so it expands to nothing.`, line });
 		}
-		return r.value;
+	};
+	// Only the stages' references use expansion here; BuildKit refuses variables in them later on.
+	const expandRef = (word: string): string => {
+		try {
+			return processWord(word, args.env, { escape }).value;
+		} catch {
+			return word;
+		}
 	};
 	for (const ins of instructions) {
 		const current = out.stages[out.stages.length - 1];
-		if (ins.keyword === "ARG" && !current) declareArgs(ins.args, globalArgs);
-		else if (ins.keyword === "FROM") addStage(ins, out, expand);
+		if (ins.keyword === "ARG" && !current) declareGlobalArgs(ins, args, escape, reject);
+		else if (ins.keyword === "FROM") addStage(ins, out, args, escape, reject, noteUndeclared);
 		else if (!current) continue;
 		else if (ins.keyword === "COPY" || ins.keyword === "ADD") {
 			current.copiesFiles = true;
@@ -116,13 +173,13 @@ export function buildStages(instructions: readonly Instruction[], escape: string
 			if (from && ins.keyword === "ADD") {
 				out.notes.push({ rule: "add-from", message: "Use COPY --from instead of ADD --from.", reason: "ADD has no --from flag; BuildKit rejects it.", line: ins.line });
 			} else if (from) {
-				pending.push({ stage: current.index, ref: expand(from.value ?? "", ins.line), via: "copy", line: ins.line });
+				pending.push({ stage: current.index, ref: expandRef(from.value ?? ""), via: "copy", line: ins.line });
 			}
 		} else if (ins.keyword === "RUN") {
 			for (const flag of leadingFlags(ins.args).flags) {
 				if (flag.name !== "mount" || !flag.value) continue;
 				const from = flag.value.split(",").map((kv) => kv.split("=")).find(([k]) => k.trim().toLowerCase() === "from");
-				if (from && from[1]) pending.push({ stage: current.index, ref: expand(unquote(from.slice(1).join("=").trim()), ins.line), via: "mount", line: ins.line });
+				if (from && from[1]) pending.push({ stage: current.index, ref: expandRef(unquote(from.slice(1).join("=").trim())), via: "mount", line: ins.line });
 			}
 		} else if (ins.keyword === "USER") {
 			out.facts[current.index].lastUser = { value: ins.args.trim(), line: ins.line };
@@ -136,23 +193,59 @@ export function buildStages(instructions: readonly Instruction[], escape: string
 	return out;
 }
 
-function addStage(ins: Instruction, out: BuiltStages, expand: (w: string, line: number) => string): void {
-	const { flags, rest } = leadingFlags(ins.args);
-	const platformFlag = flags.find((f) => f.name === "platform");
+/** `ARG a=1 b`: each value is expanded with the args before it, quotes removed. */
+function declareGlobalArgs(ins: Instruction, args: GlobalArgs, escape: string, reject: (line: number, reason: string) => void): void {
+	const pairs = splitQuotedWords(ins.args, escape);
+	if (pairs.length === 0) reject(ins.line, "ARG requires at least one argument");
+	for (const pair of pairs) {
+		const eq = pair.indexOf("=");
+		const name = eq < 0 ? pair : pair.slice(0, eq);
+		if (name === "") reject(ins.line, "ARG names can not be blank");
+		args.declared.add(name);
+		if (eq < 0) continue; // no value: the arg keeps what it has (a platform arg's value, say)
+		const e = expandGlobal(pair.slice(eq + 1), args, escape);
+		if (e.error === null) args.env.set(name, e.value);
+		else if (e.buildTime.length === 0) reject(ins.line, e.error);
+	}
+}
+
+function addStage(
+	ins: Instruction,
+	out: BuiltStages,
+	args: GlobalArgs,
+	escape: string,
+	reject: (line: number, reason: string) => void,
+	noteUndeclared: (names: readonly string[], line: number) => void,
+): void {
+	const { flags: flagWords, rest: restText } = extractFlags(ins.args, escape);
+	const rest = splitWhitespace(restText);
 	const index = out.stages.length;
-	const base = rest[0] === undefined ? "" : expand(unquote(rest[0]), ins.line);
 	let rawName: string | null = null;
 	if (rest.length >= 3 && rest[1].toLowerCase() === "as") rawName = rest[2];
-	if (rest.length === 0 || base === "" || (rest.length > 1 && rawName === null) || rest.length > 3) {
+	if (rest.length === 0 || (rest.length > 1 && rawName === null) || rest.length > 3) {
 		out.notes.push({ rule: "from-syntax", message: "Write FROM [--platform=…] image[:tag] [AS name].", reason: "BuildKit cannot read this FROM line.", line: ins.line });
 	}
+	const written = rest[0] ?? "";
+	const e = expandGlobal(written, args, escape);
+	noteUndeclared(e.undeclared, ins.line);
+	let base = e.value;
+	let baseArgs: string[] = [];
+	if (e.error !== null || (base === "" && written !== "")) {
+		// Expected from --build-arg at build time: keep the line as written. Otherwise BuildKit stops here.
+		if (e.buildTime.length > 0) {
+			base = written;
+			baseArgs = e.buildTime;
+		} else reject(ins.line, e.error ?? `base name (${written}) should not be blank`);
+	}
+	const platform = stagePlatform(flagWords.map(parseFlag).find((f) => f.name === "platform")?.value ?? null, ins.line, args, escape, reject, noteUndeclared);
 	const name = rawName === null ? null : rawName.toLowerCase();
 	out.stages.push({
 		index,
 		name,
 		base: base === "" ? "(none)" : base,
+		baseArgs,
 		parent: null,
-		platform: platformFlag?.value ? expand(platformFlag.value, ins.line) : null,
+		platform,
 		sources: [],
 		copiesFiles: false,
 		line: ins.line,
@@ -172,6 +265,27 @@ function addStage(ins: Instruction, out: BuiltStages, expand: (w: string, line: 
 	if (out.stages.slice(0, index).some((s) => s.name === name)) {
 		out.notes.push({ rule: "duplicate-stage-name", message: `Give stage "${name}" a name no other stage uses.`, reason: "BuildKit refuses duplicate stage names.", line: ins.line });
 	}
+}
+
+/** The `--platform` value after expansion; BuildKit refuses an empty or unreadable one. */
+function stagePlatform(
+	written: string | null,
+	line: number,
+	args: GlobalArgs,
+	escape: string,
+	reject: (line: number, reason: string) => void,
+	noteUndeclared: (names: readonly string[], line: number) => void,
+): string | null {
+	if (written === null || written === "") return null;
+	const e = expandGlobal(written, args, escape);
+	noteUndeclared(e.undeclared, line);
+	const parsed = e.error === null && e.value !== "" ? parsePlatform(e.value) : null;
+	if (e.error === null && e.value !== "" && parsed && !("error" in parsed)) return e.value;
+	if (e.buildTime.length > 0) return written; // set with --build-arg at build time
+	if (e.error !== null) reject(line, `failed to process arguments for platform: ${e.error}`);
+	else if (e.value === "") reject(line, `empty platform value from expression ${written}`);
+	else if (parsed && "error" in parsed) reject(line, `failed to parse platform ${written}: ${parsed.error}`);
+	return written;
 }
 
 /** `FROM name` builds on the most recent EARLIER stage of that name; later stages never match. */

@@ -25,8 +25,13 @@ export interface DockerStage {
 	index: number;
 	/** The lowercased `AS` name, or null for an unnamed stage. */
 	name: string | null;
-	/** The `FROM` reference after ARG expansion: an image, `scratch`, or an earlier stage's name. */
+	/**
+	 * The `FROM` reference after ARG expansion: an image, `scratch`, or an earlier stage's name;
+	 * as written when it needs a build argument that has no default (see `baseArgs`).
+	 */
 	base: string;
+	/** Global ARGs without a default that this FROM line cannot do without: the base is known only at build time. */
+	baseArgs: string[];
 	/** Index of the earlier stage this one builds on (`FROM builder`), else null. */
 	parent: number | null;
 	/** The `--platform` value after expansion (platform args stay as written), or null. */
@@ -106,9 +111,11 @@ export interface DockerAnalysisOk {
 	source: string;
 }
 
-interface DockerAnalysisError {
+export interface DockerAnalysisError {
 	/** One calm line saying why there is nothing to analyse. */
 	error: string;
+	/** When BuildKit would refuse the file: where (a line of the analysed text) and why. */
+	rejected?: { line: number; reason: string };
 }
 
 export type DockerAnalysis = DockerAnalysisOk | DockerAnalysisError;

@@ -4,7 +4,7 @@
  * styles live in styles.css under `.sn-docker-*`.
  */
 import { analyseDockerfile } from "../docker/analyse";
-import { footprintLines } from "../docker/summary";
+import { errorText, footprintLines } from "../docker/summary";
 import type { DockerAnalysis, DockerAnalysisOk, DockerStage } from "../docker/types";
 
 export interface DockerPanelOptions {
@@ -37,7 +37,7 @@ function fillPanel(panel: HTMLElement, analysis: DockerAnalysis, options: Docker
 	const choose = source === null ? null : (platform: string) => fillPanel(panel, analyseDockerfile(source, { platform }), { ...options, collapsed: false }, source, platform);
 	if (analysis.error !== undefined) {
 		panel.addClass("sn-docker-error");
-		panel.createSpan({ cls: "sn-docker-error-text", text: `Dockerfile analysis: ${analysis.error}` });
+		panel.createSpan({ cls: "sn-docker-error-text", text: `Dockerfile analysis: ${errorText(analysis, options.lineOffset ?? 0)}` });
 		if (choose && chosen !== null) renderPlatformChoice(panel, chosen, choose);
 		return;
 	}

@@ -9,7 +9,7 @@ import { resolve } from "node:path";
 import { analyseDockerfile, type AnalyseOptions } from "../../docker/analyse";
 import { findDockerBlocks } from "../../docker/markdown-blocks";
 import { toDockerJson, type DockerBlockJson } from "../../docker/json";
-import { footprintLines } from "../../docker/summary";
+import { errorText, footprintLines } from "../../docker/summary";
 import type { DockerAnalysis } from "../../docker/types";
 import { parseTargetPlatform } from "../../docker/platform";
 import { flagValue, hasFlag, parseArgs } from "../args";
@@ -70,7 +70,7 @@ export const dockerCommand: Command = async (argv, io) => {
 function describeBlock(file: string, block: AnalysedBlock): string {
 	const a = block.analysis;
 	const head = `${file}:${block.line}`;
-	if (a.error !== undefined) return `${head}  ${a.error}\n`;
+	if (a.error !== undefined) return `${head}  ${errorText(a, block.offset)}\n`;
 	const out = [`${head}  ${a.stages.length} stage${a.stages.length === 1 ? "" : "s"} for ${a.platform.target}`];
 	for (const s of a.stages) {
 		const name = s.name ?? "(unnamed)";
