@@ -3,17 +3,11 @@
  */
 import { adviseStages } from "./advice";
 import { estimateFootprint } from "./footprint";
-import { lexDockerfile } from "./lexer";
+import { KEYWORDS, lexDockerfile } from "./lexer";
 import { DEFAULT_PLATFORM, formatPlatform, parseTargetPlatform, type Platform } from "./platform";
 import { buildStages } from "./stages";
 import { rejectionText } from "./summary";
 import type { Advice, DockerAnalysis, ExternalImage } from "./types";
-
-/** Every instruction BuildKit knows; anything else is a typo or not a Dockerfile. */
-const KEYWORDS = new Set([
-	"FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT",
-	"VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL",
-]);
 
 function shown(word: string): string {
 	return word.length > 24 ? `${word.slice(0, 24)}…` : word;
@@ -55,19 +49,15 @@ function analyse(text: string, target: Platform): DockerAnalysis {
 			: { error: `Not a Dockerfile: "${shown(first.keyword)}" on line ${first.line} is not an instruction.` };
 	}
 	const built = buildStages(instructions, lexed.escape, target);
-	if (built.rejection) return { error: rejectionText(built.rejection.line, built.rejection.reason), rejected: built.rejection };
+	const rejected = lexed.rejection ?? built.rejection;
+	if (rejected) return { error: rejectionText(rejected.line, rejected.reason), rejected };
 	const final = built.stages.length - 1;
-	const advice: Advice[] = [...lexed.notes, ...built.notes, ...adviseStages(built.stages, built.facts, final)];
-	for (const ins of instructions) {
-		if (!KEYWORDS.has(ins.keyword)) {
-			advice.push({ rule: "unknown-instruction", message: `Check "${shown(ins.keyword)}": it is not a Dockerfile instruction.`, reason: "BuildKit stops at unknown instructions.", line: ins.line });
-		}
-	}
+	const advice: Advice[] = [...built.notes, ...adviseStages(built.stages, built.facts, final)];
 	advice.sort((a, b) => a.line - b.line);
 	const external: ExternalImage[] = [];
 	for (const s of built.stages) {
-		if (s.parent === null && s.base !== "scratch" && s.base !== "(none)") external.push({ ref: s.base, via: "from", line: s.line });
-		for (const src of s.sources) if (src.kind === "image") external.push({ ref: src.ref, via: src.via, line: src.line });
+		if (s.parent === null && s.baseArgs.length === 0 && s.base !== "scratch") external.push({ ref: s.base, via: "from", line: s.line });
+		for (const src of s.sources) if (src.kind === "image" && src.ref !== "scratch") external.push({ ref: src.ref, via: src.via, line: src.line });
 	}
 	return {
 		stages: built.stages,

@@ -7,6 +7,8 @@
 export interface Instruction {
 	/** Upper-cased keyword (`FROM`, `COPY` …). */
 	keyword: string;
+	/** The keyword as written. */
+	word: string;
 	/** Everything after the keyword, continuation lines joined with a space. */
 	args: string;
 	/** 1-based line of the instruction's first physical line. */
@@ -15,22 +17,21 @@ export interface Instruction {
 	heredocs: string[];
 }
 
-/** Something the lexer noticed that a user should hear about. */
-export interface LexNote {
-	rule: string;
-	message: string;
-	reason: string;
-	line: number;
-}
-
 export interface Lexed {
 	directives: Record<string, string>;
 	escape: "\\" | "`";
 	instructions: Instruction[];
-	notes: LexNote[];
+	/** The first reason BuildKit's parser refuses the text, or null. */
+	rejection: { line: number; reason: string } | null;
 }
 
-const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.*?)\s*$/;
+/** Every instruction BuildKit knows; anything else is a typo or not a Dockerfile. */
+export const KEYWORDS: ReadonlySet<string> = new Set([
+	"FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT",
+	"VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL",
+]);
+
+const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
 const KNOWN_DIRECTIVES = new Set(["syntax", "escape", "check"]);
 /**
  * Heredoc markers: `<<EOF`, `<<-EOF`, `<<"EOF"`, `<<'EOF'`; not `<<<` here-strings. The character
@@ -50,34 +51,27 @@ function isBlankOrComment(line: string): boolean {
 	return t === "" || t.startsWith("#");
 }
 
-/** Reads the parser directives; returns the index of the first line after them. */
+function reject(lexed: Lexed, line: number, reason: string): void {
+	lexed.rejection ??= { line, reason };
+}
+
+/** Reads the parser directives (leading white space allowed); returns the index of the first line after them. */
 function readDirectives(lines: string[], lexed: Lexed): number {
 	let i = 0;
 	for (; i < lines.length; i++) {
-		const m = DIRECTIVE.exec(lines[i]);
+		const m = DIRECTIVE.exec(lines[i].trimStart());
 		if (!m) break;
 		const key = m[1].toLowerCase();
 		// An unknown directive is an ordinary comment and, like any comment, ends the scan.
 		if (!KNOWN_DIRECTIVES.has(key)) break;
 		if (key in lexed.directives) {
-			lexed.notes.push({
-				rule: "duplicate-directive",
-				message: `Keep a single "# ${key}=" directive.`,
-				reason: "BuildKit rejects a parser directive that appears twice.",
-				line: i + 1,
-			});
+			reject(lexed, i + 1, `only one ${key} parser directive can be used`);
 			continue;
 		}
 		lexed.directives[key] = m[2];
 		if (key === "escape") {
 			if (m[2] === "`" || m[2] === "\\") lexed.escape = m[2];
-			else
-				lexed.notes.push({
-					rule: "invalid-escape",
-					message: "Use \\ or ` as the escape character.",
-					reason: `"${m[2]}" is not a valid escape character, so BuildKit refuses the file.`,
-					line: i + 1,
-				});
+			else reject(lexed, i + 1, `invalid escape token '${m[2]}' does not match \` or \\`);
 		}
 	}
 	return i;
@@ -92,12 +86,12 @@ function heredocMarkers(args: string): { name: string; stripTabs: boolean }[] {
 }
 
 /**
- * Lexes a Dockerfile. Never throws; problems become notes.
+ * Lexes a Dockerfile. Never throws; what BuildKit's parser refuses becomes `rejection`.
  * @param text the whole Dockerfile
  */
 export function lexDockerfile(text: string): Lexed {
-	const lexed: Lexed = { directives: {}, escape: "\\", instructions: [], notes: [] };
-	const lines = splitLines(text);
+	const lexed: Lexed = { directives: {}, escape: "\\", instructions: [], rejection: null };
+	const lines = splitLines(text.startsWith("\uFEFF") ? text.slice(1) : text);
 	let i = readDirectives(lines, lexed);
 	const esc = lexed.escape === "`" ? "`" : "\\\\";
 	const continuation = new RegExp(`${esc}[ \\t]*$`);
@@ -122,10 +116,10 @@ export function lexDockerfile(text: string): Lexed {
 		}
 		const logical = parts.join(" ").trim();
 		const space = logical.search(/\s/);
-		const keyword = (space < 0 ? logical : logical.slice(0, space)).toUpperCase();
+		const word = space < 0 ? logical : logical.slice(0, space);
 		const args = space < 0 ? "" : logical.slice(space + 1).trim();
-		const instruction: Instruction = { keyword, args, line: start + 1, heredocs: [] };
-		if (HEREDOC_KEYWORDS.has(keyword)) i = readHeredocs(lines, i, instruction, lexed);
+		const instruction: Instruction = { keyword: word.toUpperCase(), word, args, line: start + 1, heredocs: [] };
+		if (HEREDOC_KEYWORDS.has(instruction.keyword)) i = readHeredocs(lines, i, instruction, lexed);
 		lexed.instructions.push(instruction);
 	}
 	return lexed;
@@ -147,12 +141,7 @@ function readHeredocs(lines: string[], i: number, instruction: Instruction, lexe
 		}
 		instruction.heredocs.push(body.join("\n"));
 		if (!closed) {
-			lexed.notes.push({
-				rule: "unterminated-heredoc",
-				message: `End the heredoc with a line reading ${marker.name}.`,
-				reason: "Without it, everything to the end of the file becomes part of the heredoc.",
-				line: instruction.line,
-			});
+			reject(lexed, instruction.line, "unterminated heredoc");
 			break;
 		}
 	}

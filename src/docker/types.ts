@@ -5,13 +5,16 @@
  */
 
 /** Where a stage takes files from: an earlier stage, or an image pulled from a registry. */
-export interface StageSource {
+interface StageSource {
 	/**
-	 * `stage` when the reference resolves to an earlier stage; `invalid` when it names the
-	 * stage itself, a later stage or a stage index that does not exist; `image` otherwise.
+	 * `stage` when the reference resolves to a stage (an earlier one, unless the stage is
+	 * skipped: BuildKit refuses a built stage that takes from a later one); `image` otherwise.
 	 */
-	kind: "stage" | "image" | "invalid";
-	/** The reference as written, after ARG expansion (`builder`, `0`, `nginx:alpine`). */
+	kind: "stage" | "image";
+	/**
+	 * The reference as written (`builder`, `0`, `nginx:alpine`); for an index that BuildKit
+	 * counts past the stages, the image an earlier reference named.
+	 */
 	ref: string;
 	/** Index of the stage it names, when kind is `stage`. */
 	stage: number | null;

@@ -11,16 +11,18 @@ const PER_PLATFORM = lines(
 	"FROM scratch AS bin-windows",
 	"FROM alpine:3.20 AS arch-amd64",
 	"FROM alpine:3.20 AS arch-arm64",
+	"FROM arch-${TARGETARCH} AS arch",
 	"FROM bin-$TARGETOS",
-	"COPY --from=arch-${TARGETARCH} /x /x",
+	"COPY --from=arch /x /x",
 );
 
 describe("platform args in FROM lines", () => {
 	it("resolves TARGETOS and TARGETARCH for a default linux/amd64 build", () => {
 		const a = ok(PER_PLATFORM);
-		expect(a.stages[4]).toMatchObject({ base: "bin-linux", parent: 0 });
-		expect(a.stages[4].sources[0]).toMatchObject({ kind: "stage", stage: 2 });
-		expect(a.stages.map((s) => s.skipped)).toEqual([false, true, false, true, false]);
+		expect(a.stages[5]).toMatchObject({ base: "bin-linux", parent: 0 });
+		expect(a.stages[4]).toMatchObject({ base: "arch-amd64", parent: 2 });
+		expect(a.stages[5].sources[0]).toMatchObject({ kind: "stage", stage: 4 });
+		expect(a.stages.map((s) => s.skipped)).toEqual([false, true, false, true, false, false]);
 		expect(a.external).toEqual([{ ref: "alpine:3.20", via: "from", line: 3 }, { ref: "alpine:3.20", via: "from", line: 4 }]);
 		expect(a.footprint.final.image).toBe("scratch");
 		expect(a.platform).toEqual({ target: "linux/amd64", build: "linux/amd64" });
@@ -28,9 +30,9 @@ describe("platform args in FROM lines", () => {
 
 	it("takes another target platform; the build platform stays the builder's", () => {
 		const a = ok(lines(PER_PLATFORM, "FROM --platform=$BUILDPLATFORM alpine:3.20 AS tools"), { platform: "windows/arm64" });
-		expect(a.stages[4]).toMatchObject({ base: "bin-windows", parent: 1 });
-		expect(a.stages[4].sources[0]).toMatchObject({ kind: "stage", stage: 3 });
-		expect(a.stages[5].platform).toBe("linux/amd64");
+		expect(a.stages[5]).toMatchObject({ base: "bin-windows", parent: 1 });
+		expect(a.stages[4]).toMatchObject({ base: "arch-arm64", parent: 3 });
+		expect(a.stages[6].platform).toBe("linux/amd64");
 		expect(a.platform).toEqual({ target: "windows/arm64", build: "linux/amd64" });
 	});
 

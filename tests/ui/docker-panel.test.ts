@@ -37,16 +37,16 @@ describe("renderDockerPanel", () => {
 		expect(panel.querySelector(".sn-docker-advice-item")?.getAttribute("data-rule")).toBe("scratch-runtime");
 	});
 
-	it("marks skipped stages, external sources and invalid references", () => {
-		const a = analyseDockerfile(["FROM golang:1.22 AS unused", "FROM alpine:3.20 AS b", "COPY --from=nginx:1.27 /a /a", "COPY --from=buidler /x /x", "COPY --from=b /y /y", "FROM b"].join("\n"));
+	it("marks skipped stages, external sources and references to later stages", () => {
+		const a = analyseDockerfile(["FROM golang:1.22 AS unused", "COPY --from=b /y /y", "FROM alpine:3.20 AS b", "COPY --from=nginx:1.27 /a /a", "COPY --from=buidler /x /x", "FROM b"].join("\n"));
 		const panel = renderDockerPanel(createDiv(), a);
 		const rows = panel.querySelectorAll("tbody tr");
 		expect(texts(rows[0], ".sn-docker-badge")).toEqual(["skipped"]);
 		expect(texts(rows[1], ".sn-docker-badge")).toEqual(["external"]);
 		expect(texts(rows[1], ".sn-docker-source-image")).toEqual(["nginx:1.27", "buidler"]);
-		expect(texts(rows[1], ".sn-docker-source-invalid")).toEqual(["b"]); // its own stage
+		expect(texts(rows[0], ".sn-docker-source-stage")).toEqual(["b"]); // a later stage: BuildKit skips this one
 		expect(Array.from(panel.querySelectorAll(".sn-docker-advice-item")).map((li) => li.getAttribute("data-rule"))).toEqual(
-			expect.arrayContaining(["from-undefined-stage", "from-own-stage"]),
+			expect.arrayContaining(["from-undefined-stage", "from-later-stage"]),
 		);
 		expect(texts(rows[2], "td")[2]).toBe("stage b");
 		expect(panel.querySelectorAll("path.sn-docker-graph-edge-inherit")).toHaveLength(1);
