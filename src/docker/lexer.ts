@@ -4,12 +4,14 @@
  * lines dropped (also inside continuations), heredoc bodies kept out of the instruction stream.
  */
 
+import { processWord } from "./expand";
+
 export interface Instruction {
 	/** Upper-cased keyword (`FROM`, `COPY` …). */
 	keyword: string;
 	/** The keyword as written. */
 	word: string;
-	/** Everything after the keyword, continuation lines joined with a space. */
+	/** Everything after the keyword, continuation lines joined as they are. */
 	args: string;
 	/** 1-based line of the instruction's first physical line. */
 	line: number;
@@ -33,22 +35,11 @@ export const KEYWORDS: ReadonlySet<string> = new Set([
 
 const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
 const KNOWN_DIRECTIVES = new Set(["syntax", "escape", "check"]);
-/**
- * Heredoc markers: `<<EOF`, `<<-EOF`, `<<"EOF"`, `<<'EOF'`; not `<<<` here-strings. The character
- * before `<<` is matched, not looked behind: iOS before 16.4 cannot compile a lookbehind, and one
- * such regular expression stops the whole plugin from loading there.
- */
-const HEREDOC = /(^|[^<\w])<<(-?)(["']?)([A-Za-z_][\w.-]*)\3/g;
 const HEREDOC_KEYWORDS = new Set(["RUN", "COPY", "ADD"]);
 
 /** Splits text into lines, accepting LF, CRLF and lone CR endings. */
 export function splitLines(text: string): string[] {
 	return text.split(/\r\n|\r|\n/);
-}
-
-function isBlankOrComment(line: string): boolean {
-	const t = line.trimStart();
-	return t === "" || t.startsWith("#");
 }
 
 function reject(lexed: Lexed, line: number, reason: string): void {
@@ -77,12 +68,47 @@ function readDirectives(lines: string[], lexed: Lexed): number {
 	return i;
 }
 
-/** The heredoc markers of one logical instruction, in order. */
-function heredocMarkers(args: string): { name: string; stripTabs: boolean }[] {
-	const found: { name: string; stripTabs: boolean }[] = [];
-	HEREDOC.lastIndex = 0;
-	for (let m = HEREDOC.exec(args); m; m = HEREDOC.exec(args)) found.push({ name: m[4], stripTabs: m[2] === "-" });
+interface HeredocMarker {
+	name: string;
+	stripTabs: boolean;
+}
+
+const HEREDOC_WORD = /^(\d*)<<(-?)\s*([^<]*)$/;
+
+/**
+ * The heredocs of one logical line, in order, found as BuildKit finds them: the line is cut
+ * into shell words (quotes and escapes kept, so `"<<EOF"` is no heredoc), and a word of the
+ * form `<<NAME`, `<<-NAME`, `2<<NAME` or `<< NAME` starts one; NAME loses its quotes.
+ */
+function heredocMarkers(line: string): HeredocMarker[] {
+	const empty = new Map<string, string>();
+	let words: string[];
+	try {
+		words = processWord(line, empty, { escape: "\\", rawQuotes: true, rawEscapes: true, skipUnset: true }).words;
+	} catch {
+		return []; // BuildKit finds none in a line it cannot split
+	}
+	const found: HeredocMarker[] = [];
+	for (const word of words) {
+		const m = HEREDOC_WORD.exec(word);
+		if (!m || m[3] === "") continue;
+		try {
+			const name = processWord(m[3], empty, { escape: "\\", skipUnset: true }).words;
+			if (name.length === 1) found.push({ name: name[0], stripTabs: m[2] === "-" });
+		} catch {
+			// not a heredoc word
+		}
+	}
 	return found;
+}
+
+/** Leading white space, as Go's unicode.IsSpace sees it. */
+function trimLeft(line: string): string {
+	return line.replace(/^\s+/u, "");
+}
+
+function isComment(line: string): boolean {
+	return trimLeft(line).startsWith("#");
 }
 
 /**
@@ -94,40 +120,60 @@ export function lexDockerfile(text: string): Lexed {
 	const lines = splitLines(text.startsWith("\uFEFF") ? text.slice(1) : text);
 	let i = readDirectives(lines, lexed);
 	const esc = lexed.escape === "`" ? "`" : "\\\\";
-	const continuation = new RegExp(`${esc}[ \\t]*$`);
+	// The escape character ends a line that goes on, unless it is itself escaped; it is cut off
+	// with the spaces after it, and the pieces are joined as they are.
+	const continuation = new RegExp(`(?:([^${esc}])|^)${esc}[ \\t]*$`);
+	const cut = (line: string): { text: string; more: boolean } => {
+		const m = continuation.exec(line);
+		return m ? { text: line.slice(0, m.index) + (m[1] ?? ""), more: true } : { text: line, more: false };
+	};
 	while (i < lines.length) {
-		if (isBlankOrComment(lines[i])) {
-			i++;
-			continue;
-		}
 		const start = i;
-		const parts: string[] = [];
-		// Collect the logical line: continuation lines, minus comments and blank lines inside it.
-		for (; i < lines.length; i++) {
-			const raw = lines[i];
-			if (i > start && isBlankOrComment(raw)) continue;
-			const m = continuation.exec(raw);
-			if (!m) {
-				parts.push(raw);
-				i++;
-				break;
-			}
-			parts.push(raw.slice(0, m.index));
+		const first = trimLeft(lines[i++]);
+		if (first.startsWith("#")) continue;
+		let { text: logical, more } = cut(first);
+		if (!more && logical === "") continue;
+		// Comment lines and blank lines inside a continued instruction are left out.
+		while (more && i < lines.length) {
+			const raw = lines[i++];
+			if (isComment(raw) || raw.trim() === "") continue;
+			const piece = cut(raw);
+			logical += piece.text;
+			more = piece.more;
 		}
-		const logical = parts.join(" ").trim();
+		logical = logical.trim();
 		const space = logical.search(/\s/);
 		const word = space < 0 ? logical : logical.slice(0, space);
 		const args = space < 0 ? "" : logical.slice(space + 1).trim();
 		const instruction: Instruction = { keyword: word.toUpperCase(), word, args, line: start + 1, heredocs: [] };
-		if (HEREDOC_KEYWORDS.has(instruction.keyword)) i = readHeredocs(lines, i, instruction, lexed);
+		if (mayHaveHeredocs(instruction) && logical.includes("<<")) i = readHeredocs(lines, i, heredocMarkers(logical), instruction, lexed);
 		lexed.instructions.push(instruction);
 	}
 	return lexed;
 }
 
+/** RUN, COPY and ADD (also behind ONBUILD) may have heredocs, except in their JSON form. */
+function mayHaveHeredocs(ins: Instruction): boolean {
+	let keyword = ins.keyword;
+	let args = ins.args;
+	if (keyword === "ONBUILD") {
+		const space = args.search(/\s/);
+		keyword = (space < 0 ? args : args.slice(0, space)).toUpperCase();
+		args = space < 0 ? "" : args.slice(space + 1).trim();
+	}
+	if (!HEREDOC_KEYWORDS.has(keyword)) return false;
+	if (!args.startsWith("[")) return true;
+	try {
+		const parsed: unknown = JSON.parse(args);
+		return !(Array.isArray(parsed) && parsed.every((x) => typeof x === "string"));
+	} catch {
+		return true;
+	}
+}
+
 /** Consumes the bodies of the instruction's heredocs; returns the next unread line. */
-function readHeredocs(lines: string[], i: number, instruction: Instruction, lexed: Lexed): number {
-	for (const marker of heredocMarkers(instruction.args)) {
+function readHeredocs(lines: string[], i: number, markers: HeredocMarker[], instruction: Instruction, lexed: Lexed): number {
+	for (const marker of markers) {
 		const body: string[] = [];
 		let closed = false;
 		for (; i < lines.length; i++) {
