@@ -52,7 +52,7 @@ function analyse(text: string, target: Platform): DockerAnalysis {
 	const rejected = lexed.rejection ?? built.rejection;
 	if (rejected) return { error: rejectionText(rejected.line, rejected.reason), rejected };
 	const final = built.stages.length - 1;
-	const advice: Advice[] = [...built.notes, ...adviseStages(built.stages, built.facts, final)];
+	const advice: Advice[] = [...built.notes, ...adviseStages(built.stages, built.facts, final, target)];
 	advice.sort((a, b) => a.line - b.line);
 	const external: ExternalImage[] = [];
 	for (const s of built.stages) {
@@ -63,7 +63,7 @@ function analyse(text: string, target: Platform): DockerAnalysis {
 		stages: built.stages,
 		final,
 		external,
-		footprint: estimateFootprint(built.stages, final),
+		footprint: estimateFootprint(built.stages, final, target),
 		advice,
 		directives: lexed.directives,
 		escape: lexed.escape,

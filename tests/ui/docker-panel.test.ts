@@ -76,6 +76,13 @@ describe("renderDockerPanel", () => {
 		expect(panel.querySelectorAll("details")).toHaveLength(1);
 	});
 
+	it("a base from a build argument: named as written, not priced, one piece of advice", () => {
+		const panel = renderDockerPanel(createDiv(), analyseDockerfile("ARG BASE\nFROM ${BASE}"));
+		expect(panel.querySelector("summary")?.textContent).toBe("Dockerfile for linux/amd64: 1 stage, final image size unknown on ${BASE} (estimate), 1 suggestion");
+		expect(panel.querySelector(".sn-docker-advice-item")?.getAttribute("data-rule")).toBe("base-from-build-arg");
+		expect(panel.querySelector(".sn-docker-badge-external")).toBeNull();
+	});
+
 	it("gives every graph its own arrow marker id", () => {
 		const host = createDiv();
 		renderDockerPanel(host, analyseDockerfile(noteBlocks()[0]));
