@@ -102,10 +102,9 @@ export function adviseStages(stages: readonly DockerStage[], facts: readonly Sta
 		add("sdk-runtime", `Ship on a runtime image instead: ${options.join(", ")}.`, `${finalImage} is a build image${size === null ? "" : ` (≈ ${formatBytes(size)}, estimate)`}; its compilers and tools are not needed at run time and widen the attack surface.`, finalLine);
 	}
 	if (root.baseArgs.length === 0 && finalImage === "scratch") {
-		const copied = chain.map((s) => facts[s.index].copied).join(" ");
 		const missing: string[] = [];
-		if (!/ca-certificates|ssl\/certs/.test(copied)) missing.push("CA certificates");
-		if (!/zoneinfo|tzdata/.test(copied)) missing.push("tzdata");
+		if (!chain.some((s) => facts[s.index].copiesCerts)) missing.push("CA certificates");
+		if (!chain.some((s) => facts[s.index].copiesZoneinfo)) missing.push("tzdata");
 		if (!chain.some((s) => facts[s.index].lastUser)) missing.push("a non-root user");
 		if (missing.length > 0) add("scratch-runtime", `Remember ${listed(missing)} if the program needs them.`, "scratch is empty: no certificates for TLS, no time zones, no users.", finalLine);
 	}

@@ -28,12 +28,16 @@ export interface WordResult {
 	/** The result split at unquoted white space, quotes kept together (as `ProcessWords`). */
 	words: string[];
 	/** Names that were looked up and found. */
-	matched: Set<string>;
+	matched: ReadonlySet<string>;
 	/** Names that were looked up and not found. */
-	unmatched: Set<string>;
+	unmatched: ReadonlySet<string>;
 }
 
 const EOF = "";
+/** A word without any character the lexer treats specially. */
+const PLAIN = /^[^$'"<]*$/;
+const HAS_SPACE = /\s/u;
+const NONE: ReadonlySet<string> = new Set();
 const SPECIAL_PARAMS = new Set(["@", "*", "#", "?", "-", "$", "!", "0"]);
 const NAME_CHAR = /^[\p{L}\p{Nd}_]$/u;
 const DIGIT = /^\p{Nd}$/u;
@@ -317,6 +321,11 @@ class WordScanner {
  * form, `${V:?…}` on an unset value, a bad pattern)
  */
 export function processWord(word: string, env: ReadonlyMap<string, string>, opts: WordOptions): WordResult {
+	// Most words have nothing to expand, unquote or unescape: they stay as they are.
+	if (PLAIN.test(word) && !word.includes(opts.escape)) {
+		const words = HAS_SPACE.test(word) ? word.split(/\s+/u).filter((w) => w !== "") : word === "" ? [] : [word];
+		return { value: word, words, matched: NONE, unmatched: NONE };
+	}
 	const scanner = new WordScanner(word, env, opts);
 	try {
 		const { value, words } = scanner.readUntil(EOF, opts.rawEscapes ?? false);

@@ -23,7 +23,20 @@ const DOCKER_HUB = new Set(["docker.io", "index.docker.io", "registry-1.docker.i
  * Parses an image reference; returns null for text that cannot be one (empty, spaces, `$`).
  * @example parseImageRef("docker.io/library/golang:1.17@sha256:ab…") → family "golang", tag "1.17"
  */
-export function parseImageRef(raw: string): ImageRef | null {
+export function parseImageRef(raw: string): Readonly<ImageRef> | null {
+	// A file names the same few images over and over: remember recent answers.
+	const cached = recent.get(raw);
+	if (cached !== undefined) return cached;
+	if (recent.size >= RECENT_MAX) recent.clear();
+	const ref = parse(raw);
+	recent.set(raw, ref);
+	return ref;
+}
+
+const RECENT_MAX = 512;
+const recent = new Map<string, Readonly<ImageRef> | null>();
+
+function parse(raw: string): ImageRef | null {
 	const ref = raw.trim().replace(/^["']|["']$/g, "");
 	if (ref === "" || /[\s$]/.test(ref)) return null;
 	let rest = ref;

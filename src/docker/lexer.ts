@@ -1,7 +1,7 @@
 /**
  * Turns Dockerfile text into logical instructions the way BuildKit's parser does: parser
  * directives at the very top, line continuations with the escape character, comments and empty
- * lines dropped (also inside continuations), heredoc bodies kept out of the instruction stream.
+ * lines dropped (also inside continuations), heredoc bodies skipped (they are no instructions).
  */
 
 import { processWord } from "./expand";
@@ -15,8 +15,6 @@ export interface Instruction {
 	args: string;
 	/** 1-based line of the instruction's first physical line. */
 	line: number;
-	/** Heredoc bodies that belong to this instruction, in order. */
-	heredocs: string[];
 }
 
 export interface Lexed {
@@ -104,6 +102,8 @@ function heredocMarkers(line: string): HeredocMarker[] {
 
 /** Leading white space, as Go's unicode.IsSpace sees it. */
 function trimLeft(line: string): string {
+	const c = line.charCodeAt(0);
+	if (c > 32 && c < 128) return line; // the usual case: nothing to trim
 	return line.replace(/^\s+/u, "");
 }
 
@@ -119,37 +119,43 @@ export function lexDockerfile(text: string): Lexed {
 	const lexed: Lexed = { directives: {}, escape: "\\", instructions: [], rejection: null };
 	const lines = splitLines(text.startsWith("\uFEFF") ? text.slice(1) : text);
 	let i = readDirectives(lines, lexed);
-	const esc = lexed.escape === "`" ? "`" : "\\\\";
+	const esc = lexed.escape;
 	// The escape character ends a line that goes on, unless it is itself escaped; it is cut off
-	// with the spaces after it, and the pieces are joined as they are.
-	const continuation = new RegExp(`(?:([^${esc}])|^)${esc}[ \\t]*$`);
-	const cut = (line: string): { text: string; more: boolean } => {
-		const m = continuation.exec(line);
-		return m ? { text: line.slice(0, m.index) + (m[1] ?? ""), more: true } : { text: line, more: false };
+	// with the spaces and tabs after it, and the pieces are joined as they are.
+	/** Where a line's text ends without its continuation, or -1 when it does not go on. */
+	const continued = (line: string): number => {
+		let end = line.length;
+		while (end > 0 && (line[end - 1] === " " || line[end - 1] === "\t")) end--;
+		return end === 0 || line[end - 1] !== esc || (end >= 2 && line[end - 2] === esc) ? -1 : end - 1;
 	};
 	while (i < lines.length) {
 		const start = i;
 		const first = trimLeft(lines[i++]);
 		if (first.startsWith("#")) continue;
-		let { text: logical, more } = cut(first);
-		if (!more && logical === "") continue;
+		let cutAt = continued(first);
+		let logical = cutAt < 0 ? first : first.slice(0, cutAt);
+		if (cutAt < 0 && logical === "") continue;
 		// Comment lines and blank lines inside a continued instruction are left out.
-		while (more && i < lines.length) {
+		while (cutAt >= 0 && i < lines.length) {
 			const raw = lines[i++];
 			if (isComment(raw) || raw.trim() === "") continue;
-			const piece = cut(raw);
-			logical += piece.text;
-			more = piece.more;
+			cutAt = continued(raw);
+			logical += cutAt < 0 ? raw : raw.slice(0, cutAt);
 		}
 		logical = logical.trim();
 		const space = logical.search(/\s/);
 		const word = space < 0 ? logical : logical.slice(0, space);
 		const args = space < 0 ? "" : logical.slice(space + 1).trim();
-		const instruction: Instruction = { keyword: word.toUpperCase(), word, args, line: start + 1, heredocs: [] };
-		if (mayHaveHeredocs(instruction) && logical.includes("<<")) i = readHeredocs(lines, i, heredocMarkers(logical), instruction, lexed);
+		const instruction: Instruction = { keyword: keywordOf(word), word, args, line: start + 1 };
+		if (logical.includes("<<") && mayHaveHeredocs(instruction)) i = skipHeredocs(lines, i, heredocMarkers(logical), instruction, lexed);
 		lexed.instructions.push(instruction);
 	}
 	return lexed;
+}
+
+/** Upper case, without a new string for the usual spellings. */
+function keywordOf(word: string): string {
+	return KEYWORDS.has(word) ? word : word.toUpperCase();
 }
 
 /** RUN, COPY and ADD (also behind ONBUILD) may have heredocs, except in their JSON form. */
@@ -171,10 +177,9 @@ function mayHaveHeredocs(ins: Instruction): boolean {
 	}
 }
 
-/** Consumes the bodies of the instruction's heredocs; returns the next unread line. */
-function readHeredocs(lines: string[], i: number, markers: HeredocMarker[], instruction: Instruction, lexed: Lexed): number {
+/** Steps over the bodies of the instruction's heredocs; returns the next unread line. */
+function skipHeredocs(lines: string[], i: number, markers: HeredocMarker[], instruction: Instruction, lexed: Lexed): number {
 	for (const marker of markers) {
-		const body: string[] = [];
 		let closed = false;
 		for (; i < lines.length; i++) {
 			const candidate = marker.stripTabs ? lines[i].replace(/^\t+/, "") : lines[i];
@@ -183,9 +188,7 @@ function readHeredocs(lines: string[], i: number, markers: HeredocMarker[], inst
 				i++;
 				break;
 			}
-			body.push(candidate);
 		}
-		instruction.heredocs.push(body.join("\n"));
 		if (!closed) {
 			reject(lexed, instruction.line, "unterminated heredoc");
 			break;

@@ -29,8 +29,12 @@ export interface StageFacts {
 	rawName: string | null;
 	lastUser: { value: string; line: number } | null;
 	shellForm: { keyword: string; line: number }[];
-	/** The arguments of every COPY/ADD, lowercased, to spot copied certificates or zone files. */
-	copied: string;
+	/** Whether a COPY/ADD of the stage copies anything. */
+	copies: boolean;
+	/** …CA certificates (`ca-certificates`, `ssl/certs`), for the scratch reminder. */
+	copiesCerts: boolean;
+	/** …time zone files (`zoneinfo`, `tzdata`). */
+	copiesZoneinfo: boolean;
 }
 
 /** A reason BuildKit refuses the whole file, and the line it points at. */
@@ -50,6 +54,12 @@ export interface BuiltStages {
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 const RESERVED = new Set(["scratch", "context"]);
 const EMPTY_IMAGE = "scratch";
+const CERTS = /ca-certificates|ssl\/certs/i;
+const ZONEINFO = /zoneinfo|tzdata/i;
+/** Two words: something, white space, something. */
+const SECOND_WORD = /\S[\t\v\f\r ]+\S/;
+/** `COPY --from` is expanded with no variables at all: any expansion changes it. */
+const NO_ARGS: ReadonlyMap<string, string> = new Map();
 /** Instruction names as BuildKit suggests them for a typo. */
 const INSTRUCTION_NAMES = [...KEYWORDS];
 const COPY_FLAGS = ["chown", "from", "chmod", "link", "exclude", "parents"];
@@ -115,17 +125,17 @@ function readFlags(words: readonly string[], known: readonly string[]): Flag[] |
 	return flags;
 }
 
-/** Arguments of COPY and ADD: a JSON array, else words separated by white space. */
-function copyArgCount(rest: string): number {
+/** Whether COPY or ADD has a source and a destination: a JSON array, else words separated by white space. */
+function hasTwoArgs(rest: string): boolean {
 	if (rest.startsWith("[") && rest.endsWith("]")) {
 		try {
 			const parsed: unknown = JSON.parse(rest);
-			if (Array.isArray(parsed) && parsed.every((x) => typeof x === "string")) return parsed.length;
+			if (Array.isArray(parsed) && parsed.every((x) => typeof x === "string")) return parsed.length >= 2;
 		} catch {
 			// not JSON: words
 		}
 	}
-	return splitWhitespace(rest).length;
+	return SECOND_WORD.test(rest);
 }
 
 /** Fields of a `--mount` value: comma-separated, a field may be double-quoted (`""` is a quote). */
@@ -222,7 +232,7 @@ interface Expanded {
 function expandGlobal(word: string, args: GlobalArgs, escape: string): Expanded {
 	let value = "";
 	let error: string | null = null;
-	let unmatched: Set<string>;
+	let unmatched: ReadonlySet<string>;
 	try {
 		const r = processWord(word, args.env, { escape });
 		value = r.value;
@@ -340,7 +350,7 @@ class StageBuilder {
 		const platform = typeof flags === "string" ? null : (flags.find((f) => f.name === "platform")?.value ?? null);
 		const index = this.drafts.length;
 		this.drafts.push({ ins, written: rest[0] ?? "", platform: platform === "" ? null : platform, refs: [] });
-		this.out.facts.push({ rawName, lastUser: null, shellForm: [], copied: "" });
+		this.out.facts.push({ rawName, lastUser: null, shellForm: [], copies: false, copiesCerts: false, copiesZoneinfo: false });
 		if (name !== null) this.lastByName.set(name, index);
 	}
 
@@ -352,8 +362,11 @@ class StageBuilder {
 
 	private readCopy(ins: Instruction, current: StageDraft, index: number): void {
 		const { flags: flagWords, rest } = extractFlags(ins.args, this.escape);
-		this.out.facts[index].copied += ` ${ins.args.toLowerCase()}`;
-		if (copyArgCount(rest) < 2) {
+		const facts = this.out.facts[index];
+		facts.copies = true;
+		facts.copiesCerts ||= CERTS.test(ins.args);
+		facts.copiesZoneinfo ||= ZONEINFO.test(ins.args);
+		if (!hasTwoArgs(rest)) {
 			this.reject(Step.Read, ins.line, `${ins.keyword} requires at least two arguments, but only one was provided. Destination could not be determined`);
 			return;
 		}
@@ -431,7 +444,7 @@ class StageBuilder {
 			parent,
 			platform,
 			sources: [],
-			copiesFiles: facts.copied !== "",
+			copiesFiles: facts.copies,
 			line: ins.line,
 			final: false,
 			skipped: false,
@@ -503,7 +516,7 @@ class StageBuilder {
 
 	private resolveCopy(ref: Reference, stageCount: number, images: string[]): Target | null {
 		try {
-			if (processWord(ref.value, new Map(), { escape: this.escape }).value !== ref.value) {
+			if (processWord(ref.value, NO_ARGS, { escape: this.escape }).value !== ref.value) {
 				this.reject(Step.References, ref.line, "variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround");
 				return null;
 			}

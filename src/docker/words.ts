@@ -7,6 +7,13 @@
 const WHITESPACE = /[\t\v\f\r ]+/;
 const SPACE = /^\s$/u;
 
+/** White space as Go's unicode.IsSpace sees it, quick for ASCII. */
+function isSpace(c: string): boolean {
+	const code = c.charCodeAt(0);
+	if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+	return SPACE.test(c);
+}
+
 /** Splits on runs of spaces and tabs, as BuildKit splits FROM arguments. */
 export function splitWhitespace(rest: string): string[] {
 	const t = rest.trim();
@@ -22,15 +29,25 @@ export function extractFlags(line: string, escape: string): { flags: string[]; r
 	const flags: string[] = [];
 	let pos = 0;
 	for (;;) {
-		while (pos < line.length && SPACE.test(line[pos])) pos++;
+		while (pos < line.length && isSpace(line[pos])) pos++;
 		if (pos >= line.length) return { flags, rest: "" };
 		if (!line.startsWith("--", pos)) return { flags, rest: line.slice(pos).trim() };
+		// A flag word without quotes or escapes is taken as it is.
+		let end = pos;
+		while (end < line.length && !isSpace(line[end]) && line[end] !== '"' && line[end] !== "'" && line[end] !== escape) end++;
+		if (end === line.length || isSpace(line[end])) {
+			const word = line.slice(pos, end);
+			pos = end;
+			if (word === "--") return { flags, rest: line.slice(pos).trim() };
+			flags.push(word);
+			continue;
+		}
 		let word = "";
 		let quote = "";
 		let blankOk = false;
 		for (; pos < line.length; pos++) {
 			let c = line[pos];
-			if (quote === "" && SPACE.test(c)) break;
+			if (quote === "" && isSpace(c)) break;
 			if (quote !== "" && c === quote) {
 				quote = "";
 				continue;
@@ -80,11 +97,11 @@ export function splitQuotedWords(rest: string, escape: string): string[] {
 	for (let i = 0; i < chars.length; i++) {
 		const c = chars[i];
 		if (!inWord) {
-			if (SPACE.test(c)) continue;
+			if (isSpace(c)) continue;
 			inWord = true;
 		}
 		if (quote === "") {
-			if (SPACE.test(c)) {
+			if (isSpace(c)) {
 				if (blankOk || word !== "") words.push(word);
 				word = "";
 				blankOk = false;

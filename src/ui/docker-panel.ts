@@ -165,13 +165,19 @@ interface Edge {
 	kind: "inherit" | "copy" | "mount";
 }
 
+/** One edge per pair of stages, the first reason kept (inheritance before `--from`, in line order). */
 function graphEdges(stages: readonly DockerStage[]): Edge[] {
 	const edges: Edge[] = [];
+	const seen = new Set<string>();
+	const add = (from: number, to: number, kind: Edge["kind"]) => {
+		const key = `${from}>${to}`;
+		if (seen.has(key)) return;
+		seen.add(key);
+		edges.push({ from, to, kind });
+	};
 	for (const s of stages) {
-		if (s.parent !== null) edges.push({ from: s.parent, to: s.index, kind: "inherit" });
-		for (const src of s.sources) {
-			if (src.stage !== null && !edges.some((e) => e.from === src.stage && e.to === s.index)) edges.push({ from: src.stage, to: s.index, kind: src.via });
-		}
+		if (s.parent !== null) add(s.parent, s.index, "inherit");
+		for (const src of s.sources) if (src.stage !== null) add(src.stage, s.index, src.via);
 	}
 	return edges;
 }
