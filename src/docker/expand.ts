@@ -282,7 +282,7 @@ class WordScanner {
 				// `%`/`#` remove the shortest match, `%%`/`##` the longest.
 				const greedy = word.startsWith(op);
 				const p = greedy ? word.slice(1) : word;
-				return op === "%" ? trimSuffix(p, v ?? "", greedy) : trimPrefix(p, v ?? "", greedy);
+				return trimPattern(p, v ?? "", greedy, op === "%");
 			}
 			default:
 				throw new WordError(`unsupported modifier (${ops}) in substitution`);
@@ -306,12 +306,7 @@ class WordScanner {
 		const replacement = this.readWord("}", true, "syntax error: missing '}'");
 		const v = this.lookup(name);
 		if (v === undefined && this.opts.skipUnset) return `\${${name}/${pattern}/${replacement}}`;
-		const re = shellPattern(pattern, true, false);
-		const value = v ?? "";
-		if (all) return replaceAll(re, value, replacement);
-		re.lastIndex = 0;
-		const m = re.exec(value);
-		return m ? value.slice(0, m.index) + replacement + value.slice(m.index + m[0].length) : value;
+		return replacePattern(pattern, v ?? "", replacement, all);
 	}
 }
 
@@ -341,90 +336,123 @@ function goQuote(s: string): string {
 	return JSON.stringify(s);
 }
 
-const REGEX_SPECIAL = new Set(["[", "]", "{", "}", ".", "+", "(", ")", "|", "^", "$"]);
+/** One piece of a shell pattern: a character, `?` (any one) or `*` (any run). */
+type Glob = string | typeof ANY_ONE | typeof ANY_RUN;
+const ANY_ONE = 1;
+const ANY_RUN = 2;
 
 /**
- * A shell pattern as a regular expression: `*` any run of characters (shortest unless greedy),
- * `?` one character, a backslash keeps `*`, `?` and itself literal (and is dropped before `}` and
- * `/`); there are no bracket expressions. Every match is leftmost-first, as in Go.
+ * Reads a shell pattern: `*` any run of characters, `?` one character, a backslash keeps `*`, `?`
+ * and itself literal (and is dropped before `}` and `/`); there are no bracket expressions. As in
+ * Go's regular expressions, neither `*` nor `?` matches a newline.
  */
-function shellPattern(pattern: string, greedy: boolean, anchored: boolean): RegExp {
+function readPattern(pattern: string): Glob[] {
 	const chars = Array.from(pattern);
-	let out = anchored ? "^" : "";
+	const out: Glob[] = [];
 	for (let i = 0; i < chars.length; i++) {
 		const c = chars[i];
-		if (c === "*") {
-			out += greedy ? "[^\\n]*" : "[^\\n]*?";
-		} else if (c === "?") {
-			out += "[^\\n]";
-		} else if (c === "\\") {
+		if (c === "*") out.push(ANY_RUN);
+		else if (c === "?") out.push(ANY_ONE);
+		else if (c === "\\") {
 			const n = chars[i + 1] ?? EOF;
 			if (n === "}" || n === "/") continue;
 			if (n !== "*" && n !== "?" && n !== "\\") throw new WordError(`invalid pattern (${pattern}) in substitution: invalid escape '\\${n}'`);
-			out += `\\${n}`;
+			out.push(n);
 			i++;
-		} else {
-			out += REGEX_SPECIAL.has(c) ? `\\${c}` : c;
-		}
+		} else out.push(c);
 	}
-	return new RegExp(out, "gu");
+	return out;
 }
 
-function trimPrefix(pattern: string, value: string, greedy: boolean): string {
-	const re = shellPattern(pattern, greedy, true);
-	const m = re.exec(value);
-	return m ? value.slice(m[0].length) : value;
-}
-
-/** Reverses a pattern but keeps each escape before the character it escapes. */
-function reversePattern(pattern: string): string {
-	const p = Array.from(pattern);
-	const out: string[] = new Array<string>(p.length);
-	const last = p.length - 1;
-	for (let i = 0; i <= last; ) {
-		if (p[i] === "\\" && i !== last) {
-			out[last - i - 1] = "\\";
-			out[last - i] = p[i + 1];
-			i += 2;
-		} else {
-			out[last - i] = p[i];
-			i++;
-		}
+/** Adds to `set` the pattern positions reachable from `i` without reading: a `*` may match nothing. */
+function close(glob: readonly Glob[], set: Uint8Array, i: number): void {
+	for (; i <= glob.length && set[i] === 0; i++) {
+		set[i] = 1;
+		if (glob[i] !== ANY_RUN) return;
 	}
-	return out.join("");
-}
-
-function reverse(s: string): string {
-	return Array.from(s).reverse().join("");
-}
-
-/** The shortest (or longest) matching suffix is found as a prefix of the reversed text. */
-function trimSuffix(pattern: string, value: string, greedy: boolean): string {
-	return reverse(trimPrefix(reversePattern(pattern), reverse(value), greedy));
 }
 
 /**
- * Replaces every match as Go's `ReplaceAllString` does: an empty match right after a match is not
- * replaced, and in the replacement `$$` is a dollar and `$0`/`${0}` the whole match (there are no
- * groups, so any other `$name` is empty).
+ * Where a match of the whole pattern that starts at `start` can end, shortest first: the set of
+ * pattern positions is carried along the text, so the work is the text's length times the
+ * pattern's, whatever the pattern (a backtracking matcher can take exponential time).
  */
-function replaceAll(re: RegExp, value: string, replacement: string): string {
+function matchEnds(glob: readonly Glob[], text: readonly string[], start: number): number[] {
+	const ends: number[] = [];
+	let set = new Uint8Array(glob.length + 1);
+	close(glob, set, 0);
+	for (let p = start; ; p++) {
+		if (set[glob.length] === 1) ends.push(p);
+		if (p === text.length) return ends;
+		const c = text[p];
+		const next = new Uint8Array(glob.length + 1);
+		let any = false;
+		for (let i = 0; i < glob.length; i++) {
+			if (set[i] === 0) continue;
+			const g = glob[i];
+			if (g === ANY_RUN) {
+				if (c !== "\n") {
+					close(glob, next, i);
+					any = true;
+				}
+			} else if (g === ANY_ONE ? c !== "\n" : g === c) {
+				close(glob, next, i + 1);
+				any = true;
+			}
+		}
+		if (!any) return ends;
+		set = next;
+	}
+}
+
+/** `%`/`#` remove the shortest matching prefix, `%%`/`##` the longest (Go's lazy or greedy match). */
+function trimPrefix(glob: readonly Glob[], value: readonly string[], greedy: boolean): readonly string[] {
+	const ends = matchEnds(glob, value, 0);
+	if (ends.length === 0) return value;
+	return value.slice(greedy ? ends[ends.length - 1] : ends[0]);
+}
+
+function trimPattern(pattern: string, value: string, greedy: boolean, suffix: boolean): string {
+	const glob = readPattern(pattern);
+	const chars = Array.from(value);
+	// The shortest (or longest) matching suffix is the same prefix of the reversed text and pattern.
+	if (suffix) return trimPrefix(glob.reverse(), chars.reverse(), greedy).slice().reverse().join("");
+	return trimPrefix(glob, chars, greedy).join("");
+}
+
+/** The leftmost match at or after `from`, the longest there (Go's greedy leftmost-first match). */
+function firstMatch(glob: readonly Glob[], text: readonly string[], from: number): { start: number; end: number } | null {
+	for (let start = from; start <= text.length; start++) {
+		const ends = matchEnds(glob, text, start);
+		if (ends.length > 0) return { start, end: ends[ends.length - 1] };
+	}
+	return null;
+}
+
+/**
+ * `${V/p/r}` replaces the first match as it is; `${V//p/r}` every match as Go's
+ * `ReplaceAllString` does: an empty match right after a match is not replaced, and in the
+ * replacement `$$` is a dollar and `$0`/`${0}` the whole match (there are no groups, so any
+ * other `$name` is empty).
+ */
+function replacePattern(pattern: string, value: string, replacement: string, all: boolean): string {
+	const glob = readPattern(pattern);
+	const text = Array.from(value);
+	if (!all) {
+		const m = firstMatch(glob, text, 0);
+		return m ? text.slice(0, m.start).join("") + replacement + text.slice(m.end).join("") : value;
+	}
 	let out = "";
 	let lastEnd = 0;
-	let search = 0;
-	while (search <= value.length) {
-		re.lastIndex = search;
-		const m = re.exec(value);
+	for (let search = 0; search <= text.length; ) {
+		const m = firstMatch(glob, text, search);
 		if (!m) break;
-		const start = m.index;
-		const end = start + m[0].length;
-		out += value.slice(lastEnd, start);
-		if (end > lastEnd || start === 0) out += expandTemplate(replacement, m[0]);
-		lastEnd = end;
-		const width = search < value.length ? (value.codePointAt(search)! > 0xffff ? 2 : 1) : 1;
-		search = search + width > end ? search + width : end;
+		out += text.slice(lastEnd, m.start).join("");
+		if (m.end > lastEnd || m.start === 0) out += expandTemplate(replacement, text.slice(m.start, m.end).join(""));
+		lastEnd = m.end;
+		search = search + 1 > m.end ? search + 1 : m.end;
 	}
-	return out + value.slice(lastEnd);
+	return out + text.slice(lastEnd).join("");
 }
 
 const TEMPLATE_NAME = /^[\p{L}\p{Nd}_]+/u;

@@ -126,3 +126,13 @@ describe("words BuildKit refuses", () => {
 		expect(analyseDockerfile("FROM --platform=linux/arm/v7/x alpine:3.20").error).toMatch(/^BuildKit refuses this Dockerfile, line 1: failed to parse platform linux\/arm\/v7\/x: /);
 	});
 });
+
+describe("patterns cannot make the analysis hang", () => {
+	it("a pattern with many stars on a long value is matched in steps proportional to their sizes", () => {
+		const value = "a".repeat(400);
+		const stars = "*a".repeat(12);
+		expect(word(`\${V%%${stars}b}`, { V: value })).toBe(value);
+		expect(word(`\${V##${stars}}`, { V: value })).toBe("");
+		expect(word(`\${V//${stars}b/x}`, { V: value })).toBe(value);
+	});
+});
