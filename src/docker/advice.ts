@@ -2,10 +2,11 @@
  * Advice rules on a built Dockerfile. Each piece of advice says what to do, why, and on which
  * line. Size claims come from the size table only.
  */
-import { findSizeRow, imageSize } from "./base-images";
+import { findSizeRow, imageSize, isWindowsImage } from "./base-images";
 import { formatBytes } from "./format";
-import { inheritanceChain, rootImage } from "./footprint";
+import { inheritanceChain, stagePlatform } from "./footprint";
 import { parseImageRef } from "./image-ref";
+import type { Platform } from "./platform";
 import type { StageFacts } from "./stages";
 import type { Advice, DockerStage } from "./types";
 
@@ -29,15 +30,42 @@ function interpreterOptions(slim: string, alpine: string, distroless: string): s
 	return options.map(option);
 }
 
-/** Runtime images to suggest when the final stage sits on a build image of this family. */
-function runtimeOptions(family: string, tag: string): string[] {
+/**
+ * The version part of an interpreter image's tag (`3.14` of `3.14-bookworm`, `lts` of
+ * `lts-alpine`), or null for `latest`, no tag, or a tag that starts with a distribution name.
+ */
+function tagVersion(tag: string | null): string | null {
+	const first = (tag ?? "latest").split("-")[0];
+	return /^\d/.test(first) || first === "lts" || first === "current" ? first : null;
+}
+
+/** The Java version a JDK or Maven/Gradle tag names (`21-jdk`, `3.9-eclipse-temurin-21`, `jdk17`), or null. */
+function javaVersion(family: string, tag: string | null): string | null {
+	const t = tag ?? "";
+	const named = /(?:^|-)(?:jdk-?|eclipse-temurin-|temurin-|openjdk-|amazoncorretto-|sapmachine-|ibm-semeru-|graalvm-community-)(\d+)(?:-|$)/.exec(t);
+	if (named) return named[1];
+	if (family === "eclipse-temurin" || family === "openjdk") return /^(\d+)/.exec(t)?.[1] ?? null;
+	return null;
+}
+
+/** Runtime images to suggest when the final stage sits on a build image of this family, in the same version. */
+function runtimeOptions(family: string, tag: string | null): string[] {
 	if (family === "golang" || family === "rust" || family === "gcc") {
 		return ["scratch", "gcr.io/distroless/static-debian12", "gcr.io/distroless/cc-debian12"].map(option);
 	}
-	if (family === "node") return interpreterOptions("node:22-slim", "node:22-alpine", "gcr.io/distroless/nodejs20-debian12");
-	if (family === "python") return interpreterOptions("python:3.12-slim", "python:3.12-alpine", "gcr.io/distroless/python3-debian12");
-	if (family === "maven" || family === "gradle" || family === "openjdk" || family === "eclipse-temurin" || /jdk/.test(tag)) {
-		return ["eclipse-temurin:17-jre", "gcr.io/distroless/java17-debian12"].map(option);
+	if (family === "node" || family === "python") {
+		const v = tagVersion(tag);
+		const variant = (name: string) => `${family}:${v === null ? name : `${v}-${name}`}`;
+		const distroless = family === "node" ? `gcr.io/distroless/nodejs${v?.split(".")[0] ?? ""}-debian12` : "gcr.io/distroless/python3-debian12";
+		return interpreterOptions(variant("slim"), variant("alpine"), distroless);
+	}
+	if (family === "maven" || family === "gradle" || family === "openjdk" || family === "eclipse-temurin" || /jdk/.test(tag ?? "")) {
+		const java = javaVersion(family, tag);
+		if (java === null) return [`the eclipse-temurin JRE of your Java version (≈ ${formatBytes(imageSize("eclipse-temurin:17-jre").bytes ?? 0)})`];
+		const options = [`eclipse-temurin:${java}-jre`];
+		const distroless = `gcr.io/distroless/java${java}-debian12`;
+		if (findSizeRow(distroless) !== null) options.push(distroless);
+		return options.map(option);
 	}
 	return ["a slim, JRE, distroless or scratch image"];
 }
@@ -55,30 +83,45 @@ function isBuildImage(image: string): boolean {
  * Runs every advice rule.
  * @param stages the built stages (final and skipped already marked)
  * @param facts the per-stage facts collected while building
+ * @param target the platform stages without `--platform` are built for
  */
-export function adviseStages(stages: readonly DockerStage[], facts: readonly StageFacts[], final: number): Advice[] {
+export function adviseStages(stages: readonly DockerStage[], facts: readonly StageFacts[], final: number, target: Platform): Advice[] {
 	const advice: Advice[] = [];
 	const add = (rule: string, message: string, reason: string, line: number) => advice.push({ rule, message, reason, line });
 	const chain = inheritanceChain(stages, final);
-	const finalImage = rootImage(stages, final);
+	const root = chain[chain.length - 1];
+	const finalImage = root.base;
 	const finalRef = parseImageRef(finalImage);
 	const finalLine = stages[final].line;
+	// Image advice is about the image that ships: the final stage's, known, and a Linux one.
+	const knownFinal = root.baseArgs.length === 0 && stagePlatform(root, target).os === "linux" && !isWindowsImage(finalImage);
 
-	if (isBuildImage(finalImage)) {
+	if (knownFinal && isBuildImage(finalImage)) {
 		const size = imageSize(finalImage).bytes;
-		const options = runtimeOptions(finalRef?.family ?? "", finalRef?.tag ?? "");
+		const options = runtimeOptions(finalRef?.family ?? "", finalRef?.tag ?? null);
 		add("sdk-runtime", `Ship on a runtime image instead: ${options.join(", ")}.`, `${finalImage} is a build image${size === null ? "" : ` (≈ ${formatBytes(size)}, estimate)`}; its compilers and tools are not needed at run time and widen the attack surface.`, finalLine);
 	}
-	if (finalImage === "scratch") {
-		const copied = chain.map((s) => facts[s.index].copied).join(" ");
+	if (root.baseArgs.length === 0 && finalImage === "scratch") {
 		const missing: string[] = [];
-		if (!/ca-certificates|ssl\/certs/.test(copied)) missing.push("CA certificates");
-		if (!/zoneinfo|tzdata/.test(copied)) missing.push("tzdata");
+		if (!chain.some((s) => facts[s.index].copiesCerts)) missing.push("CA certificates");
+		if (!chain.some((s) => facts[s.index].copiesZoneinfo)) missing.push("tzdata");
 		if (!chain.some((s) => facts[s.index].lastUser)) missing.push("a non-root user");
 		if (missing.length > 0) add("scratch-runtime", `Remember ${listed(missing)} if the program needs them.`, "scratch is empty: no certificates for TLS, no time zones, no users.", finalLine);
 	}
 	for (const s of stages) {
-		if (s.parent !== null || s.base === "scratch" || s.base.includes("$")) continue;
+		if (s.parent !== null) continue;
+		if (s.baseArgs.length > 0) {
+			const args = s.baseArgs;
+			const whole = s.base === `$${args[0]}` || s.base === `\${${args[0]}}`;
+			add(
+				"base-from-build-arg",
+				`Pass ${listed(args.map((a) => `--build-arg ${a}=<${whole ? "image" : "value"}>`))} to docker build, or give ${listed(args.map((a) => `ARG ${a}`))} a default.`,
+				`The base image comes from build argument${args.length > 1 ? "s" : ""} ${listed(args)}, which ${args.length > 1 ? "have" : "has"} no default, so it is known only at build time.`,
+				s.line,
+			);
+			continue;
+		}
+		if (s.base === "scratch" || s.base.includes("$")) continue;
 		const ref = parseImageRef(s.base);
 		if (!ref) continue;
 		if (ref.tag === null && ref.digest === null) add("untagged-base", `Pin a tag or digest for ${s.base}, e.g. ${s.base}:<version>.`, "Without a tag Docker takes latest, which changes under you.", s.line);

@@ -3,18 +3,22 @@
  */
 import { adviseStages } from "./advice";
 import { estimateFootprint } from "./footprint";
-import { lexDockerfile } from "./lexer";
+import { KEYWORDS, lexDockerfile } from "./lexer";
+import { DEFAULT_PLATFORM, formatPlatform, parseTargetPlatform, type Platform } from "./platform";
 import { buildStages } from "./stages";
+import { rejectionText } from "./summary";
 import type { Advice, DockerAnalysis, ExternalImage } from "./types";
-
-/** Every instruction BuildKit knows; anything else is a typo or not a Dockerfile. */
-const KEYWORDS = new Set([
-	"FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT",
-	"VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL",
-]);
 
 function shown(word: string): string {
 	return word.length > 24 ? `${word.slice(0, 24)}…` : word;
+}
+
+export interface AnalyseOptions {
+	/**
+	 * The target platform, as `docker build --platform` takes it (`linux/arm64`); linux/amd64
+	 * when absent. The build platform is always linux/amd64.
+	 */
+	platform?: string;
 }
 
 /**
@@ -22,16 +26,18 @@ function shown(word: string): string {
  * Total: never throws; text that is not a Dockerfile yields `{ error }` with one calm line.
  * @param text the Dockerfile (a code block's body)
  */
-export function analyseDockerfile(text: string): DockerAnalysis {
+export function analyseDockerfile(text: string, options: AnalyseOptions = {}): DockerAnalysis {
+	const target = options.platform === undefined ? DEFAULT_PLATFORM : parseTargetPlatform(options.platform);
+	if ("error" in target) return { error: `Unknown target platform ${target.error}.` };
 	try {
-		return analyse(text);
+		return analyse(text, target);
 	} catch {
 		// A bug of ours must not break a note's rendering; say so calmly instead.
 		return { error: "This Dockerfile could not be analysed." };
 	}
 }
 
-function analyse(text: string): DockerAnalysis {
+function analyse(text: string, target: Platform): DockerAnalysis {
 	const lexed = lexDockerfile(text);
 	const instructions = lexed.instructions;
 	if (instructions.length === 0) return { error: "No Dockerfile instructions in this block." };
@@ -42,27 +48,26 @@ function analyse(text: string): DockerAnalysis {
 			? { error: `A snippet, not a whole Dockerfile: it has ${shown(first.keyword)} before any FROM line.` }
 			: { error: `Not a Dockerfile: "${shown(first.keyword)}" on line ${first.line} is not an instruction.` };
 	}
-	const built = buildStages(instructions, lexed.escape);
+	const built = buildStages(instructions, lexed.escape, target);
+	const rejected = lexed.rejection ?? built.rejection;
+	if (rejected) return { error: rejectionText(rejected.line, rejected.reason), rejected };
 	const final = built.stages.length - 1;
-	const advice: Advice[] = [...lexed.notes, ...built.notes, ...adviseStages(built.stages, built.facts, final)];
-	for (const ins of instructions) {
-		if (!KEYWORDS.has(ins.keyword)) {
-			advice.push({ rule: "unknown-instruction", message: `Check "${shown(ins.keyword)}": it is not a Dockerfile instruction.`, reason: "BuildKit stops at unknown instructions.", line: ins.line });
-		}
-	}
+	const advice: Advice[] = [...built.notes, ...adviseStages(built.stages, built.facts, final, target)];
 	advice.sort((a, b) => a.line - b.line);
 	const external: ExternalImage[] = [];
 	for (const s of built.stages) {
-		if (s.parent === null && s.base !== "scratch" && s.base !== "(none)") external.push({ ref: s.base, via: "from", line: s.line });
-		for (const src of s.sources) if (src.kind === "image") external.push({ ref: src.ref, via: src.via, line: src.line });
+		if (s.parent === null && s.baseArgs.length === 0 && s.base !== "scratch") external.push({ ref: s.base, via: "from", line: s.line });
+		for (const src of s.sources) if (src.kind === "image" && src.ref !== "scratch") external.push({ ref: src.ref, via: src.via, line: src.line });
 	}
 	return {
 		stages: built.stages,
 		final,
 		external,
-		footprint: estimateFootprint(built.stages, final),
+		footprint: estimateFootprint(built.stages, final, target),
 		advice,
 		directives: lexed.directives,
 		escape: lexed.escape,
+		platform: { target: formatPlatform(target), build: formatPlatform(DEFAULT_PLATFORM) },
+		source: text,
 	};
 }

@@ -75,10 +75,25 @@ const SIZE_TABLE: readonly SizeRow[] = [
 /** Compressed ≈ this share of uncompressed where no measurement exists. */
 const COMPRESSION_RATIO = { debian: 0.36, alpine: 0.46 } as const;
 
+/** Why Windows images get no size: every row measures a Linux image. */
+const WINDOWS_NOTE = "a Windows image: the size table holds Linux images only";
+
+/**
+ * Windows images, by name (`mcr.microsoft.com/windows/…`, .NET Framework) or by tag
+ * (`-windowsservercore`, `-nanoserver`, `-ltsc2022`), which official images use for their
+ * Windows variants.
+ */
+export function isWindowsImage(image: string): boolean {
+	const ref = parseImageRef(image);
+	if (!ref) return false;
+	if (/^mcr\.microsoft\.com\/(windows|dotnet\/framework)(\/|$)/.test(ref.family)) return true;
+	return /(^|-)(windowsservercore|servercore|nanoserver|ltsc\d{4})(-|$)/.test(ref.tag ?? "");
+}
+
 /** The size row for an image reference, or null when the table does not know the image. */
 export function findSizeRow(image: string): SizeRow | null {
 	const ref = parseImageRef(image);
-	if (!ref) return null;
+	if (!ref || isWindowsImage(image)) return null;
 	const tag = ref.tag ?? "latest";
 	const family = ref.family;
 	for (const row of SIZE_TABLE) {
@@ -94,7 +109,7 @@ export function findSizeRow(image: string): SizeRow | null {
 /** What the size table says about `image`: every figure an estimate, null when unknown. */
 export function imageSize(image: string): ImageSize {
 	const row = findSizeRow(image);
-	if (!row) return { image, bytes: null, compressedBytes: null, compressedDerived: false, row: null, confidence: null, note: null };
+	if (!row) return { image, bytes: null, compressedBytes: null, compressedDerived: false, row: null, confidence: null, note: isWindowsImage(image) ? WINDOWS_NOTE : null };
 	const derive = row.compressedBytes === null && row.base !== "none";
 	const compressed = row.compressedBytes ?? (derive ? Math.round(row.bytes * COMPRESSION_RATIO[row.base as "debian" | "alpine"]) : null);
 	return { image, bytes: row.bytes, compressedBytes: compressed, compressedDerived: derive, row: row.row, confidence: row.confidence, note: row.note };

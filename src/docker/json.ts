@@ -2,6 +2,7 @@
  * The `docker --json` shape of docs/cli.md, from one analysis. Lines become note lines
  * by adding `lineOffset` (the opening fence's line for a note block, 0 for a plain Dockerfile).
  */
+import { errorText } from "./summary";
 import type { DockerAnalysis } from "./types";
 
 export interface DockerBlockJson {
@@ -37,7 +38,7 @@ export interface DockerBlockJson {
  * @param lineOffset added to every line inside the analysis
  */
 export function toDockerJson(analysis: DockerAnalysis, line: number, lineOffset: number): DockerBlockJson {
-	if (analysis.error !== undefined) return { line, stages: [], final: null, footprint: null, advice: [], error: analysis.error };
+	if (analysis.error !== undefined) return { line, stages: [], final: null, footprint: null, advice: [], error: errorText(analysis, lineOffset) };
 	const { stages, footprint } = analysis;
 	const label = (i: number) => stages[i].name ?? String(i);
 	return {

@@ -1,25 +1,19 @@
 /**
  * Turns Dockerfile text into logical instructions the way BuildKit's parser does: parser
  * directives at the very top, line continuations with the escape character, comments and empty
- * lines dropped (also inside continuations), heredoc bodies kept out of the instruction stream.
+ * lines dropped (also inside continuations), heredoc bodies skipped (they are no instructions).
  */
+
+import { processWord } from "./expand";
 
 export interface Instruction {
 	/** Upper-cased keyword (`FROM`, `COPY` …). */
 	keyword: string;
-	/** Everything after the keyword, continuation lines joined with a space. */
+	/** The keyword as written. */
+	word: string;
+	/** Everything after the keyword, continuation lines joined as they are. */
 	args: string;
 	/** 1-based line of the instruction's first physical line. */
-	line: number;
-	/** Heredoc bodies that belong to this instruction, in order. */
-	heredocs: string[];
-}
-
-/** Something the lexer noticed that a user should hear about. */
-export interface LexNote {
-	rule: string;
-	message: string;
-	reason: string;
 	line: number;
 }
 
@@ -27,17 +21,18 @@ export interface Lexed {
 	directives: Record<string, string>;
 	escape: "\\" | "`";
 	instructions: Instruction[];
-	notes: LexNote[];
+	/** The first reason BuildKit's parser refuses the text, or null. */
+	rejection: { line: number; reason: string } | null;
 }
 
-const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.*?)\s*$/;
+/** Every instruction BuildKit knows; anything else is a typo or not a Dockerfile. */
+export const KEYWORDS: ReadonlySet<string> = new Set([
+	"FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT",
+	"VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL",
+]);
+
+const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
 const KNOWN_DIRECTIVES = new Set(["syntax", "escape", "check"]);
-/**
- * Heredoc markers: `<<EOF`, `<<-EOF`, `<<"EOF"`, `<<'EOF'`; not `<<<` here-strings. The character
- * before `<<` is matched, not looked behind: iOS before 16.4 cannot compile a lookbehind, and one
- * such regular expression stops the whole plugin from loading there.
- */
-const HEREDOC = /(^|[^<\w])<<(-?)(["']?)([A-Za-z_][\w.-]*)\3/g;
 const HEREDOC_KEYWORDS = new Set(["RUN", "COPY", "ADD"]);
 
 /** Splits text into lines, accepting LF, CRLF and lone CR endings. */
@@ -45,96 +40,146 @@ export function splitLines(text: string): string[] {
 	return text.split(/\r\n|\r|\n/);
 }
 
-function isBlankOrComment(line: string): boolean {
-	const t = line.trimStart();
-	return t === "" || t.startsWith("#");
+function reject(lexed: Lexed, line: number, reason: string): void {
+	lexed.rejection ??= { line, reason };
 }
 
-/** Reads the parser directives; returns the index of the first line after them. */
+/** Reads the parser directives (leading white space allowed); returns the index of the first line after them. */
 function readDirectives(lines: string[], lexed: Lexed): number {
 	let i = 0;
 	for (; i < lines.length; i++) {
-		const m = DIRECTIVE.exec(lines[i]);
+		const m = DIRECTIVE.exec(lines[i].trimStart());
 		if (!m) break;
 		const key = m[1].toLowerCase();
 		// An unknown directive is an ordinary comment and, like any comment, ends the scan.
 		if (!KNOWN_DIRECTIVES.has(key)) break;
 		if (key in lexed.directives) {
-			lexed.notes.push({
-				rule: "duplicate-directive",
-				message: `Keep a single "# ${key}=" directive.`,
-				reason: "BuildKit rejects a parser directive that appears twice.",
-				line: i + 1,
-			});
+			reject(lexed, i + 1, `only one ${key} parser directive can be used`);
 			continue;
 		}
 		lexed.directives[key] = m[2];
 		if (key === "escape") {
 			if (m[2] === "`" || m[2] === "\\") lexed.escape = m[2];
-			else
-				lexed.notes.push({
-					rule: "invalid-escape",
-					message: "Use \\ or ` as the escape character.",
-					reason: `"${m[2]}" is not a valid escape character, so BuildKit refuses the file.`,
-					line: i + 1,
-				});
+			else reject(lexed, i + 1, `invalid escape token '${m[2]}' does not match \` or \\`);
 		}
 	}
 	return i;
 }
 
-/** The heredoc markers of one logical instruction, in order. */
-function heredocMarkers(args: string): { name: string; stripTabs: boolean }[] {
-	const found: { name: string; stripTabs: boolean }[] = [];
-	HEREDOC.lastIndex = 0;
-	for (let m = HEREDOC.exec(args); m; m = HEREDOC.exec(args)) found.push({ name: m[4], stripTabs: m[2] === "-" });
+interface HeredocMarker {
+	name: string;
+	stripTabs: boolean;
+}
+
+const HEREDOC_WORD = /^(\d*)<<(-?)\s*([^<]*)$/;
+
+/**
+ * The heredocs of one logical line, in order, found as BuildKit finds them: the line is cut
+ * into shell words (quotes and escapes kept, so `"<<EOF"` is no heredoc), and a word of the
+ * form `<<NAME`, `<<-NAME`, `2<<NAME` or `<< NAME` starts one; NAME loses its quotes.
+ */
+function heredocMarkers(line: string): HeredocMarker[] {
+	const empty = new Map<string, string>();
+	let words: string[];
+	try {
+		words = processWord(line, empty, { escape: "\\", rawQuotes: true, rawEscapes: true, skipUnset: true }).words;
+	} catch {
+		return []; // BuildKit finds none in a line it cannot split
+	}
+	const found: HeredocMarker[] = [];
+	for (const word of words) {
+		const m = HEREDOC_WORD.exec(word);
+		if (!m || m[3] === "") continue;
+		try {
+			const name = processWord(m[3], empty, { escape: "\\", skipUnset: true }).words;
+			if (name.length === 1) found.push({ name: name[0], stripTabs: m[2] === "-" });
+		} catch {
+			// not a heredoc word
+		}
+	}
 	return found;
 }
 
+/** Leading white space, as Go's unicode.IsSpace sees it. */
+function trimLeft(line: string): string {
+	const c = line.charCodeAt(0);
+	if (c > 32 && c < 128) return line; // the usual case: nothing to trim
+	return line.replace(/^\s+/u, "");
+}
+
+function isComment(line: string): boolean {
+	return trimLeft(line).startsWith("#");
+}
+
 /**
- * Lexes a Dockerfile. Never throws; problems become notes.
+ * Lexes a Dockerfile. Never throws; what BuildKit's parser refuses becomes `rejection`.
  * @param text the whole Dockerfile
  */
 export function lexDockerfile(text: string): Lexed {
-	const lexed: Lexed = { directives: {}, escape: "\\", instructions: [], notes: [] };
-	const lines = splitLines(text);
+	const lexed: Lexed = { directives: {}, escape: "\\", instructions: [], rejection: null };
+	const lines = splitLines(text.startsWith("\uFEFF") ? text.slice(1) : text);
 	let i = readDirectives(lines, lexed);
-	const esc = lexed.escape === "`" ? "`" : "\\\\";
-	const continuation = new RegExp(`${esc}[ \\t]*$`);
+	const esc = lexed.escape;
+	// The escape character ends a line that goes on, unless it is itself escaped; it is cut off
+	// with the spaces and tabs after it, and the pieces are joined as they are.
+	/** Where a line's text ends without its continuation, or -1 when it does not go on. */
+	const continued = (line: string): number => {
+		let end = line.length;
+		while (end > 0 && (line[end - 1] === " " || line[end - 1] === "\t")) end--;
+		return end === 0 || line[end - 1] !== esc || (end >= 2 && line[end - 2] === esc) ? -1 : end - 1;
+	};
 	while (i < lines.length) {
-		if (isBlankOrComment(lines[i])) {
-			i++;
-			continue;
-		}
 		const start = i;
-		const parts: string[] = [];
-		// Collect the logical line: continuation lines, minus comments and blank lines inside it.
-		for (; i < lines.length; i++) {
-			const raw = lines[i];
-			if (i > start && isBlankOrComment(raw)) continue;
-			const m = continuation.exec(raw);
-			if (!m) {
-				parts.push(raw);
-				i++;
-				break;
-			}
-			parts.push(raw.slice(0, m.index));
+		const first = trimLeft(lines[i++]);
+		if (first.startsWith("#")) continue;
+		let cutAt = continued(first);
+		let logical = cutAt < 0 ? first : first.slice(0, cutAt);
+		if (cutAt < 0 && logical === "") continue;
+		// Comment lines and blank lines inside a continued instruction are left out.
+		while (cutAt >= 0 && i < lines.length) {
+			const raw = lines[i++];
+			if (isComment(raw) || raw.trim() === "") continue;
+			cutAt = continued(raw);
+			logical += cutAt < 0 ? raw : raw.slice(0, cutAt);
 		}
-		const logical = parts.join(" ").trim();
+		logical = logical.trim();
 		const space = logical.search(/\s/);
-		const keyword = (space < 0 ? logical : logical.slice(0, space)).toUpperCase();
+		const word = space < 0 ? logical : logical.slice(0, space);
 		const args = space < 0 ? "" : logical.slice(space + 1).trim();
-		const instruction: Instruction = { keyword, args, line: start + 1, heredocs: [] };
-		if (HEREDOC_KEYWORDS.has(keyword)) i = readHeredocs(lines, i, instruction, lexed);
+		const instruction: Instruction = { keyword: keywordOf(word), word, args, line: start + 1 };
+		if (logical.includes("<<") && mayHaveHeredocs(instruction)) i = skipHeredocs(lines, i, heredocMarkers(logical), instruction, lexed);
 		lexed.instructions.push(instruction);
 	}
 	return lexed;
 }
 
-/** Consumes the bodies of the instruction's heredocs; returns the next unread line. */
-function readHeredocs(lines: string[], i: number, instruction: Instruction, lexed: Lexed): number {
-	for (const marker of heredocMarkers(instruction.args)) {
-		const body: string[] = [];
+/** Upper case, without a new string for the usual spellings. */
+function keywordOf(word: string): string {
+	return KEYWORDS.has(word) ? word : word.toUpperCase();
+}
+
+/** RUN, COPY and ADD (also behind ONBUILD) may have heredocs, except in their JSON form. */
+function mayHaveHeredocs(ins: Instruction): boolean {
+	let keyword = ins.keyword;
+	let args = ins.args;
+	if (keyword === "ONBUILD") {
+		const space = args.search(/\s/);
+		keyword = (space < 0 ? args : args.slice(0, space)).toUpperCase();
+		args = space < 0 ? "" : args.slice(space + 1).trim();
+	}
+	if (!HEREDOC_KEYWORDS.has(keyword)) return false;
+	if (!args.startsWith("[")) return true;
+	try {
+		const parsed: unknown = JSON.parse(args);
+		return !(Array.isArray(parsed) && parsed.every((x) => typeof x === "string"));
+	} catch {
+		return true;
+	}
+}
+
+/** Steps over the bodies of the instruction's heredocs; returns the next unread line. */
+function skipHeredocs(lines: string[], i: number, markers: HeredocMarker[], instruction: Instruction, lexed: Lexed): number {
+	for (const marker of markers) {
 		let closed = false;
 		for (; i < lines.length; i++) {
 			const candidate = marker.stripTabs ? lines[i].replace(/^\t+/, "") : lines[i];
@@ -143,16 +188,9 @@ function readHeredocs(lines: string[], i: number, instruction: Instruction, lexe
 				i++;
 				break;
 			}
-			body.push(candidate);
 		}
-		instruction.heredocs.push(body.join("\n"));
 		if (!closed) {
-			lexed.notes.push({
-				rule: "unterminated-heredoc",
-				message: `End the heredoc with a line reading ${marker.name}.`,
-				reason: "Without it, everything to the end of the file becomes part of the heredoc.",
-				line: instruction.line,
-			});
+			reject(lexed, instruction.line, "unterminated heredoc");
 			break;
 		}
 	}

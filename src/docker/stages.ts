@@ -1,13 +1,27 @@
 /**
- * Builds the stage list from lexed instructions: FROM lines (global ARGs expanded), `AS` names,
- * `COPY --from`, `RUN --mount=…,from=`, and the facts advice needs (USER, CMD/ENTRYPOINT form).
- * References are resolved only after every stage is known, so "later stage" can be told apart
- * from "no such stage".
+ * Builds the stage graph from lexed instructions the way BuildKit's Dockerfile frontend does, in
+ * its order of steps, so that the first reason it would refuse the file is the one reported:
+ *
+ * 1. each instruction is read (unknown instructions, FROM's shape and name, flags, mount `from`);
+ * 2. the global ARGs are expanded, each with the ones before it and the platform args;
+ * 3. each FROM line is expanded and names the nearest stage above it of exactly that name, else
+ *    an image (`--platform` too);
+ * 4. `COPY --from` (never expanded) and `RUN --mount=…,from=` are resolved against every stage
+ *    (by the last stage of a name, an index for `COPY --from` only), else they name an image;
+ *    a reference cycle is refused;
+ * 5. every image reference is checked;
+ * 6. the stages the final stage needs are built in file order, and none may take from a stage
+ *    that is not built yet.
+ *
+ * Every step is linear in the size of the file.
  */
-import { expandArgs, PLATFORM_ARGS } from "./expand";
-import type { Instruction, LexNote } from "./lexer";
-import type { DockerStage, StageSource } from "./types";
 import { findSizeRow } from "./base-images";
+import { processWord, WordError } from "./expand";
+import { referenceError } from "./image-ref";
+import { KEYWORDS, type Instruction } from "./lexer";
+import { DEFAULT_PLATFORM, parsePlatform, platformArgs, type Platform } from "./platform";
+import type { Advice, DockerStage } from "./types";
+import { extractFlags, parseFlag, splitQuotedWords, splitWhitespace, type Flag } from "./words";
 
 /** Facts about a stage that only the advice rules need. */
 export interface StageFacts {
@@ -15,49 +29,168 @@ export interface StageFacts {
 	rawName: string | null;
 	lastUser: { value: string; line: number } | null;
 	shellForm: { keyword: string; line: number }[];
-	/** The arguments of every COPY/ADD, lowercased, to spot copied certificates or zone files. */
-	copied: string;
+	/** Whether a COPY/ADD of the stage copies anything. */
+	copies: boolean;
+	/** …CA certificates (`ca-certificates`, `ssl/certs`), for the scratch reminder. */
+	copiesCerts: boolean;
+	/** …time zone files (`zoneinfo`, `tzdata`). */
+	copiesZoneinfo: boolean;
+}
+
+/** A reason BuildKit refuses the whole file, and the line it points at. */
+interface Rejection {
+	line: number;
+	reason: string;
 }
 
 export interface BuiltStages {
 	stages: DockerStage[];
 	facts: StageFacts[];
-	notes: LexNote[];
+	notes: Advice[];
+	/** The first reason BuildKit would refuse the file, or null. */
+	rejection: Rejection | null;
 }
 
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 const RESERVED = new Set(["scratch", "context"]);
+const EMPTY_IMAGE = "scratch";
+const CERTS = /ca-certificates|ssl\/certs/i;
+const ZONEINFO = /zoneinfo|tzdata/i;
+/** Two words: something, white space, something. */
+const SECOND_WORD = /\S[\t\v\f\r ]+\S/;
+/** `COPY --from` is expanded with no variables at all: any expansion changes it. */
+const NO_ARGS: ReadonlyMap<string, string> = new Map();
+/** Instruction names as BuildKit suggests them for a typo. */
+const INSTRUCTION_NAMES = [...KEYWORDS];
+const COPY_FLAGS = ["chown", "from", "chmod", "link", "exclude", "parents"];
+const ADD_FLAGS = ["chown", "chmod", "link", "keep-git-dir", "checksum", "unpack", "exclude"];
+/** Flags that may be given more than once. */
+const REPEATABLE = new Set(["exclude", "mount"]);
+/** Flags that are true or false (`--link`, `--link=false`). */
+const BOOLEAN_FLAGS = new Set(["link", "parents", "keep-git-dir", "unpack"]);
 
-function words(args: string): string[] {
-	return args.split(/\s+/).filter((w) => w !== "");
+/** BuildKit's steps, in order: a rejection found in an earlier step wins. */
+const Step = { Read: 0, GlobalArgs: 1, Stages: 2, References: 3, Images: 4, Build: 5 } as const;
+type Step = (typeof Step)[keyof typeof Step];
+
+/** Levenshtein distance, for BuildKit's "did you mean" (below 3 only). */
+function distance(a: string, b: string): number {
+	let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const row = [i];
+		for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+		prev = row;
+	}
+	return prev[b.length];
 }
 
-function unquote(s: string): string {
-	return s.length >= 2 && (s[0] === '"' || s[0] === "'") && s[s.length - 1] === s[0] ? s.slice(1, -1) : s;
+/** `reason (did you mean X?)` when an option is within two edits of `value`, as BuildKit words it. */
+function suggest(reason: string, value: string, options: readonly string[], caseSensitive: boolean): string {
+	const v = caseSensitive ? value : value.toLowerCase();
+	let best = "";
+	let bestDistance = 3;
+	for (const option of options) {
+		const o = caseSensitive ? option : option.toLowerCase();
+		if (o === v) return reason;
+		const d = distance(v, o);
+		if (d < bestDistance) {
+			bestDistance = d;
+			best = caseSensitive ? o : value === value.toLowerCase() ? o : value === value.toUpperCase() ? o.toUpperCase() : o;
+		}
+	}
+	return best === "" ? reason : `${reason} (did you mean ${best}?)`;
 }
 
-/** Leading `--name=value` / `--name` flags of an instruction, lowercased names. */
-function leadingFlags(args: string): { flags: { name: string; value: string | null }[]; rest: string[] } {
-	const all = words(args);
-	const flags: { name: string; value: string | null }[] = [];
+/**
+ * Reads an instruction's flags as BuildKit does: each must be one the instruction knows, given
+ * once (unless it may repeat), with a value.
+ * @returns the flags, or BuildKit's reason for refusing them
+ */
+function readFlags(words: readonly string[], known: readonly string[]): Flag[] | string {
+	const flags: Flag[] = [];
+	const seen = new Set<string>();
+	for (const word of words) {
+		const flag = parseFlag(word);
+		if (!known.includes(flag.name)) return suggest(`unknown flag: --${flag.name}`, flag.name, known, true);
+		if (seen.has(flag.name) && !REPEATABLE.has(flag.name)) return `duplicate flag specified: --${flag.name}`;
+		seen.add(flag.name);
+		if (BOOLEAN_FLAGS.has(flag.name)) {
+			if (flag.value === "") return `missing a value on flag: --${flag.name}`;
+			if (flag.value !== null && !/^(true|false)$/i.test(flag.value)) return `expecting boolean value for flag --${flag.name}, not: ${flag.value}`;
+		} else if (flag.value === null) {
+			return `missing a value on flag: --${flag.name}`;
+		}
+		flags.push(flag);
+	}
+	return flags;
+}
+
+/** Whether COPY or ADD has a source and a destination: a JSON array, else words separated by white space. */
+function hasTwoArgs(rest: string): boolean {
+	if (rest.startsWith("[") && rest.endsWith("]")) {
+		try {
+			const parsed: unknown = JSON.parse(rest);
+			if (Array.isArray(parsed) && parsed.every((x) => typeof x === "string")) return parsed.length >= 2;
+		} catch {
+			// not JSON: words
+		}
+	}
+	return SECOND_WORD.test(rest);
+}
+
+/** Fields of a `--mount` value: comma-separated, a field may be double-quoted (`""` is a quote). */
+function csvFields(value: string): string[] | null {
+	const fields: string[] = [];
 	let i = 0;
-	for (; i < all.length && all[i].startsWith("--"); i++) {
-		const eq = all[i].indexOf("=");
-		flags.push(eq < 0 ? { name: all[i].slice(2).toLowerCase(), value: null } : { name: all[i].slice(2, eq).toLowerCase(), value: unquote(all[i].slice(eq + 1)) });
+	for (;;) {
+		let field = "";
+		if (value[i] === '"') {
+			for (i++; ; i++) {
+				if (i >= value.length) return null;
+				if (value[i] === '"') {
+					if (value[i + 1] === '"') {
+						field += '"';
+						i++;
+						continue;
+					}
+					i++;
+					break;
+				}
+				field += value[i];
+			}
+			if (i < value.length && value[i] !== ",") return null;
+		} else {
+			const end = value.indexOf(",", i);
+			field = value.slice(i, end < 0 ? value.length : end);
+			if (field.includes('"')) return null;
+			i = end < 0 ? value.length : end;
+		}
+		fields.push(field);
+		if (i >= value.length) return fields;
+		i++; // the comma
 	}
-	return { flags, rest: all.slice(i) };
 }
 
-/** Global `ARG a=1 b` declarations into the arg map (values unquoted). */
-function declareArgs(args: string, into: Map<string, string | null>): void {
-	for (const w of words(args)) {
-		const eq = w.indexOf("=");
-		const name = eq < 0 ? w : w.slice(0, eq);
-		if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) continue;
-		// Redeclaring a platform arg without a value keeps its predefined (build-time) value.
-		if (eq < 0 && PLATFORM_ARGS.has(name)) continue;
-		into.set(name, eq < 0 ? null : unquote(w.slice(eq + 1)));
+/** One `--mount`: its `from` (null for none) and target, as BuildKit reads them before expansion. */
+function readMount(value: string): { from: string | null; target: string } | string {
+	const fields = csvFields(value);
+	if (fields === null) return `failed to parse csv mounts: ${value}`;
+	let from: string | null = null;
+	let target = "";
+	for (const field of fields) {
+		const eq = field.indexOf("=");
+		if (eq < 0) continue;
+		const key = field.slice(0, eq).toLowerCase();
+		const v = field.slice(eq + 1);
+		if (key === "from") {
+			const dollar = v.indexOf("$");
+			if (dollar >= 0 && dollar !== v.length - 1) return "'from' doesn't support variable expansion, define alias stage instead";
+			from = v;
+		} else if (key === "target" || key === "dst" || key === "destination") {
+			target = v;
+		}
 	}
+	return { from, target };
 }
 
 function isExecForm(args: string): boolean {
@@ -70,163 +203,462 @@ function isExecForm(args: string): boolean {
 	}
 }
 
-interface PendingRef {
-	stage: number;
-	ref: string;
+/**
+ * The global scope of a build: the platform args, then each ARG before the first FROM with a
+ * value, expanded with what came before it.
+ */
+class GlobalArgs {
+	/** Every name an ARG line before the first FROM declares, with or without a value. */
+	readonly declared = new Set<string>();
+
+	constructor(readonly env: Map<string, string>) {}
+
+	/** A declared arg without a value: it is expected from `--build-arg` at build time. */
+	isBuildTime(name: string): boolean {
+		return this.declared.has(name) && !this.env.has(name);
+	}
+}
+
+interface Expanded {
+	value: string;
+	/** Declared args without a value the word used: it can only be read at build time. */
+	buildTime: string[];
+	/** Names neither declared nor predefined. */
+	undeclared: string[];
+	/** BuildKit's reason when the word cannot be expanded. */
+	error: string | null;
+}
+
+function expandGlobal(word: string, args: GlobalArgs, escape: string): Expanded {
+	let value = "";
+	let error: string | null = null;
+	let unmatched: ReadonlySet<string>;
+	try {
+		const r = processWord(word, args.env, { escape });
+		value = r.value;
+		unmatched = r.unmatched;
+	} catch (e) {
+		if (!(e instanceof WordError)) throw e;
+		error = e.message;
+		// Which names the word reads, for the build-time check: expand again, leaving unset ones.
+		try {
+			unmatched = processWord(word, args.env, { escape, skipUnset: true }).unmatched;
+		} catch {
+			unmatched = new Set();
+		}
+	}
+	const names = [...unmatched];
+	return { value, error, buildTime: names.filter((n) => args.isBuildTime(n)), undeclared: names.filter((n) => !args.declared.has(n)) };
+}
+
+/** A `COPY --from` or `RUN --mount` of a stage, read in step 1 and resolved in step 4. */
+interface Reference {
 	via: "copy" | "mount";
+	/** The value as written (`COPY --from`), or the mount's `from`, `scratch` when it has none. */
+	value: string;
+	/** The mount's target, for BuildKit's message. */
+	target: string;
+	/** Whether the mount named a `from` (one without takes nothing we show, unless a stage is called scratch). */
+	named: boolean;
 	line: number;
+}
+
+/** What a reference resolves to: a stage, or an image BuildKit adds to its list of states. */
+type Target = { stage: number } | { image: string };
+
+/** One FROM line as read in step 1, before any expansion. */
+interface StageDraft {
+	ins: Instruction;
+	written: string;
+	platform: string | null;
+	refs: Reference[];
+}
+
+class StageBuilder {
+	readonly out: BuiltStages = { stages: [], facts: [], notes: [], rejection: null };
+	private rejectionStep = Number.POSITIVE_INFINITY;
+	private readonly drafts: StageDraft[] = [];
+	private readonly globalArgLines: Instruction[] = [];
+	/** Lowercased stage name → index of the last stage so named (BuildKit's map once all are known). */
+	private readonly lastByName = new Map<string, number>();
+
+	constructor(
+		private readonly instructions: readonly Instruction[],
+		private readonly escape: string,
+		private readonly target: Platform,
+	) {}
+
+	private reject(step: Step, line: number, reason: string): void {
+		if (step < this.rejectionStep) {
+			this.rejectionStep = step;
+			this.out.rejection = { line, reason };
+		}
+	}
+
+	private note(rule: string, message: string, reason: string, line: number): void {
+		this.out.notes.push({ rule, message, reason, line });
+	}
+
+	build(): BuiltStages {
+		this.readInstructions();
+		const args = new GlobalArgs(platformArgs(this.target, DEFAULT_PLATFORM, this.targetStageName()));
+		for (const ins of this.globalArgLines) this.declareGlobalArgs(ins, args);
+		for (const draft of this.drafts) this.addStage(draft, args);
+		const targets = this.resolveReferences();
+		this.checkCycles(targets);
+		this.checkImages(targets);
+		this.markReachable(targets);
+		this.checkBuildOrder(targets);
+		return this.out;
+	}
+
+	/** Step 1: every instruction, in order. */
+	private readInstructions(): void {
+		for (const ins of this.instructions) {
+			if (!KEYWORDS.has(ins.keyword)) {
+				this.reject(Step.Read, ins.line, suggest(`unknown instruction: ${ins.word}`, ins.word, INSTRUCTION_NAMES, false));
+				continue;
+			}
+			const current = this.drafts[this.drafts.length - 1];
+			const index = this.drafts.length - 1;
+			if (ins.keyword === "FROM") this.readFrom(ins);
+			else if (ins.keyword === "ARG") {
+				this.readArg(ins);
+				if (!current) this.globalArgLines.push(ins);
+			} else if (!current) continue;
+			else if (ins.keyword === "COPY" || ins.keyword === "ADD") this.readCopy(ins, current, index);
+			else if (ins.keyword === "RUN") this.readRun(ins, current);
+			else if (ins.keyword === "USER") this.out.facts[index].lastUser = { value: ins.args.trim(), line: ins.line };
+			else if ((ins.keyword === "CMD" || ins.keyword === "ENTRYPOINT") && ins.args !== "" && !isExecForm(ins.args)) {
+				this.out.facts[index].shellForm.push({ keyword: ins.keyword, line: ins.line });
+			}
+		}
+	}
+
+	private readFrom(ins: Instruction): void {
+		const { flags: flagWords, rest: restText } = extractFlags(ins.args, this.escape);
+		const rest = splitWhitespace(restText);
+		const named = rest.length === 3 && rest[1].toLowerCase() === "as";
+		const rawName = named ? rest[2] : null;
+		const name = rawName?.toLowerCase() ?? null;
+		if (!named && rest.length !== 1) this.reject(Step.Read, ins.line, "FROM requires either one or three arguments");
+		else if (rawName !== null && name !== null && !STAGE_NAME.test(name)) {
+			this.reject(Step.Read, ins.line, `invalid name for build stage: ${JSON.stringify(rawName)}, name can't start with a number or contain symbols`);
+		}
+		const flags = readFlags(flagWords, ["platform"]);
+		if (typeof flags === "string") this.reject(Step.Read, ins.line, flags);
+		const platform = typeof flags === "string" ? null : (flags.find((f) => f.name === "platform")?.value ?? null);
+		const index = this.drafts.length;
+		this.drafts.push({ ins, written: rest[0] ?? "", platform: platform === "" ? null : platform, refs: [] });
+		this.out.facts.push({ rawName, lastUser: null, shellForm: [], copies: false, copiesCerts: false, copiesZoneinfo: false });
+		if (name !== null) this.lastByName.set(name, index);
+	}
+
+	private readArg(ins: Instruction): void {
+		const pairs = splitQuotedWords(ins.args, this.escape);
+		if (pairs.length === 0) this.reject(Step.Read, ins.line, "ARG requires at least one argument");
+		else if (pairs.some((p) => p.startsWith("="))) this.reject(Step.Read, ins.line, "ARG names can not be blank");
+	}
+
+	private readCopy(ins: Instruction, current: StageDraft, index: number): void {
+		const { flags: flagWords, rest } = extractFlags(ins.args, this.escape);
+		const facts = this.out.facts[index];
+		facts.copies = true;
+		facts.copiesCerts ||= CERTS.test(ins.args);
+		facts.copiesZoneinfo ||= ZONEINFO.test(ins.args);
+		if (!hasTwoArgs(rest)) {
+			this.reject(Step.Read, ins.line, `${ins.keyword} requires at least two arguments, but only one was provided. Destination could not be determined`);
+			return;
+		}
+		const flags = readFlags(flagWords, ins.keyword === "COPY" ? COPY_FLAGS : ADD_FLAGS);
+		if (typeof flags === "string") {
+			this.reject(Step.Read, ins.line, flags);
+			return;
+		}
+		const from = flags.find((f) => f.name === "from")?.value;
+		if (from) current.refs.push({ via: "copy", value: from, target: "", named: true, line: ins.line });
+	}
+
+	private readRun(ins: Instruction, current: StageDraft): void {
+		for (const flag of extractFlags(ins.args, this.escape).flags.map(parseFlag)) {
+			if (flag.name !== "mount") continue;
+			if (flag.value === null) {
+				this.reject(Step.Read, ins.line, "missing a value on flag: --mount");
+				continue;
+			}
+			const mount = readMount(flag.value);
+			if (typeof mount === "string") this.reject(Step.Read, ins.line, mount);
+			else current.refs.push({ via: "mount", value: mount.from ?? EMPTY_IMAGE, target: mount.target, named: mount.from !== null, line: ins.line });
+		}
+	}
+
+	/** The name BuildKit gives `TARGETSTAGE`: the last stage's name, or `default`. */
+	private targetStageName(): string {
+		const last = this.out.facts[this.out.facts.length - 1];
+		return last?.rawName?.toLowerCase() ?? "default";
+	}
+
+	/** Step 2: `ARG a=1 b`: each value is expanded with the args before it, quotes removed. */
+	private declareGlobalArgs(ins: Instruction, args: GlobalArgs): void {
+		for (const pair of splitQuotedWords(ins.args, this.escape)) {
+			const eq = pair.indexOf("=");
+			const name = eq < 0 ? pair : pair.slice(0, eq);
+			args.declared.add(name);
+			if (eq < 0) continue; // no value: the arg keeps what it has (a platform arg's, say)
+			const e = expandGlobal(pair.slice(eq + 1), args, this.escape);
+			if (e.error === null) args.env.set(name, e.value);
+			else if (e.buildTime.length === 0) this.reject(Step.GlobalArgs, ins.line, e.error);
+		}
+	}
+
+	private noteUndeclared(names: readonly string[], line: number): void {
+		for (const name of names) this.note("undefined-arg", `Declare ARG ${name} before the first FROM.`, `$${name} is not a global build arg here, so it expands to nothing.`, line);
+	}
+
+	/** Step 3: one FROM line, expanded; it builds on the nearest stage above of exactly that name. */
+	private addStage(draft: StageDraft, args: GlobalArgs): void {
+		const { ins, written } = draft;
+		const index = this.out.stages.length;
+		const e = expandGlobal(written, args, this.escape);
+		this.noteUndeclared(e.undeclared, ins.line);
+		let base = e.value;
+		let baseArgs: string[] = [];
+		if (e.error !== null || base === "") {
+			// Expected from --build-arg at build time: keep the line as written. Otherwise BuildKit stops here.
+			if (e.buildTime.length > 0) {
+				base = written;
+				baseArgs = e.buildTime;
+			} else if (written !== "") this.reject(Step.Stages, ins.line, e.error ?? `base name (${written}) should not be blank`);
+		}
+		this.buildTimeArgs.push({ written, names: e.buildTime });
+		const platform = this.stagePlatform(draft.platform, ins.line, args);
+		const facts = this.out.facts[index];
+		const name = facts.rawName?.toLowerCase() ?? null;
+		// BuildKit looks the base up as written, among the stages above: `FROM Builder` is an image.
+		const parent = baseArgs.length === 0 ? (this.nameSoFar.get(base) ?? null) : null;
+		this.out.stages.push({
+			index,
+			name,
+			base: base === "" ? "(none)" : base,
+			baseArgs,
+			parent,
+			platform,
+			sources: [],
+			copiesFiles: facts.copies,
+			line: ins.line,
+			final: false,
+			skipped: false,
+		});
+		if (parent === null && baseArgs.length === 0 && (this.lastByName.get(base) ?? -1) > index) {
+			this.note("from-later-stage", `Move stage "${base}" above this FROM, or name an image.`, "FROM only sees earlier stages; Docker will try to pull an image with this name.", ins.line);
+		}
+		if (name !== null) this.nameStage(name, facts.rawName ?? name, index, ins.line);
+	}
+
+	/** Per stage: its FROM word as written, and the build-time args it used. */
+	private readonly buildTimeArgs: { written: string; names: string[] }[] = [];
+
+	/** Stage names known so far, for FROM (the nearest one above wins). */
+	private readonly nameSoFar = new Map<string, number>();
+
+	private nameStage(name: string, rawName: string, index: number, line: number): void {
+		if (RESERVED.has(name)) this.note("reserved-stage-name", `Rename stage "${rawName}".`, `"${name}" is reserved by BuildKit.`, line);
+		if (rawName !== name) this.note("uppercase-stage-name", `Write the stage name in lower case: ${name}.`, "Stage names are lowercased, so mixed case only misleads.", line);
+		if (this.nameSoFar.has(name)) {
+			this.note("duplicate-stage-name", `Give stage "${name}" a name no other stage uses.`, "FROM takes the nearest stage above of a name, but --from and --mount from take the last one in the file.", line);
+		}
+		this.nameSoFar.set(name, index);
+	}
+
+	/** The `--platform` value after expansion; BuildKit refuses an empty or unreadable one. */
+	private stagePlatform(written: string | null, line: number, args: GlobalArgs): string | null {
+		if (written === null) return null;
+		const e = expandGlobal(written, args, this.escape);
+		this.noteUndeclared(e.undeclared, line);
+		const parsed = e.error === null && e.value !== "" ? parsePlatform(e.value) : null;
+		if (parsed !== null && !("error" in parsed)) return e.value;
+		if (e.buildTime.length > 0) return written; // set with --build-arg at build time
+		if (e.error !== null) this.reject(Step.Stages, line, `failed to process arguments for platform: ${e.error}`);
+		else if (e.value === "") this.reject(Step.Stages, line, `empty platform value from expression ${written}`);
+		else if (parsed !== null && "error" in parsed) this.reject(Step.Stages, line, `failed to parse platform ${written}: ${parsed.error}`);
+		return written;
+	}
+
+	/**
+	 * Step 4: what each `--from` and mount names. An index counts the stages and then the images
+	 * that earlier references added, as BuildKit's list of states does.
+	 */
+	private resolveReferences(): Target[][] {
+		const images: string[] = [];
+		const stageCount = this.out.stages.length;
+		const all: Target[][] = [];
+		for (const [i, draft] of this.drafts.entries()) {
+			const targets: Target[] = [];
+			for (const ref of draft.refs) {
+				const t = ref.via === "copy" ? this.resolveCopy(ref, stageCount, images) : this.resolveByName(ref.value, images);
+				targets.push(t ?? { image: EMPTY_IMAGE }); // refused: it takes nothing
+				const stage = this.out.stages[i];
+				if (t === null) continue;
+				if ("stage" in t) stage.sources.push({ kind: "stage", ref: ref.value, stage: t.stage, via: ref.via, line: ref.line });
+				else if (ref.named) stage.sources.push({ kind: "image", ref: t.image, stage: null, via: ref.via, line: ref.line });
+			}
+			all.push(targets);
+		}
+		return all;
+	}
+
+	private resolveByName(value: string, images: string[]): Target {
+		const stage = this.lastByName.get(value.toLowerCase());
+		if (stage !== undefined) return { stage };
+		images.push(value);
+		return { image: value };
+	}
+
+	private resolveCopy(ref: Reference, stageCount: number, images: string[]): Target | null {
+		try {
+			if (processWord(ref.value, NO_ARGS, { escape: this.escape }).value !== ref.value) {
+				this.reject(Step.References, ref.line, "variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround");
+				return null;
+			}
+		} catch (e) {
+			if (!(e instanceof WordError)) throw e;
+			this.reject(Step.References, ref.line, e.message);
+			return null;
+		}
+		if (!/^[+-]?\d+$/.test(ref.value) || BigInt(ref.value) > 9223372036854775807n || BigInt(ref.value) < -9223372036854775808n) {
+			return this.resolveByName(ref.value, images);
+		}
+		const n = Number(ref.value);
+		if (n >= 0 && n < stageCount) return { stage: n };
+		if (n >= stageCount && n < stageCount + images.length) return { image: images[n - stageCount] };
+		this.reject(Step.References, ref.line, `invalid stage index ${BigInt(ref.value).toString()}`);
+		return null;
+	}
+
+	/** Step 4, end: a stage may not reach itself through `--from` and mounts. */
+	private checkCycles(targets: Target[][]): void {
+		const state = new Uint8Array(this.drafts.length); // 0 new, 1 on the path, 2 done
+		for (let root = 0; root < this.drafts.length; root++) {
+			if (state[root] !== 0) continue;
+			// Iterative depth-first search, so a long chain of stages cannot overflow the call stack.
+			const stack: { stage: number; next: number }[] = [{ stage: root, next: 0 }];
+			state[root] = 1;
+			while (stack.length > 0) {
+				const top = stack[stack.length - 1];
+				const out = targets[top.stage];
+				if (top.next >= out.length) {
+					state[top.stage] = 2;
+					stack.pop();
+					continue;
+				}
+				const t = out[top.next++];
+				if (!("stage" in t)) continue;
+				if (state[t.stage] === 1) {
+					// BuildKit points at the references along the cycle, starting with the root's.
+					const first = this.drafts[root].refs[stack[0].next - 1];
+					this.reject(Step.References, first.line, `circular dependency detected on stage: ${this.stageLabel(root)}`);
+					return;
+				}
+				if (state[t.stage] === 0) {
+					state[t.stage] = 1;
+					stack.push({ stage: t.stage, next: 0 });
+				}
+			}
+		}
+	}
+
+	private stageLabel(index: number): string {
+		return this.out.stages[index].name ?? `stage-${index}`;
+	}
+
+	/** Step 5: every image BuildKit would pull, stages first, then the images references named. */
+	private checkImages(targets: Target[][]): void {
+		for (const s of this.out.stages) {
+			if (s.parent !== null || s.baseArgs.length > 0 || s.base === EMPTY_IMAGE || s.base === "(none)") continue;
+			const why = referenceError(s.base);
+			if (why === null) continue;
+			const { written, names } = this.buildTimeArgs[s.index];
+			if (names.length > 0) {
+				// `alpine:${TAG}` with no default for TAG: the image is named only at build time.
+				s.base = written;
+				s.baseArgs = names;
+			} else this.reject(Step.Images, s.line, `failed to parse stage name ${JSON.stringify(s.base)}: ${why}`);
+		}
+		for (const [i, draft] of this.drafts.entries()) {
+			draft.refs.forEach((ref, k) => {
+				const t = targets[i][k];
+				if ("stage" in t || t.image === EMPTY_IMAGE) return;
+				const why = referenceError(t.image);
+				if (why !== null) this.reject(Step.Images, ref.line, `failed to parse stage name ${JSON.stringify(t.image)}: ${why}`);
+			});
+		}
+	}
+
+	/** The final stage is the last; BuildKit builds what it reaches through FROM, --from and mounts. */
+	private markReachable(targets: Target[][]): void {
+		const stages = this.out.stages;
+		if (stages.length === 0) return;
+		const final = stages[stages.length - 1];
+		final.final = true;
+		const seen = new Uint8Array(stages.length);
+		const todo = [final.index];
+		seen[final.index] = 1;
+		const visit = (i: number) => {
+			if (seen[i] === 0) {
+				seen[i] = 1;
+				todo.push(i);
+			}
+		};
+		while (todo.length > 0) {
+			const i = todo.pop()!;
+			const parent = stages[i].parent;
+			if (parent !== null) visit(parent);
+			for (const t of targets[i]) if ("stage" in t) visit(t.stage);
+		}
+		for (const s of stages) s.skipped = seen[s.index] === 0;
+	}
+
+	/** Step 6: a stage BuildKit builds may only take from stages built before it. */
+	private checkBuildOrder(targets: Target[][]): void {
+		for (const s of this.out.stages) {
+			this.drafts[s.index].refs.forEach((ref, k) => {
+				const t = targets[s.index][k];
+				if (!("stage" in t) || t.stage < s.index) return;
+				if (s.skipped) {
+					this.note("from-later-stage", `Move stage "${this.stageLabel(t.stage)}" above line ${ref.line}, or stop using it here.`, "BuildKit builds stages in file order, so it would refuse this reference if this stage were built.", ref.line);
+				} else if (ref.via === "copy") {
+					this.reject(Step.Build, ref.line, `cannot copy from stage ${JSON.stringify(ref.value)}, it needs to be defined before current stage ${JSON.stringify(this.stageLabel(s.index))}`);
+				} else {
+					this.reject(Step.Build, ref.line, `cannot mount from stage ${JSON.stringify(ref.value)} to ${JSON.stringify(ref.target)}, stage needs to be defined before current command`);
+				}
+			});
+		}
+	}
+
+	/** Advice on images `--from` and mounts name: a bare word that is no stage is probably a typo. */
+	noteImageSources(): void {
+		for (const s of this.out.stages) {
+			for (const src of s.sources) {
+				if (src.kind !== "image" || /[:/@]/.test(src.ref) || findSizeRow(src.ref) !== null) continue;
+				const flag = src.via === "copy" ? "--from" : "--mount from";
+				if (src.via === "mount" && /^\d+$/.test(src.ref)) {
+					this.note("from-undefined-stage", `Name the stage in --mount from=${src.ref}.`, `--mount from takes a stage name or an image, never an index: BuildKit pulls an image "${src.ref}".`, src.line);
+				} else {
+					this.note("from-undefined-stage", `Check ${flag}=${src.ref}: no stage has that name.`, `Docker will try to pull an image called "${src.ref}".`, src.line);
+				}
+			}
+		}
+	}
 }
 
 /**
  * Builds stages from instructions (which must contain at least one FROM).
- * @param escape the file's escape character, for `\$` in expansions
+ * @param escape the file's escape character
+ * @param target the platform being built for; the builder is linux/amd64
  */
-export function buildStages(instructions: readonly Instruction[], escape: string): BuiltStages {
-	const out: BuiltStages = { stages: [], facts: [], notes: [] };
-	const globalArgs = new Map<string, string | null>();
-	const pending: PendingRef[] = [];
-	const expand = (word: string, line: number): string => {
-		const r = expandArgs(word, globalArgs, escape);
-		for (const name of r.undefinedNames) {
-			out.notes.push({ rule: "undefined-arg", message: `Declare ARG ${name} before the first FROM.`, reason: `$${name} is not a global build arg here, so it expands to nothing.`, line });
-		}
-		return r.value;
-	};
-	for (const ins of instructions) {
-		const current = out.stages[out.stages.length - 1];
-		if (ins.keyword === "ARG" && !current) declareArgs(ins.args, globalArgs);
-		else if (ins.keyword === "FROM") addStage(ins, out, expand);
-		else if (!current) continue;
-		else if (ins.keyword === "COPY" || ins.keyword === "ADD") {
-			current.copiesFiles = true;
-			out.facts[current.index].copied += ` ${ins.args.toLowerCase()}`;
-			const from = leadingFlags(ins.args).flags.find((f) => f.name === "from");
-			if (from && ins.keyword === "ADD") {
-				out.notes.push({ rule: "add-from", message: "Use COPY --from instead of ADD --from.", reason: "ADD has no --from flag; BuildKit rejects it.", line: ins.line });
-			} else if (from) {
-				pending.push({ stage: current.index, ref: expand(from.value ?? "", ins.line), via: "copy", line: ins.line });
-			}
-		} else if (ins.keyword === "RUN") {
-			for (const flag of leadingFlags(ins.args).flags) {
-				if (flag.name !== "mount" || !flag.value) continue;
-				const from = flag.value.split(",").map((kv) => kv.split("=")).find(([k]) => k.trim().toLowerCase() === "from");
-				if (from && from[1]) pending.push({ stage: current.index, ref: expand(unquote(from.slice(1).join("=").trim()), ins.line), via: "mount", line: ins.line });
-			}
-		} else if (ins.keyword === "USER") {
-			out.facts[current.index].lastUser = { value: ins.args.trim(), line: ins.line };
-		} else if ((ins.keyword === "CMD" || ins.keyword === "ENTRYPOINT") && ins.args !== "" && !isExecForm(ins.args)) {
-			out.facts[current.index].shellForm.push({ keyword: ins.keyword, line: ins.line });
-		}
-	}
-	resolveParents(out);
-	for (const p of pending) out.stages[p.stage].sources.push(resolveSource(p, out));
-	markReachable(out.stages);
+export function buildStages(instructions: readonly Instruction[], escape: string, target: Platform): BuiltStages {
+	const builder = new StageBuilder(instructions, escape, target);
+	const out = builder.build();
+	builder.noteImageSources();
 	return out;
-}
-
-function addStage(ins: Instruction, out: BuiltStages, expand: (w: string, line: number) => string): void {
-	const { flags, rest } = leadingFlags(ins.args);
-	const platformFlag = flags.find((f) => f.name === "platform");
-	const index = out.stages.length;
-	const base = rest[0] === undefined ? "" : expand(unquote(rest[0]), ins.line);
-	let rawName: string | null = null;
-	if (rest.length >= 3 && rest[1].toLowerCase() === "as") rawName = rest[2];
-	if (rest.length === 0 || base === "" || (rest.length > 1 && rawName === null) || rest.length > 3) {
-		out.notes.push({ rule: "from-syntax", message: "Write FROM [--platform=…] image[:tag] [AS name].", reason: "BuildKit cannot read this FROM line.", line: ins.line });
-	}
-	const name = rawName === null ? null : rawName.toLowerCase();
-	out.stages.push({
-		index,
-		name,
-		base: base === "" ? "(none)" : base,
-		parent: null,
-		platform: platformFlag?.value ? expand(platformFlag.value, ins.line) : null,
-		sources: [],
-		copiesFiles: false,
-		line: ins.line,
-		final: false,
-		skipped: false,
-	});
-	out.facts.push({ rawName, lastUser: null, shellForm: [], copied: "" });
-	if (rawName === null || name === null) return;
-	if (!STAGE_NAME.test(name)) {
-		out.notes.push({ rule: "invalid-stage-name", message: `Rename stage "${rawName}" to letters, digits, "-", "_" and ".", starting with a letter.`, reason: "BuildKit rejects other stage names.", line: ins.line });
-	} else if (RESERVED.has(name)) {
-		out.notes.push({ rule: "reserved-stage-name", message: `Rename stage "${rawName}".`, reason: `"${name}" is reserved by BuildKit.`, line: ins.line });
-	}
-	if (rawName !== name) {
-		out.notes.push({ rule: "uppercase-stage-name", message: `Write the stage name in lower case: ${name}.`, reason: "Stage names are lowercased, so mixed case only misleads.", line: ins.line });
-	}
-	if (out.stages.slice(0, index).some((s) => s.name === name)) {
-		out.notes.push({ rule: "duplicate-stage-name", message: `Give stage "${name}" a name no other stage uses.`, reason: "BuildKit refuses duplicate stage names.", line: ins.line });
-	}
-}
-
-/** `FROM name` builds on the most recent EARLIER stage of that name; later stages never match. */
-function resolveParents(out: BuiltStages): void {
-	for (const stage of out.stages) {
-		const key = stage.base.toLowerCase();
-		const earlier = lastIndexOfName(out.stages, key, stage.index);
-		if (earlier >= 0) {
-			stage.parent = earlier;
-			continue;
-		}
-		if (out.stages.some((s) => s.index >= stage.index && s.name === key)) {
-			out.notes.push({ rule: "from-later-stage", message: `Move stage "${key}" above this FROM, or name an image.`, reason: "FROM only sees earlier stages; Docker will try to pull an image with this name.", line: stage.line });
-		}
-	}
-}
-
-function lastIndexOfName(stages: readonly DockerStage[], name: string, before: number): number {
-	for (let i = Math.min(before, stages.length) - 1; i >= 0; i--) if (stages[i].name === name) return i;
-	return -1;
-}
-
-function resolveSource(p: PendingRef, out: BuiltStages): StageSource {
-	const stages = out.stages;
-	const source: StageSource = { kind: "invalid", ref: p.ref, stage: null, via: p.via, line: p.line };
-	const flag = p.via === "copy" ? "--from" : "--mount from";
-	const note = (rule: string, message: string, reason: string) => out.notes.push({ rule, message, reason, line: p.line });
-	if (/^\d+$/.test(p.ref)) {
-		const n = Number(p.ref);
-		if (n < p.stage) return { ...source, kind: "stage", stage: n };
-		if (n === p.stage) note("from-own-stage", `Point ${flag}=${p.ref} at an earlier stage.`, "A stage cannot copy from itself.");
-		else if (n < stages.length) note("from-later-stage", `Point ${flag}=${p.ref} at an earlier stage.`, "Stages can only use stages defined above them.");
-		else note("from-undefined-stage", `Point ${flag}=${p.ref} at an existing stage.`, `There are only ${stages.length} stages, counted from 0.`);
-		return source;
-	}
-	const key = p.ref.toLowerCase();
-	const earlier = lastIndexOfName(stages, key, p.stage);
-	if (earlier >= 0) return { ...source, kind: "stage", stage: earlier };
-	if (stages[p.stage].name === key) {
-		note("from-own-stage", `Point ${flag}=${p.ref} at an earlier stage.`, "A stage cannot copy from itself.");
-		return source;
-	}
-	if (stages.some((s) => s.index > p.stage && s.name === key)) {
-		note("from-later-stage", `Move stage "${key}" above line ${p.line}.`, "Stages can only use stages defined above them.");
-		return source;
-	}
-	// A bare word that names no stage is probably a typo; a reference with a tag, digest or path is an image.
-	if (!/[:/@]/.test(p.ref) && findSizeRow(p.ref) === null) {
-		note("from-undefined-stage", `Check ${flag}=${p.ref}: no earlier stage has that name.`, `Docker will try to pull an image called "${p.ref}".`);
-	}
-	return { ...source, kind: "image" };
-}
-
-/** The final stage is the last; anything it does not reach is skipped by BuildKit. */
-function markReachable(stages: DockerStage[]): void {
-	if (stages.length === 0) return;
-	const final = stages[stages.length - 1];
-	final.final = true;
-	const seen = new Set<number>();
-	const todo = [final.index];
-	while (todo.length > 0) {
-		const i = todo.pop()!;
-		if (seen.has(i)) continue;
-		seen.add(i);
-		const parent = stages[i].parent;
-		if (parent !== null) todo.push(parent);
-		for (const s of stages[i].sources) if (s.stage !== null) todo.push(s.stage);
-	}
-	for (const s of stages) s.skipped = !seen.has(s.index);
 }

@@ -3,7 +3,7 @@
  * say the same thing: every figure an estimate, uncompressed, unknown when unknown.
  */
 import { formatBytes, formatRatio } from "./format";
-import type { Footprint, ImageSize } from "./types";
+import type { DockerAnalysisError, Footprint, ImageSize } from "./types";
 
 /** `≈ 833.5 MB` or `size unknown`. */
 function sizeText(size: ImageSize): string {
@@ -31,4 +31,14 @@ export function footprintLines(f: Footprint): FootprintLines {
 	else if (f.final.bytes === 0 && (f.largestBuilder?.bytes ?? 0) > 0) ratio = "the base adds nothing: only the copied files remain";
 	const compressed = f.final.compressedBytes === null ? "" : `; final base ≈ ${formatBytes(f.final.compressedBytes)} compressed${f.final.compressedDerived ? " (derived)" : ""}`;
 	return { final, builder, ratio, label: `Estimates, uncompressed (as docker images shows)${compressed}.` };
+}
+
+/** The calm line for a file BuildKit refuses: where and BuildKit's own reason. */
+export function rejectionText(line: number, reason: string): string {
+	return `BuildKit refuses this Dockerfile, line ${line}: ${reason}`;
+}
+
+/** An error line as a view shows it, with the line moved by `lineOffset` (note lines). */
+export function errorText(a: DockerAnalysisError, lineOffset: number): string {
+	return a.rejected ? rejectionText(a.rejected.line + lineOffset, a.rejected.reason) : a.error;
 }

@@ -5,13 +5,16 @@
  */
 
 /** Where a stage takes files from: an earlier stage, or an image pulled from a registry. */
-export interface StageSource {
+interface StageSource {
 	/**
-	 * `stage` when the reference resolves to an earlier stage; `invalid` when it names the
-	 * stage itself, a later stage or a stage index that does not exist; `image` otherwise.
+	 * `stage` when the reference resolves to a stage (an earlier one, unless the stage is
+	 * skipped: BuildKit refuses a built stage that takes from a later one); `image` otherwise.
 	 */
-	kind: "stage" | "image" | "invalid";
-	/** The reference as written, after ARG expansion (`builder`, `0`, `nginx:alpine`). */
+	kind: "stage" | "image";
+	/**
+	 * The reference as written (`builder`, `0`, `nginx:alpine`); for an index that BuildKit
+	 * counts past the stages, the image an earlier reference named.
+	 */
 	ref: string;
 	/** Index of the stage it names, when kind is `stage`. */
 	stage: number | null;
@@ -25,8 +28,13 @@ export interface DockerStage {
 	index: number;
 	/** The lowercased `AS` name, or null for an unnamed stage. */
 	name: string | null;
-	/** The `FROM` reference after ARG expansion: an image, `scratch`, or an earlier stage's name. */
+	/**
+	 * The `FROM` reference after ARG expansion: an image, `scratch`, or an earlier stage's name;
+	 * as written when it needs a build argument that has no default (see `baseArgs`).
+	 */
 	base: string;
+	/** Global ARGs without a default that this FROM line cannot do without: the base is known only at build time. */
+	baseArgs: string[];
 	/** Index of the earlier stage this one builds on (`FROM builder`), else null. */
 	parent: number | null;
 	/** The `--platform` value after expansion (platform args stay as written), or null. */
@@ -100,11 +108,17 @@ export interface DockerAnalysisOk {
 	/** Parser directives found at the top, lowercased keys. */
 	directives: Record<string, string>;
 	escape: "\\" | "`";
+	/** The platforms the platform args were resolved for, e.g. `linux/amd64`. */
+	platform: { target: string; build: string };
+	/** The text analysed, so a view can analyse it again for another platform. */
+	source: string;
 }
 
-interface DockerAnalysisError {
+export interface DockerAnalysisError {
 	/** One calm line saying why there is nothing to analyse. */
 	error: string;
+	/** When BuildKit would refuse the file: where (a line of the analysed text) and why. */
+	rejected?: { line: number; reason: string };
 }
 
 export type DockerAnalysis = DockerAnalysisOk | DockerAnalysisError;

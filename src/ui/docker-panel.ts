@@ -3,7 +3,8 @@
  * estimate and advice, in a collapsible <details>. Built with Obsidian's DOM helpers only;
  * styles live in styles.css under `.sn-docker-*`.
  */
-import { footprintLines } from "../docker/summary";
+import { analyseDockerfile } from "../docker/analyse";
+import { errorText, footprintLines } from "../docker/summary";
 import type { DockerAnalysis, DockerAnalysisOk, DockerStage } from "../docker/types";
 
 export interface DockerPanelOptions {
@@ -13,33 +14,61 @@ export interface DockerPanelOptions {
 	lineOffset?: number;
 }
 
+/** Target platforms the selector offers; the analysis' own is added when it is not one of them. */
+const PLATFORM_CHOICES = ["linux/amd64", "linux/arm64", "linux/arm/v7", "linux/386", "linux/ppc64le", "linux/s390x", "linux/riscv64", "windows/amd64"];
+
 /**
  * Renders the panel for one analysis into `container` and returns the panel element.
- * A failed analysis renders its one calm line and nothing else.
+ * A failed analysis renders its one calm line and nothing else. A successful one offers a
+ * target platform selector that analyses the same text again for the platform chosen.
  */
 export function renderDockerPanel(container: HTMLElement, analysis: DockerAnalysis, options: DockerPanelOptions = {}): HTMLElement {
 	const panel = container.createDiv({ cls: "sn-docker-panel" });
+	fillPanel(panel, analysis, options, analysis.error === undefined ? analysis.source : null, null);
+	return panel;
+}
+
+/**
+ * Draws one analysis into the panel. With the analysed text at hand, a platform selector
+ * redraws the panel for the platform chosen (also when that analysis ends in an error line).
+ */
+function fillPanel(panel: HTMLElement, analysis: DockerAnalysis, options: DockerPanelOptions, source: string | null, chosen: string | null): void {
+	panel.empty();
+	const choose = source === null ? null : (platform: string) => fillPanel(panel, analyseDockerfile(source, { platform }), { ...options, collapsed: false }, source, platform);
 	if (analysis.error !== undefined) {
 		panel.addClass("sn-docker-error");
-		panel.createSpan({ cls: "sn-docker-error-text", text: `Dockerfile analysis: ${analysis.error}` });
-		return panel;
+		panel.createSpan({ cls: "sn-docker-error-text", text: `Dockerfile analysis: ${errorText(analysis, options.lineOffset ?? 0)}` });
+		if (choose && chosen !== null) renderPlatformChoice(panel, chosen, choose);
+		return;
 	}
+	panel.removeClass("sn-docker-error");
 	const details = panel.createEl("details", { cls: "sn-docker-details" });
 	details.open = !options.collapsed;
 	details.createEl("summary", { cls: "sn-docker-summary", text: summaryText(analysis) });
 	const body = details.createDiv({ cls: "sn-docker-body" });
 	renderFootprint(body, analysis);
+	if (choose) renderPlatformChoice(body, analysis.platform.target, choose);
 	renderTable(body, analysis);
 	renderGraph(body, analysis);
 	renderAdvice(body, analysis, options.lineOffset ?? 0);
-	return panel;
+}
+
+/** "Target platform: [linux/amd64 ▾]": the platform args are resolved for this platform. */
+function renderPlatformChoice(parent: HTMLElement, current: string, choose: (platform: string) => void): void {
+	const row = parent.createDiv({ cls: "sn-docker-platform sn-docker-muted" });
+	const label = row.createEl("label", { text: "Target platform " });
+	const select = label.createEl("select", { cls: "dropdown sn-docker-platform-select" });
+	const choices = PLATFORM_CHOICES.includes(current) ? PLATFORM_CHOICES : [current, ...PLATFORM_CHOICES];
+	for (const p of choices) select.createEl("option", { text: p, value: p });
+	select.value = current;
+	select.addEventListener("change", () => choose(select.value));
 }
 
 function summaryText(a: DockerAnalysisOk): string {
 	const n = a.stages.length;
 	const count = a.advice.length;
 	const advice = count === 0 ? "no suggestions" : `${count} suggestion${count === 1 ? "" : "s"}`;
-	return `Dockerfile: ${n} stage${n === 1 ? "" : "s"}, ${footprintLines(a.footprint).final.replace(/^Final image/, "final image")} (estimate), ${advice}`;
+	return `Dockerfile for ${a.platform.target}: ${n} stage${n === 1 ? "" : "s"}, ${footprintLines(a.footprint).final.replace(/^Final image/, "final image")} (estimate), ${advice}`;
 }
 
 function renderFootprint(body: HTMLElement, a: DockerAnalysisOk): void {
@@ -136,13 +165,19 @@ interface Edge {
 	kind: "inherit" | "copy" | "mount";
 }
 
+/** One edge per pair of stages, the first reason kept (inheritance before `--from`, in line order). */
 function graphEdges(stages: readonly DockerStage[]): Edge[] {
 	const edges: Edge[] = [];
+	const seen = new Set<string>();
+	const add = (from: number, to: number, kind: Edge["kind"]) => {
+		const key = `${from}>${to}`;
+		if (seen.has(key)) return;
+		seen.add(key);
+		edges.push({ from, to, kind });
+	};
 	for (const s of stages) {
-		if (s.parent !== null) edges.push({ from: s.parent, to: s.index, kind: "inherit" });
-		for (const src of s.sources) {
-			if (src.stage !== null && !edges.some((e) => e.from === src.stage && e.to === s.index)) edges.push({ from: src.stage, to: s.index, kind: src.via });
-		}
+		if (s.parent !== null) add(s.parent, s.index, "inherit");
+		for (const src of s.sources) if (src.stage !== null) add(src.stage, s.index, src.via);
 	}
 	return edges;
 }

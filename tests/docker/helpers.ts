@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { analyseDockerfile } from "../../src/docker/analyse";
+import { analyseDockerfile, type AnalyseOptions } from "../../src/docker/analyse";
 import { findDockerBlocks } from "../../src/docker/markdown-blocks";
 import { type DockerAnalysis, type DockerAnalysisOk } from "../../src/docker/types";
 
@@ -12,8 +12,8 @@ export function readNote(): string {
 }
 
 /** Analyses and insists on success, so tests fail with the analysis' own message. */
-export function ok(text: string): DockerAnalysisOk {
-	const a: DockerAnalysis = analyseDockerfile(text);
+export function ok(text: string, options?: AnalyseOptions): DockerAnalysisOk {
+	const a: DockerAnalysis = analyseDockerfile(text, options);
 	if (a.error !== undefined) throw new Error(`expected an analysis, got error: ${a.error}`);
 	return a;
 }

@@ -19,7 +19,7 @@ describe("renderDockerPanel", () => {
 		expect(panel.classList.contains("sn-docker-panel")).toBe(true);
 		const details = panel.querySelector("details")!;
 		expect(details.open).toBe(true);
-		expect(details.querySelector("summary")?.textContent).toBe("Dockerfile: 2 stages, final image ≈ 0 MB on scratch + copied files, size unknown (estimate), 1 suggestion");
+		expect(details.querySelector("summary")?.textContent).toBe("Dockerfile for linux/amd64: 2 stages, final image ≈ 0 MB on scratch + copied files, size unknown (estimate), 1 suggestion");
 		const rows = panel.querySelectorAll("tbody tr");
 		expect(rows).toHaveLength(2);
 		expect(texts(rows[0], "td").slice(0, 4)).toEqual(["0", "builder", "golang:1.17", ""]);
@@ -37,16 +37,16 @@ describe("renderDockerPanel", () => {
 		expect(panel.querySelector(".sn-docker-advice-item")?.getAttribute("data-rule")).toBe("scratch-runtime");
 	});
 
-	it("marks skipped stages, external sources and invalid references", () => {
-		const a = analyseDockerfile(["FROM golang:1.22 AS unused", "FROM alpine:3.20 AS b", "COPY --from=nginx:1.27 /a /a", "COPY --from=buidler /x /x", "COPY --from=b /y /y", "FROM b"].join("\n"));
+	it("marks skipped stages, external sources and references to later stages", () => {
+		const a = analyseDockerfile(["FROM golang:1.22 AS unused", "COPY --from=b /y /y", "FROM alpine:3.20 AS b", "COPY --from=nginx:1.27 /a /a", "COPY --from=buidler /x /x", "FROM b"].join("\n"));
 		const panel = renderDockerPanel(createDiv(), a);
 		const rows = panel.querySelectorAll("tbody tr");
 		expect(texts(rows[0], ".sn-docker-badge")).toEqual(["skipped"]);
 		expect(texts(rows[1], ".sn-docker-badge")).toEqual(["external"]);
 		expect(texts(rows[1], ".sn-docker-source-image")).toEqual(["nginx:1.27", "buidler"]);
-		expect(texts(rows[1], ".sn-docker-source-invalid")).toEqual(["b"]); // its own stage
+		expect(texts(rows[0], ".sn-docker-source-stage")).toEqual(["b"]); // a later stage: BuildKit skips this one
 		expect(Array.from(panel.querySelectorAll(".sn-docker-advice-item")).map((li) => li.getAttribute("data-rule"))).toEqual(
-			expect.arrayContaining(["from-undefined-stage", "from-own-stage"]),
+			expect.arrayContaining(["from-undefined-stage", "from-later-stage"]),
 		);
 		expect(texts(rows[2], "td")[2]).toBe("stage b");
 		expect(panel.querySelectorAll("path.sn-docker-graph-edge-inherit")).toHaveLength(1);
@@ -60,6 +60,27 @@ describe("renderDockerPanel", () => {
 		expect(err.classList.contains("sn-docker-error")).toBe(true);
 		expect(err.textContent).toMatch(/^Dockerfile analysis: Not a Dockerfile/);
 		expect(err.querySelector("table")).toBeNull();
+	});
+
+	it("offers the target platform and analyses again for another one", () => {
+		const text = ["FROM scratch AS bin-linux", "FROM scratch AS bin-windows", "FROM bin-$TARGETOS"].join("\n");
+		const panel = renderDockerPanel(createDiv(), analyseDockerfile(text), { lineOffset: 4 });
+		const select = panel.querySelector<HTMLSelectElement>("select.sn-docker-platform-select")!;
+		expect(select.value).toBe("linux/amd64");
+		expect(texts(panel, "tbody tr:nth-child(3) td")[2]).toBe("stage bin-linux");
+		select.value = "windows/amd64";
+		select.dispatchEvent(new Event("change"));
+		expect(panel.querySelector("summary")?.textContent).toMatch(/^Dockerfile for windows\/amd64: 3 stages/);
+		expect(texts(panel, "tbody tr:nth-child(3) td")[2]).toBe("stage bin-windows");
+		expect(panel.querySelector<HTMLSelectElement>("select.sn-docker-platform-select")?.value).toBe("windows/amd64");
+		expect(panel.querySelectorAll("details")).toHaveLength(1);
+	});
+
+	it("a base from a build argument: named as written, not priced, one piece of advice", () => {
+		const panel = renderDockerPanel(createDiv(), analyseDockerfile("ARG BASE\nFROM ${BASE}"));
+		expect(panel.querySelector("summary")?.textContent).toBe("Dockerfile for linux/amd64: 1 stage, final image size unknown on ${BASE} (estimate), 1 suggestion");
+		expect(panel.querySelector(".sn-docker-advice-item")?.getAttribute("data-rule")).toBe("base-from-build-arg");
+		expect(panel.querySelector(".sn-docker-badge-external")).toBeNull();
 	});
 
 	it("gives every graph its own arrow marker id", () => {

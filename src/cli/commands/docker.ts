@@ -1,16 +1,18 @@
 /**
- * `spaced-notes docker FILE [--json]`: the Dockerfile analysis of every dockerfile block of a
- * note (`.md`, `.markdown`), or of a plain Dockerfile (any other file).
+ * `spaced-notes docker FILE [--json] [--platform P]`: the Dockerfile analysis of every dockerfile
+ * block of a note (`.md`, `.markdown`), or of a plain Dockerfile (any other file), for the target
+ * platform P (linux/amd64 by default).
  */
 import { jsonText } from "../terminal-text";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { analyseDockerfile } from "../../docker/analyse";
+import { analyseDockerfile, type AnalyseOptions } from "../../docker/analyse";
 import { findDockerBlocks } from "../../docker/markdown-blocks";
 import { toDockerJson, type DockerBlockJson } from "../../docker/json";
-import { footprintLines } from "../../docker/summary";
+import { errorText, footprintLines } from "../../docker/summary";
 import type { DockerAnalysis } from "../../docker/types";
-import { hasFlag, parseArgs } from "../args";
+import { parseTargetPlatform } from "../../docker/platform";
+import { flagValue, hasFlag, parseArgs } from "../args";
 import { EXIT_OK, UsageError, type Command } from "../io";
 
 interface AnalysedBlock {
@@ -32,20 +34,25 @@ async function readInput(path: string): Promise<string> {
 }
 
 /** Analyses a note's dockerfile blocks, or the whole file when it is not Markdown. */
-function analyseFile(path: string, text: string): AnalysedBlock[] {
+function analyseFile(path: string, text: string, options: AnalyseOptions): AnalysedBlock[] {
 	if (/\.(md|markdown)$/i.test(path)) {
-		return findDockerBlocks(text).map((b) => ({ line: b.line, offset: b.line, analysis: analyseDockerfile(b.body) }));
+		return findDockerBlocks(text).map((b) => ({ line: b.line, offset: b.line, analysis: analyseDockerfile(b.body, options) }));
 	}
-	return [{ line: 1, offset: 0, analysis: analyseDockerfile(text) }];
+	return [{ line: 1, offset: 0, analysis: analyseDockerfile(text, options) }];
 }
 
 export const dockerCommand: Command = async (argv, io) => {
 	// Common flags are accepted for symmetry with the other commands; the analysis ignores them.
-	const args = parseArgs(argv, ["json"], ["tag", "now", "algorithm"]);
-	if (args.positional.length !== 1) throw new UsageError("usage: spaced-notes docker FILE [--json]");
+	const args = parseArgs(argv, ["json"], ["tag", "now", "algorithm", "platform"]);
+	if (args.positional.length !== 1) throw new UsageError("usage: spaced-notes docker FILE [--json] [--platform P]");
+	const platform = flagValue(args, "platform");
+	if (platform !== undefined) {
+		const parsed = parseTargetPlatform(platform);
+		if ("error" in parsed) throw new UsageError(`--platform: ${parsed.error}`);
+	}
 	const file = args.positional[0];
 	const text = await readInput(resolve(io.cwd, file));
-	const blocks = analyseFile(file, text);
+	const blocks = analyseFile(file, text, { platform });
 	if (hasFlag(args, "json")) {
 		const json: { blocks: DockerBlockJson[] } = { blocks: blocks.map((b) => toDockerJson(b.analysis, b.line, b.offset)) };
 		io.stdout(jsonText(json) + "\n");
@@ -63,12 +70,12 @@ export const dockerCommand: Command = async (argv, io) => {
 function describeBlock(file: string, block: AnalysedBlock): string {
 	const a = block.analysis;
 	const head = `${file}:${block.line}`;
-	if (a.error !== undefined) return `${head}  ${a.error}\n`;
-	const out = [`${head}  ${a.stages.length} stage${a.stages.length === 1 ? "" : "s"}`];
+	if (a.error !== undefined) return `${head}  ${errorText(a, block.offset)}\n`;
+	const out = [`${head}  ${a.stages.length} stage${a.stages.length === 1 ? "" : "s"} for ${a.platform.target}`];
 	for (const s of a.stages) {
 		const name = s.name ?? "(unnamed)";
 		const base = s.parent === null ? s.base : `stage ${a.stages[s.parent].name ?? s.parent}`;
-		const from = s.sources.map((src) => (src.stage === null ? `${src.ref}${src.kind === "image" ? " (external)" : " (invalid)"}` : a.stages[src.stage].name ?? String(src.stage)));
+		const from = s.sources.map((src) => (src.stage === null ? `${src.ref} (external)` : a.stages[src.stage].name ?? String(src.stage)));
 		const badges = [s.final ? "final" : "", s.skipped ? "skipped" : "", s.platform ? `platform ${s.platform}` : ""].filter((x) => x);
 		out.push(`  #${s.index} ${name.padEnd(12)} ${base}${from.length ? `  ← ${from.join(", ")}` : ""}${badges.length ? `  [${badges.join(", ")}]` : ""}`);
 	}
