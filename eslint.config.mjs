@@ -25,7 +25,10 @@ export default defineConfig([
 			"no-restricted-syntax": [
 				"error",
 				{ selector: "Literal[regex.pattern=/\\(\\?<[=!]/]", message: "No lookbehind: iOS before 16.4 cannot load a plugin that has one." },
-				{ selector: "NewExpression[callee.name='RegExp'] > Literal[value=/\\(\\?<[=!]/]", message: "No lookbehind: iOS before 16.4 cannot load a plugin that has one." },
+				{
+					selector: "NewExpression[callee.name='RegExp'] > Literal[value=/\\(\\?<[=!]/]",
+					message: "No lookbehind: iOS before 16.4 cannot load a plugin that has one.",
+				},
 			],
 		},
 	},

@@ -54,9 +54,18 @@ const smallLines = small.split("\n").length;
 const largeLines = large.split("\n").length;
 console.log(runsNote());
 console.log(`analyseDockerfile, ${smallLines} lines:    median ${show(a, 3)}, ${show(perLine(a, smallLines), 2, " µs/line")}`);
-console.log(`analyseDockerfile, ${largeLines.toLocaleString("en")} lines: median ${show(b, 3)}, ${show(perLine(b, largeLines), 2, " µs/line")}  ${atMost(b, 5, "≤ 5 ms")}`);
-console.log(`growth from ${smallLines} to ${largeLines.toLocaleString("en")} lines: ${show(ratios(b, a), 1, "×")}  ${linear(ratios(b, a), Math.round((largeLines / smallLines) * 10) / 10)}`);
-console.log(`stages in the large file: ${(() => { const r = analyseDockerfile(large); return r.error ?? `${r.stages.length} (${large.split("\n").length} lines)`; })()}`);
+console.log(
+	`analyseDockerfile, ${largeLines.toLocaleString("en")} lines: median ${show(b, 3)}, ${show(perLine(b, largeLines), 2, " µs/line")}  ${atMost(b, 5, "≤ 5 ms")}`,
+);
+console.log(
+	`growth from ${smallLines} to ${largeLines.toLocaleString("en")} lines: ${show(ratios(b, a), 1, "×")}  ${linear(ratios(b, a), Math.round((largeLines / smallLines) * 10) / 10)}`,
+);
+console.log(
+	`stages in the large file: ${(() => {
+		const r = analyseDockerfile(large);
+		return r.error ?? `${r.stages.length} (${large.split("\n").length} lines)`;
+	})()}`,
+);
 
 // The growth is taken from 5,000 to 10,000 stages: a file of a thousand stages or two is analysed
 // within V8's young heap and so runs faster per stage, which would hide or fake a trend.
@@ -67,5 +76,12 @@ for (let i = 0; i < pick(5, 2); i++) analyseDockerfile(twice); // warm up the JI
 const c = repeat(RUNS, () => medianTime(pick(15, 3), () => analyseDockerfile(many)));
 const d = repeat(RUNS, () => medianTime(pick(9, 3), () => analyseDockerfile(twice)));
 console.log(`analyseDockerfile, ${stageCount.toLocaleString("en")} stages: median ${show(c, 1)}  ${atMost(c, 100, "≤ 100 ms")}`);
-console.log(`growth from ${stageCount.toLocaleString("en")} to ${(stageCount * 2).toLocaleString("en")} stages: ${show(ratios(d, c), 1, "×")}  ${linear(ratios(d, c), 2)}`);
-console.log(`stages in that file: ${(() => { const r = analyseDockerfile(many); return r.error ?? `${r.stages.length}, ${r.stages.filter((s) => s.skipped).length} skipped`; })()}`);
+console.log(
+	`growth from ${stageCount.toLocaleString("en")} to ${(stageCount * 2).toLocaleString("en")} stages: ${show(ratios(d, c), 1, "×")}  ${linear(ratios(d, c), 2)}`,
+);
+console.log(
+	`stages in that file: ${(() => {
+		const r = analyseDockerfile(many);
+		return r.error ?? `${r.stages.length}, ${r.stages.filter((s) => s.skipped).length} skipped`;
+	})()}`,
+);

@@ -159,9 +159,36 @@ function run(large: Vault, small: Vault, threads: IndexThreads, firstBuilds: num
 	);
 	row("  the first build, starting the threads", ms(firstBuilds), "once per process");
 	row("full index on one thread (read, parse, index)", ms(full), `${times(ratios(full, baseline))} baseline`);
-	row("  of which reading every note", ms(of((r) => r.reading)), `${times(ratios(of((r) => r.reading), baseline))} baseline`);
-	row("  of which parsing (texts in memory)", ms(of((r) => r.parsing)), `${times(ratios(of((r) => r.parsing), baseline))} baseline`);
-	row("  of which building the index (the rest)", ms(of((r) => r.rest)), `${times(ratios(of((r) => r.rest), baseline))} baseline`);
+	row(
+		"  of which reading every note",
+		ms(of((r) => r.reading)),
+		`${times(
+			ratios(
+				of((r) => r.reading),
+				baseline,
+			),
+		)} baseline`,
+	);
+	row(
+		"  of which parsing (texts in memory)",
+		ms(of((r) => r.parsing)),
+		`${times(
+			ratios(
+				of((r) => r.parsing),
+				baseline,
+			),
+		)} baseline`,
+	);
+	row(
+		"  of which building the index (the rest)",
+		ms(of((r) => r.rest)),
+		`${times(
+			ratios(
+				of((r) => r.rest),
+				baseline,
+			),
+		)} baseline`,
+	);
 
 	// The longest single note bounds the longest main-thread task of the chunked build in
 	// Obsidian: a slice stops once its 10 ms budget is spent, so a task is ≤ 10 ms + one note.
@@ -175,8 +202,16 @@ function run(large: Vault, small: Vault, threads: IndexThreads, firstBuilds: num
 	});
 	const p999 = notes.map((n) => n.p999);
 	const slowest = notes.map((n) => n.max);
-	const slice = (values: number[]) => verdict(values.map((note) => 10 + note), 16);
-	row("single note, p99.9 / max (max includes GC)", `${ms(p999)} / ${ms(slowest)}`, `10 ms slice + one note ≤ 16 ms: p99.9 ${slice(p999)}, max ${slice(slowest)}`);
+	const slice = (values: number[]) =>
+		verdict(
+			values.map((note) => 10 + note),
+			16,
+		);
+	row(
+		"single note, p99.9 / max (max includes GC)",
+		`${ms(p999)} / ${ms(slowest)}`,
+		`10 ms slice + one note ≤ 16 ms: p99.9 ${slice(p999)}, max ${slice(slowest)}`,
+	);
 
 	const smallIndex = buildIndex(small.files, small.settings);
 	const changedLarge = repeat(RUNS, () => medianUpdate(index, large.files[Math.floor(large.files.length / 2)], large.settings));

@@ -29,7 +29,19 @@ function note(lines: number): string {
 				out.push(`Term ${i}:::definition ${i}${sr}`, "");
 				break;
 			case 2:
-				out.push(`## Section ${i}`, `Multi-line question ${i}`, "with a second line", "?", `Answer ${i}`, "```sh", "docker build .", "", "```", fsrs, "");
+				out.push(
+					`## Section ${i}`,
+					`Multi-line question ${i}`,
+					"with a second line",
+					"?",
+					`Answer ${i}`,
+					"```sh",
+					"docker build .",
+					"",
+					"```",
+					fsrs,
+					"",
+				);
 				break;
 			case 3:
 				out.push(`A ==cloze ${i}== in a sentence with ==two== deletions`, `<!--SR:!2025-06-01,4,230!2025-06-02,5,230-->`, "");
@@ -67,7 +79,11 @@ function run(): Run {
 	const perKeystroke: number[] = [];
 	let decorations = 0;
 	for (let k = 0; k < keystrokes; k++) {
-		const tr = state.update({ changes: { from: cursor, insert: typed[k % typed.length] }, selection: EditorSelection.cursor(cursor + 1), userEvent: "input.type" });
+		const tr = state.update({
+			changes: { from: cursor, insert: typed[k % typed.length] },
+			selection: EditorSelection.cursor(cursor + 1),
+			userEvent: "input.type",
+		});
 		const start = performance.now();
 		model.mapChanges(tr.changes);
 		const line = tr.state.doc.lineAt(cursor).number;
@@ -96,9 +112,33 @@ const runs = repeat(RUNS, run);
 const of = (figure: (r: Run) => number) => runs.map(figure);
 const keystroke = of((r) => r.keystroke.median);
 console.log(runsNote());
-console.log(`note: ${runs[0].lines} lines, ${runs[0].marks} marks; first parse of a fresh model ${show(of((r) => r.firstParse), 2)}`);
 console.log(
-	`per keystroke (map marks + visible decorations, ${runs[0].decorations} in view, median of ${keystrokes} keystrokes per run): median ${show(keystroke, 3)}, p95 ${show(of((r) => r.keystroke.p95), 3)}, max ${show(of((r) => r.keystroke.max), 3)}  ${atMost(keystroke, 2, "median ≤ 2 ms")}`,
+	`note: ${runs[0].lines} lines, ${runs[0].marks} marks; first parse of a fresh model ${show(
+		of((r) => r.firstParse),
+		2,
+	)}`,
 );
-console.log(`full re-parse (after a 200 ms pause): median ${show(of((r) => r.reparse.median), 2)}, p95 ${show(of((r) => r.reparse.p95), 2)}`);
-console.log(`re-parsing on every keystroke instead would cost about ${show(of((r) => r.reparse.median + r.keystroke.median), 2)} per keystroke`);
+console.log(
+	`per keystroke (map marks + visible decorations, ${runs[0].decorations} in view, median of ${keystrokes} keystrokes per run): median ${show(keystroke, 3)}, p95 ${show(
+		of((r) => r.keystroke.p95),
+		3,
+	)}, max ${show(
+		of((r) => r.keystroke.max),
+		3,
+	)}  ${atMost(keystroke, 2, "median ≤ 2 ms")}`,
+);
+console.log(
+	`full re-parse (after a 200 ms pause): median ${show(
+		of((r) => r.reparse.median),
+		2,
+	)}, p95 ${show(
+		of((r) => r.reparse.p95),
+		2,
+	)}`,
+);
+console.log(
+	`re-parsing on every keystroke instead would cost about ${show(
+		of((r) => r.reparse.median + r.keystroke.median),
+		2,
+	)} per keystroke`,
+);

@@ -80,7 +80,9 @@ try {
 		const half = runs.map((r) => r.half);
 		const whole = runs.map((r) => r.whole);
 		const growth = ratios(whole, half);
-		console.log(`${name}: half ${show(half)}, full ${show(whole)}, growth ${show(growth, 2, "×")} for 2× input (${count(large)} cards)  ${linear(growth, 2)}`);
+		console.log(
+			`${name}: half ${show(half)}, full ${show(whole)}, growth ${show(growth, 2, "×")} for 2× input (${count(large)} cards)  ${linear(growth, 2)}`,
+		);
 	}
 } finally {
 	rmSync(dir, { recursive: true, force: true });

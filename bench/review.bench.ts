@@ -48,7 +48,9 @@ function benchWrite(): void {
 	};
 	for (let i = 0; i < 20; i++) write(); // not counted: the JIT warms up
 	const ms = repeat(RUNS, () => medianTime(pick(200, 50), write));
-	console.log(`write one answer into a ${(text.length / 1024).toFixed(0)} KB note (${cards.length} cards): median ${show(ms, 2)}${ok ? "" : "  (a write failed!)"}`);
+	console.log(
+		`write one answer into a ${(text.length / 1024).toFixed(0)} KB note (${cards.length} cards): median ${show(ms, 2)}${ok ? "" : "  (a write failed!)"}`,
+	);
 }
 
 function benchQueue(): void {
@@ -62,7 +64,9 @@ function benchQueue(): void {
 				if (entry.isDirectory()) walk(full);
 				else if (entry.name.endsWith(".md")) {
 					const cards: Card[] = parseNote(readFileSync(full, "utf8"), { path: full, settings }).cards;
-					for (const card of cards) for (const sibling of card.siblings) items.push({ card, sibling: sibling.index, file: full, deck: (card.decks[0] ?? "").toLowerCase() });
+					for (const card of cards)
+						for (const sibling of card.siblings)
+							items.push({ card, sibling: sibling.index, file: full, deck: (card.decks[0] ?? "").toLowerCase() });
 				}
 			}
 		};

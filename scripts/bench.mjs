@@ -24,8 +24,14 @@ const files = readdirSync("bench")
 	.sort();
 
 const cpu = cpus();
-console.log(`machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores (${availableParallelism()} usable), Node ${process.version}, ${process.platform} ${process.arch}`);
-console.log(`load average at start: ${loadavg().map((n) => n.toFixed(2)).join(" / ")} (1 / 5 / 15 min)`);
+console.log(
+	`machine: ${cpu[0]?.model ?? "unknown CPU"}, ${cpu.length} cores (${availableParallelism()} usable), Node ${process.version}, ${process.platform} ${process.arch}`,
+);
+console.log(
+	`load average at start: ${loadavg()
+		.map((n) => n.toFixed(2))
+		.join(" / ")} (1 / 5 / 15 min)`,
+);
 console.log(`mode: ${quick ? "quick" : "full"}`);
 
 let failures = 0;
@@ -49,6 +55,10 @@ for (const file of files) {
 		failures++;
 	}
 }
-console.log(`\nload average at the end: ${loadavg().map((n) => n.toFixed(2)).join(" / ")} (1 / 5 / 15 min)`);
+console.log(
+	`\nload average at the end: ${loadavg()
+		.map((n) => n.toFixed(2))
+		.join(" / ")} (1 / 5 / 15 min)`,
+);
 if (files.length === 0) console.log(`bench: no benchmark matches ${only}`);
 process.exitCode = failures || files.length === 0 ? 1 : 0;

@@ -114,9 +114,19 @@ function cardsOf(rows) {
 	return cards;
 }
 
-const tidy = (text) => text.split("\n").map((line) => line.trimEnd()).join("\n").trim();
+const tidy = (text) =>
+	text
+		.split("\n")
+		.map((line) => line.trimEnd())
+		.join("\n")
+		.trim();
 const withoutMarkup = (text) =>
-	tidy(text.split("\n").map((line) => line.replace(/^(\s*>)+ ?/u, "").replace(/^\s*([-*+]|\d+[.)])\s+(\[.\]\s+)?/u, "")).join("\n"));
+	tidy(
+		text
+			.split("\n")
+			.map((line) => line.replace(/^(\s*>)+ ?/u, "").replace(/^\s*([-*+]|\d+[.)])\s+(\[.\]\s+)?/u, ""))
+			.join("\n"),
+	);
 const withoutBlockIds = (text) => tidy(text.replace(/ \^[A-Za-z0-9-]+$/gmu, ""));
 const withoutComments = (text) => tidy(text.replace(/\s*<!--SR:.*?-->/gu, "").replace(/^\s*> \[!sr\|card-metadata\]\s*$/gmu, ""));
 const withoutTags = (text) => tidy(text.replace(/^\s*#[^\s#]+\s*/u, ""));
@@ -182,7 +192,12 @@ function groupByFile(cards) {
 	return byFile;
 }
 
-const STANDARD_MARKERS = { singleLineCardSeparator: "::", singleLineReversedCardSeparator: ":::", multilineCardSeparator: "?", multilineReversedCardSeparator: "??" };
+const STANDARD_MARKERS = {
+	singleLineCardSeparator: "::",
+	singleLineReversedCardSeparator: ":::",
+	multilineCardSeparator: "?",
+	multilineReversedCardSeparator: "??",
+};
 
 /** What the other plugin's settings let a card be written with that ours cannot read. */
 function srOnlySettings(srSettingsFile) {
@@ -204,7 +219,10 @@ function srOnlySettings(srSettingsFile) {
 /** The lines of a card's text in the note (cached per file). */
 function cardText(vault, cache, card) {
 	if (!cache.has(card.file)) cache.set(card.file, readFileSync(join(vault, card.file), "utf8").split(/\r\n|\r|\n/u));
-	return cache.get(card.file).slice(card.line - 1, Math.max(card.line, card.endLine)).join("\n");
+	return cache
+		.get(card.file)
+		.slice(card.line - 1, Math.max(card.line, card.endLine))
+		.join("\n");
 }
 
 function compare(theirRows, ourRows, vault, srOnly) {
@@ -234,12 +252,17 @@ function compare(theirRows, ourRows, vault, srOnly) {
 			continue;
 		}
 		if (!mine && srOnly.foldersAsDecks && !ourFiles.has(card.file)) {
-			note("settings: its note has no flashcard tag, read through its \"folders as decks\" setting (decks come from tags here)", card);
+			note('settings: its note has no flashcard tag, read through its "folders as decks" setting (decks come from tags here)', card);
 			continue;
 		}
 		if (!mine) {
 			const around = covering(ourFiles, card.file, card.line);
-			note(around ? `only theirs: its ${card.kind} card lies inside our ${around.kind} card` : `only theirs: no card of ours at this line (its ${card.kind})`, card);
+			note(
+				around
+					? `only theirs: its ${card.kind} card lies inside our ${around.kind} card`
+					: `only theirs: no card of ours at this line (its ${card.kind})`,
+				card,
+			);
 			continue;
 		}
 		const reasons = cardReasons(card, mine);
@@ -257,9 +280,14 @@ function compare(theirRows, ourRows, vault, srOnly) {
 			continue;
 		}
 		const around = covering(theirFiles, card.file, card.line);
-		note(around ? `only ours: our ${card.kind} card lies inside its ${around.kind} card` : `only ours: it reads no card at this line (our ${card.kind})`, card);
+		note(
+			around ? `only ours: our ${card.kind} card lies inside its ${around.kind} card` : `only ours: it reads no card at this line (our ${card.kind})`,
+			card,
+		);
 	}
-	const reasons = [...byReason.entries()].map(([reason, cards]) => ({ reason, cards: cards.length, examples: cards })).sort((a, b) => b.cards - a.cards || (a.reason < b.reason ? -1 : 1));
+	const reasons = [...byReason.entries()]
+		.map(([reason, cards]) => ({ reason, cards: cards.length, examples: cards }))
+		.sort((a, b) => b.cards - a.cards || (a.reason < b.reason ? -1 : 1));
 	return {
 		theirs: { cards: theirs.size, siblings: theirRows.length, scheduled: theirRows.filter((row) => row.schedule).length },
 		ours: { cards: ours.size, siblings: ourRows.length, scheduled: ourRows.filter((row) => row.schedule).length },
@@ -294,7 +322,8 @@ function report(vault, result, options, settingsNotes, roundTrip) {
 	lines.push(`read identically:    ${result.identical.cards} cards (${result.identical.siblings} siblings): same line, kind, sides and schedules`);
 	if (roundTrip) {
 		lines.push(`schedules we wrote:  ${roundTrip.written}; it reads back the same schedule for ${roundTrip.readBack}`);
-		if (roundTrip.missed.length) lines.push(`  not read back: ${roundTrip.missed.slice(0, options.examples).join(", ")}${roundTrip.missed.length > options.examples ? ", …" : ""}`);
+		if (roundTrip.missed.length)
+			lines.push(`  not read back: ${roundTrip.missed.slice(0, options.examples).join(", ")}${roundTrip.missed.length > options.examples ? ", …" : ""}`);
 	}
 	if (settingsNotes.length) lines.push(`settings import: ${settingsNotes.join(" ")}`);
 	if (result.reasons.length) {

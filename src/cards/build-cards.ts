@@ -232,7 +232,10 @@ export class CardBuilder {
 		const deletions = findDeletions(text, this.clozePatterns);
 		if (deletions.length === 0) return;
 		const sides = this.withText ? clozeSides(text, deletions) : textlessClozeSides(deletions);
-		this.add({ kind: "cloze", startLine: from, endLine: to, front: text, back: "", sides, comment: found.comment, lastText: found.lastText }, leading?.tag ?? null);
+		this.add(
+			{ kind: "cloze", startLine: from, endLine: to, front: text, back: "", sides, comment: found.comment, lastText: found.lastText },
+			leading?.tag ?? null,
+		);
 	}
 
 	/** Cheap test before the real work: does any line of `from..to` hold a cloze opener? */

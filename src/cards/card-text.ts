@@ -51,12 +51,7 @@ function trimEndIndex(text: string): number {
  * own-line comment drops its line, a comment at the end of a line is cut with the spaces before it,
  * so the source is the same before and after the writer adds a comment.
  */
-export function sourceOf(
-	lines: readonly string[],
-	from: number,
-	to: number,
-	comment: { line: number; start: number; ownLine: boolean } | null,
-): string {
+export function sourceOf(lines: readonly string[], from: number, to: number, comment: { line: number; start: number; ownLine: boolean } | null): string {
 	let source = "";
 	let first = true;
 	for (let i = from; i <= to; i++) {

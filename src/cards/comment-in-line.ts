@@ -18,7 +18,8 @@ export function trailingComment(line: string): FoundComment | null {
 	// is a slow runtime call.
 	let end = line.length;
 	while (end > 0 && (line.charCodeAt(end - 1) === Char.Space || line.charCodeAt(end - 1) === Char.Tab)) end--;
-	if (end < 10 || line.charCodeAt(end - 1) !== Char.GreaterThan || line.charCodeAt(end - 2) !== Char.Dash || line.charCodeAt(end - 3) !== Char.Dash) return null;
+	if (end < 10 || line.charCodeAt(end - 1) !== Char.GreaterThan || line.charCodeAt(end - 2) !== Char.Dash || line.charCodeAt(end - 3) !== Char.Dash)
+		return null;
 	for (let start = end - 10; start >= 0; start--) {
 		if (line.charCodeAt(start) !== Char.LessThan || !line.startsWith(COMMENT_OPEN, start)) continue;
 		// The comment must run from its opening to the end: no "-->" inside.

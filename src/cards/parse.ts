@@ -55,7 +55,11 @@ export function noteName(path: string): string {
 	let start = path.length;
 	while (start > 0 && path.charCodeAt(start - 1) !== Char.Slash && path.charCodeAt(start - 1) !== Char.Backslash) start--;
 	const end = path.length;
-	const md = end - start >= 3 && path.charCodeAt(end - 3) === Char.Dot && (path.charCodeAt(end - 2) | 32) === Char.LowerM && (path.charCodeAt(end - 1) | 32) === Char.LowerD;
+	const md =
+		end - start >= 3 &&
+		path.charCodeAt(end - 3) === Char.Dot &&
+		(path.charCodeAt(end - 2) | 32) === Char.LowerM &&
+		(path.charCodeAt(end - 1) | 32) === Char.LowerD;
 	return path.slice(start, md ? end - 3 : end);
 }
 

@@ -92,7 +92,14 @@ class RegionScanner {
 		const frontmatterEnd = this.frontmatter();
 		let i = frontmatterEnd + 1;
 		while (i < this.n) i = this.line(i);
-		return { kind: this.kind, depth: this.depth, hasCallouts: this.hasCallouts, visible: this.visible ?? this.lines, frontmatterEnd, problems: this.problems };
+		return {
+			kind: this.kind,
+			depth: this.depth,
+			hasCallouts: this.hasCallouts,
+			visible: this.visible ?? this.lines,
+			frontmatterEnd,
+			problems: this.problems,
+		};
 	}
 
 	private frontmatter(): number {

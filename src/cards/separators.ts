@@ -82,7 +82,21 @@ export function lineSeparatorOf(line: string, separators: Separators, from = 0):
 
 /** The characters `trim` removes that a line can hold (it holds no line breaks). */
 function isBlank(c: number): boolean {
-	return c === 32 || c === 9 || c === 11 || c === 12 || c === 160 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+	return (
+		c === 32 ||
+		c === 9 ||
+		c === 11 ||
+		c === 12 ||
+		c === 160 ||
+		c === 0xfeff ||
+		(c >= 0x2000 && c <= 0x200a) ||
+		c === 0x1680 ||
+		c === 0x2028 ||
+		c === 0x2029 ||
+		c === 0x202f ||
+		c === 0x205f ||
+		c === 0x3000
+	);
 }
 
 /**

@@ -71,5 +71,8 @@ function globToRegExp(pattern: string): RegExp {
 }
 
 function normalisePath(path: string): string {
-	return path.replace(/\\/g, "/").replace(/^\.?\/+/, "").replace(/\/+$/, "");
+	return path
+		.replace(/\\/g, "/")
+		.replace(/^\.?\/+/, "")
+		.replace(/\/+$/, "");
 }

@@ -444,7 +444,7 @@ function replacePattern(pattern: string, value: string, replacement: string, all
 	}
 	let out = "";
 	let lastEnd = 0;
-	for (let search = 0; search <= text.length; ) {
+	for (let search = 0; search <= text.length;) {
 		const m = firstMatch(glob, text, search);
 		if (!m) break;
 		out += text.slice(lastEnd, m.start).join("");

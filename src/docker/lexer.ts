@@ -27,8 +27,24 @@ export interface Lexed {
 
 /** Every instruction BuildKit knows; anything else is a typo or not a Dockerfile. */
 export const KEYWORDS: ReadonlySet<string> = new Set([
-	"FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT",
-	"VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL",
+	"FROM",
+	"RUN",
+	"CMD",
+	"LABEL",
+	"MAINTAINER",
+	"EXPOSE",
+	"ENV",
+	"ADD",
+	"COPY",
+	"ENTRYPOINT",
+	"VOLUME",
+	"USER",
+	"WORKDIR",
+	"ARG",
+	"ONBUILD",
+	"STOPSIGNAL",
+	"HEALTHCHECK",
+	"SHELL",
 ]);
 
 const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;

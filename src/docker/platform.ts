@@ -19,10 +19,50 @@ export interface Platform {
 /** The builder the analysis assumes: BuildKit on linux/amd64 (no CPU variant on amd64). */
 export const DEFAULT_PLATFORM: Platform = { os: "linux", arch: "amd64", variant: "", osVersion: "" };
 
-const KNOWN_OS = new Set(["aix", "android", "darwin", "dragonfly", "freebsd", "hurd", "illumos", "ios", "js", "linux", "nacl", "netbsd", "openbsd", "plan9", "solaris", "windows", "zos"]);
+const KNOWN_OS = new Set([
+	"aix",
+	"android",
+	"darwin",
+	"dragonfly",
+	"freebsd",
+	"hurd",
+	"illumos",
+	"ios",
+	"js",
+	"linux",
+	"nacl",
+	"netbsd",
+	"openbsd",
+	"plan9",
+	"solaris",
+	"windows",
+	"zos",
+]);
 const KNOWN_ARCH = new Set([
-	"386", "amd64", "amd64p32", "arm", "armbe", "arm64", "arm64be", "ppc64", "ppc64le", "loong64", "mips", "mipsle", "mips64",
-	"mips64le", "mips64p32", "mips64p32le", "ppc", "riscv", "riscv64", "s390", "s390x", "sparc", "sparc64", "wasm",
+	"386",
+	"amd64",
+	"amd64p32",
+	"arm",
+	"armbe",
+	"arm64",
+	"arm64be",
+	"ppc64",
+	"ppc64le",
+	"loong64",
+	"mips",
+	"mipsle",
+	"mips64",
+	"mips64le",
+	"mips64p32",
+	"mips64p32le",
+	"ppc",
+	"riscv",
+	"riscv64",
+	"s390",
+	"s390x",
+	"sparc",
+	"sparc64",
+	"wasm",
 ]);
 const OS_PART = /^([A-Za-z0-9_-]+)(?:\(([A-Za-z0-9_.%-]*)((?:\+[A-Za-z0-9_.%-]+)*)\))?$/;
 const OTHER_PART = /^[A-Za-z0-9_.-]+$/;

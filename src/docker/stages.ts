@@ -412,7 +412,13 @@ class StageBuilder {
 	}
 
 	private noteUndeclared(names: readonly string[], line: number): void {
-		for (const name of names) this.note("undefined-arg", `Declare ARG ${name} before the first FROM.`, `$${name} is not a global build arg here, so it expands to nothing.`, line);
+		for (const name of names)
+			this.note(
+				"undefined-arg",
+				`Declare ARG ${name} before the first FROM.`,
+				`$${name} is not a global build arg here, so it expands to nothing.`,
+				line,
+			);
 	}
 
 	/** Step 3: one FROM line, expanded; it builds on the nearest stage above of exactly that name. */
@@ -450,7 +456,12 @@ class StageBuilder {
 			skipped: false,
 		});
 		if (parent === null && baseArgs.length === 0 && (this.lastByName.get(base) ?? -1) > index) {
-			this.note("from-later-stage", `Move stage "${base}" above this FROM, or name an image.`, "FROM only sees earlier stages; Docker will try to pull an image with this name.", ins.line);
+			this.note(
+				"from-later-stage",
+				`Move stage "${base}" above this FROM, or name an image.`,
+				"FROM only sees earlier stages; Docker will try to pull an image with this name.",
+				ins.line,
+			);
 		}
 		if (name !== null) this.nameStage(name, facts.rawName ?? name, index, ins.line);
 	}
@@ -463,9 +474,15 @@ class StageBuilder {
 
 	private nameStage(name: string, rawName: string, index: number, line: number): void {
 		if (RESERVED.has(name)) this.note("reserved-stage-name", `Rename stage "${rawName}".`, `"${name}" is reserved by BuildKit.`, line);
-		if (rawName !== name) this.note("uppercase-stage-name", `Write the stage name in lower case: ${name}.`, "Stage names are lowercased, so mixed case only misleads.", line);
+		if (rawName !== name)
+			this.note("uppercase-stage-name", `Write the stage name in lower case: ${name}.`, "Stage names are lowercased, so mixed case only misleads.", line);
 		if (this.nameSoFar.has(name)) {
-			this.note("duplicate-stage-name", `Give stage "${name}" a name no other stage uses.`, "FROM takes the nearest stage above of a name, but --from and --mount from take the last one in the file.", line);
+			this.note(
+				"duplicate-stage-name",
+				`Give stage "${name}" a name no other stage uses.`,
+				"FROM takes the nearest stage above of a name, but --from and --mount from take the last one in the file.",
+				line,
+			);
 		}
 		this.nameSoFar.set(name, index);
 	}
@@ -517,7 +534,11 @@ class StageBuilder {
 	private resolveCopy(ref: Reference, stageCount: number, images: string[]): Target | null {
 		try {
 			if (processWord(ref.value, NO_ARGS, { escape: this.escape }).value !== ref.value) {
-				this.reject(Step.References, ref.line, "variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround");
+				this.reject(
+					Step.References,
+					ref.line,
+					"variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround",
+				);
 				return null;
 			}
 		} catch (e) {
@@ -625,11 +646,24 @@ class StageBuilder {
 				const t = targets[s.index][k];
 				if (!("stage" in t) || t.stage < s.index) return;
 				if (s.skipped) {
-					this.note("from-later-stage", `Move stage "${this.stageLabel(t.stage)}" above line ${ref.line}, or stop using it here.`, "BuildKit builds stages in file order, so it would refuse this reference if this stage were built.", ref.line);
+					this.note(
+						"from-later-stage",
+						`Move stage "${this.stageLabel(t.stage)}" above line ${ref.line}, or stop using it here.`,
+						"BuildKit builds stages in file order, so it would refuse this reference if this stage were built.",
+						ref.line,
+					);
 				} else if (ref.via === "copy") {
-					this.reject(Step.Build, ref.line, `cannot copy from stage ${JSON.stringify(ref.value)}, it needs to be defined before current stage ${JSON.stringify(this.stageLabel(s.index))}`);
+					this.reject(
+						Step.Build,
+						ref.line,
+						`cannot copy from stage ${JSON.stringify(ref.value)}, it needs to be defined before current stage ${JSON.stringify(this.stageLabel(s.index))}`,
+					);
 				} else {
-					this.reject(Step.Build, ref.line, `cannot mount from stage ${JSON.stringify(ref.value)} to ${JSON.stringify(ref.target)}, stage needs to be defined before current command`);
+					this.reject(
+						Step.Build,
+						ref.line,
+						`cannot mount from stage ${JSON.stringify(ref.value)} to ${JSON.stringify(ref.target)}, stage needs to be defined before current command`,
+					);
 				}
 			});
 		}
@@ -642,9 +676,19 @@ class StageBuilder {
 				if (src.kind !== "image" || /[:/@]/.test(src.ref) || findSizeRow(src.ref) !== null) continue;
 				const flag = src.via === "copy" ? "--from" : "--mount from";
 				if (src.via === "mount" && /^\d+$/.test(src.ref)) {
-					this.note("from-undefined-stage", `Name the stage in --mount from=${src.ref}.`, `--mount from takes a stage name or an image, never an index: BuildKit pulls an image "${src.ref}".`, src.line);
+					this.note(
+						"from-undefined-stage",
+						`Name the stage in --mount from=${src.ref}.`,
+						`--mount from takes a stage name or an image, never an index: BuildKit pulls an image "${src.ref}".`,
+						src.line,
+					);
 				} else {
-					this.note("from-undefined-stage", `Check ${flag}=${src.ref}: no stage has that name.`, `Docker will try to pull an image called "${src.ref}".`, src.line);
+					this.note(
+						"from-undefined-stage",
+						`Check ${flag}=${src.ref}: no stage has that name.`,
+						`Docker will try to pull an image called "${src.ref}".`,
+						src.line,
+					);
 				}
 			}
 		}

@@ -47,7 +47,10 @@ const SEPARATORS: [string, "singleLineSeparator" | "singleLineReversedSeparator"
  * holds another value than the default (a default is no choice the user made).
  */
 const UNMAPPED: Record<string, { default: unknown; why: string }> = {
-	flashcardDeckOrder: { default: "PrevDeckComplete_Sequential", why: "a review here takes the cards of every chosen deck together, so there is no deck order." },
+	flashcardDeckOrder: {
+		default: "PrevDeckComplete_Sequential",
+		why: "a review here takes the cards of every chosen deck together, so there is no deck order.",
+	},
 	convertClozePatternsToInputs: { default: false, why: "clozes are shown as [...] here; typing the answer is not available." },
 	showStatusBar: { default: true, why: "the status bar item cannot be turned off here." },
 	showCardStatusBarItem: { default: true, why: "the status bar item cannot be turned off here." },
@@ -202,7 +205,9 @@ export function importSpacedRepetitionSettings(data: unknown): SrImportResult {
 
 	// What has no counterpart.
 	if (stringList(source[NOTE_REVIEW_KEY]) !== undefined) {
-		unmapped.push(`Note review (${NOTE_REVIEW_KEY} ${shown(source[NOTE_REVIEW_KEY])} and its other settings) was not imported: reviewing whole notes is not available here, and the schedules in those notes' frontmatter stay as they are.`);
+		unmapped.push(
+			`Note review (${NOTE_REVIEW_KEY} ${shown(source[NOTE_REVIEW_KEY])} and its other settings) was not imported: reviewing whole notes is not available here, and the schedules in those notes' frontmatter stay as they are.`,
+		);
 	}
 	for (const [key, { default: fallback, why }] of Object.entries(UNMAPPED)) {
 		if (key in source && source[key] !== undefined && JSON.stringify(source[key]) !== JSON.stringify(fallback)) skip(key, why);
@@ -237,7 +242,11 @@ function importClozes(source: Record<string, unknown>, set: Setter, unmapped: st
 	// A switch missing from an old file keeps that plugin's default (highlights on, others off).
 	const kinds = CLOZE_SWITCHES.filter(([key, kind]) => (typeof source[key] === "boolean" ? source[key] : kind === "highlight")).map(([, kind]) => kind);
 	set("convertHighlightsToClozes", "clozeKinds", kinds);
-	set("convertHighlightsToClozes", "clozePatterns", kinds.map((kind) => CLOZE_KIND_PATTERNS[kind]));
+	set(
+		"convertHighlightsToClozes",
+		"clozePatterns",
+		kinds.map((kind) => CLOZE_KIND_PATTERNS[kind]),
+	);
 }
 
 /** Its start of day (`HH:mm:ss`, default midnight) as our hour; minutes are dropped with a sentence. */

@@ -78,15 +78,25 @@ function checkValue(key: keyof SpacedNotesSettings, value: unknown): Checked {
 		return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, error: parsed.error };
 	}
 	if (key === "savedFilters") {
-		const valid = Array.isArray(value) && value.every((f: unknown) => typeof f === "object" && f !== null && typeof (f as Record<string, unknown>).name === "string" && typeof (f as Record<string, unknown>).expression === "string");
+		const valid =
+			Array.isArray(value) &&
+			value.every(
+				(f: unknown) =>
+					typeof f === "object" &&
+					f !== null &&
+					typeof (f as Record<string, unknown>).name === "string" &&
+					typeof (f as Record<string, unknown>).expression === "string",
+			);
 		if (!valid) return { ok: false, error: "Expected a list of filters, each with a name and an expression." };
 		return { ok: true, value: (value as { name: string; expression: string }[]).map(({ name, expression }) => ({ name, expression })) };
 	}
 	const choices = CHOICES[key];
-	if (choices) return typeof value === "string" && choices.includes(value) ? { ok: true, value } : { ok: false, error: `Expected one of ${choices.join(", ")}.` };
+	if (choices)
+		return typeof value === "string" && choices.includes(value) ? { ok: true, value } : { ok: false, error: `Expected one of ${choices.join(", ")}.` };
 	if (typeof value !== typeof fallback) return { ok: false, error: `Expected a ${typeof fallback}.` };
 	// Alone: the end marker and the separators are checked against each other once all are read.
-	const error = key === "endMarker" ? (/\s/u.test(String(value).trim()) ? "The end marker must not contain spaces." : undefined) : validateControl(key, value);
+	const error =
+		key === "endMarker" ? (/\s/u.test(String(value).trim()) ? "The end marker must not contain spaces." : undefined) : validateControl(key, value);
 	if (error !== undefined) return { ok: false, error };
 	if (key === "endMarker") return { ok: true, value: String(value).trim() };
 	if (isSeparatorKey(key)) return { ok: true, value: separatorValue(key, String(value)) };

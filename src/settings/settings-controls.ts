@@ -167,7 +167,14 @@ export function separatorValue(key: SeparatorKey, value: string): string {
 
 /** The cloze patterns written one per line, or the message saying what to fix. */
 export function parseClozePatternsControl(text: string): { ok: true; value: string[] } | { ok: false; error: string } {
-	const patterns = [...new Set(text.split(/[\r\n]+/).map((line) => line.trim()).filter((line) => line !== ""))];
+	const patterns = [
+		...new Set(
+			text
+				.split(/[\r\n]+/)
+				.map((line) => line.trim())
+				.filter((line) => line !== ""),
+		),
+	];
 	for (const pattern of patterns) {
 		const read = readClozePattern(pattern);
 		if (!read.ok) return read;

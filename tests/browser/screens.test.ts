@@ -109,7 +109,10 @@ async function checkAnswerButtons(page: Page, viewport: { width: number; height:
 	// The button on top of each centre is the button itself (no other layer covers it).
 	for (let i = 0; i < 4; i++) {
 		const { x, y, width, height } = boxes[i];
-		const hit = await page.evaluate(([cx, cy]) => document.elementFromPoint(cx, cy)?.closest(".sn-review-rate")?.textContent ?? null, [x + width / 2, y + height / 2]);
+		const hit = await page.evaluate(
+			([cx, cy]) => document.elementFromPoint(cx, cy)?.closest(".sn-review-rate")?.textContent ?? null,
+			[x + width / 2, y + height / 2],
+		);
 		expect(hit).toBe(await buttons.nth(i).textContent());
 	}
 }

@@ -38,7 +38,9 @@ const ours = (dir: string): Record<string, unknown> => JSON.parse(readFileSync(j
 
 describe("import-sr", () => {
 	it("writes our data.json from its settings and prints what it mapped and what it could not", async () => {
-		const dir = vault({ settings: { flashcardTags: ["#cards"], singleLineCardSeparator: ";;", convertFoldersToDecks: true, baseEase: 230, useCustomHotkeys: true } });
+		const dir = vault({
+			settings: { flashcardTags: ["#cards"], singleLineCardSeparator: ";;", convertFoldersToDecks: true, baseEase: 230, useCustomHotkeys: true },
+		});
 		const c = capture(dir);
 		expect(await runCli(["import-sr", "."], c.io)).toBe(0);
 		expect(c.err()).toBe("");

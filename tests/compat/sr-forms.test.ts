@@ -84,11 +84,39 @@ const EXPECTED: Record<string, Row[]> = {
 		[8, "cloze", 0, "[...] is on the Seine, and [...] is its country.", "Paris is on the Seine, and France is its country.", sm2("2026-03-08", 7, 250)],
 		[8, "cloze", 1, "Paris is on the [...], and France is its country.", "Paris is on the Seine, and France is its country.", sm2("2026-03-09", 8, 230)],
 		// a hint, an FSRS segment
-		[11, "cloze", 0, "The [organelle] makes most of a cell's ATP.", "The mitochondrion makes most of a cell's ATP.", fsrs("2026-03-04T09:15:00.000Z", 3, 3.1262, 5.3181, 2, 2, 0)],
+		[
+			11,
+			"cloze",
+			0,
+			"The [organelle] makes most of a cell's ATP.",
+			"The mitochondrion makes most of a cell's ATP.",
+			fsrs("2026-03-04T09:15:00.000Z", 3, 3.1262, 5.3181, 2, 2, 0),
+		],
 		// three siblings
-		[14, "cloze", 0, "A [...] has one pair of parallel sides and four corners.", "A trapezium has one pair of parallel sides and four corners.", sm2("2026-03-10", 9, 250)],
-		[14, "cloze", 1, "A trapezium has [...] pair of parallel sides and four corners.", "A trapezium has one pair of parallel sides and four corners.", sm2("2026-03-11", 10, 250)],
-		[14, "cloze", 2, "A trapezium has one pair of parallel sides and [...] corners.", "A trapezium has one pair of parallel sides and four corners.", sm2("2026-03-12", 11, 250)],
+		[
+			14,
+			"cloze",
+			0,
+			"A [...] has one pair of parallel sides and four corners.",
+			"A trapezium has one pair of parallel sides and four corners.",
+			sm2("2026-03-10", 9, 250),
+		],
+		[
+			14,
+			"cloze",
+			1,
+			"A trapezium has [...] pair of parallel sides and four corners.",
+			"A trapezium has one pair of parallel sides and four corners.",
+			sm2("2026-03-11", 10, 250),
+		],
+		[
+			14,
+			"cloze",
+			2,
+			"A trapezium has one pair of parallel sides and [...] corners.",
+			"A trapezium has one pair of parallel sides and four corners.",
+			sm2("2026-03-12", 11, 250),
+		],
 	],
 	"lists-and-callouts.md": [
 		// in a list, the comment at column 0 below (as it writes it), or on the same line

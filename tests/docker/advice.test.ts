@@ -23,7 +23,10 @@ describe("a base that comes from a build argument", () => {
 
 	it("also for a tag from a build argument, and once per FROM line", () => {
 		const a = ok(lines("ARG TAG", "FROM golang:${TAG} AS build", "FROM alpine:${TAG}", "COPY --from=build /a /a"));
-		expect(a.advice.map((x) => [x.rule, x.line])).toEqual([["base-from-build-arg", 2], ["base-from-build-arg", 3]]);
+		expect(a.advice.map((x) => [x.rule, x.line])).toEqual([
+			["base-from-build-arg", 2],
+			["base-from-build-arg", 3],
+		]);
 		expect(a.advice[0].message).toBe("Pass --build-arg TAG=<value> to docker build, or give ARG TAG a default.");
 	});
 

@@ -118,12 +118,18 @@ describe("words BuildKit refuses", () => {
 	});
 
 	it("so does a global ARG default that cannot be expanded", () => {
-		expect(analyseDockerfile(lines("ARG V=${X:2}", "FROM alpine:3.20")).error).toMatch(/^BuildKit refuses this Dockerfile, line 1: .*unsupported modifier \(:2\)/);
+		expect(analyseDockerfile(lines("ARG V=${X:2}", "FROM alpine:3.20")).error).toMatch(
+			/^BuildKit refuses this Dockerfile, line 1: .*unsupported modifier \(:2\)/,
+		);
 	});
 
 	it("so does a --platform value that is empty or unreadable", () => {
-		expect(analyseDockerfile("FROM --platform=${NOPE} alpine:3.20").error).toBe("BuildKit refuses this Dockerfile, line 1: empty platform value from expression ${NOPE}");
-		expect(analyseDockerfile("FROM --platform=linux/arm/v7/x alpine:3.20").error).toMatch(/^BuildKit refuses this Dockerfile, line 1: failed to parse platform linux\/arm\/v7\/x: /);
+		expect(analyseDockerfile("FROM --platform=${NOPE} alpine:3.20").error).toBe(
+			"BuildKit refuses this Dockerfile, line 1: empty platform value from expression ${NOPE}",
+		);
+		expect(analyseDockerfile("FROM --platform=linux/arm/v7/x alpine:3.20").error).toMatch(
+			/^BuildKit refuses this Dockerfile, line 1: failed to parse platform linux\/arm\/v7\/x: /,
+		);
 	});
 });
 

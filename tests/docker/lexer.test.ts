@@ -31,7 +31,9 @@ describe("heredocs as BuildKit finds them", () => {
 	});
 
 	it("a space after << and quotes inside the word are allowed; the word ends the body", () => {
-		const a = ok(lines("FROM alpine:3.20", "RUN << E\"O\"F cat", "FROM nope AS no", "EOF", "COPY <<-X /a", "\tFROM nope AS no2", "\tX", "FROM alpine:3.20 AS two"));
+		const a = ok(
+			lines("FROM alpine:3.20", 'RUN << E"O"F cat', "FROM nope AS no", "EOF", "COPY <<-X /a", "\tFROM nope AS no2", "\tX", "FROM alpine:3.20 AS two"),
+		);
 		expect(a.stages.map((s) => s.name)).toEqual([null, "two"]);
 	});
 });

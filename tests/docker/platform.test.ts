@@ -23,7 +23,10 @@ describe("platform args in FROM lines", () => {
 		expect(a.stages[4]).toMatchObject({ base: "arch-amd64", parent: 2 });
 		expect(a.stages[5].sources[0]).toMatchObject({ kind: "stage", stage: 4 });
 		expect(a.stages.map((s) => s.skipped)).toEqual([false, true, false, true, false, false]);
-		expect(a.external).toEqual([{ ref: "alpine:3.20", via: "from", line: 3 }, { ref: "alpine:3.20", via: "from", line: 4 }]);
+		expect(a.external).toEqual([
+			{ ref: "alpine:3.20", via: "from", line: 3 },
+			{ ref: "alpine:3.20", via: "from", line: 4 },
+		]);
 		expect(a.footprint.final.image).toBe("scratch");
 		expect(a.platform).toEqual({ target: "linux/amd64", build: "linux/amd64" });
 	});

@@ -10,7 +10,9 @@ describe("FROM names a stage only in its own spelling", () => {
 		expect(refused(lines("FROM golang:1.22 AS builder", "RUN go build", "FROM Builder"))).toBe(
 			'BuildKit refuses this Dockerfile, line 3: failed to parse stage name "Builder": invalid reference format: repository name (library/Builder) must be lowercase',
 		);
-		expect(refused(lines("FROM golang:1.22 AS Builder", "FROM BUILDER"))).toMatch(/^BuildKit refuses this Dockerfile, line 2: failed to parse stage name "BUILDER"/);
+		expect(refused(lines("FROM golang:1.22 AS Builder", "FROM BUILDER"))).toMatch(
+			/^BuildKit refuses this Dockerfile, line 2: failed to parse stage name "BUILDER"/,
+		);
 		expect(refused("FROM SCRATCH")).toMatch(/line 1: failed to parse stage name "SCRATCH"/);
 	});
 
@@ -31,20 +33,27 @@ describe("FROM names a stage only in its own spelling", () => {
 	});
 
 	it("refuses references BuildKit cannot parse: a short digest, a bad tag", () => {
-		expect(refused("FROM alpine@sha256:0123abcd")).toBe('BuildKit refuses this Dockerfile, line 1: failed to parse stage name "alpine@sha256:0123abcd": invalid reference format');
+		expect(refused("FROM alpine@sha256:0123abcd")).toBe(
+			'BuildKit refuses this Dockerfile, line 1: failed to parse stage name "alpine@sha256:0123abcd": invalid reference format',
+		);
 		expect(refused(`FROM alpine@sha256:${"0".repeat(40)}`)).toMatch(/: invalid checksum digest length$/);
 		expect(refused("FROM alpine:")).toBe('BuildKit refuses this Dockerfile, line 1: failed to parse stage name "alpine:": invalid reference format');
-		expect(refused(lines("FROM alpine:3.20", "COPY --from=Nginx /a /a"))).toMatch(/line 2: failed to parse stage name "Nginx": .*\(library\/Nginx\) must be lowercase/);
+		expect(refused(lines("FROM alpine:3.20", "COPY --from=Nginx /a /a"))).toMatch(
+			/line 2: failed to parse stage name "Nginx": .*\(library\/Nginx\) must be lowercase/,
+		);
 		expect(ok(`FROM alpine@sha256:${"a".repeat(64)}`).stages[0].base).toBe(`alpine@sha256:${"a".repeat(64)}`);
 	});
 });
 
 describe("--from and --mount from take no variables", () => {
 	it("COPY --from=${S} is refused, as BuildKit refuses any expansion there", () => {
-		const msg = "BuildKit refuses this Dockerfile, line 4: variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround";
+		const msg =
+			"BuildKit refuses this Dockerfile, line 4: variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround";
 		expect(refused(lines("ARG S=builder", "FROM golang:1.22 AS builder", "FROM scratch", "COPY --from=${S} /app /app"))).toBe(msg);
 		expect(refused(lines("ARG S=builder", "FROM golang:1.22 AS builder", "FROM scratch", "COPY --from=$S /app /app"))).toBe(msg);
-		expect(refused(lines("FROM golang:1.22 AS builder", "FROM scratch", "COPY --from=${S:-builder} /app /app"))).toMatch(/line 3: variable expansion is not supported/);
+		expect(refused(lines("FROM golang:1.22 AS builder", "FROM scratch", "COPY --from=${S:-builder} /app /app"))).toMatch(
+			/line 3: variable expansion is not supported/,
+		);
 	});
 
 	it("RUN --mount=…,from=$X is refused; a trailing $ is only a character", () => {
@@ -52,7 +61,9 @@ describe("--from and --mount from take no variables", () => {
 			"BuildKit refuses this Dockerfile, line 3: 'from' doesn't support variable expansion, define alias stage instead",
 		);
 		// It passes as a name, and then cannot be an image either.
-		expect(refused(lines("FROM golang:1.22", "RUN --mount=from=cache$,target=/x true"))).toBe('BuildKit refuses this Dockerfile, line 2: failed to parse stage name "cache$": invalid reference format');
+		expect(refused(lines("FROM golang:1.22", "RUN --mount=from=cache$,target=/x true"))).toBe(
+			'BuildKit refuses this Dockerfile, line 2: failed to parse stage name "cache$": invalid reference format',
+		);
 	});
 });
 
@@ -76,15 +87,21 @@ describe("stage indexes", () => {
 	});
 
 	it("an index past them is refused", () => {
-		expect(refused(lines("FROM alpine:3.20", "FROM alpine:3.20", "COPY --from=5 /c /c"))).toBe("BuildKit refuses this Dockerfile, line 3: invalid stage index 5");
+		expect(refused(lines("FROM alpine:3.20", "FROM alpine:3.20", "COPY --from=5 /c /c"))).toBe(
+			"BuildKit refuses this Dockerfile, line 3: invalid stage index 5",
+		);
 		expect(refused(lines("FROM alpine:3.20", "FROM alpine:3.20", "COPY --from=-1 /c /c"))).toMatch(/invalid stage index -1$/);
 	});
 });
 
 describe("references between stages", () => {
 	it("a stage that takes from itself is a cycle", () => {
-		expect(refused(lines("FROM alpine:3.20 AS one", "COPY --from=one /a /a", "FROM one"))).toBe("BuildKit refuses this Dockerfile, line 2: circular dependency detected on stage: one");
-		expect(refused(lines("FROM alpine:3.20", "FROM alpine:3.20", "COPY --from=1 /a /a"))).toBe("BuildKit refuses this Dockerfile, line 3: circular dependency detected on stage: stage-1");
+		expect(refused(lines("FROM alpine:3.20 AS one", "COPY --from=one /a /a", "FROM one"))).toBe(
+			"BuildKit refuses this Dockerfile, line 2: circular dependency detected on stage: one",
+		);
+		expect(refused(lines("FROM alpine:3.20", "FROM alpine:3.20", "COPY --from=1 /a /a"))).toBe(
+			"BuildKit refuses this Dockerfile, line 3: circular dependency detected on stage: stage-1",
+		);
 	});
 
 	it("a built stage may not take from a stage further down", () => {
@@ -141,6 +158,8 @@ describe("instructions BuildKit refuses", () => {
 
 	it("the calm line gives note lines in the panel and in docker --json", async () => {
 		const { toDockerJson } = await import("../../src/docker/json");
-		expect(toDockerJson(analyseDockerfile(lines("FROM alpine:3.20", "RUNN x")), 10, 10).error).toBe("BuildKit refuses this Dockerfile, line 12: unknown instruction: RUNN (did you mean RUN?)");
+		expect(toDockerJson(analyseDockerfile(lines("FROM alpine:3.20", "RUNN x")), 10, 10).error).toBe(
+			"BuildKit refuses this Dockerfile, line 12: unknown instruction: RUNN (did you mean RUN?)",
+		);
 	});
 });

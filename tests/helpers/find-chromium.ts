@@ -15,7 +15,14 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
 /** Our flags for a headless Chromium in a container (no GPU, no network of its own). */
-export const HEADLESS_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+export const HEADLESS_FLAGS = [
+	"--no-sandbox",
+	"--disable-gpu",
+	"--disable-background-networking",
+	"--disable-component-update",
+	"--disable-sync",
+	"--no-first-run",
+];
 
 /** Flags of @sparticuz/chromium's recommended list that are left out here (see findChromium). */
 const NOT_HERE = ["--single-process"];

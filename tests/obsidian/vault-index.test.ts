@@ -42,7 +42,12 @@ describe("VaultIndexer build", () => {
 		await indexer.ready;
 		expect(indexer.index.has("languages/german/nouns.md")).toBe(true);
 		expect(indexer.index.has("root.md")).toBe(false);
-		expect(indexer.index.getFile("languages/german/nouns.md")?.readCards().map((c) => c.decks)).toEqual([["languages/german"]]);
+		expect(
+			indexer.index
+				.getFile("languages/german/nouns.md")
+				?.readCards()
+				.map((c) => c.decks),
+		).toEqual([["languages/german"]]);
 	});
 
 	it("reads notes the metadata cache does not know yet", async () => {
@@ -112,7 +117,12 @@ describe("VaultIndexer build", () => {
 		indexer.start();
 		world.app.workspace.ready();
 		await indexer.ready;
-		expect(indexer.index.getFile("n/009.md")?.readCards().map((c) => c.startLine)).toEqual([1]);
+		expect(
+			indexer.index
+				.getFile("n/009.md")
+				?.readCards()
+				.map((c) => c.startLine),
+		).toEqual([1]);
 	});
 });
 

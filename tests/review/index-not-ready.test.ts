@@ -18,7 +18,11 @@ describe("a review started while the index is built", () => {
 		app.vault.put("k8s.md", K8S);
 		let release: () => void = () => {};
 		// Every slice of the build waits here until the test lets it go on.
-		const indexer = new VaultIndexer(app as unknown as ObsidianApp, () => SETTINGS, { sliceMs: 0, readBatch: 1, yieldToUi: () => new Promise<void>((resolve) => (release = resolve)) });
+		const indexer = new VaultIndexer(app as unknown as ObsidianApp, () => SETTINGS, {
+			sliceMs: 0,
+			readBatch: 1,
+			yieldToUi: () => new Promise<void>((resolve) => (release = resolve)),
+		});
 		indexer.load();
 		const building = indexer.rebuild();
 		const controller = new ReviewController(

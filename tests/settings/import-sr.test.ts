@@ -228,18 +228,27 @@ describe("importSpacedRepetitionSettings", () => {
 			expect(lines[0]).toMatch(new RegExp(`^${key} \\(.*\\) was not imported: [^\\n]+\\.$`));
 		}
 		expect(unmapped).toHaveLength(Object.keys(changed).length + 1);
-		expect(unmapped.join("\n")).toContain("useCalloutsForSchedulingComments (true) was not imported: scheduling comments inside a > [!sr|card-metadata] callout are not read here");
+		expect(unmapped.join("\n")).toContain(
+			"useCalloutsForSchedulingComments (true) was not imported: scheduling comments inside a > [!sr|card-metadata] callout are not read here",
+		);
 	});
 
 	it("says what it carried over only in part", () => {
 		const { settings, unmapped } = importSpacedRepetitionSettings(file({ flashcardCardOrder: "NewFirstSequential", startOfDay: "04:30:00" }));
 		expect(settings).toMatchObject({ deterministicOrder: true, nextDayStartsAt: 4 });
-		expect(unmapped).toContain('flashcardCardOrder ("NewFirstSequential") was imported only as sequential or shuffled: a review here shows learning steps, then due cards, then new cards.');
+		expect(unmapped).toContain(
+			'flashcardCardOrder ("NewFirstSequential") was imported only as sequential or shuffled: a review here shows learning steps, then due cards, then new cards.',
+		);
 		expect(unmapped).toContain('startOfDay ("04:30:00") was imported only as the hour 4: a day starts on the hour here.');
 	});
 
 	it("accepts the bare settings object and old files: cloze switches, random order, no algorithm", () => {
-		const { settings } = importSpacedRepetitionSettings({ convertBoldTextToClozes: true, cardCommentOnSameLine: false, randomizeCardOrder: true, tagsToIgnore: ["#old"] });
+		const { settings } = importSpacedRepetitionSettings({
+			convertBoldTextToClozes: true,
+			cardCommentOnSameLine: false,
+			randomizeCardOrder: true,
+			tagsToIgnore: ["#old"],
+		});
 		expect(settings).toEqual({
 			clozeKinds: ["highlight", "bold"],
 			clozePatterns: ["==[123;;]answer[;;hint]==", "**[123;;]answer[;;hint]**"],
@@ -286,7 +295,11 @@ describe("importSpacedRepetitionSettings", () => {
 	});
 
 	it("never throws, and says when nothing could be used", () => {
-		expect(importSpacedRepetitionSettings(null)).toEqual({ settings: {}, mapped: [], unmapped: ["The file holds no settings of the Spaced Repetition plugin."] });
+		expect(importSpacedRepetitionSettings(null)).toEqual({
+			settings: {},
+			mapped: [],
+			unmapped: ["The file holds no settings of the Spaced Repetition plugin."],
+		});
 		expect(importSpacedRepetitionSettings({ settings: { unrelated: 1 } }).unmapped).toEqual(["No setting of the Spaced Repetition plugin could be used."]);
 		fc.assert(
 			fc.property(fc.jsonValue(), (value) => {

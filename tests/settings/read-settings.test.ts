@@ -66,7 +66,10 @@ describe("readStoredSettings", () => {
 	});
 
 	it("a file from before the cloze patterns gets its toggles' patterns; with both, the patterns decide", () => {
-		expect(readStoredSettings({ clozeKinds: ["bold", "curly"] }).settings.clozePatterns).toEqual(["**[123;;]answer[;;hint]**", "{{[123;;]answer[;;hint]}}"]);
+		expect(readStoredSettings({ clozeKinds: ["bold", "curly"] }).settings.clozePatterns).toEqual([
+			"**[123;;]answer[;;hint]**",
+			"{{[123;;]answer[;;hint]}}",
+		]);
 		expect(readStoredSettings({ clozeKinds: ["bold"], clozePatterns: ["==[123;;]answer[;;hint]=="] }).settings.clozeKinds).toEqual(["highlight"]);
 		expect(readStoredSettings({}).settings).toMatchObject({ clozeKinds: ["highlight"], clozePatterns: ["==[123;;]answer[;;hint]=="] });
 	});

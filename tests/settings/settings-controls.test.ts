@@ -21,9 +21,15 @@ describe("settings controls", () => {
 	});
 
 	it("turns text back into lists, adding # to tags", () => {
-		expect(patchForControl(settings, "flashcardTags", "flashcards, space/docker")).toEqual({ ok: true, patch: { flashcardTags: ["#flashcards", "#space/docker"] } });
+		expect(patchForControl(settings, "flashcardTags", "flashcards, space/docker")).toEqual({
+			ok: true,
+			patch: { flashcardTags: ["#flashcards", "#space/docker"] },
+		});
 		expect(patchForControl(settings, "relearningSteps", "10m\n1h")).toEqual({ ok: true, patch: { relearningSteps: ["10m", "1h"] } });
-		expect(patchForControl(settings, "ignoredFolders", "/templates/\narchive/**")).toEqual({ ok: true, patch: { ignoredFolders: ["templates", "archive/**"] } });
+		expect(patchForControl(settings, "ignoredFolders", "/templates/\narchive/**")).toEqual({
+			ok: true,
+			patch: { ignoredFolders: ["templates", "archive/**"] },
+		});
 		expect(patchForControl(settings, "learningSteps", "")).toEqual({ ok: true, patch: { learningSteps: [] } });
 	});
 
@@ -34,7 +40,10 @@ describe("settings controls", () => {
 		});
 		expect(patchForControl(settings, "cloze-highlight", false)).toEqual({ ok: true, patch: { clozePatterns: [], clozeKinds: [] } });
 		const custom = { ...settings, clozePatterns: ["{{[123::]answer[::hint]}}", "==[123;;]answer[;;hint]=="] };
-		expect(patchForControl(custom, "cloze-highlight", false)).toEqual({ ok: true, patch: { clozePatterns: ["{{[123::]answer[::hint]}}"], clozeKinds: [] } });
+		expect(patchForControl(custom, "cloze-highlight", false)).toEqual({
+			ok: true,
+			patch: { clozePatterns: ["{{[123::]answer[::hint]}}"], clozeKinds: [] },
+		});
 	});
 
 	it("edits cloze patterns one per line; the toggles follow the list", () => {

@@ -19,10 +19,7 @@ const segment = fc.constantFrom(
 );
 const comment = fc.array(segment, { minLength: 1, maxLength: 3 }).map((s) => `<!--SR:${s.join("")}-->`);
 /** How a block already carries a comment: none, at the end of its last line, or on its own line. */
-const existing = fc.oneof(
-	{ weight: 2, arbitrary: fc.constant(null) },
-	{ weight: 1, arbitrary: fc.record({ ownLine: fc.boolean(), raw: comment }) },
-);
+const existing = fc.oneof({ weight: 2, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.record({ ownLine: fc.boolean(), raw: comment }) });
 
 const singleContainer = fc.constantFrom("", "- ", "  - ", "    * ", "1. ", "> ", "> - ", ">   1. ", "\t- ", "   ");
 
@@ -62,12 +59,25 @@ const singles = fc.array(singleLine, { minLength: 1, maxLength: 3 }).map((cards)
 const multiLine = fc
 	.record({
 		container: fc.constantFrom("none", "callout", "list"),
-		question: fc.array(fc.oneof(word, word.map((w) => `## ${w}`)), { minLength: 1, maxLength: 2 }),
+		question: fc.array(
+			fc.oneof(
+				word,
+				word.map((w) => `## ${w}`),
+			),
+			{ minLength: 1, maxLength: 2 },
+		),
 		sep: fc.constantFrom("?", "??"),
-		answer: fc.array(fc.oneof(word, word.map((w) => `- ${w}`), fc.constant("a::b in an answer")), {
-			minLength: 1,
-			maxLength: 3,
-		}),
+		answer: fc.array(
+			fc.oneof(
+				word,
+				word.map((w) => `- ${w}`),
+				fc.constant("a::b in an answer"),
+			),
+			{
+				minLength: 1,
+				maxLength: 3,
+			},
+		),
 		fence: fc.boolean(),
 		end: trailing,
 		comment: existing,
@@ -143,9 +153,7 @@ export const noteArbitrary: fc.Arbitrary<GeneratedNote> = fc
 		return { text, endings: style };
 	});
 
-const isoMoment = fc
-	.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2040, 0, 1) })
-	.map((ms) => new Date(ms).toISOString());
+const isoMoment = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2040, 0, 1) }).map((ms) => new Date(ms).toISOString());
 const day = isoMoment.map((iso) => iso.slice(0, 10));
 const fourDecimals = (max: number): fc.Arbitrary<number> => fc.integer({ min: 0, max: max * 10000 }).map((n) => n / 10000);
 

@@ -48,7 +48,8 @@ function readAsTheOtherPlugin(text: string): (Omit<FsrsSchedule, "type"> | null)
 				lastReview: last === "-" ? null : moment(last),
 			};
 			const numbers = [read.interval, read.stability, read.difficulty, read.state, read.reps, read.lapses, read.learningStep];
-			if (read.due === null || (last !== "-" && read.lastReview === null) || !numbers.every(Number.isFinite) || ![0, 1, 2, 3].includes(read.state)) return null;
+			if (read.due === null || (last !== "-" && read.lastReview === null) || !numbers.every(Number.isFinite) || ![0, 1, 2, 3].includes(read.state))
+				return null;
 			return { ...read, due: read.due, state: read.state as FsrsSchedule["state"] };
 		});
 }
@@ -104,7 +105,12 @@ describe("where a new comment of a single-line card goes by default", () => {
 				if (cards.length === 0) return;
 				const card = cards[pick % cards.length];
 				const schedule = answer({ kind: "absent" }, Rating.Good, new Date("2026-03-01T10:00:00Z"), DEFAULT_SETTINGS, { cardKey: "k" });
-				const result = writeSchedule(note.text, { source: card.source, startLine: card.startLine, sibling: 0, siblingCount: card.siblings.length }, schedule, options);
+				const result = writeSchedule(
+					note.text,
+					{ source: card.source, startLine: card.startLine, sibling: 0, siblingCount: card.siblings.length },
+					schedule,
+					options,
+				);
 				if (!result.ok) return;
 				const written = result.note.cards.find((c) => c.startLine === card.startLine);
 				const at = written?.comment;

@@ -94,7 +94,8 @@ export class ReviewScreen extends Component {
 		this.summaryEl.empty();
 		this.summaryEl.toggleClass("sn-review-hidden", state.phase !== "finished" && state.phase !== "waiting" && state.phase !== "loading");
 		if (state.phase === "loading") this.summaryEl.createDiv({ cls: "sn-review-loading", text: state.loading ?? "Reading the notes…" });
-		else if (state.phase === "finished" || state.phase === "waiting") renderSummary(this.summaryEl, state, this.model, this.host.close ? () => this.host.close?.() : undefined);
+		else if (state.phase === "finished" || state.phase === "waiting")
+			renderSummary(this.summaryEl, state, this.model, this.host.close ? () => this.host.close?.() : undefined);
 		this.renderBar(state);
 	}
 
@@ -180,7 +181,8 @@ export class ReviewScreen extends Component {
 		this.cardComponents.push(component);
 		const render: MarkdownRender =
 			this.host.renderMarkdown ??
-			((md, target, path, owner) => (this.host.app ? MarkdownRenderer.render(this.host.app, md, target, path, owner) : Promise.resolve(target.setText(md))));
+			((md, target, path, owner) =>
+				this.host.app ? MarkdownRenderer.render(this.host.app, md, target, path, owner) : Promise.resolve(target.setText(md)));
 		render(markdown, el, sourcePath, component).catch(() => el.setText(markdown));
 		return component;
 	}
@@ -229,9 +231,15 @@ export class ReviewScreen extends Component {
 			primary = this.button(main, "Show answer", "sn-review-show mod-cta", state.busy, () => this.model.reveal());
 		} else if (state.phase === "answer" && state.card) {
 			for (const rating of RATINGS) {
-				const button = this.button(main, RATING_NAMES[rating], `sn-review-rate sn-review-rate-${RATING_NAMES[rating].toLowerCase()}`, state.busy, () => {
-					void this.model.answer(rating);
-				});
+				const button = this.button(
+					main,
+					RATING_NAMES[rating],
+					`sn-review-rate sn-review-rate-${RATING_NAMES[rating].toLowerCase()}`,
+					state.busy,
+					() => {
+						void this.model.answer(rating);
+					},
+				);
 				if (state.showIntervals) button.createSpan({ cls: "sn-review-interval", text: state.card.intervals[rating] });
 				if (rating === Rating.Good) primary = button;
 			}
@@ -328,5 +336,8 @@ export function renderReviewScreen(container: HTMLElement, model: ReviewModel, h
 
 /** Markdown as a screen reader should say it: without emphasis, code and heading marks. */
 function spoken(markdown: string): string {
-	return markdown.replace(/[*_`#>]+/g, " ").replace(/\s+/g, " ").trim();
+	return markdown
+		.replace(/[*_`#>]+/g, " ")
+		.replace(/\s+/g, " ")
+		.trim();
 }
