@@ -12,7 +12,7 @@ import { afterListItemMarkers, containerOf } from "./container";
 import { indexOutside, scanInline } from "./inline";
 import { LineKind, type NoteRegions } from "./regions";
 import { Mark } from "./line-marks";
-import { textOf, withoutBlockId } from "./card-text";
+import { maskedTextOf, textOf, withoutBlockId } from "./card-text";
 import { endComment, located, ownCommentOn, reportDuplicate } from "./card-comments";
 import { assembleCard, type CardNote, type CardParts } from "./assemble-card";
 import { CalloutTitles, calloutHeaderTitle } from "./callout-titles";
@@ -228,14 +228,34 @@ export class CardBuilder {
 		const found = endComment(this.lines, this.regions.kind, from, to, this.problems);
 		if (found.lastText < from) return;
 		const depth = containerOf(this.lines[from]).depth;
-		const full = textOf(this.lines, from, found.lastText, depth, found.cut);
-		const leading = leadingFlashcardTag(full, this.settings.flashcardTags);
-		const text = leading ? leading.rest.trim() : full;
-		const deletions = findDeletions(text, this.settings.clozeKinds);
+		const full = maskedTextOf(this.lines, this.maskOf, from, found.lastText, depth, found.cut);
+		const leading = leadingFlashcardTag(full.text, this.settings.flashcardTags);
+		let text = full.text;
+		let mask = full.mask;
+		if (leading) {
+			text = leading.rest.trim();
+			// The rest is a suffix of the trimmed text: cut the mask at the same place.
+			const start = full.text.length - leading.rest.trimStart().length;
+			mask = mask === null ? null : mask.slice(start, start + text.length);
+		}
+		const deletions = findDeletions(text, this.settings.clozeKinds, mask);
 		if (deletions.length === 0) return;
 		const sides = this.withText ? clozeSides(text, deletions) : textlessClozeSides(deletions);
 		this.add({ kind: "cloze", startLine: from, endLine: to, front: text, back: "", sides, comment: found.comment, lastText: found.lastText }, leading?.tag ?? null);
 	}
+
+	/**
+	 * Line `i` as cloze deletions see it: a text line with its comments as spaces, an opaque line
+	 * (fenced code, math, comment) all spaces; null when the line hides nothing.
+	 */
+	private readonly maskOf = (i: number): string | null => {
+		const k = this.regions.kind[i];
+		if (k === LineKind.Text) {
+			const vis = this.regions.visible[i];
+			return vis === this.lines[i] ? null : vis;
+		}
+		return k === LineKind.Opaque || k === LineKind.FenceClose ? " ".repeat(this.lines[i].length) : null;
+	};
 
 	/** Cheap test before the real work: does any line of `from..to` hold a cloze opener? */
 	private mayHoldCloze(from: number, to: number): boolean {

@@ -23,6 +23,50 @@ export function textOf(lines: readonly string[], from: number, to: number, depth
 	return withoutBlockId(text).trim();
 }
 
+/**
+ * A card's text as {@link textOf} builds it, and beside it the same text in which every character
+ * that card markers never see (fenced code, math, comments) is a space; `mask` is null when the
+ * lines hide nothing. Clozes search their deletions in the mask and take their text from `text`.
+ */
+export interface MaskedText {
+	text: string;
+	mask: string | null;
+}
+
+/**
+ * Lines `from..to` as card text, like {@link textOf}, with their mask: `maskOf(i)` gives line
+ * `i` with its hidden characters as spaces (the same length as the line), or null when it hides
+ * nothing.
+ */
+export function maskedTextOf(lines: readonly string[], maskOf: (i: number) => string | null, from: number, to: number, depth: number, cut: Cut | null): MaskedText {
+	let masked = false;
+	for (let i = from; i <= to && !masked; i++) masked = maskOf(i) !== null;
+	if (!masked) return { text: textOf(lines, from, to, depth, cut), mask: null };
+	let text = "";
+	let mask = "";
+	for (let i = from; i <= to; i++) {
+		let line = lines[i];
+		let hidden = maskOf(i) ?? line;
+		if (cut !== null && cut.line === i) {
+			line = line.slice(0, cut.at);
+			hidden = hidden.slice(0, cut.at);
+		}
+		if (depth > 0) {
+			// The prefix is read from the line as written; the mask may have blanked it.
+			const prefix = line.length - stripContainer(line, depth).length;
+			line = line.slice(prefix);
+			hidden = hidden.slice(prefix);
+		}
+		text = i === from ? line : `${text}\n${line}`;
+		mask = i === from ? hidden : `${mask}\n${hidden}`;
+	}
+	const head = text.slice(0, withoutBlockId(text).length);
+	const trimmed = head.trim();
+	if (trimmed === "") return { text: "", mask: "" };
+	const start = head.length - head.trimStart().length;
+	return { text: trimmed, mask: mask.slice(start, start + trimmed.length) };
+}
+
 /** `text` without a trailing block id ` ^id` (letters, digits and `-`). */
 export function withoutBlockId(text: string): string {
 	// Most texts have no `^` at all: one native forward search settles it.

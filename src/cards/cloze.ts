@@ -27,17 +27,23 @@ const DELIMITERS: Record<ClozeKind, [string, string]> = {
 	curly: ["{{", "}}"],
 };
 
-/** Finds the deletions in `text` (which may hold several lines). */
-export function findDeletions(text: string, kinds: readonly ClozeKind[]): ClozeDeletion[] {
+/**
+ * Finds the deletions in `text` (which may hold several lines). With `mask` (the same text with
+ * fenced code, math and comments as spaces, see `maskedTextOf`) delimiters count only where the
+ * mask still shows them.
+ */
+export function findDeletions(text: string, kinds: readonly ClozeKind[], mask: string | null = null): ClozeDeletion[] {
 	const deletions: ClozeDeletion[] = [];
 	if (kinds.length === 0) return deletions;
 	const delimiters = delimitersOf(kinds);
+	const seen = mask ?? text;
 	let lineStart = 0;
 	while (lineStart <= text.length) {
 		let lineEnd = text.indexOf("\n", lineStart);
 		if (lineEnd < 0) lineEnd = text.length;
-		const line = lineStart === 0 && lineEnd === text.length ? text : text.slice(lineStart, lineEnd);
-		if (holdsOpener(line, delimiters)) findInLine(line, lineStart, delimiters, deletions);
+		const whole = lineStart === 0 && lineEnd === text.length;
+		const shown = whole ? seen : seen.slice(lineStart, lineEnd);
+		if (holdsOpener(shown, delimiters)) findInLine(whole ? text : text.slice(lineStart, lineEnd), shown, lineStart, delimiters, deletions);
 		lineStart = lineEnd + 1;
 	}
 	return deletions;
@@ -60,17 +66,18 @@ function holdsOpener(line: string, delimiters: readonly (readonly [string, strin
 	return false;
 }
 
-function findInLine(line: string, offset: number, delimiters: readonly (readonly [string, string])[], out: ClozeDeletion[]): void {
-	const hasSpans = line.includes("`") || line.includes("<!--") || line.includes("%%");
-	const spans = hasSpans ? scanInline(line, 0, false).spans : NO_SPANS;
+/** Deletions of `line`, whose delimiters are searched in `shown` (the line, or its mask). */
+function findInLine(line: string, shown: string, offset: number, delimiters: readonly (readonly [string, string])[], out: ClozeDeletion[]): void {
+	const hasSpans = shown.includes("`") || shown.includes("<!--") || shown.includes("%%");
+	const spans = hasSpans ? scanInline(shown, 0, false).spans : NO_SPANS;
 	// Next opener position per delimiter, searched again only once passed (linear per line).
-	const next = delimiters.map(([open]) => line.indexOf(open));
+	const next = delimiters.map(([open]) => shown.indexOf(open));
 	let s = 0;
 	let from = 0;
 	for (;;) {
 		let best = -1;
 		for (let k = 0; k < delimiters.length; k++) {
-			if (next[k] >= 0 && next[k] < from) next[k] = line.indexOf(delimiters[k][0], from);
+			if (next[k] >= 0 && next[k] < from) next[k] = shown.indexOf(delimiters[k][0], from);
 			if (next[k] >= 0 && (best < 0 || next[k] < next[best])) best = k;
 		}
 		if (best < 0) return;
@@ -81,7 +88,7 @@ function findInLine(line: string, offset: number, delimiters: readonly (readonly
 			from = spans[s + 1];
 			continue;
 		}
-		const closeAt = line.indexOf(close, at + open.length);
+		const closeAt = shown.indexOf(close, at + open.length);
 		if (closeAt < 0) {
 			// No closer for this delimiter on the rest of the line.
 			next[best] = -1;
