@@ -241,6 +241,8 @@ export class CardBuilder {
 		const deletions = findDeletions(text, this.settings.clozeKinds, mask);
 		if (deletions.length === 0) return;
 		const sides = this.withText ? clozeSides(text, deletions) : textlessClozeSides(deletions);
+		// Only group 0 (never hidden): nothing to ask, as in the other plugin.
+		if (sides.length === 0) return;
 		this.add({ kind: "cloze", startLine: from, endLine: to, front: text, back: "", sides, comment: found.comment, lastText: found.lastText }, leading?.tag ?? null);
 	}
 

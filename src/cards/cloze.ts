@@ -1,9 +1,14 @@
 /**
  * Cloze deletions (docs/format.md, "Card kinds"): `==text==` (default), `**text**` and `{{text}}` (optional).
- * `==1;;text==` puts deletions in group 1 (one sibling per group), `;;hint` gives a hint.
+ * `==1;;text==` puts deletions in group 1, `;;hint` gives a hint.
  * Deletions never span lines and do not count inside inline code or comments.
+ *
+ * Siblings are numbered as the Spaced Repetition plugin numbers its cards, so that the segments
+ * of its comments land on the same deletions: group `n` is sibling `n - 1`, and deletions without
+ * a number follow, highlights first, then bold, then curly, each kind in the order written.
  */
 import type { ClozeKind } from "../settings/settings";
+import { Char } from "../model/char-codes";
 import { scanInline } from "./inline";
 
 /** One deletion found in a card's text. */
@@ -14,23 +19,32 @@ export interface ClozeDeletion {
 	/** The text that is hidden. */
 	text: string;
 	hint: string | null;
-	/** Group key: the group number as written, or a key unique to this deletion. */
-	group: string;
+	/** The group number as written (`==2;;x==`), or -1 for a deletion without one. */
+	group: number;
+	/** The cloze form's place in the sibling order: 0 highlight, 1 bold, 2 curly. */
+	rank: number;
 }
 
-/** A card with more groups than this keeps the rest as plain text (bounds work on huge lines). */
+/** A card never has more siblings than this; deletions beyond stay plain text (bounds work on huge lines). */
 const MAX_CLOZE_SIBLINGS = 100;
 
-const DELIMITERS: Record<ClozeKind, [string, string]> = {
-	highlight: ["==", "=="],
-	bold: ["**", "**"],
-	curly: ["{{", "}}"],
-};
+/** The cloze forms in sibling order (the other plugin's pattern order), with their delimiters. */
+const FORMS: readonly (readonly [ClozeKind, string, string])[] = [
+	["highlight", "==", "=="],
+	["bold", "**", "**"],
+	["curly", "{{", "}}"],
+];
+
+interface Delimiter {
+	open: string;
+	close: string;
+	rank: number;
+}
 
 /**
- * Finds the deletions in `text` (which may hold several lines). With `mask` (the same text with
- * fenced code, math and comments as spaces, see `maskedTextOf`) delimiters count only where the
- * mask still shows them.
+ * Finds the deletions in `text` (which may hold several lines), in text order. With `mask` (the
+ * same text with fenced code, math and comments as spaces, see `maskedTextOf`) delimiters count
+ * only where the mask still shows them.
  */
 export function findDeletions(text: string, kinds: readonly ClozeKind[], mask: string | null = null): ClozeDeletion[] {
 	const deletions: ClozeDeletion[] = [];
@@ -50,39 +64,39 @@ export function findDeletions(text: string, kinds: readonly ClozeKind[], mask: s
 }
 
 /** The delimiters of `kinds`, built once for the settings' array (the parser asks once per cloze). */
-function delimitersOf(kinds: readonly ClozeKind[]): readonly (readonly [string, string])[] {
+function delimitersOf(kinds: readonly ClozeKind[]): readonly Delimiter[] {
 	if (kinds !== lastKinds) {
 		lastKinds = kinds;
-		lastDelimiters = kinds.map((k) => DELIMITERS[k]);
+		lastDelimiters = FORMS.flatMap(([kind, open, close], rank) => (kinds.includes(kind) ? [{ open, close, rank }] : []));
 	}
 	return lastDelimiters;
 }
 
 let lastKinds: readonly ClozeKind[] | null = null;
-let lastDelimiters: readonly (readonly [string, string])[] = [];
+let lastDelimiters: readonly Delimiter[] = [];
 
-function holdsOpener(line: string, delimiters: readonly (readonly [string, string])[]): boolean {
-	for (const [open] of delimiters) if (line.includes(open)) return true;
+function holdsOpener(line: string, delimiters: readonly Delimiter[]): boolean {
+	for (const { open } of delimiters) if (line.includes(open)) return true;
 	return false;
 }
 
 /** Deletions of `line`, whose delimiters are searched in `shown` (the line, or its mask). */
-function findInLine(line: string, shown: string, offset: number, delimiters: readonly (readonly [string, string])[], out: ClozeDeletion[]): void {
+function findInLine(line: string, shown: string, offset: number, delimiters: readonly Delimiter[], out: ClozeDeletion[]): void {
 	const hasSpans = shown.includes("`") || shown.includes("<!--") || shown.includes("%%");
 	const spans = hasSpans ? scanInline(shown, 0, false).spans : NO_SPANS;
 	// Next opener position per delimiter, searched again only once passed (linear per line).
-	const next = delimiters.map(([open]) => shown.indexOf(open));
+	const next = delimiters.map(({ open }) => shown.indexOf(open));
 	let s = 0;
 	let from = 0;
 	for (;;) {
 		let best = -1;
 		for (let k = 0; k < delimiters.length; k++) {
-			if (next[k] >= 0 && next[k] < from) next[k] = shown.indexOf(delimiters[k][0], from);
+			if (next[k] >= 0 && next[k] < from) next[k] = shown.indexOf(delimiters[k].open, from);
 			if (next[k] >= 0 && (best < 0 || next[k] < next[best])) best = k;
 		}
 		if (best < 0) return;
 		const at = next[best];
-		const [open, close] = delimiters[best];
+		const { open, close, rank } = delimiters[best];
 		while (s < spans.length && spans[s + 1] <= at) s += 3;
 		if (s < spans.length && spans[s] <= at) {
 			from = spans[s + 1];
@@ -97,52 +111,84 @@ function findInLine(line: string, shown: string, offset: number, delimiters: rea
 		const inner = line.slice(at + open.length, closeAt);
 		from = closeAt + close.length;
 		if (inner.trim() === "") continue;
-		if (inner.indexOf(";;") < 0) out.push({ start: offset + at, end: offset + from, text: inner, hint: null, group: ownGroup(out.length) });
-		else out.push({ start: offset + at, end: offset + from, ...readInner(inner, out.length) });
+		if (inner.indexOf(";;") < 0) out.push({ start: offset + at, end: offset + from, text: inner, hint: null, group: -1, rank });
+		else out.push({ start: offset + at, end: offset + from, rank, ...readInner(inner) });
 	}
 }
 
 const NO_SPANS: readonly number[] = [];
-/** Group keys of deletions without a group number, made once (`d0`, `d1`, …). */
-const OWN_GROUPS = Array.from({ length: 64 }, (_, i) => `d${i}`);
 
-function ownGroup(index: number): string {
-	return index < OWN_GROUPS.length ? OWN_GROUPS[index] : `d${index}`;
-}
-
-function readInner(inner: string, index: number): Pick<ClozeDeletion, "text" | "hint" | "group"> {
-	if (inner.indexOf(";;") < 0) return { group: ownGroup(index), text: inner, hint: null };
+/**
+ * `number;;text;;hint`, `text;;hint` (the hint may hold `;;`). The number is digits right after
+ * the opener, followed by `;;`, as the other plugin reads it (`== 1;;x==` has none).
+ */
+function readInner(inner: string): Pick<ClozeDeletion, "text" | "hint" | "group"> {
 	const parts = inner.split(";;");
-	if (parts.length >= 2 && /^\s*\d+\s*$/.test(parts[0])) {
-		return { group: `g${parts[0].trim()}`, text: parts[1], hint: parts.length > 2 ? parts.slice(2).join(";;").trim() || null : null };
-	}
-	return { group: ownGroup(index), text: parts[0], hint: parts.length > 1 ? parts.slice(1).join(";;").trim() || null : null };
+	const numbered = parts.length >= 2 && parts[0].length > 0 && isDigits(parts[0]);
+	const [text, ...hints] = numbered ? parts.slice(1) : parts;
+	const hint = hints.length > 0 ? hints.join(";;").trim() || null : null;
+	return { group: numbered ? groupNumber(parts[0]) : -1, text, hint };
 }
 
-/** The question and answer of each sibling: one per group, in order of first appearance. */
+function isDigits(text: string): boolean {
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < Char.Digit0 || c > Char.Digit9) return false;
+	}
+	return true;
+}
+
+/** The group number, capped above the sibling limit (a number of 20 digits is just "too large"). */
+function groupNumber(digits: string): number {
+	const trimmed = digits.replace(/^0+(?=\d)/, "");
+	return trimmed.length > 4 ? MAX_CLOZE_SIBLINGS + 1 : Number(trimmed);
+}
+
+/**
+ * Each deletion's sibling (-1: never hidden) and the number of siblings: group `n` is sibling
+ * `n - 1` (a group number without a deletion still has its sibling, which hides nothing); the
+ * deletions without a number come after the largest group, by form then as written. Group 0 and
+ * siblings past the limit are never hidden.
+ */
+function siblingsOf(deletions: readonly ClozeDeletion[]): { of: Int32Array; count: number } {
+	const of = new Int32Array(deletions.length);
+	let count = 0;
+	for (let i = 0; i < deletions.length; i++) {
+		const group = deletions[i].group;
+		of[i] = group >= 1 && group <= MAX_CLOZE_SIBLINGS ? group - 1 : -1;
+		if (of[i] >= count) count = of[i] + 1;
+	}
+	for (let rank = 0; rank < FORMS.length; rank++) {
+		for (let i = 0; i < deletions.length; i++) {
+			if (deletions[i].group !== -1 || deletions[i].rank !== rank) continue;
+			of[i] = count < MAX_CLOZE_SIBLINGS ? count++ : -1;
+		}
+	}
+	return { of, count };
+}
+
+/** The question and answer of each sibling, in sibling order (see {@link siblingsOf}). */
 export function clozeSides(text: string, deletions: readonly ClozeDeletion[]): { question: string; answer: string }[] {
-	const answer = render(text, deletions, null);
-	return clozeGroups(deletions).map((group) => ({ question: render(text, deletions, group), answer }));
+	const { of, count } = siblingsOf(deletions);
+	const answer = render(text, deletions, of, -1);
+	const sides: { question: string; answer: string }[] = [];
+	for (let sibling = 0; sibling < count; sibling++) sides.push({ question: render(text, deletions, of, sibling), answer });
+	return sides;
 }
 
 /** The siblings of a cloze without their text (the index needs only how many there are). */
 export function textlessClozeSides(deletions: readonly ClozeDeletion[]): { question: string; answer: string }[] {
-	return clozeGroups(deletions).map(() => ({ question: "", answer: "" }));
+	const { count } = siblingsOf(deletions);
+	return Array.from({ length: count }, () => ({ question: "", answer: "" }));
 }
 
-/** The deletion groups that become siblings, in order of first appearance. */
-function clozeGroups(deletions: readonly ClozeDeletion[]): string[] {
-	const groups: string[] = [];
-	for (const d of deletions) if (!groups.includes(d.group) && groups.length < MAX_CLOZE_SIBLINGS) groups.push(d.group);
-	return groups;
-}
-
-/** The text with deletions of `hidden` shown as `[...]`/`[hint]` and all others as plain text. */
-function render(text: string, deletions: readonly ClozeDeletion[], hidden: string | null): string {
+/** The text with the deletions of sibling `hidden` shown as `[...]`/`[hint]` and all others as plain text. */
+function render(text: string, deletions: readonly ClozeDeletion[], of: Int32Array, hidden: number): string {
 	let out = "";
 	let last = 0;
-	for (const d of deletions) {
-		out += text.slice(last, d.start) + (d.group !== hidden ? d.text : d.hint === null ? "[...]" : `[${d.hint}]`);
+	for (let i = 0; i < deletions.length; i++) {
+		const d = deletions[i];
+		out += text.slice(last, d.start) + (hidden < 0 || of[i] !== hidden ? d.text : d.hint === null ? "[...]" : `[${d.hint}]`);
 		last = d.end;
 	}
 	return (out + text.slice(last)).trim();

@@ -26,3 +26,30 @@ describe("cloze deletions in opaque regions", () => {
 		]);
 	});
 });
+
+describe("cloze sibling order", () => {
+	const questions = (text: string, clozeKinds: ("highlight" | "bold" | "curly")[] = ["highlight"]) => sides(text, { clozeKinds }).map(([q]) => q);
+	it("numbers siblings by group: group 1 is sibling 0 wherever it stands", () => {
+		expect(questions(taggedNote("==2;;b== before ==1;;a=="))).toEqual(["b before [...]", "[...] before a"]);
+	});
+	it("keeps a sibling for a group number that has no deletion, so later segments stay on their groups", () => {
+		const [card] = cardsOf(taggedNote("==1;;a== and ==3;;c== <!--SR:!2025-05-01,3,250!2025-05-02,4,250!2025-05-03,5,250-->"));
+		expect(card.siblings.map((s) => s.question)).toEqual(["[...] and c", "a and c", "a and [...]"]);
+		expect(card.siblings.map((s) => (s.segment.kind === "ok" && s.segment.schedule?.type === "classic" ? s.segment.schedule.due : null))).toEqual([
+			"2025-05-01",
+			"2025-05-02",
+			"2025-05-03",
+		]);
+	});
+	it("orders unnumbered deletions by cloze form (highlight, bold, curly), then as written", () => {
+		expect(questions(taggedNote("{{a}} **b** ==c== {{d}}"), ["highlight", "bold", "curly"])).toEqual([
+			"a b [...] d",
+			"a [...] c d",
+			"[...] b c d",
+			"a b c [...]",
+		]);
+	});
+	it("puts deletions without a number after the numbered groups", () => {
+		expect(questions(taggedNote("==x== ==2;;b== ==1;;a=="))).toEqual(["x b [...]", "x [...] a", "[...] b a"]);
+	});
+});
