@@ -36,6 +36,8 @@ export class CardBuilder {
 	private readonly clozeMarks: number;
 	/** What every card is assembled in. */
 	private readonly note: CardNote;
+	/** See {@link stopLines}; made on first use. */
+	private stops: Int32Array | null = null;
 
 	constructor(
 		private readonly lines: readonly string[],
@@ -130,8 +132,7 @@ export class CardBuilder {
 				}
 			}
 		}
-		this.cloze(runStart, end);
-		return end + 1;
+		return this.lastCloze(runStart, end);
 	}
 
 	/** Offset of the title when text line `l` is a callout header (`[!type] Title`), else -1. */
@@ -223,10 +224,66 @@ export class CardBuilder {
 
 	/** A cloze card from lines `from..to` when they hold deletions. */
 	private cloze(from: number, to: number): void {
-		if (to < from || this.settings.clozeKinds.length === 0) return;
-		if (!this.mayHoldCloze(from, to)) return;
-		const found = endComment(this.lines, this.regions.kind, from, to, this.problems);
-		if (found.lastText < from) return;
+		const found = this.clozeCard(from, to);
+		if (found) this.addCloze(found);
+	}
+
+	/**
+	 * The cloze that ends a block on line `end`. With the end marker set, a cloze runs on across
+	 * blank lines to the next marker line, as in the other plugin; the search stops at the next
+	 * card line (`?`, `??` or `::`), so a forgotten marker never swallows the cards below.
+	 * Returns the line to continue from.
+	 */
+	private lastCloze(from: number, end: number): number {
+		const found = this.clozeCard(from, end);
+		if (!found) return end + 1;
+		const marker = this.endMarkerAfter(end);
+		const longer = marker && marker.last > end ? this.clozeCard(from, marker.last) : null;
+		this.addCloze(longer ?? found);
+		return longer && marker ? marker.next : end + 1;
+	}
+
+	/**
+	 * The end marker line that closes a card whose block ends on line `end`: the card's last line
+	 * (blank lines before the marker left out) and the line after the marker. Null when a card
+	 * line or the end of the note comes first.
+	 */
+	private endMarkerAfter(end: number): { last: number; next: number } | null {
+		if (!this.settings.endMarker.trim()) return null;
+		const stops = (this.stops ??= this.stopLines());
+		const at = end + 1 < this.n ? stops[end + 1] : this.n;
+		if (at >= this.n || this.regions.kind[at] !== LineKind.EndMarker) return null;
+		let last = at - 1;
+		while (last > end && this.regions.kind[last] === LineKind.Blank) last--;
+		return { last, next: at + 1 };
+	}
+
+	/**
+	 * For each line, the first line at or below it that is an end marker or starts a card (`?`,
+	 * `??`, a line holding `::`): one backward pass, made once, so that searching for the marker
+	 * after every cloze stays linear.
+	 */
+	private stopLines(): Int32Array {
+		const stops = new Int32Array(this.n);
+		let next = this.n;
+		for (let j = this.n - 1; j >= 0; j--) {
+			const k = this.regions.kind[j];
+			if (k === LineKind.EndMarker || k === LineKind.Frontmatter || this.separator(j) > 0 || ((this.marks[j] & Mark.Colons) !== 0 && k === LineKind.Text && this.visible(j).includes("::"))) {
+				next = j;
+			}
+			stops[j] = next;
+		}
+		return stops;
+	}
+
+	/** The parts of a cloze card on lines `from..to`, or null when they hold no deletion. */
+	private clozeCard(from: number, to: number): { parts: CardParts; leadingTag: string | null; problems: NoteProblem[] } | null {
+		if (to < from || this.settings.clozeKinds.length === 0) return null;
+		if (!this.mayHoldCloze(from, to)) return null;
+		// Problems are kept apart until the card is taken: a longer run may be read instead.
+		const problems: NoteProblem[] = [];
+		const found = endComment(this.lines, this.regions.kind, from, to, problems);
+		if (found.lastText < from) return null;
 		const depth = containerOf(this.lines[from]).depth;
 		const full = maskedTextOf(this.lines, this.maskOf, from, found.lastText, depth, found.cut);
 		const leading = leadingFlashcardTag(full.text, this.settings.flashcardTags);
@@ -239,11 +296,17 @@ export class CardBuilder {
 			mask = mask === null ? null : mask.slice(start, start + text.length);
 		}
 		const deletions = findDeletions(text, this.settings.clozeKinds, mask);
-		if (deletions.length === 0) return;
+		if (deletions.length === 0) return null;
 		const sides = this.withText ? clozeSides(text, deletions) : textlessClozeSides(deletions);
 		// Only group 0 (never hidden): nothing to ask, as in the other plugin.
-		if (sides.length === 0) return;
-		this.add({ kind: "cloze", startLine: from, endLine: to, front: text, back: "", sides, comment: found.comment, lastText: found.lastText }, leading?.tag ?? null);
+		if (sides.length === 0) return null;
+		const parts: CardParts = { kind: "cloze", startLine: from, endLine: to, front: text, back: "", sides, comment: found.comment, lastText: found.lastText };
+		return { parts, leadingTag: leading?.tag ?? null, problems };
+	}
+
+	private addCloze(found: { parts: CardParts; leadingTag: string | null; problems: NoteProblem[] }): void {
+		for (const problem of found.problems) this.problems.push(problem);
+		this.add(found.parts, found.leadingTag);
 	}
 
 	/**

@@ -53,3 +53,25 @@ describe("cloze sibling order", () => {
 		expect(questions(taggedNote("==x== ==2;;b== ==1;;a=="))).toEqual(["x b [...]", "x [...] a", "[...] b a"]);
 	});
 });
+
+describe("the end marker", () => {
+	const marker = { endMarker: "+++" };
+	it("closes a cloze that runs across blank lines", () => {
+		const found = cardsOf(taggedNote("==a== x", "", "more ==b==", "<!--SR:!2025-05-01,3,250-->", "+++", "Q::A"), marker);
+		expect(found.map((c) => [c.kind, c.startLine, c.endLine, c.siblings.length])).toEqual([
+			["cloze", 2, 5, 2],
+			["singleline", 7, 7, 1],
+		]);
+		expect(found[0].siblings.map((s) => s.question)).toEqual(["[...] x\n\nmore b", "a x\n\nmore [...]"]);
+		expect(found[0].comment?.line).toBe(5);
+	});
+	it("is not looked for past a card: a forgotten marker never swallows the cards below", () => {
+		const found = cardsOf(taggedNote("==a==", "", "Q::A", "", "==b==", "", "Q2", "?", "A2", "+++"), marker);
+		expect(found.map((c) => [c.kind, c.startLine, c.endLine])).toEqual([
+			["cloze", 2, 2],
+			["singleline", 4, 4],
+			["cloze", 6, 6],
+			["multiline", 8, 10],
+		]);
+	});
+});
