@@ -4,7 +4,7 @@
  * minimal note per layout found in its parser or in real vaults.
  */
 import { describe, expect, it } from "vitest";
-import { taggedNote } from "../builders";
+import { noteLines, taggedNote } from "../builders";
 import { cardsOf, sides } from "./helpers";
 
 describe("cloze deletions in opaque regions", () => {
@@ -73,5 +73,16 @@ describe("the end marker", () => {
 			["cloze", 6, 6],
 			["multiline", 8, 10],
 		]);
+	});
+});
+
+describe("decks from tags on a card's lines", () => {
+	const decks = (...lines: string[]) => cardsOf(noteLines(...lines)).map((c) => c.decks);
+	it("gives a leading tag to its card only: the cards below keep the deck they had", () => {
+		expect(decks("#flashcards/a", "", "Q1::A1", "", "#flashcards/b Q2::A2", "", "Q3::A3")).toEqual([["flashcards/a"], ["flashcards/b"], ["flashcards/a"]]);
+		expect(decks("#flashcards/a", "", "#flashcards/b", "Q2", "?", "A2", "", "Q3::A3")).toEqual([["flashcards/b"], ["flashcards/a"]]);
+	});
+	it("never takes a tag inside a card as the tag line of the cards below", () => {
+		expect(decks("#flashcards/a", "", "Q1::A1 #flashcards/c", "Q2::A2")).toEqual([["flashcards/a"], ["flashcards/a"]]);
 	});
 });
