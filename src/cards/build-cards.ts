@@ -4,16 +4,15 @@
  */
 import type { ParserSettings } from "../settings/settings";
 import { leadingFlashcardTag } from "../decks/resolve";
-import type { Card, CardKind, CommentLocation, NoteProblem } from "../model/card";
+import type { Card, CardKind, NoteProblem } from "../model/card";
 import { Char } from "../model/char-codes";
 import { clozeSides, findDeletions, textlessClozeSides } from "./cloze";
-import { trailingComment } from "./comment-in-line";
 import { afterListItemMarkers, containerOf } from "./container";
 import { indexOutside, scanInline } from "./inline";
 import { LineKind, type NoteRegions } from "./regions";
 import { Mark } from "./line-marks";
-import { maskedTextOf, textOf, withoutBlockId } from "./card-text";
-import { endComment, located, ownCommentOn, reportDuplicate } from "./card-comments";
+import { maskedTextOf, textOf, withoutBlockId, type Cut } from "./card-text";
+import { cardComment, ownCommentOn, type CommentNote } from "./card-comments";
 import { assembleCard, type CardNote, type CardParts } from "./assemble-card";
 import { CalloutTitles, calloutHeaderTitle } from "./callout-titles";
 
@@ -36,6 +35,8 @@ export class CardBuilder {
 	private readonly clozeMarks: number;
 	/** What every card is assembled in. */
 	private readonly note: CardNote;
+	/** Where the cards' comments are searched. */
+	private readonly commentNote: CommentNote;
 	/** See {@link stopLines}; made on first use. */
 	private stops: Int32Array | null = null;
 
@@ -51,6 +52,7 @@ export class CardBuilder {
 		this.n = lines.length;
 		this.callouts = new CalloutTitles(regions);
 		this.note = { lines, kinds: regions.kind, problems: this.problems, withSource: withText };
+		this.commentNote = { lines, visible: regions.visible, kind: regions.kind, marks };
 		const kinds = settings.clozeKinds;
 		this.clozeMarks = (kinds.includes("highlight") ? Mark.Equals : 0) | (kinds.includes("bold") ? Mark.Stars : 0) | (kinds.includes("curly") ? Mark.Braces : 0);
 	}
@@ -184,27 +186,25 @@ export class CardBuilder {
 		if (at < 0) return l;
 		const line = this.lines[l];
 		const sepEnd = at + (reversed ? 3 : 2);
+		// The card's lines: its own, then the lines below that hold only a scheduling comment.
+		let last = l;
+		while (last + 1 <= blockEnd && ownCommentOn(this.commentNote, last + 1) !== null) last++;
+		// Problems are kept apart until the line turns out to be a card.
+		const problems: NoteProblem[] = [];
+		const found = cardComment(this.commentNote, l, last, problems, l);
 		// The front is what follows a list marker or task box (`- `, `1. `, `- [ ] `).
 		const frontStart = Math.min(afterListItemMarkers(line, p), at);
-		const leading = leadingFlashcardTag(line.slice(frontStart, at), this.settings.flashcardTags);
-		const front = (leading ? leading.rest : line.slice(frontStart, at)).trim();
-		const same = trailingComment(line);
-		const sameComment = same && same.start >= sepEnd ? same : null;
-		const back = textOf([line.slice(sepEnd, sameComment ? sameComment.start : line.length)], 0, 0, 0, null);
+		const cut = found.cut !== null && found.cut.line === l ? found.cut : null;
+		const frontText = partOf(line, frontStart, at, cut);
+		const leading = leadingFlashcardTag(frontText, this.settings.flashcardTags);
+		const front = (leading ? leading.rest : frontText).trim();
+		const back = textOf([partOf(line, sepEnd, line.length, cut)], 0, 0, 0, null);
 		if (front === "" || back === "") return l;
 
-		let comment: CommentLocation | null = sameComment ? located(sameComment, l, false) : null;
-		let last = l;
-		while (last + 1 <= blockEnd) {
-			const next = ownCommentOn(this.lines, this.regions.kind, last + 1);
-			if (!next) break;
-			last++;
-			if (comment) reportDuplicate(this.problems, last, l);
-			else comment = located(next, last, true);
-		}
+		for (const problem of problems) this.problems.push(problem);
 		this.cloze(runStart, l - 1);
 		const kind: CardKind = reversed ? "singleline-reversed" : "singleline";
-		this.add({ kind, startLine: l, endLine: last, front, back, sides: null, comment, lastText: l }, leading?.tag ?? null);
+		this.add({ kind, startLine: l, endLine: last, front, back, sides: null, comment: found.comment, lastText: l }, leading?.tag ?? null);
 		return last + 1;
 	}
 
@@ -213,9 +213,9 @@ export class CardBuilder {
 	 * question is the title of the callout header on line `qs`, from that offset.
 	 */
 	private multiline(qs: number, sep: number, last: number, kind: CardKind, titleStart: number): void {
-		const found = endComment(this.lines, this.regions.kind, sep + 1, last, this.problems, qs);
+		const found = cardComment(this.commentNote, qs, last, this.problems, qs);
 		const depth = containerOf(this.lines[qs]).depth;
-		const qText = titleStart >= 0 ? withoutBlockId(this.lines[qs].slice(titleStart)).trim() : textOf(this.lines, qs, sep - 1, depth, found.cut);
+		const qText = titleStart >= 0 ? withoutBlockId(partOf(this.lines[qs], titleStart, this.lines[qs].length, found.cut?.line === qs ? found.cut : null)).trim() : textOf(this.lines, qs, sep - 1, depth, found.cut);
 		const leading = leadingFlashcardTag(qText, this.settings.flashcardTags);
 		const front = leading ? leading.rest.trim() : qText;
 		const back = this.withText ? textOf(this.lines, sep + 1, found.lastText, depth, found.cut) : "";
@@ -282,7 +282,7 @@ export class CardBuilder {
 		if (!this.mayHoldCloze(from, to)) return null;
 		// Problems are kept apart until the card is taken: a longer run may be read instead.
 		const problems: NoteProblem[] = [];
-		const found = endComment(this.lines, this.regions.kind, from, to, problems);
+		const found = cardComment(this.commentNote, from, to, problems);
 		if (found.lastText < from) return null;
 		const depth = containerOf(this.lines[from]).depth;
 		const full = maskedTextOf(this.lines, this.maskOf, from, found.lastText, depth, found.cut);
@@ -336,6 +336,12 @@ export class CardBuilder {
 }
 
 const NO_SPANS: number[] = [];
+
+/** `line[from..to)` without the part `cut` leaves out of it (a comment inside that range). */
+function partOf(line: string, from: number, to: number, cut: Cut | null): string {
+	if (cut === null || cut.start < from || cut.end > to) return line.slice(from, to);
+	return line.slice(from, cut.start) + line.slice(cut.end, to);
+}
 const NO_TITLES: readonly string[] = [];
 
 /**

@@ -1,74 +1,80 @@
 /**
- * Where a card's scheduling comment is (docs/format.md, "Scheduling comments"): alone on lines after the card's text, or
- * at the end of its last text line. A second comment for the same card is reported, not used.
+ * Where a card's scheduling comment is (docs/format.md, "Where a card's comment is read"): the
+ * first one in the card's lines, as the Spaced Repetition plugin reads it: anywhere in a text
+ * line (outside code and other comments), or alone on a line after the card's text. Every further
+ * comment of the card is reported, not used.
  */
 import type { CommentLocation, NoteProblem } from "../model/card";
 import type { Cut } from "./card-text";
-import { ownLineComment, trailingComment, type FoundComment } from "./comment-in-line";
+import { forEachComment, isAloneOnLine, ownLineComment, type FoundComment } from "./comment-in-line";
 import { containerOf } from "./container";
+import { Mark } from "./line-marks";
 import { LineKind } from "./regions";
 
-/** What {@link endComment} found for a card's lines. */
+/** The parts of a note the comments of its cards are searched in. */
+export interface CommentNote {
+	lines: readonly string[];
+	/** Each line as card markers see it (other comments blanked out). */
+	visible: readonly string[];
+	/** Each line's `LineKind`. */
+	kind: Uint8Array;
+	/** Each line's marks (`Mark.Scheduling` where `<!--SR:` occurs). */
+	marks: Uint8Array;
+}
+
+/** What {@link cardComment} found for a card's lines. */
 export interface CommentFinding {
 	comment: CommentLocation | null;
-	/** Where the last text line is cut (it ends with a scheduling comment). */
+	/** Where the comment is cut out of the card's text (null without a comment). */
 	cut: Cut | null;
-	/** Last line of card text (before own-line comments). */
+	/** Last line of card text: the lines after it hold only scheduling comments. */
 	lastText: number;
 }
 
 /** A found comment with its line, built in `CommentLocation`'s field order (it becomes the card's). */
-export function located(found: FoundComment, line: number, ownLine: boolean): CommentLocation {
+function located(found: FoundComment, line: number, ownLine: boolean): CommentLocation {
 	return { line, start: found.start, end: found.end, raw: found.raw, ownLine };
 }
 
 /**
- * The scheduling comment of a multi-line or cloze card whose text lines are `from..to`: the
- * first of the comments alone on the last lines, or else one ending the last text line.
- * Every further comment is reported in `problems`, naming the card by `cardLine`, its first line
- * (a multi-line card's comments are searched in its answer, which starts below the question).
+ * The scheduling comment of a card whose lines are `from..to`: the first comment in its text
+ * lines, in order, then in the lines at its end that hold only a comment. Every further comment
+ * is reported in `problems`, naming the card by `cardLine`, its first line.
  */
-export function endComment(
-	lines: readonly string[],
-	kind: Uint8Array,
-	from: number,
-	to: number,
-	problems: NoteProblem[],
-	cardLine: number = from,
-): CommentFinding {
-	let cut: Cut | null = null;
-	let comment: CommentLocation | null = null;
+export function cardComment(note: CommentNote, from: number, to: number, problems: NoteProblem[], cardLine: number = from): CommentFinding {
+	const { lines, visible, kind, marks } = note;
 	let lastText = to;
-	while (lastText >= from) {
-		const own = ownCommentOn(lines, kind, lastText);
-		if (!own) break;
-		if (comment) reportDuplicate(problems, lastText, cardLine);
-		else comment = located(own, lastText, true);
-		lastText--;
+	while (lastText >= from && ownCommentOn(note, lastText) !== null) lastText--;
+	const taken: { comment: CommentLocation | null } = { comment: null };
+	const take = (found: FoundComment, line: number, ownLine: boolean): void => {
+		if (taken.comment) reportDuplicate(problems, line, cardLine);
+		else taken.comment = located(found, line, ownLine);
+	};
+	for (let i = from; i <= lastText; i++) {
+		if (kind[i] !== LineKind.Text || (marks[i] & Mark.Scheduling) === 0) continue;
+		const line = lines[i];
+		forEachComment(line, visible[i], (found) => take(found, i, isAloneOnLine(line, containerOf(line).contentStart, found.start, found.end)));
 	}
-	if (lastText >= from && kind[lastText] === LineKind.Text) {
-		const trailing = trailingComment(lines[lastText]);
-		if (trailing) {
-			cut = { line: lastText, at: trailing.start };
-			if (comment) reportDuplicate(problems, lastText, cardLine);
-			else comment = located(trailing, lastText, false);
-		}
+	for (let i = lastText + 1; i <= to; i++) {
+		const own = ownCommentOn(note, i);
+		if (own) take(own, i, true);
 	}
-	return { comment, cut, lastText };
+	const comment = taken.comment;
+	return { comment, cut: comment === null ? null : { line: comment.line, start: comment.start, end: comment.end }, lastText };
 }
 
-/** The scheduling comment alone on text line `i` (container prefix and spaces aside), if any. */
-export function ownCommentOn(lines: readonly string[], kind: Uint8Array, i: number): FoundComment | null {
-	if (kind[i] !== LineKind.Text) return null;
-	const line = lines[i];
+/** The scheduling comment alone on text line `i` (container prefix and whitespace aside), if any. */
+export function ownCommentOn(note: CommentNote, i: number): FoundComment | null {
+	if (note.kind[i] !== LineKind.Text || (note.marks[i] & Mark.Scheduling) === 0) return null;
+	const line = note.lines[i];
 	return ownLineComment(line, containerOf(line).contentStart);
 }
 
 /** Reports the extra scheduling comment on `line` of the card that starts on `cardLine`. */
-export function reportDuplicate(problems: NoteProblem[], line: number, cardLine: number): void {
+function reportDuplicate(problems: NoteProblem[], line: number, cardLine: number): void {
 	problems.push({
 		code: "duplicate-comment",
 		line,
-		message: `The card at line ${cardLine + 1} has more than one scheduling comment; only the one where the card's comment belongs is used.`,
+		message: `The card at line ${cardLine + 1} has more than one scheduling comment; only the first one is used.`,
 	});
 }

@@ -1,9 +1,12 @@
 /**
- * Finding a scheduling comment in a line (docs/format.md, "Scheduling comments"): at the end of a card's last line, or
- * alone on a line of its own. Reading what it says is `readSchedulingComment`'s job.
+ * Finding scheduling comments in a line (docs/format.md, "Scheduling comments"): anywhere in a
+ * card's text, as the Spaced Repetition plugin finds them, or alone on a line of its own. Reading
+ * what a comment says is `readSchedulingComment`'s job.
  */
 import { Char } from "../model/char-codes";
 import { COMMENT_CLOSE, COMMENT_OPEN } from "./comment-format";
+import { isBlankText } from "./container";
+import { scanInline, SpanKind } from "./inline";
 
 /** Where a scheduling comment sits in a line. */
 export interface FoundComment {
@@ -12,33 +15,51 @@ export interface FoundComment {
 	raw: string;
 }
 
-/** The scheduling comment that ends `line` (only spaces after it), or null. */
-export function trailingComment(line: string): FoundComment | null {
-	// Hand-written backward scans: this runs on the last line of every card, and V8's lastIndexOf
-	// is a slow runtime call.
-	let end = line.length;
-	while (end > 0 && (line.charCodeAt(end - 1) === Char.Space || line.charCodeAt(end - 1) === Char.Tab)) end--;
-	if (end < 10 || line.charCodeAt(end - 1) !== Char.GreaterThan || line.charCodeAt(end - 2) !== Char.Dash || line.charCodeAt(end - 3) !== Char.Dash) return null;
-	for (let start = end - 10; start >= 0; start--) {
-		if (line.charCodeAt(start) !== Char.LessThan || !line.startsWith(COMMENT_OPEN, start)) continue;
-		// The comment must run from its opening to the end: no "-->" inside.
-		const close = line.indexOf(COMMENT_CLOSE, start + COMMENT_OPEN.length);
-		return close === end - 3 ? { start, end, raw: line.slice(start, end) } : null;
-	}
-	return null;
-}
-
-/** The scheduling comment when it is alone on `line` after offset `contentStart` (spaces aside). */
+/**
+ * The scheduling comment when it is alone on `line` after offset `contentStart` (whitespace
+ * aside, a no-break space included), or null.
+ */
 export function ownLineComment(line: string, contentStart: number): FoundComment | null {
 	let p = contentStart;
-	while (line.charCodeAt(p) === Char.Space || line.charCodeAt(p) === Char.Tab) p++;
+	while (isWhitespace(line.charCodeAt(p))) p++;
 	if (line.charCodeAt(p) !== Char.LessThan || !line.startsWith(COMMENT_OPEN, p)) return null;
 	const close = line.indexOf(COMMENT_CLOSE, p + COMMENT_OPEN.length);
 	if (close < 0) return null;
 	const end = close + COMMENT_CLOSE.length;
-	for (let i = end; i < line.length; i++) {
-		const c = line.charCodeAt(i);
-		if (c !== Char.Space && c !== Char.Tab) return null;
+	return isBlankText(line, end) ? { start: p, end, raw: line.slice(p, end) } : null;
+}
+
+/**
+ * Calls `visit` with each scheduling comment of a text line, in order: `<!--SR:` up to the next
+ * `-->`, outside inline code. `visible` is the line with its other comments blanked out (a
+ * scheduling comment inside one is not read); offsets are the same in both.
+ */
+export function forEachComment(line: string, visible: string, visit: (found: FoundComment) => void): void {
+	let at = visible.indexOf(COMMENT_OPEN);
+	if (at < 0) return;
+	const tick = visible.indexOf("`");
+	let code: readonly number[] | null = null;
+	let span = 0;
+	while (at >= 0) {
+		const close = visible.indexOf(COMMENT_CLOSE, at + COMMENT_OPEN.length);
+		if (close < 0) return;
+		const end = close + COMMENT_CLOSE.length;
+		// Only a code span that starts before the comment can hold it.
+		if (code === null && tick >= 0 && tick < at) code = scanInline(visible, 0, false).spans;
+		if (code !== null) while (span < code.length && code[span + 1] <= at) span += 3;
+		const inCode = code !== null && span < code.length && code[span] <= at && code[span + 2] === SpanKind.Code;
+		if (!inCode) visit({ start: at, end, raw: line.slice(at, end) });
+		at = visible.indexOf(COMMENT_OPEN, inCode && code !== null ? code[span + 1] : end);
 	}
-	return { start: p, end, raw: line.slice(p, end) };
+}
+
+/** True when `line` holds only whitespace before `start` (after offset `from`) and after `end`. */
+export function isAloneOnLine(line: string, from: number, start: number, end: number): boolean {
+	for (let i = from; i < start; i++) if (!isWhitespace(line.charCodeAt(i))) return false;
+	return isBlankText(line, end);
+}
+
+/** Space, tab, and the other whitespace `isBlankText` accepts (a no-break space among them). */
+function isWhitespace(c: number): boolean {
+	return c === Char.Space || c === Char.Tab || c === Char.NoBreakSpace || c === Char.ByteOrderMark || c === Char.VerticalTab || c === Char.FormFeed;
 }

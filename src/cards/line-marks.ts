@@ -11,6 +11,8 @@ export const Mark = {
 	Equals: 4,
 	Stars: 8,
 	Braces: 16,
+	/** `<!--SR:`, the start of a scheduling comment. */
+	Scheduling: 32,
 } as const;
 
 /**

@@ -171,9 +171,9 @@ function tagLinesInCards(tagLines: readonly { line: number }[], cards: readonly 
 
 const NO_CONTEXT: string[] = [];
 
-/** The needles whose lines {@link markLines} marks: card markers, tags and the cloze openers in use. */
+/** The needles whose lines {@link markLines} marks: card markers, tags, scheduling comments and the cloze openers in use. */
 function needlesFor(settings: ParserSettings): [string, number][] {
-	const needles: [string, number][] = [["::", Mark.Colons], ["#", Mark.Hash]];
+	const needles: [string, number][] = [["::", Mark.Colons], ["#", Mark.Hash], ["<!--SR:", Mark.Scheduling]];
 	if (settings.clozeKinds.includes("highlight")) needles.push(["==", Mark.Equals]);
 	if (settings.clozeKinds.includes("bold")) needles.push(["**", Mark.Stars]);
 	if (settings.clozeKinds.includes("curly")) needles.push(["{{", Mark.Braces]);

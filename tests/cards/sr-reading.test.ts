@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { noteLines, taggedNote } from "../builders";
-import { cardsOf, sides } from "./helpers";
+import type { Card } from "../../src/model/card";
+import { cardsOf, parse, sides } from "./helpers";
 
 describe("cloze deletions in opaque regions", () => {
 	it("makes no cloze of a deletion inside a $$ block, a fence, a %% or a multi-line <!-- comment", () => {
@@ -84,5 +85,45 @@ describe("decks from tags on a card's lines", () => {
 	});
 	it("never takes a tag inside a card as the tag line of the cards below", () => {
 		expect(decks("#flashcards/a", "", "Q1::A1 #flashcards/c", "Q2::A2")).toEqual([["flashcards/a"], ["flashcards/a"]]);
+	});
+});
+
+describe("where a scheduling comment is read", () => {
+	const SR = "<!--SR:!2025-05-01,3,250-->";
+	const due = (card: Card | undefined) => {
+		const segment = card?.siblings[0].segment;
+		return segment?.kind === "ok" && segment.schedule?.type === "classic" ? segment.schedule.due : null;
+	};
+	it("reads a same-line comment followed by a block id, as the plugin writes it", () => {
+		const [single] = cardsOf(taggedNote(`Q1::A1 ${SR} ^abc123`));
+		expect([single.back, single.comment?.raw, single.comment?.ownLine, due(single)]).toEqual(["A1", SR, false, "2025-05-01"]);
+		const [multi] = cardsOf(taggedNote("Q", "?", "A1", `A2 ${SR} ^abc123`));
+		expect([multi.back, multi.comment?.line, due(multi)]).toEqual(["A1\nA2", 5, "2025-05-01"]);
+		const [cloze] = cardsOf(taggedNote(`a ==b== ${SR} ^abc123`));
+		expect([cloze.siblings[0].question, due(cloze)]).toEqual(["a [...]", "2025-05-01"]);
+	});
+	it("reads a comment at the end of a multi-line card's question line", () => {
+		const [card] = cardsOf(taggedNote(`Q ${SR}`, "?", "A"));
+		expect([card.front, card.back, card.comment?.line, due(card)]).toEqual(["Q", "A", 2, "2025-05-01"]);
+	});
+	it("reads a comment that is not on the card's last line", () => {
+		const [heading] = cardsOf(taggedNote("Q", "?", "A", SR, "## Next"));
+		expect([heading.back, heading.comment?.line, heading.comment?.ownLine, due(heading)]).toEqual(["A\n\n## Next", 5, true, "2025-05-01"]);
+		const [math] = cardsOf(taggedNote("Q", "?", "A", `${SR}$$x$$`));
+		expect([math.back, math.comment?.ownLine, due(math)]).toEqual(["A\n$$x$$", false, "2025-05-01"]);
+	});
+	it("reads a comment line that ends in a no-break space", () => {
+		const [multi, single] = cardsOf(taggedNote("Q", "?", "A", `${SR}\u00a0`, "", "Q2::A2", `${SR}\u00a0`));
+		expect([multi.back, multi.comment?.ownLine, due(multi)]).toEqual(["A", true, "2025-05-01"]);
+		expect([single.endLine, single.comment?.ownLine, due(single)]).toEqual([8, true, "2025-05-01"]);
+	});
+	it("takes the first comment of the card, as the plugin does, and reports the others", () => {
+		const parsed = parse(taggedNote(`Q ${SR}`, "?", "A", "<!--SR:!2025-06-01,3,250-->"));
+		expect(parsed.cards[0].comment?.line).toBe(2);
+		expect(parsed.problems.map((p) => [p.code, p.line])).toEqual([["duplicate-comment", 5]]);
+	});
+	it("does not read a comment inside inline code", () => {
+		const [card] = cardsOf(taggedNote("Q", "?", `\`${SR}\` is a comment`));
+		expect(card.comment).toBeNull();
 	});
 });
