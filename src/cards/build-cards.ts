@@ -12,7 +12,7 @@ import { indexOutside, scanInline } from "./inline";
 import { LineKind, type NoteRegions } from "./regions";
 import { Mark } from "./line-marks";
 import { maskedTextOf, textOf, withoutBlockId, type Cut } from "./card-text";
-import { cardComment, ownCommentOn, type CommentNote } from "./card-comments";
+import { cardComment, isScheduleCalloutOn, ownCommentOn, type CommentNote } from "./card-comments";
 import { assembleCard, type CardNote, type CardParts } from "./assemble-card";
 import { CalloutTitles, calloutHeaderTitle } from "./callout-titles";
 
@@ -186,9 +186,14 @@ export class CardBuilder {
 		if (at < 0) return l;
 		const line = this.lines[l];
 		const sepEnd = at + (reversed ? 3 : 2);
-		// The card's lines: its own, then the lines below that hold only a scheduling comment.
+		// The card's lines: its own, then the lines below that hold only a scheduling comment, or
+		// the callout header above one (`> [!sr|card-metadata]`, the other plugin's 1.15 form).
 		let last = l;
-		while (last + 1 <= blockEnd && ownCommentOn(this.commentNote, last + 1) !== null) last++;
+		for (;;) {
+			if (last + 1 <= blockEnd && ownCommentOn(this.commentNote, last + 1) !== null) last++;
+			else if (last + 2 <= blockEnd && isScheduleCalloutOn(this.commentNote, last + 1) && ownCommentOn(this.commentNote, last + 2) !== null) last += 2;
+			else break;
+		}
 		// Problems are kept apart until the line turns out to be a card.
 		const problems: NoteProblem[] = [];
 		const found = cardComment(this.commentNote, l, last, problems, l);

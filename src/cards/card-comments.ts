@@ -7,6 +7,7 @@
 import type { CommentLocation, NoteProblem } from "../model/card";
 import type { Cut } from "./card-text";
 import { forEachComment, isAloneOnLine, ownLineComment, type FoundComment } from "./comment-in-line";
+import { isScheduleCallout } from "./callout-titles";
 import { containerOf } from "./container";
 import { Mark } from "./line-marks";
 import { LineKind } from "./regions";
@@ -44,7 +45,9 @@ function located(found: FoundComment, line: number, ownLine: boolean): CommentLo
 export function cardComment(note: CommentNote, from: number, to: number, problems: NoteProblem[], cardLine: number = from): CommentFinding {
 	const { lines, visible, kind, marks } = note;
 	let lastText = to;
-	while (lastText >= from && ownCommentOn(note, lastText) !== null) lastText--;
+	while (lastText >= from && (ownCommentOn(note, lastText) !== null || (lastText < to && isScheduleCalloutOn(note, lastText) && ownCommentOn(note, lastText + 1) !== null))) {
+		lastText--;
+	}
 	const taken: { comment: CommentLocation | null } = { comment: null };
 	const take = (found: FoundComment, line: number, ownLine: boolean): void => {
 		if (taken.comment) reportDuplicate(problems, line, cardLine);
@@ -68,6 +71,15 @@ export function ownCommentOn(note: CommentNote, i: number): FoundComment | null 
 	if (note.kind[i] !== LineKind.Text || (note.marks[i] & Mark.Scheduling) === 0) return null;
 	const line = note.lines[i];
 	return ownLineComment(line, containerOf(line).contentStart);
+}
+
+/**
+ * Line `i` of the note is `> [!sr|card-metadata]`, the header of the callout that holds a
+ * card's comment on its next line in the Spaced Repetition plugin 1.15 (docs/format.md,
+ * "Where a card's comment is read").
+ */
+export function isScheduleCalloutOn(note: CommentNote, i: number): boolean {
+	return note.kind[i] === LineKind.Text && isScheduleCallout(note.visible[i]);
 }
 
 /** Reports the extra scheduling comment on `line` of the card that starts on `cardLine`. */

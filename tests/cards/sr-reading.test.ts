@@ -127,3 +127,24 @@ describe("where a scheduling comment is read", () => {
 		expect(card.comment).toBeNull();
 	});
 });
+
+describe("the 1.15 callout form", () => {
+	const SR = "<!--SR:!2025-05-01,3,250-->";
+	const header = "> [!sr|card-metadata] ";
+	it("reads the comment inside a card-metadata callout below a single-line card", () => {
+		const parsed = parse(taggedNote("Q1::A1", header, `> ${SR}`, "Q2::A2"));
+		const [card, next] = parsed.cards;
+		expect([card.back, card.endLine, card.comment?.line, card.comment?.raw, card.context]).toEqual(["A1", 4, 4, SR, ["test"]]);
+		expect([next.front, next.comment, next.context]).toEqual(["Q2", null, ["test"]]);
+		expect(parsed.problems).toEqual([]);
+	});
+	it("reads it below a multi-line card and a cloze, leaving the callout out of their text", () => {
+		const [multi, cloze] = cardsOf(taggedNote("Q", "?", "A", header, `> ${SR}`, "", "a ==b==", header, `> ${SR}`));
+		expect([multi.back, multi.endLine, multi.comment?.line]).toEqual(["A", 6, 6]);
+		expect([cloze.siblings.map((s) => s.question), cloze.endLine, cloze.comment?.line]).toEqual([["a [...]"], 10, 10]);
+	});
+	it("reads it below a card inside a callout", () => {
+		const [card] = cardsOf(taggedNote("> Q::A", "> [!sr|card-metadata]", `> ${SR}`));
+		expect([card.back, card.comment?.line]).toEqual(["A", 4]);
+	});
+});

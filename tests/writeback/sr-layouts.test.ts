@@ -47,3 +47,11 @@ describe("a comment the plugin wrote is replaced in place", () => {
 		expect(review(["Q::A", `${OLD}\u00a0`])).toBe(`Q::A\n${NEW}\u00a0`);
 	});
 });
+
+describe("the 1.15 callout form", () => {
+	it("gets its comment replaced inside the callout, never a second one", () => {
+		expect(review(["Q1::A1", "> [!sr|card-metadata] ", `> ${OLD}`])).toBe(`Q1::A1\n> [!sr|card-metadata] \n> ${NEW}`);
+		expect(review(["Q", "?", "A", "> [!sr|card-metadata] ", `> ${OLD}`])).toBe(`Q\n?\nA\n> [!sr|card-metadata] \n> ${NEW}`);
+		expect(review(["a ==b==", "> [!sr|card-metadata] ", `> ${OLD}`])).toBe(`a ==b==\n> [!sr|card-metadata] \n> ${NEW}`);
+	});
+});
