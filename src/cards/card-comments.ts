@@ -87,6 +87,6 @@ function reportDuplicate(problems: NoteProblem[], line: number, cardLine: number
 	problems.push({
 		code: "duplicate-comment",
 		line,
-		message: `The card at line ${cardLine + 1} has more than one scheduling comment; only the first one is used.`,
+		message: `The card at line ${cardLine + 1} has more than one scheduling comment; only the one where the card's comment belongs is used.`,
 	});
 }
