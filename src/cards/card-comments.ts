@@ -48,11 +48,20 @@ export function cardComment(note: CommentNote, from: number, to: number, problem
 	while (lastText >= from && (ownCommentOn(note, lastText) !== null || (lastText < to && isScheduleCalloutOn(note, lastText) && ownCommentOn(note, lastText + 1) !== null))) {
 		lastText--;
 	}
-	const taken: { comment: CommentLocation | null } = { comment: null };
+	// The first whole comment, else the first unterminated one (the other plugin reads one
+	// without `-->` only when the card has no whole one).
+	const taken: { comment: CommentLocation | null; open: CommentLocation | null } = { comment: null, open: null };
 	const take = (found: FoundComment, line: number, ownLine: boolean): void => {
-		if (taken.comment) reportDuplicate(problems, line, cardLine);
-		else taken.comment = located(found, line, ownLine);
+		if (!found.closed) {
+			if (taken.open === null) taken.open = located(found, line, ownLine);
+			else unterminated.push(line);
+		} else if (taken.comment) {
+			reportDuplicate(problems, line, cardLine);
+		} else {
+			taken.comment = located(found, line, ownLine);
+		}
 	};
+	const unterminated: number[] = [];
 	for (let i = from; i <= lastText; i++) {
 		if (kind[i] !== LineKind.Text || (marks[i] & Mark.Scheduling) === 0) continue;
 		const line = lines[i];
@@ -62,7 +71,9 @@ export function cardComment(note: CommentNote, from: number, to: number, problem
 		const own = ownCommentOn(note, i);
 		if (own) take(own, i, true);
 	}
-	const comment = taken.comment;
+	const comment = taken.comment ?? taken.open;
+	if (taken.open !== null) reportUnterminated(problems, taken.open.line, comment === taken.open);
+	for (const line of unterminated) reportUnterminated(problems, line, false);
 	return { comment, cut: comment === null ? null : { line: comment.line, start: comment.start, end: comment.end }, lastText };
 }
 
@@ -80,6 +91,17 @@ export function ownCommentOn(note: CommentNote, i: number): FoundComment | null 
  */
 export function isScheduleCalloutOn(note: CommentNote, i: number): boolean {
 	return note.kind[i] === LineKind.Text && isScheduleCallout(note.visible[i]);
+}
+
+/** Reports a scheduling comment without `-->` on `line`, read as the card's (`used`) or not. */
+function reportUnterminated(problems: NoteProblem[], line: number, used: boolean): void {
+	problems.push({
+		code: "unterminated-comment",
+		line,
+		message: used
+			? "The scheduling comment here has no closing `-->`; it is read up to the end of the line, and the next answer writes it whole."
+			: "The scheduling comment here has no closing `-->`; it is not used, the card has another one.",
+	});
 }
 
 /** Reports the extra scheduling comment on `line` of the card that starts on `cardLine`. */

@@ -13,6 +13,11 @@ export interface FoundComment {
 	start: number;
 	end: number;
 	raw: string;
+	/**
+	 * False for a comment without `-->`: `<!--SR:!…` up to the end of its line (whitespace
+	 * aside), read as the Spaced Repetition plugin reads it, as far as it goes.
+	 */
+	closed: boolean;
 }
 
 /**
@@ -23,15 +28,29 @@ export function ownLineComment(line: string, contentStart: number): FoundComment
 	let p = contentStart;
 	while (isWhitespace(line.charCodeAt(p))) p++;
 	if (line.charCodeAt(p) !== Char.LessThan || !line.startsWith(COMMENT_OPEN, p)) return null;
-	const close = line.indexOf(COMMENT_CLOSE, p + COMMENT_OPEN.length);
-	if (close < 0) return null;
-	const end = close + COMMENT_CLOSE.length;
-	return isBlankText(line, end) ? { start: p, end, raw: line.slice(p, end) } : null;
+	const found = commentAt(line, line, p);
+	return found !== null && isBlankText(line, found.end) ? found : null;
+}
+
+/**
+ * The scheduling comment that starts at `at` (where `visible` holds `<!--SR:`): up to the next
+ * `-->`, or, without one, up to the end of the line when its body starts with `!`. Null when
+ * there is neither.
+ */
+function commentAt(line: string, visible: string, at: number): FoundComment | null {
+	const close = visible.indexOf(COMMENT_CLOSE, at + COMMENT_OPEN.length);
+	if (close >= 0) return { start: at, end: close + COMMENT_CLOSE.length, raw: line.slice(at, close + COMMENT_CLOSE.length), closed: true };
+	let body = at + COMMENT_OPEN.length;
+	while (isWhitespace(line.charCodeAt(body))) body++;
+	if (line.charCodeAt(body) !== Char.Bang) return null;
+	let end = line.length;
+	while (end > body && isWhitespace(line.charCodeAt(end - 1))) end--;
+	return { start: at, end, raw: line.slice(at, end), closed: false };
 }
 
 /**
  * Calls `visit` with each scheduling comment of a text line, in order: `<!--SR:` up to the next
- * `-->`, outside inline code. `visible` is the line with its other comments blanked out (a
+ * `-->` (or an unterminated one, see {@link commentAt}), outside inline code. `visible` is the line with its other comments blanked out (a
  * scheduling comment inside one is not read); offsets are the same in both.
  */
 export function forEachComment(line: string, visible: string, visit: (found: FoundComment) => void): void {
@@ -41,14 +60,14 @@ export function forEachComment(line: string, visible: string, visit: (found: Fou
 	let code: readonly number[] | null = null;
 	let span = 0;
 	while (at >= 0) {
-		const close = visible.indexOf(COMMENT_CLOSE, at + COMMENT_OPEN.length);
-		if (close < 0) return;
-		const end = close + COMMENT_CLOSE.length;
+		const found = commentAt(line, visible, at);
+		if (found === null) return;
+		const end = found.end;
 		// Only a code span that starts before the comment can hold it.
 		if (code === null && tick >= 0 && tick < at) code = scanInline(visible, 0, false).spans;
 		if (code !== null) while (span < code.length && code[span + 1] <= at) span += 3;
 		const inCode = code !== null && span < code.length && code[span] <= at && code[span + 2] === SpanKind.Code;
-		if (!inCode) visit({ start: at, end, raw: line.slice(at, end) });
+		if (!inCode) visit(found);
 		at = visible.indexOf(COMMENT_OPEN, inCode && code !== null ? code[span + 1] : end);
 	}
 }

@@ -79,6 +79,8 @@ export type ProblemCode =
 	| "unreadable-segment"
 	| "extra-segments"
 	| "duplicate-comment"
+	/** A scheduling comment without `-->`, read up to the end of its line. */
+	| "unterminated-comment"
 	| "empty-question"
 	| "unclosed-fence"
 	| "unclosed-comment"

@@ -148,3 +148,25 @@ describe("the 1.15 callout form", () => {
 		expect([card.back, card.comment?.line]).toEqual(["A", 4]);
 	});
 });
+
+describe("an unterminated comment", () => {
+	it("is read as the schedule it holds, and reported", () => {
+		const parsed = parse(taggedNote("Q::A <!--SR:!2023-09-02,4,270", "", "Q2", "?", "A2", "<!--SR:!2023-09-03,5,250  "));
+		const [single, multi] = parsed.cards;
+		expect([single.back, single.comment?.raw, single.siblings[0].segment]).toEqual([
+			"A",
+			"<!--SR:!2023-09-02,4,270",
+			{ kind: "ok", schedule: { type: "classic", due: "2023-09-02", interval: 4, ease: 270 } },
+		]);
+		expect([multi.back, multi.comment?.raw, multi.comment?.ownLine]).toEqual(["A2", "<!--SR:!2023-09-03,5,250", true]);
+		expect(parsed.problems.map((p) => [p.code, p.line])).toEqual([
+			["unterminated-comment", 2],
+			["unterminated-comment", 7],
+		]);
+	});
+	it("gives way to a whole comment of the same card", () => {
+		const parsed = parse(taggedNote("Q::A <!--SR:!2023-09-02,4,270", "<!--SR:!2024-01-01,3,250-->"));
+		expect(parsed.cards[0].comment?.raw).toBe("<!--SR:!2024-01-01,3,250-->");
+		expect(parsed.problems.map((p) => p.code)).toEqual(["unterminated-comment"]);
+	});
+});

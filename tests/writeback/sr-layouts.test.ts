@@ -55,3 +55,10 @@ describe("the 1.15 callout form", () => {
 		expect(review(["a ==b==", "> [!sr|card-metadata] ", `> ${OLD}`])).toBe(`a ==b==\n> [!sr|card-metadata] \n> ${NEW}`);
 	});
 });
+
+describe("an unterminated comment", () => {
+	it("is replaced by a whole comment", () => {
+		expect(review(["Q::A <!--SR:!2023-09-02,4,270"])).toBe(`Q::A ${NEW}`);
+		expect(review(["Q", "?", "A", "<!--SR:!2023-09-02,4,270 "])).toBe(`Q\n?\nA\n${NEW} `);
+	});
+});
