@@ -75,6 +75,8 @@ class RegionScanner {
 	private readonly problems: NoteProblem[] = [];
 	/** Made on first use (like `fenceMemo`): most notes never need it. */
 	private lastLineWith: Map<string, number> | null = null;
+	/** Set when the next line to handle closes a comment or math block: where its text starts. */
+	private resume: { from: number; hiddenFrom: number } | null = null;
 	/** After a fence search that reached the end: the longest closer of each char seen after `from`. */
 	private fenceMemo: Map<FenceChar, { from: number; longest: number }> | null = null;
 
@@ -91,7 +93,16 @@ class RegionScanner {
 	run(): NoteRegions {
 		const frontmatterEnd = this.frontmatter();
 		let i = frontmatterEnd + 1;
-		while (i < this.n) i = this.line(i);
+		while (i < this.n) {
+			const resume = this.resume;
+			if (resume === null) {
+				i = this.line(i);
+			} else {
+				// A comment or math block closed on line `i`: the rest of the line is text.
+				this.resume = null;
+				i = this.text(i, resume.from, resume.hiddenFrom);
+			}
+		}
 		return { kind: this.kind, depth: this.depth, hasCallouts: this.hasCallouts, visible: this.visible ?? this.lines, frontmatterEnd, problems: this.problems };
 	}
 
@@ -127,27 +138,32 @@ class RegionScanner {
 		if (fence) return this.fence(i, depth, fence.char, fence.length);
 		if (line.startsWith("$$", p)) {
 			this.kind[i] = LineKind.Opaque;
-			if (line.includes("$$", p + 2)) return i + 1;
-			return this.block(i, depth, "$$", "unclosed-math", "math block `$$`");
+			const close = line.indexOf("$$", p + 2);
+			if (close < 0) return this.block(i, depth, "$$", "unclosed-math", "math block `$$`");
+			// `$$ … $$` on one line; text after it (a scheduling comment) is read.
+			return isBlankText(line, close + 2) ? i + 1 : this.text(i, close + 2, p);
 		}
 		return this.text(i, 0);
 	}
 
-	/** A text line from offset `from` on (earlier offsets, if any, were inside a comment). */
-	private text(i: number, from: number): number {
+	/**
+	 * A text line from offset `from` on: offsets `hiddenFrom..from` were inside a comment or
+	 * math, and are blanked out in `visible` (the prefix before `hiddenFrom` stays).
+	 */
+	private text(i: number, from: number, hiddenFrom = 0): number {
 		const line = this.lines[i];
 		this.kind[i] = LineKind.Text;
+		const hide = (text: string): string => (from > hiddenFrom ? text.slice(0, hiddenFrom) + " ".repeat(from - hiddenFrom) + text.slice(from) : text);
 		// Scheduling comments are never blanked: a note without other comments needs no scan.
 		if ((!this.needles.percent && !this.needles.plainHtml) || !mayHoldComment(line, from)) {
-			if (from > 0) this.setVisible(i, " ".repeat(from) + line.slice(from));
-			return i + 1;
+			if (from > hiddenFrom) this.setVisible(i, hide(line));
+			return this.mathOpenedOn(i, from);
 		}
 		const scan = scanInline(line, from, false);
-		let masked = maskSpans(line, scan.spans, [SpanKind.Html, SpanKind.Percent]);
-		if (from > 0) masked = " ".repeat(from) + masked.slice(from);
+		const masked = hide(maskSpans(line, scan.spans, [SpanKind.Html, SpanKind.Percent]));
 		if (!scan.open) {
 			if (masked !== line) this.setVisible(i, masked);
-			return i + 1;
+			return this.mathOpenedOn(i, from);
 		}
 		const at = scan.open.at;
 		this.setVisible(i, masked.slice(0, at) + " ".repeat(line.length - at));
@@ -155,8 +171,43 @@ class RegionScanner {
 		return this.comment(i, at, html ? "-->" : "%%", html);
 	}
 
+	/**
+	 * Line `j` closes a comment or math block at `from`: `run` reads the rest of it as text next
+	 * (a loop, not a call: a long chain of such lines must not grow the stack).
+	 */
+	private resumeAt(j: number, from: number, hiddenFrom: number): number {
+		this.resume = { from, hiddenFrom };
+		return j;
+	}
+
 	private setVisible(i: number, text: string): void {
 		(this.visible ??= this.lines.slice())[i] = text;
+	}
+
+	/**
+	 * After text line `i` (read from `from`): when it ends with a `$$` that opens display math
+	 * (`… as:$$`, an odd number of `$$` outside inline code), the lines below are math up to the
+	 * next line holding `$$`. Returns the next line to handle.
+	 */
+	private mathOpenedOn(i: number, from: number): number {
+		const visible = this.visible?.[i] ?? this.lines[i];
+		let end = visible.length;
+		while (end > from && isSpace(visible.charCodeAt(end - 1))) end--;
+		if (end - from < 2 || visible.charCodeAt(end - 1) !== Char.Dollar || visible.charCodeAt(end - 2) !== Char.Dollar) return i + 1;
+		const code = visible.indexOf("`", from) >= 0 ? scanInline(visible, from, false).spans : NO_SPANS;
+		let count = 0;
+		let span = 0;
+		for (let at = visible.indexOf("$$", from); at >= 0 && at < end; at = visible.indexOf("$$", at + 2)) {
+			while (span < code.length && code[span + 1] <= at) span += 3;
+			if (span < code.length && code[span] <= at) {
+				at = code[span + 1] - 2;
+				continue;
+			}
+			count++;
+		}
+		if (count % 2 === 0) return i + 1;
+		this.setVisible(i, visible.slice(0, end - 2) + " ".repeat(visible.length - end + 2));
+		return this.block(i, containerOf(this.lines[i]).depth, "$$", "unclosed-math", "math block `$$`");
 	}
 
 	/** A multi-line comment opened on line `i` at offset `at`. */
@@ -172,7 +223,7 @@ class RegionScanner {
 		}
 		for (let j = i + 1; j < this.n; j++) {
 			const close = this.lines[j].indexOf(closer);
-			if (close >= 0) return this.text(j, close + closer.length);
+			if (close >= 0) return this.resumeAt(j, close + closer.length, 0);
 			this.kind[j] = LineKind.Opaque;
 		}
 		return this.n;
@@ -182,9 +233,13 @@ class RegionScanner {
 	private block(i: number, depth: number, closer: string, code: NoteProblem["code"], what: string): number {
 		if (this.lastLine(closer) > i) {
 			for (let j = i + 1; j < this.n; j++) {
-				if (depth > 0 && containerOf(this.lines[j]).depth < depth) return j;
+				const line = this.lines[j];
+				if (depth > 0 && containerOf(line).depth < depth) return j;
 				this.kind[j] = LineKind.Opaque;
-				if (this.lines[j].includes(closer)) return j + 1;
+				const close = line.indexOf(closer);
+				if (close < 0) continue;
+				// Text after the closing `$$` (a scheduling comment) is read.
+				return isBlankText(line, close + closer.length) ? j + 1 : this.resumeAt(j, close + closer.length, containerOf(line).contentStart);
 			}
 			return this.n;
 		}
@@ -265,6 +320,12 @@ class RegionScanner {
  * `<!--` other than one scheduling comment (`<!--SR:`), which is never blanked (the common
  * card line needs no inline scan).
  */
+const NO_SPANS: readonly number[] = [];
+
+function isSpace(c: number): boolean {
+	return c === Char.Space || c === Char.Tab || c === Char.NoBreakSpace;
+}
+
 function mayHoldComment(line: string, from: number): boolean {
 	const open = line.indexOf("<!--", from);
 	if (open >= 0 && (!line.startsWith("<!--SR:", open) || line.indexOf("<!--", open + 4) >= 0)) return true;

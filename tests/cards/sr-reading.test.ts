@@ -170,3 +170,32 @@ describe("an unterminated comment", () => {
 		expect(parsed.problems.map((p) => p.code)).toEqual(["unterminated-comment"]);
 	});
 });
+
+describe("display math", () => {
+	const SR = "<!--SR:!2025-05-01,3,250-->";
+	it("reads a same-line comment after a one-line $$…$$ answer", () => {
+		const [card] = cardsOf(taggedNote("Q", "?", `$$x^2$$ ${SR}`));
+		expect([card.back, card.comment?.raw, card.comment?.ownLine]).toEqual(["$$x^2$$", SR, false]);
+	});
+	it("keeps markers, deletions and tags inside one-line $$…$$ hidden", () => {
+		expect(parse(taggedNote("$$a::b$$ text", "", "$$c ==d== e$$", "", "$$ #flashcards/x $$")).cards).toEqual([]);
+		expect(parse(noteLines("$$ #flashcards $$", "Q::A")).included).toBe(false);
+	});
+	it("opens a math block at a $$ that ends a text line, closed by the next $$ line", () => {
+		const parsed = parse(taggedNote("Q", "?", "We write it as:$$", "  x^2 ==y== a::b", "  $$", SR));
+		const [card, ...rest] = parsed.cards;
+		expect(rest).toEqual([]);
+		expect([card.back, card.comment?.line, card.endsInFence]).toEqual(["We write it as:$$\n  x^2 ==y== a::b\n  $$", 7, true]);
+		expect(parsed.problems).toEqual([]);
+	});
+	it("reads a comment after the closing $$ of a block", () => {
+		const [card] = cardsOf(taggedNote("Q", "?", "$$", "x^2", `$$ ${SR}`));
+		expect([card.back, card.comment?.line]).toEqual(["$$\nx^2\n$$", 6]);
+	});
+	it("reads a long chain of lines that close and reopen math or comments (no recursion)", () => {
+		const chain = (open: string, link: string, close: string) =>
+			parse(taggedNote(open, `${link}\n`.repeat(100_000) + close, "Q::A")).cards.map((c) => c.front);
+		expect(chain("a $$", "$$ b $$", "$$")).toEqual(["Q"]);
+		expect(chain("<!-- a", "--> b <!-- c", "-->")).toEqual(["Q"]);
+	});
+});

@@ -62,3 +62,12 @@ describe("an unterminated comment", () => {
 		expect(review(["Q", "?", "A", "<!--SR:!2023-09-02,4,270 "])).toBe(`Q\n?\nA\n${NEW} `);
 	});
 });
+
+describe("display math", () => {
+	it("keeps a comment after a one-line $$…$$ answer where it is", () => {
+		expect(review(["Q", "?", `$$x^2$$ ${OLD}`])).toBe(`Q\n?\n$$x^2$$ ${NEW}`);
+	});
+	it("replaces the comment below a math block opened at the end of a line", () => {
+		expect(review(["Q", "?", "as:$$", "  x^2", "  $$", OLD])).toBe(`Q\n?\nas:$$\n  x^2\n  $$\n${NEW}`);
+	});
+});
