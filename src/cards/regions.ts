@@ -127,6 +127,9 @@ class RegionScanner {
 		let p = contentStart;
 		while (p < line.length && (line.charCodeAt(p) === Char.Space || line.charCodeAt(p) === Char.Tab)) p++;
 		if (p === line.length || isBlankText(line, p)) {
+			// Only callout markers (`>`): an empty line inside a callout, unless it opens a quote
+			// below a line outside it (`A`, `>`, `| x | y |`), which goes on as text.
+			if (depth > 0 && this.opensQuote(i, depth)) return this.text(i, 0);
 			this.kind[i] = LineKind.Blank;
 			return i + 1;
 		}
@@ -144,6 +147,17 @@ class RegionScanner {
 			return isBlankText(line, close + 2) ? i + 1 : this.text(i, close + 2, p);
 		}
 		return this.text(i, 0);
+	}
+
+	/**
+	 * True when line `i`, holding only callout markers (`depth` of them), follows a line of the
+	 * same block that sits in fewer callouts: the markers start a quote there, not a blank line.
+	 */
+	private opensQuote(i: number, depth: number): boolean {
+		if (i === 0) return false;
+		const before = this.kind[i - 1];
+		if (before === LineKind.Blank || before === LineKind.Frontmatter || before === LineKind.EndMarker) return false;
+		return containerOf(this.lines[i - 1]).depth < depth;
 	}
 
 	/**

@@ -199,3 +199,15 @@ describe("display math", () => {
 		expect(chain("<!-- a", "--> b <!-- c", "-->")).toEqual(["Q"]);
 	});
 });
+
+describe("a line that is only >", () => {
+	it("stays in a multi-line answer outside a callout, with the table below it", () => {
+		const [card, ...rest] = cardsOf(taggedNote("Q", "?", "A", ">", "| x | y |", "| - | - |", "| 1 | 2 |", "<!--SR:!2025-05-01,3,250-->"));
+		expect(rest).toEqual([]);
+		expect([card.back, card.comment?.line]).toEqual(["A\n>\n| x | y |\n| - | - |\n| 1 | 2 |", 9]);
+	});
+	it("still ends a block inside a callout, and after a blank line", () => {
+		expect(cardsOf(taggedNote("> Q1", "> ?", "> A1", ">", "> Q2", "> ?", "> A2")).map((c) => c.back)).toEqual(["A1", "A2"]);
+		expect(cardsOf(taggedNote("Q1::A1", "", ">", "| x | y |")).map((c) => c.back)).toEqual(["A1"]);
+	});
+});
