@@ -12,7 +12,7 @@ import { indexOutside, scanInline } from "./inline";
 import { LineKind, type NoteRegions } from "./regions";
 import { Mark } from "./line-marks";
 import { maskedTextOf, textOf, withoutBlockId, type Cut } from "./card-text";
-import { cardComment, isScheduleCalloutOn, ownCommentOn, type CommentNote } from "./card-comments";
+import { cardComment, isScheduleCalloutOn, ownCommentOn, reportUnreadComments, type CommentNote } from "./card-comments";
 import { assembleCard, type CardNote, type CardParts } from "./assemble-card";
 import { CalloutTitles, calloutHeaderTitle } from "./callout-titles";
 
@@ -70,6 +70,7 @@ export class CardBuilder {
 			while (end + 1 < this.n && !isBreak(kind[end + 1])) end++;
 			i = this.block(i, end);
 		}
+		reportUnreadComments(this.commentNote, this.cards, this.problems);
 		return this;
 	}
 

@@ -52,7 +52,9 @@ export function cardComment(note: CommentNote, from: number, to: number, problem
 	// without `-->` only when the card has no whole one).
 	const taken: { comment: CommentLocation | null; open: CommentLocation | null } = { comment: null, open: null };
 	const take = (found: FoundComment, line: number, ownLine: boolean): void => {
-		if (!found.closed) {
+		if (!found.readable) {
+			unreadable.push(line);
+		} else if (!found.closed) {
 			if (taken.open === null) taken.open = located(found, line, ownLine);
 			else unterminated.push(line);
 		} else if (taken.comment) {
@@ -62,6 +64,7 @@ export function cardComment(note: CommentNote, from: number, to: number, problem
 		}
 	};
 	const unterminated: number[] = [];
+	const unreadable: number[] = [];
 	for (let i = from; i <= lastText; i++) {
 		if (kind[i] !== LineKind.Text || (marks[i] & Mark.Scheduling) === 0) continue;
 		const line = lines[i];
@@ -74,6 +77,9 @@ export function cardComment(note: CommentNote, from: number, to: number, problem
 	const comment = taken.comment ?? taken.open;
 	if (taken.open !== null) reportUnterminated(problems, taken.open.line, comment === taken.open);
 	for (const line of unterminated) reportUnterminated(problems, line, false);
+	for (const line of unreadable) {
+		problems.push({ code: "unterminated-comment", line, message: "The scheduling comment here has no closing `-->` and holds no segment (`!…`); it is not read." });
+	}
 	return { comment, cut: comment === null ? null : { line: comment.line, start: comment.start, end: comment.end }, lastText };
 }
 
@@ -102,6 +108,26 @@ function reportUnterminated(problems: NoteProblem[], line: number, used: boolean
 			? "The scheduling comment here has no closing `-->`; it is read up to the end of the line, and the next answer writes it whole."
 			: "The scheduling comment here has no closing `-->`; it is not used, the card has another one.",
 	});
+}
+
+/**
+ * Reports every scheduling comment on text lines outside `cards` (in line order, sharing no
+ * line): no card reads it. Each marked line is looked at once.
+ */
+export function reportUnreadComments(note: CommentNote, cards: readonly { card: { startLine: number; endLine: number } }[], problems: NoteProblem[]): void {
+	const { lines, visible, kind, marks } = note;
+	let c = 0;
+	for (let i = 0; i < lines.length; i++) {
+		if ((marks[i] & Mark.Scheduling) === 0 || kind[i] !== LineKind.Text) continue;
+		while (c < cards.length && cards[c].card.endLine < i) c++;
+		if (c < cards.length && cards[c].card.startLine <= i) continue;
+		let reported = false;
+		forEachComment(lines[i], visible[i], () => {
+			if (reported) return;
+			reported = true;
+			problems.push({ code: "unread-comment", line: i, message: "This scheduling comment belongs to no card (a card's comment goes on its lines or alone on the line after it); it is not read." });
+		});
+	}
 }
 
 /** Reports the extra scheduling comment on `line` of the card that starts on `cardLine`. */

@@ -18,6 +18,8 @@ export interface FoundComment {
 	 * aside), read as the Spaced Repetition plugin reads it, as far as it goes.
 	 */
 	closed: boolean;
+	/** False for an unterminated comment whose body does not start with `!`: it is reported, never read. */
+	readable: boolean;
 }
 
 /**
@@ -29,23 +31,22 @@ export function ownLineComment(line: string, contentStart: number): FoundComment
 	while (isWhitespace(line.charCodeAt(p))) p++;
 	if (line.charCodeAt(p) !== Char.LessThan || !line.startsWith(COMMENT_OPEN, p)) return null;
 	const found = commentAt(line, line, p);
-	return found !== null && isBlankText(line, found.end) ? found : null;
+	return found !== null && found.readable && isBlankText(line, found.end) ? found : null;
 }
 
 /**
  * The scheduling comment that starts at `at` (where `visible` holds `<!--SR:`): up to the next
- * `-->`, or, without one, up to the end of the line when its body starts with `!`. Null when
- * there is neither.
+ * `-->`, or, without one, up to the end of the line (whitespace aside); such a comment is
+ * readable only when its body starts with `!`, as every segment does.
  */
-function commentAt(line: string, visible: string, at: number): FoundComment | null {
+function commentAt(line: string, visible: string, at: number): FoundComment {
 	const close = visible.indexOf(COMMENT_CLOSE, at + COMMENT_OPEN.length);
-	if (close >= 0) return { start: at, end: close + COMMENT_CLOSE.length, raw: line.slice(at, close + COMMENT_CLOSE.length), closed: true };
+	if (close >= 0) return { start: at, end: close + COMMENT_CLOSE.length, raw: line.slice(at, close + COMMENT_CLOSE.length), closed: true, readable: true };
 	let body = at + COMMENT_OPEN.length;
 	while (isWhitespace(line.charCodeAt(body))) body++;
-	if (line.charCodeAt(body) !== Char.Bang) return null;
 	let end = line.length;
 	while (end > body && isWhitespace(line.charCodeAt(end - 1))) end--;
-	return { start: at, end, raw: line.slice(at, end), closed: false };
+	return { start: at, end, raw: line.slice(at, end), closed: false, readable: line.charCodeAt(body) === Char.Bang };
 }
 
 /**
@@ -61,7 +62,6 @@ export function forEachComment(line: string, visible: string, visit: (found: Fou
 	let span = 0;
 	while (at >= 0) {
 		const found = commentAt(line, visible, at);
-		if (found === null) return;
 		const end = found.end;
 		// Only a code span that starts before the comment can hold it.
 		if (code === null && tick >= 0 && tick < at) code = scanInline(visible, 0, false).spans;

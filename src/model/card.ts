@@ -81,6 +81,8 @@ export type ProblemCode =
 	| "duplicate-comment"
 	/** A scheduling comment without `-->`, read up to the end of its line. */
 	| "unterminated-comment"
+	/** A scheduling comment outside every card: no card reads it. */
+	| "unread-comment"
 	| "empty-question"
 	| "unclosed-fence"
 	| "unclosed-comment"

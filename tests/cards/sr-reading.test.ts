@@ -211,3 +211,19 @@ describe("a line that is only >", () => {
 		expect(cardsOf(taggedNote("Q1::A1", "", ">", "| x | y |")).map((c) => c.back)).toEqual(["A1"]);
 	});
 });
+
+describe("comments that are not read are reported", () => {
+	it("reports a scheduling comment outside every card", () => {
+		const parsed = parse(taggedNote("Q::A", "<!--SR:!2025-05-01,3,250-->$$x$$", "", "Some text <!--SR:!2025-05-02,3,250-->", "", "```", "<!--SR:!2025-05-03,3,250-->", "```"));
+		expect(parsed.cards.map((c) => c.comment)).toEqual([null]);
+		expect(parsed.problems.map((p) => [p.code, p.line])).toEqual([
+			["unread-comment", 3],
+			["unread-comment", 5],
+		]);
+	});
+	it("reports an unterminated comment whose body is not a segment, and does not read it", () => {
+		const parsed = parse(taggedNote("Q::A <!--SR: to do"));
+		expect([parsed.cards[0].back, parsed.cards[0].comment]).toEqual(["A <!--SR: to do", null]);
+		expect(parsed.problems.map((p) => [p.code, p.line])).toEqual([["unterminated-comment", 2]]);
+	});
+});
