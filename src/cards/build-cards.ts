@@ -12,7 +12,7 @@ import { indexOutside, scanInline } from "./inline";
 import { LineKind, type NoteRegions } from "./regions";
 import { Mark } from "./line-marks";
 import { maskedTextOf, textOf, withoutBlockId, type Cut } from "./card-text";
-import { cardComment, isScheduleCalloutOn, ownCommentOn, reportUnreadComments, type CommentNote } from "./card-comments";
+import { cardComment, isOwnCommentLine, isScheduleCalloutOn, reportUnreadComments, type CommentNote } from "./card-comments";
 import { assembleCard, type CardNote, type CardParts } from "./assemble-card";
 import { CalloutTitles, calloutHeaderTitle } from "./callout-titles";
 
@@ -191,13 +191,13 @@ export class CardBuilder {
 		// the callout header above one (`> [!sr|card-metadata]`, the other plugin's 1.15 form).
 		let last = l;
 		for (;;) {
-			if (last + 1 <= blockEnd && ownCommentOn(this.commentNote, last + 1) !== null) last++;
-			else if (last + 2 <= blockEnd && isScheduleCalloutOn(this.commentNote, last + 1) && ownCommentOn(this.commentNote, last + 2) !== null) last += 2;
+			if (last + 1 <= blockEnd && isOwnCommentLine(this.commentNote, last + 1)) last++;
+			else if (last + 2 <= blockEnd && isScheduleCalloutOn(this.commentNote, last + 1) && isOwnCommentLine(this.commentNote, last + 2)) last += 2;
 			else break;
 		}
-		// Problems are kept apart until the line turns out to be a card.
-		const problems: NoteProblem[] = [];
-		const found = cardComment(this.commentNote, l, last, problems, l);
+		// The comment's problems are taken back if the line turns out to be no card.
+		const reported = this.problems.length;
+		const found = cardComment(this.commentNote, l, last, this.problems, l);
 		// The front is what follows a list marker or task box (`- `, `1. `, `- [ ] `).
 		const frontStart = Math.min(afterListItemMarkers(line, p), at);
 		const cut = found.cut !== null && found.cut.line === l ? found.cut : null;
@@ -205,9 +205,10 @@ export class CardBuilder {
 		const leading = leadingFlashcardTag(frontText, this.settings.flashcardTags);
 		const front = (leading ? leading.rest : frontText).trim();
 		const back = textOf([partOf(line, sepEnd, line.length, cut)], 0, 0, 0, null);
-		if (front === "" || back === "") return l;
-
-		for (const problem of problems) this.problems.push(problem);
+		if (front === "" || back === "") {
+			this.problems.length = reported;
+			return l;
+		}
 		this.cloze(runStart, l - 1);
 		const kind: CardKind = reversed ? "singleline-reversed" : "singleline";
 		this.add({ kind, startLine: l, endLine: last, front, back, sides: null, comment: found.comment, lastText: l }, leading?.tag ?? null);
@@ -231,7 +232,7 @@ export class CardBuilder {
 	/** A cloze card from lines `from..to` when they hold deletions. */
 	private cloze(from: number, to: number): void {
 		const found = this.clozeCard(from, to);
-		if (found) this.addCloze(found);
+		if (found) this.add(found.parts, found.leadingTag);
 	}
 
 	/**
@@ -241,12 +242,22 @@ export class CardBuilder {
 	 * Returns the line to continue from.
 	 */
 	private lastCloze(from: number, end: number): number {
+		const reported = this.problems.length;
 		const found = this.clozeCard(from, end);
 		if (!found) return end + 1;
 		const marker = this.endMarkerAfter(end);
-		const longer = marker && marker.last > end ? this.clozeCard(from, marker.last) : null;
-		this.addCloze(longer ?? found);
-		return longer && marker ? marker.next : end + 1;
+		if (marker && marker.last > end) {
+			// The longer run is read instead: its problems replace the shorter one's.
+			const kept = this.problems.splice(reported);
+			const longer = this.clozeCard(from, marker.last);
+			if (longer) {
+				this.add(longer.parts, longer.leadingTag);
+				return marker.next;
+			}
+			for (const problem of kept) this.problems.push(problem);
+		}
+		this.add(found.parts, found.leadingTag);
+		return end + 1;
 	}
 
 	/**
@@ -282,13 +293,21 @@ export class CardBuilder {
 		return stops;
 	}
 
-	/** The parts of a cloze card on lines `from..to`, or null when they hold no deletion. */
-	private clozeCard(from: number, to: number): { parts: CardParts; leadingTag: string | null; problems: NoteProblem[] } | null {
+	/**
+	 * The parts of a cloze card on lines `from..to`, or null when they hold no deletion. Its
+	 * comment's problems are reported only when it is a card.
+	 */
+	private clozeCard(from: number, to: number): { parts: CardParts; leadingTag: string | null } | null {
 		if (to < from || this.settings.clozeKinds.length === 0) return null;
 		if (!this.mayHoldCloze(from, to)) return null;
-		// Problems are kept apart until the card is taken: a longer run may be read instead.
-		const problems: NoteProblem[] = [];
-		const found = cardComment(this.commentNote, from, to, problems);
+		const reported = this.problems.length;
+		const parts = this.clozeParts(from, to);
+		if (parts === null) this.problems.length = reported;
+		return parts;
+	}
+
+	private clozeParts(from: number, to: number): { parts: CardParts; leadingTag: string | null } | null {
+		const found = cardComment(this.commentNote, from, to, this.problems);
 		if (found.lastText < from) return null;
 		const depth = containerOf(this.lines[from]).depth;
 		const full = maskedTextOf(this.lines, this.maskOf, from, found.lastText, depth, found.cut);
@@ -307,12 +326,7 @@ export class CardBuilder {
 		// Only group 0 (never hidden): nothing to ask, as in the other plugin.
 		if (sides.length === 0) return null;
 		const parts: CardParts = { kind: "cloze", startLine: from, endLine: to, front: text, back: "", sides, comment: found.comment, lastText: found.lastText };
-		return { parts, leadingTag: leading?.tag ?? null, problems };
-	}
-
-	private addCloze(found: { parts: CardParts; leadingTag: string | null; problems: NoteProblem[] }): void {
-		for (const problem of found.problems) this.problems.push(problem);
-		this.add(found.parts, found.leadingTag);
+		return { parts, leadingTag: leading?.tag ?? null };
 	}
 
 	/**

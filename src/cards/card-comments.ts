@@ -6,7 +6,7 @@
  */
 import type { CommentLocation, NoteProblem } from "../model/card";
 import type { Cut } from "./card-text";
-import { forEachComment, isAloneOnLine, ownLineComment, type FoundComment } from "./comment-in-line";
+import { commentAt, commentFrom, isAloneOnLine, ownLineCommentStart, type FoundComment } from "./comment-in-line";
 import { isScheduleCallout } from "./callout-titles";
 import { containerOf } from "./container";
 import { Mark } from "./line-marks";
@@ -44,50 +44,87 @@ function located(found: FoundComment, line: number, ownLine: boolean): CommentLo
  */
 export function cardComment(note: CommentNote, from: number, to: number, problems: NoteProblem[], cardLine: number = from): CommentFinding {
 	const { lines, visible, kind, marks } = note;
+	// The lines at the end that hold only a comment (or the callout header above one).
 	let lastText = to;
-	while (lastText >= from && (ownCommentOn(note, lastText) !== null || (lastText < to && isScheduleCalloutOn(note, lastText) && ownCommentOn(note, lastText + 1) !== null))) {
-		lastText--;
+	for (; lastText >= from; lastText--) {
+		if (ownCommentStart(note, lastText) >= 0) continue;
+		if (lastText === to || !isScheduleCalloutOn(note, lastText) || ownCommentStart(note, lastText + 1) < 0) break;
 	}
-	// The first whole comment, else the first unterminated one (the other plugin reads one
-	// without `-->` only when the card has no whole one).
-	const taken: { comment: CommentLocation | null; open: CommentLocation | null } = { comment: null, open: null };
-	const take = (found: FoundComment, line: number, ownLine: boolean): void => {
-		if (!found.readable) {
-			unreadable.push(line);
-		} else if (!found.closed) {
-			if (taken.open === null) taken.open = located(found, line, ownLine);
-			else unterminated.push(line);
-		} else if (taken.comment) {
-			reportDuplicate(problems, line, cardLine);
-		} else {
-			taken.comment = located(found, line, ownLine);
-		}
-	};
-	const unterminated: number[] = [];
-	const unreadable: number[] = [];
+	const picker = PICKER.start(problems, cardLine);
 	for (let i = from; i <= lastText; i++) {
 		if (kind[i] !== LineKind.Text || (marks[i] & Mark.Scheduling) === 0) continue;
 		const line = lines[i];
-		forEachComment(line, visible[i], (found) => take(found, i, isAloneOnLine(line, containerOf(line).contentStart, found.start, found.end)));
+		const shown = visible[i];
+		for (let found = commentFrom(line, shown, 0); found !== null; found = found.end < line.length ? commentFrom(line, shown, found.end) : null) {
+			picker.take(found, i, isAloneOnLine(line, containerOf(line).contentStart, found.start, found.end));
+		}
 	}
 	for (let i = lastText + 1; i <= to; i++) {
-		const own = ownCommentOn(note, i);
-		if (own) take(own, i, true);
+		const start = ownCommentStart(note, i);
+		if (start >= 0) picker.take(commentAt(lines[i], lines[i], start), i, true);
 	}
-	const comment = taken.comment ?? taken.open;
-	if (taken.open !== null) reportUnterminated(problems, taken.open.line, comment === taken.open);
-	for (const line of unterminated) reportUnterminated(problems, line, false);
-	for (const line of unreadable) {
-		problems.push({ code: "unterminated-comment", line, message: "The scheduling comment here has no closing `-->` and holds no segment (`!…`); it is not read." });
-	}
-	return { comment, cut: comment === null ? null : { line: comment.line, start: comment.start, end: comment.end }, lastText };
+	const comment = picker.finish();
+	// The comment's location is the cut (its line, start and end).
+	return { comment, cut: comment, lastText };
 }
 
-/** The scheduling comment alone on text line `i` (container prefix and whitespace aside), if any. */
-export function ownCommentOn(note: CommentNote, i: number): FoundComment | null {
-	if (note.kind[i] !== LineKind.Text || (note.marks[i] & Mark.Scheduling) === 0) return null;
+/**
+ * Chooses a card's comment among those met in line order: the first whole one, else the first
+ * unterminated one (the other plugin reads one without `-->` only when the card has no whole
+ * one); reports the others. One instance, reused: parsing never runs two searches at once.
+ */
+class CommentPicker {
+	private comment: CommentLocation | null = null;
+	private open: CommentLocation | null = null;
+	private problems: NoteProblem[] = [];
+	private cardLine = 0;
+
+	start(problems: NoteProblem[], cardLine: number): this {
+		this.comment = null;
+		this.open = null;
+		this.problems = problems;
+		this.cardLine = cardLine;
+		return this;
+	}
+
+	take(found: FoundComment, line: number, ownLine: boolean): void {
+		if (!found.readable) {
+			this.problems.push({ code: "unterminated-comment", line, message: "The scheduling comment here has no closing `-->` and holds no segment (`!…`); it is not read." });
+		} else if (!found.closed) {
+			if (this.open === null) this.open = located(found, line, ownLine);
+			else reportUnterminated(this.problems, line, false);
+		} else if (this.comment !== null) {
+			reportDuplicate(this.problems, line, this.cardLine);
+		} else {
+			this.comment = located(found, line, ownLine);
+		}
+	}
+
+	/** The chosen comment; the unterminated one, when there is one, is reported now. */
+	finish(): CommentLocation | null {
+		const chosen = this.comment ?? this.open;
+		if (this.open !== null) reportUnterminated(this.problems, this.open.line, chosen === this.open);
+		this.problems = NO_PROBLEMS;
+		return chosen;
+	}
+}
+
+const NO_PROBLEMS: NoteProblem[] = [];
+const PICKER = new CommentPicker();
+
+/**
+ * Where the scheduling comment alone on text line `i` starts (container prefix and whitespace
+ * aside), or -1.
+ */
+function ownCommentStart(note: CommentNote, i: number): number {
+	if (note.kind[i] !== LineKind.Text || (note.marks[i] & Mark.Scheduling) === 0) return -1;
 	const line = note.lines[i];
-	return ownLineComment(line, containerOf(line).contentStart);
+	return ownLineCommentStart(line, containerOf(line).contentStart);
+}
+
+/** True when text line `i` holds only a scheduling comment. */
+export function isOwnCommentLine(note: CommentNote, i: number): boolean {
+	return ownCommentStart(note, i) >= 0;
 }
 
 /**
@@ -121,12 +158,9 @@ export function reportUnreadComments(note: CommentNote, cards: readonly { card: 
 		if ((marks[i] & Mark.Scheduling) === 0 || kind[i] !== LineKind.Text) continue;
 		while (c < cards.length && cards[c].card.endLine < i) c++;
 		if (c < cards.length && cards[c].card.startLine <= i) continue;
-		let reported = false;
-		forEachComment(lines[i], visible[i], () => {
-			if (reported) return;
-			reported = true;
+		if (commentFrom(lines[i], visible[i], 0) !== null) {
 			problems.push({ code: "unread-comment", line: i, message: "This scheduling comment belongs to no card (a card's comment goes on its lines or alone on the line after it); it is not read." });
-		});
+		}
 	}
 }
 

@@ -23,15 +23,20 @@ export interface FoundComment {
 }
 
 /**
- * The scheduling comment when it is alone on `line` after offset `contentStart` (whitespace
- * aside, a no-break space included), or null.
+ * Where the scheduling comment that is alone on `line` after offset `contentStart` starts
+ * (whitespace aside, a no-break space included), or -1. An unterminated one counts when it is
+ * readable (see {@link commentAt}).
  */
-export function ownLineComment(line: string, contentStart: number): FoundComment | null {
+export function ownLineCommentStart(line: string, contentStart: number): number {
 	let p = contentStart;
 	while (isWhitespace(line.charCodeAt(p))) p++;
-	if (line.charCodeAt(p) !== Char.LessThan || !line.startsWith(COMMENT_OPEN, p)) return null;
-	const found = commentAt(line, line, p);
-	return found !== null && found.readable && isBlankText(line, found.end) ? found : null;
+	if (line.charCodeAt(p) !== Char.LessThan || !line.startsWith(COMMENT_OPEN, p)) return -1;
+	const close = line.indexOf(COMMENT_CLOSE, p + COMMENT_OPEN.length);
+	if (close >= 0) return isBlankText(line, close + COMMENT_CLOSE.length) ? p : -1;
+	// Unterminated: it runs to the end of the line, and is readable when its body starts with `!`.
+	let body = p + COMMENT_OPEN.length;
+	while (isWhitespace(line.charCodeAt(body))) body++;
+	return line.charCodeAt(body) === Char.Bang ? p : -1;
 }
 
 /**
@@ -39,7 +44,7 @@ export function ownLineComment(line: string, contentStart: number): FoundComment
  * `-->`, or, without one, up to the end of the line (whitespace aside); such a comment is
  * readable only when its body starts with `!`, as every segment does.
  */
-function commentAt(line: string, visible: string, at: number): FoundComment {
+export function commentAt(line: string, visible: string, at: number): FoundComment {
 	const close = visible.indexOf(COMMENT_CLOSE, at + COMMENT_OPEN.length);
 	if (close >= 0) return { start: at, end: close + COMMENT_CLOSE.length, raw: line.slice(at, close + COMMENT_CLOSE.length), closed: true, readable: true };
 	let body = at + COMMENT_OPEN.length;
@@ -50,27 +55,30 @@ function commentAt(line: string, visible: string, at: number): FoundComment {
 }
 
 /**
- * Calls `visit` with each scheduling comment of a text line, in order: `<!--SR:` up to the next
- * `-->` (or an unterminated one, see {@link commentAt}), outside inline code. `visible` is the line with its other comments blanked out (a
- * scheduling comment inside one is not read); offsets are the same in both.
+ * The first scheduling comment of a text line that starts at or after `from`: `<!--SR:` up to
+ * the next `-->` (or an unterminated one, see {@link commentAt}), outside inline code; null when
+ * there is none. `visible` is the line with its other comments blanked out (a scheduling comment
+ * inside one is not read); offsets are the same in both. Call again from the previous `end`.
  */
-export function forEachComment(line: string, visible: string, visit: (found: FoundComment) => void): void {
-	let at = visible.indexOf(COMMENT_OPEN);
-	if (at < 0) return;
+export function commentFrom(line: string, visible: string, from: number): FoundComment | null {
+	let at = visible.indexOf(COMMENT_OPEN, from);
+	if (at < 0) return null;
 	const tick = visible.indexOf("`");
-	let code: readonly number[] | null = null;
+	// Only a code span that starts before the comment can hold it.
+	const code = tick >= 0 && tick < at ? scanInline(visible, 0, false).spans : NO_SPANS;
 	let span = 0;
 	while (at >= 0) {
-		const found = commentAt(line, visible, at);
-		const end = found.end;
-		// Only a code span that starts before the comment can hold it.
-		if (code === null && tick >= 0 && tick < at) code = scanInline(visible, 0, false).spans;
-		if (code !== null) while (span < code.length && code[span + 1] <= at) span += 3;
-		const inCode = code !== null && span < code.length && code[span] <= at && code[span + 2] === SpanKind.Code;
-		if (!inCode) visit(found);
-		at = visible.indexOf(COMMENT_OPEN, inCode && code !== null ? code[span + 1] : end);
+		while (span < code.length && code[span + 1] <= at) span += 3;
+		if (span < code.length && code[span] <= at && code[span + 2] === SpanKind.Code) {
+			at = visible.indexOf(COMMENT_OPEN, code[span + 1]);
+			continue;
+		}
+		return commentAt(line, visible, at);
 	}
+	return null;
 }
+
+const NO_SPANS: readonly number[] = [];
 
 /** True when `line` holds only whitespace before `start` (after offset `from`) and after `end`. */
 export function isAloneOnLine(line: string, from: number, start: number, end: number): boolean {

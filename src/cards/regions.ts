@@ -44,9 +44,11 @@ export interface NoteNeedles {
 	percent: boolean;
 	/** `<!--` other than the start of a scheduling comment `<!--SR:`. */
 	plainHtml: boolean;
+	/** `$$` */
+	math: boolean;
 }
 
-const ALL_NEEDLES: NoteNeedles = { percent: true, plainHtml: true };
+const ALL_NEEDLES: NoteNeedles = { percent: true, plainHtml: true, math: true };
 
 /** The delimiters that occur in `text` (searching the text once is cheaper than every line). */
 export function needlesOf(text: string): NoteNeedles {
@@ -54,7 +56,7 @@ export function needlesOf(text: string): NoteNeedles {
 	for (let html = text.indexOf("<!--"); html >= 0 && !plainHtml; html = text.indexOf("<!--", html + 4)) {
 		if (!text.startsWith("<!--SR:", html)) plainHtml = true;
 	}
-	return { percent: text.includes("%%"), plainHtml };
+	return { percent: text.includes("%%"), plainHtml, math: text.includes("$$") };
 }
 
 /**
@@ -167,14 +169,13 @@ class RegionScanner {
 	private text(i: number, from: number, hiddenFrom = 0): number {
 		const line = this.lines[i];
 		this.kind[i] = LineKind.Text;
-		const hide = (text: string): string => (from > hiddenFrom ? text.slice(0, hiddenFrom) + " ".repeat(from - hiddenFrom) + text.slice(from) : text);
 		// Scheduling comments are never blanked: a note without other comments needs no scan.
 		if ((!this.needles.percent && !this.needles.plainHtml) || !mayHoldComment(line, from)) {
-			if (from > hiddenFrom) this.setVisible(i, hide(line));
+			if (from > hiddenFrom) this.setVisible(i, hidden(line, hiddenFrom, from));
 			return this.mathOpenedOn(i, from);
 		}
 		const scan = scanInline(line, from, false);
-		const masked = hide(maskSpans(line, scan.spans, [SpanKind.Html, SpanKind.Percent]));
+		const masked = hidden(maskSpans(line, scan.spans, [SpanKind.Html, SpanKind.Percent]), hiddenFrom, from);
 		if (!scan.open) {
 			if (masked !== line) this.setVisible(i, masked);
 			return this.mathOpenedOn(i, from);
@@ -204,6 +205,7 @@ class RegionScanner {
 	 * next line holding `$$`. Returns the next line to handle.
 	 */
 	private mathOpenedOn(i: number, from: number): number {
+		if (!this.needles.math) return i + 1;
 		const visible = this.visible?.[i] ?? this.lines[i];
 		let end = visible.length;
 		while (end > from && isSpace(visible.charCodeAt(end - 1))) end--;
@@ -335,6 +337,11 @@ class RegionScanner {
  * card line needs no inline scan).
  */
 const NO_SPANS: readonly number[] = [];
+
+/** `text` with `from..to` blanked out (nothing when the range is empty). */
+function hidden(text: string, from: number, to: number): string {
+	return to > from ? text.slice(0, from) + " ".repeat(to - from) + text.slice(to) : text;
+}
 
 function isSpace(c: number): boolean {
 	return c === Char.Space || c === Char.Tab || c === Char.NoBreakSpace;
