@@ -61,7 +61,10 @@ export function cardComment(note: CommentNote, from: number, to: number, problem
 	}
 	for (let i = lastText + 1; i <= to; i++) {
 		const start = ownCommentStart(note, i);
-		if (start >= 0) picker.take(commentAt(lines[i], lines[i], start), i, true);
+		if (start < 0) continue;
+		// Alone on its line, or followed by a block id (then the line is not the comment's only).
+		const found = commentAt(lines[i], lines[i], start);
+		picker.take(found, i, isAloneOnLine(lines[i], start, start, found.end));
 	}
 	const comment = picker.finish();
 	// The comment's location is the cut (its line, start and end).

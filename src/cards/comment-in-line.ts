@@ -24,15 +24,16 @@ export interface FoundComment {
 
 /**
  * Where the scheduling comment that is alone on `line` after offset `contentStart` starts
- * (whitespace aside, a no-break space included), or -1. An unterminated one counts when it is
- * readable (see {@link commentAt}).
+ * (whitespace aside, a no-break space included), or -1. A block id may follow it
+ * (`<!--SR:…--> ^abc123`, as the Spaced Repetition plugin writes it in its callout form). An
+ * unterminated one counts when it is readable (see {@link commentAt}).
  */
 export function ownLineCommentStart(line: string, contentStart: number): number {
 	let p = contentStart;
 	while (isWhitespace(line.charCodeAt(p))) p++;
 	if (line.charCodeAt(p) !== Char.LessThan || !line.startsWith(COMMENT_OPEN, p)) return -1;
 	const close = line.indexOf(COMMENT_CLOSE, p + COMMENT_OPEN.length);
-	if (close >= 0) return isBlankText(line, close + COMMENT_CLOSE.length) ? p : -1;
+	if (close >= 0) return isBlankText(line, close + COMMENT_CLOSE.length) || isBlockIdAt(line, close + COMMENT_CLOSE.length) ? p : -1;
 	// Unterminated: it runs to the end of the line, and is readable when its body starts with `!`.
 	let body = p + COMMENT_OPEN.length;
 	while (isWhitespace(line.charCodeAt(body))) body++;
@@ -84,6 +85,20 @@ const NO_SPANS: readonly number[] = [];
 export function isAloneOnLine(line: string, from: number, start: number, end: number): boolean {
 	for (let i = from; i < start; i++) if (!isWhitespace(line.charCodeAt(i))) return false;
 	return isBlankText(line, end);
+}
+
+/** True when `line` from `from` on is whitespace, then a block id ` ^id` (letters, digits, `-`), then whitespace. */
+function isBlockIdAt(line: string, from: number): boolean {
+	let p = from;
+	while (isWhitespace(line.charCodeAt(p))) p++;
+	if (p === from || line.charCodeAt(p) !== Char.Caret) return false;
+	let q = p + 1;
+	while (isIdChar(line.charCodeAt(q))) q++;
+	return q > p + 1 && isBlankText(line, q);
+}
+
+function isIdChar(c: number): boolean {
+	return (c >= Char.Digit0 && c <= Char.Digit9) || (c >= Char.UpperA && c <= Char.UpperZ) || (c >= Char.LowerA && c <= Char.LowerZ) || c === Char.Dash;
 }
 
 /** Space, tab, and the other whitespace `isBlankText` accepts (a no-break space among them). */

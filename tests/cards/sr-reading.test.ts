@@ -143,6 +143,15 @@ describe("the 1.15 callout form", () => {
 		expect([multi.back, multi.endLine, multi.comment?.line]).toEqual(["A", 6, 6]);
 		expect([cloze.siblings.map((s) => s.question), cloze.endLine, cloze.comment?.line]).toEqual([["a [...]"], 10, 10]);
 	});
+	it("reads it with the block id the plugin writes after it, and without the header's trailing space", () => {
+		const [card, next] = cardsOf(taggedNote("Q1::A1", header, `>  ${SR} ^abc123`, "", "Q2::A2", "> [!sr|card-metadata]", `> ${SR}`));
+		expect([card.back, card.endLine, card.comment?.raw, card.comment?.ownLine]).toEqual(["A1", 4, SR, false]);
+		expect([next.back, next.comment?.line]).toEqual(["A2", 8]);
+	});
+	it("reads a comment line with a block id after it below a single-line card", () => {
+		const [card] = cardsOf(taggedNote("Q1::A1", `${SR} ^abc123`));
+		expect([card.back, card.endLine, card.comment?.raw]).toEqual(["A1", 3, SR]);
+	});
 	it("reads it below a card inside a callout", () => {
 		const [card] = cardsOf(taggedNote("> Q::A", "> [!sr|card-metadata]", `> ${SR}`));
 		expect([card.back, card.comment?.line]).toEqual(["A", 4]);

@@ -53,6 +53,7 @@ describe("the 1.15 callout form", () => {
 		expect(review(["Q1::A1", "> [!sr|card-metadata] ", `> ${OLD}`])).toBe(`Q1::A1\n> [!sr|card-metadata] \n> ${NEW}`);
 		expect(review(["Q", "?", "A", "> [!sr|card-metadata] ", `> ${OLD}`])).toBe(`Q\n?\nA\n> [!sr|card-metadata] \n> ${NEW}`);
 		expect(review(["a ==b==", "> [!sr|card-metadata] ", `> ${OLD}`])).toBe(`a ==b==\n> [!sr|card-metadata] \n> ${NEW}`);
+		expect(review(["Q1::A1 ^abc123", "> [!sr|card-metadata] ", `>  ${OLD} ^abc123`])).toBe(`Q1::A1 ^abc123\n> [!sr|card-metadata] \n>  ${NEW} ^abc123`);
 	});
 });
 
