@@ -356,13 +356,13 @@ export class CardBuilder {
 }
 
 const NO_SPANS: number[] = [];
+const NO_TITLES: readonly string[] = [];
 
 /** `line[from..to)` without the part `cut` leaves out of it (a comment inside that range). */
 function partOf(line: string, from: number, to: number, cut: Cut | null): string {
 	if (cut === null || cut.start < from || cut.end > to) return line.slice(from, to);
 	return line.slice(from, cut.start) + line.slice(cut.end, to);
 }
-const NO_TITLES: readonly string[] = [];
 
 /**
  * Something that may open an inline span (code, math, link, comment). Tested on the text before

@@ -331,11 +331,6 @@ class RegionScanner {
 	}
 }
 
-/**
- * False when `line` from `from` on certainly holds no comment to blank out: no `%%`, and no
- * `<!--` other than one scheduling comment (`<!--SR:`), which is never blanked (the common
- * card line needs no inline scan).
- */
 const NO_SPANS: readonly number[] = [];
 
 /** `text` with `from..to` blanked out (nothing when the range is empty). */
@@ -347,6 +342,11 @@ function isSpace(c: number): boolean {
 	return c === Char.Space || c === Char.Tab || c === Char.NoBreakSpace;
 }
 
+/**
+ * False when `line` from `from` on certainly holds no comment to blank out: no `%%`, and no
+ * `<!--` other than one scheduling comment (`<!--SR:`), which is never blanked (the common
+ * card line needs no inline scan).
+ */
 function mayHoldComment(line: string, from: number): boolean {
 	const open = line.indexOf("<!--", from);
 	if (open >= 0 && (!line.startsWith("<!--SR:", open) || line.indexOf("<!--", open + 4) >= 0)) return true;
