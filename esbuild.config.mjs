@@ -5,14 +5,7 @@ import { builtinModules } from "node:module";
 
 const production = process.argv[2] === "production";
 
-const pluginExternals = [
-	"obsidian",
-	"electron",
-	"moment",
-	"@codemirror/*",
-	"@lezer/*",
-	...builtinModules,
-];
+const pluginExternals = ["obsidian", "electron", "moment", "@codemirror/*", "@lezer/*", ...builtinModules];
 
 /** @type {import('esbuild').BuildOptions} */
 const plugin = {

@@ -158,7 +158,11 @@ function run(large: Vault, small: Vault, threads: IndexThreads, firstBuild: numb
 	row("full index on one thread (read, parse, index)", fmt(full), `${(full / baseline).toFixed(2)}× baseline`);
 	row("  of which reading every note", fmt(reading), `${(reading / baseline).toFixed(2)}× baseline`);
 	row("  of which parsing (texts in memory)", fmt(parsing), `${(parsing / baseline).toFixed(2)}× baseline`);
-	row("  of which building the index (the rest)", fmt(Math.max(0, full - reading - parsing)), `${(Math.max(0, full - reading - parsing) / baseline).toFixed(2)}× baseline`);
+	row(
+		"  of which building the index (the rest)",
+		fmt(Math.max(0, full - reading - parsing)),
+		`${(Math.max(0, full - reading - parsing) / baseline).toFixed(2)}× baseline`,
+	);
 
 	// The longest single note bounds the longest main-thread task of the chunked build in
 	// Obsidian: a slice stops once its 10 ms budget is spent, so a task is ≤ 10 ms + one note.

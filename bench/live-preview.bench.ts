@@ -26,7 +26,19 @@ function note(lines: number): string {
 				out.push(`Term ${i}:::definition ${i}${sr}`, "");
 				break;
 			case 2:
-				out.push(`## Section ${i}`, `Multi-line question ${i}`, "with a second line", "?", `Answer ${i}`, "```sh", "docker build .", "", "```", fsrs, "");
+				out.push(
+					`## Section ${i}`,
+					`Multi-line question ${i}`,
+					"with a second line",
+					"?",
+					`Answer ${i}`,
+					"```sh",
+					"docker build .",
+					"",
+					"```",
+					fsrs,
+					"",
+				);
 				break;
 			case 3:
 				out.push(`A ==cloze ${i}== in a sentence with ==two== deletions`, `<!--SR:!2025-06-01,4,230!2025-06-02,5,230-->`, "");
@@ -65,7 +77,11 @@ let cursor = state.doc.line(Math.floor(state.doc.lines / 2)).to;
 const perKeystroke: number[] = [];
 let decorations = 0;
 for (let k = 0; k < keystrokes; k++) {
-	const tr = state.update({ changes: { from: cursor, insert: typed[k % typed.length] }, selection: EditorSelection.cursor(cursor + 1), userEvent: "input.type" });
+	const tr = state.update({
+		changes: { from: cursor, insert: typed[k % typed.length] },
+		selection: EditorSelection.cursor(cursor + 1),
+		userEvent: "input.type",
+	});
 	const start = performance.now();
 	model.mapChanges(tr.changes);
 	const line = tr.state.doc.lineAt(cursor).number;

@@ -77,7 +77,9 @@ try {
 		const count = (t: string) => parseNote(t, { path: "big.md", settings }).cards.length;
 		const half = best(3, () => count(small));
 		const whole = best(3, () => count(large));
-		console.log(`${name}: half ${half.toFixed(1)} ms, full ${whole.toFixed(1)} ms, growth ${(whole / half).toFixed(2)}× for 2× input (${count(large)} cards)`);
+		console.log(
+			`${name}: half ${half.toFixed(1)} ms, full ${whole.toFixed(1)} ms, growth ${(whole / half).toFixed(2)}× for 2× input (${count(large)} cards)`,
+		);
 	}
 } finally {
 	rmSync(dir, { recursive: true, force: true });

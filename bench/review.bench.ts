@@ -57,7 +57,9 @@ function benchWrite(): void {
 	const ms = time(() => {
 		ok = writeSchedule(text, cardTarget(card, 0), schedule, options).ok && ok;
 	}, 200);
-	console.log(`write one answer into a ${(text.length / 1024).toFixed(0)} KB note (${cards.length} cards): median ${ms.toFixed(2)} ms${ok ? "" : "  (a write failed!)"}`);
+	console.log(
+		`write one answer into a ${(text.length / 1024).toFixed(0)} KB note (${cards.length} cards): median ${ms.toFixed(2)} ms${ok ? "" : "  (a write failed!)"}`,
+	);
 }
 
 function benchQueue(): void {
@@ -71,7 +73,9 @@ function benchQueue(): void {
 				if (entry.isDirectory()) walk(full);
 				else if (entry.name.endsWith(".md")) {
 					const cards: Card[] = parseNote(readFileSync(full, "utf8"), { path: full, settings }).cards;
-					for (const card of cards) for (const sibling of card.siblings) items.push({ card, sibling: sibling.index, file: full, deck: (card.decks[0] ?? "").toLowerCase() });
+					for (const card of cards)
+						for (const sibling of card.siblings)
+							items.push({ card, sibling: sibling.index, file: full, deck: (card.decks[0] ?? "").toLowerCase() });
 				}
 			}
 		};

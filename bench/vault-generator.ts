@@ -24,7 +24,24 @@ function random(seed: number): () => number {
 	};
 }
 
-const WORDS = ["docker", "image", "layer", "stage", "build", "runtime", "cache", "volume", "network", "compose", "registry", "tag", "scratch", "distroless", "shell", "binary"];
+const WORDS = [
+	"docker",
+	"image",
+	"layer",
+	"stage",
+	"build",
+	"runtime",
+	"cache",
+	"volume",
+	"network",
+	"compose",
+	"registry",
+	"tag",
+	"scratch",
+	"distroless",
+	"shell",
+	"binary",
+];
 
 /** Writes `options.notes` notes of `options.cardsPerNote` cards each into `dir` (10 sub-folders). */
 export function generateVault(dir: string, options: VaultOptions): void {

@@ -26,7 +26,8 @@ interface MockApp {
 async function loadedPlugin(files: Record<string, string> = {}): Promise<{ plugin: SpacedNotesPlugin & MockPlugin; app: MockApp }> {
 	const app = new App() as unknown as MockApp;
 	for (const [path, text] of Object.entries(files)) app.vault.put(path, text);
-	const plugin = new SpacedNotesPlugin(app as never, { id: "spaced-notes", dir: ".obsidian/plugins/spaced-notes" } as never) as SpacedNotesPlugin & MockPlugin;
+	const plugin = new SpacedNotesPlugin(app as never, { id: "spaced-notes", dir: ".obsidian/plugins/spaced-notes" } as never) as SpacedNotesPlugin &
+		MockPlugin;
 	await plugin.saveData({ flashcardTags: ["#space"] });
 	plugin.load(); // Obsidian calls onload without waiting; let its first await (loadData) settle.
 	await new Promise((resolve) => setTimeout(resolve, 0));

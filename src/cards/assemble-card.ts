@@ -48,7 +48,8 @@ export function assembleCard(note: CardNote, parts: CardParts): Card {
 	const segments = comment ? segmentsOf(comment, count, problems) : NO_SEGMENTS;
 	const siblings: Sibling[] = [];
 	if (sides) {
-		for (let index = 0; index < count; index++) siblings.push({ index, question: sides[index].question, answer: sides[index].answer, segment: segments[index] ?? ABSENT });
+		for (let index = 0; index < count; index++)
+			siblings.push({ index, question: sides[index].question, answer: sides[index].answer, segment: segments[index] ?? ABSENT });
 	} else {
 		siblings.push({ index: 0, question: front, answer: back, segment: segments[0] ?? ABSENT });
 		if (reversed) siblings.push({ index: 1, question: back, answer: front, segment: segments[1] ?? ABSENT });
@@ -75,11 +76,19 @@ function segmentsOf(found: CommentLocation, siblings: number, problems: NoteProb
 	for (let index = 0; index < states.length; index++) {
 		const state = states[index];
 		if (state.kind === "unreadable") {
-			problems.push({ code: "unreadable-segment", line: found.line, message: `Segment ${index + 1} "${state.raw}" cannot be read: ${state.reason}. The card is reviewed as new.` });
+			problems.push({
+				code: "unreadable-segment",
+				line: found.line,
+				message: `Segment ${index + 1} "${state.raw}" cannot be read: ${state.reason}. The card is reviewed as new.`,
+			});
 		}
 	}
 	if (states.length > siblings) {
-		problems.push({ code: "extra-segments", line: found.line, message: `The scheduling comment has ${states.length} segments but the card has ${siblings} sibling${siblings === 1 ? "" : "s"}.` });
+		problems.push({
+			code: "extra-segments",
+			line: found.line,
+			message: `The scheduling comment has ${states.length} segments but the card has ${siblings} sibling${siblings === 1 ? "" : "s"}.`,
+		});
 		return states.slice(0, siblings);
 	}
 	return states;

@@ -54,7 +54,8 @@ export class CardBuilder {
 		this.note = { lines, kinds: regions.kind, problems: this.problems, withSource: withText };
 		this.commentNote = { lines, visible: regions.visible, kind: regions.kind, marks };
 		const kinds = settings.clozeKinds;
-		this.clozeMarks = (kinds.includes("highlight") ? Mark.Equals : 0) | (kinds.includes("bold") ? Mark.Stars : 0) | (kinds.includes("curly") ? Mark.Braces : 0);
+		this.clozeMarks =
+			(kinds.includes("highlight") ? Mark.Equals : 0) | (kinds.includes("bold") ? Mark.Stars : 0) | (kinds.includes("curly") ? Mark.Braces : 0);
 	}
 
 	run(): this {
@@ -222,7 +223,10 @@ export class CardBuilder {
 	private multiline(qs: number, sep: number, last: number, kind: CardKind, titleStart: number): void {
 		const found = cardComment(this.commentNote, qs, last, this.problems, qs);
 		const depth = containerOf(this.lines[qs]).depth;
-		const qText = titleStart >= 0 ? withoutBlockId(partOf(this.lines[qs], titleStart, this.lines[qs].length, found.cut?.line === qs ? found.cut : null)).trim() : textOf(this.lines, qs, sep - 1, depth, found.cut);
+		const qText =
+			titleStart >= 0
+				? withoutBlockId(partOf(this.lines[qs], titleStart, this.lines[qs].length, found.cut?.line === qs ? found.cut : null)).trim()
+				: textOf(this.lines, qs, sep - 1, depth, found.cut);
 		const leading = leadingFlashcardTag(qText, this.settings.flashcardTags);
 		const front = leading ? leading.rest.trim() : qText;
 		const back = this.withText ? textOf(this.lines, sep + 1, found.lastText, depth, found.cut) : "";
@@ -285,7 +289,12 @@ export class CardBuilder {
 		let next = this.n;
 		for (let j = this.n - 1; j >= 0; j--) {
 			const k = this.regions.kind[j];
-			if (k === LineKind.EndMarker || k === LineKind.Frontmatter || this.separator(j) > 0 || ((this.marks[j] & Mark.Colons) !== 0 && k === LineKind.Text && this.visible(j).includes("::"))) {
+			if (
+				k === LineKind.EndMarker ||
+				k === LineKind.Frontmatter ||
+				this.separator(j) > 0 ||
+				((this.marks[j] & Mark.Colons) !== 0 && k === LineKind.Text && this.visible(j).includes("::"))
+			) {
 				next = j;
 			}
 			stops[j] = next;
@@ -325,7 +334,16 @@ export class CardBuilder {
 		const sides = this.withText ? clozeSides(text, deletions) : textlessClozeSides(deletions);
 		// Only group 0 (never hidden): nothing to ask, as in the other plugin.
 		if (sides.length === 0) return null;
-		const parts: CardParts = { kind: "cloze", startLine: from, endLine: to, front: text, back: "", sides, comment: found.comment, lastText: found.lastText };
+		const parts: CardParts = {
+			kind: "cloze",
+			startLine: from,
+			endLine: to,
+			front: text,
+			back: "",
+			sides,
+			comment: found.comment,
+			lastText: found.lastText,
+		};
 		return { parts, leadingTag: leading?.tag ?? null };
 	}
 

@@ -92,7 +92,11 @@ class CommentPicker {
 
 	take(found: FoundComment, line: number, ownLine: boolean): void {
 		if (!found.readable) {
-			this.problems.push({ code: "unterminated-comment", line, message: "The scheduling comment here has no closing `-->` and holds no segment (`!…`); it is not read." });
+			this.problems.push({
+				code: "unterminated-comment",
+				line,
+				message: "The scheduling comment here has no closing `-->` and holds no segment (`!…`); it is not read.",
+			});
 		} else if (!found.closed) {
 			if (this.open === null) this.open = located(found, line, ownLine);
 			else reportUnterminated(this.problems, line, false);
@@ -162,7 +166,11 @@ export function reportUnreadComments(note: CommentNote, cards: readonly { card: 
 		while (c < cards.length && cards[c].card.endLine < i) c++;
 		if (c < cards.length && cards[c].card.startLine <= i) continue;
 		if (commentFrom(lines[i], visible[i], 0) !== null) {
-			problems.push({ code: "unread-comment", line: i, message: "This scheduling comment belongs to no card (a card's comment goes on its lines or alone on the line after it); it is not read." });
+			problems.push({
+				code: "unread-comment",
+				line: i,
+				message: "This scheduling comment belongs to no card (a card's comment goes on its lines or alone on the line after it); it is not read.",
+			});
 		}
 	}
 }

@@ -43,7 +43,14 @@ export interface MaskedText {
  * `i` with its hidden characters as spaces (the same length as the line), or null when it hides
  * nothing.
  */
-export function maskedTextOf(lines: readonly string[], maskOf: (i: number) => string | null, from: number, to: number, depth: number, cut: Cut | null): MaskedText {
+export function maskedTextOf(
+	lines: readonly string[],
+	maskOf: (i: number) => string | null,
+	from: number,
+	to: number,
+	depth: number,
+	cut: Cut | null,
+): MaskedText {
 	let masked = false;
 	for (let i = from; i <= to && !masked; i++) masked = maskOf(i) !== null;
 	if (!masked) return { text: textOf(lines, from, to, depth, cut), mask: null };
@@ -97,12 +104,7 @@ function trimEndIndex(text: string): number {
  * before it too), so the source is the same before and after the writer adds a comment; what
  * follows the comment on its line (a block id) stays with the comment, as a card edit keeps it.
  */
-export function sourceOf(
-	lines: readonly string[],
-	from: number,
-	to: number,
-	comment: { line: number; start: number; ownLine: boolean } | null,
-): string {
+export function sourceOf(lines: readonly string[], from: number, to: number, comment: { line: number; start: number; ownLine: boolean } | null): string {
 	let source = "";
 	let first = true;
 	for (let i = from; i <= to; i++) {

@@ -39,7 +39,8 @@ export function readSchedulingComment(raw: string): SegmentState[] | null {
 	while (from < to && text.charCodeAt(from) <= Char.Space && isTrimmed(text.charCodeAt(from))) from++;
 	while (to > from && text.charCodeAt(to - 1) <= Char.Space && isTrimmed(text.charCodeAt(to - 1))) to--;
 	// Other whitespace at either end (e.g. U+00A0) is trimmed by the general reader only.
-	if (from === to || text.charCodeAt(from) > Char.Tilde || text.charCodeAt(to - 1) > Char.Tilde) return readBody(text.slice(COMMENT_OPEN.length, text.length - COMMENT_CLOSE.length).trim());
+	if (from === to || text.charCodeAt(from) > Char.Tilde || text.charCodeAt(to - 1) > Char.Tilde)
+		return readBody(text.slice(COMMENT_OPEN.length, text.length - COMMENT_CLOSE.length).trim());
 	const states: SegmentState[] = [];
 	// Segments run from one "!" to the next; the old form has no leading "!".
 	let start = text.charCodeAt(from) === Char.Bang ? from + 1 : from;

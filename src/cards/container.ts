@@ -66,7 +66,8 @@ export function stripContainer(line: string, depth: number): string {
 export function isBlankText(text: string, from = 0): boolean {
 	for (let i = from; i < text.length; i++) {
 		const c = text.charCodeAt(i);
-		if (c !== Char.Space && c !== Char.Tab && c !== Char.NoBreakSpace && c !== Char.ByteOrderMark && c !== Char.VerticalTab && c !== Char.FormFeed) return false;
+		if (c !== Char.Space && c !== Char.Tab && c !== Char.NoBreakSpace && c !== Char.ByteOrderMark && c !== Char.VerticalTab && c !== Char.FormFeed)
+			return false;
 	}
 	return true;
 }

@@ -53,10 +53,5 @@ const EM_UNDERSCORE = /(^|[^\p{L}\p{N}_])_([^\s_](?:[^_]*[^\s_])?)_(?![\p{L}\p{N
 
 function stripDelimiters(text: string): string {
 	if (!MARKUP.test(text)) return text;
-	return text
-		.replace(STRONG_STAR, "$1")
-		.replace(STRONG_UNDERSCORE, "$1$2")
-		.replace(HIGHLIGHT, "$1")
-		.replace(EM_STAR, "$1")
-		.replace(EM_UNDERSCORE, "$1$2");
+	return text.replace(STRONG_STAR, "$1").replace(STRONG_UNDERSCORE, "$1$2").replace(HIGHLIGHT, "$1").replace(EM_STAR, "$1").replace(EM_UNDERSCORE, "$1$2");
 }

@@ -25,7 +25,7 @@ export function markLines(text: string, starts: readonly number[], needles: read
 	const marks = new Uint8Array(n);
 	for (const [needle, bit] of needles) {
 		let line = 0;
-		for (let at = text.indexOf(needle); at >= 0; ) {
+		for (let at = text.indexOf(needle); at >= 0;) {
 			// The line of `at`: the last line starting at or before it.
 			while (line + 1 < n && starts[line + 1] <= at) line++;
 			marks[line] |= bit;

@@ -52,7 +52,11 @@ export function noteName(path: string): string {
 	let start = path.length;
 	while (start > 0 && path.charCodeAt(start - 1) !== Char.Slash && path.charCodeAt(start - 1) !== Char.Backslash) start--;
 	const end = path.length;
-	const md = end - start >= 3 && path.charCodeAt(end - 3) === Char.Dot && (path.charCodeAt(end - 2) | 32) === Char.LowerM && (path.charCodeAt(end - 1) | 32) === Char.LowerD;
+	const md =
+		end - start >= 3 &&
+		path.charCodeAt(end - 3) === Char.Dot &&
+		(path.charCodeAt(end - 2) | 32) === Char.LowerM &&
+		(path.charCodeAt(end - 1) | 32) === Char.LowerD;
 	return path.slice(start, md ? end - 3 : end);
 }
 
@@ -173,7 +177,11 @@ const NO_CONTEXT: string[] = [];
 
 /** The needles whose lines {@link markLines} marks: card markers, tags, scheduling comments and the cloze openers in use. */
 function needlesFor(settings: ParserSettings): [string, number][] {
-	const needles: [string, number][] = [["::", Mark.Colons], ["#", Mark.Hash], ["<!--SR:", Mark.Scheduling]];
+	const needles: [string, number][] = [
+		["::", Mark.Colons],
+		["#", Mark.Hash],
+		["<!--SR:", Mark.Scheduling],
+	];
 	if (settings.clozeKinds.includes("highlight")) needles.push(["==", Mark.Equals]);
 	if (settings.clozeKinds.includes("bold")) needles.push(["**", Mark.Stars]);
 	if (settings.clozeKinds.includes("curly")) needles.push(["{{", Mark.Braces]);

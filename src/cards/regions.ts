@@ -105,7 +105,14 @@ class RegionScanner {
 				i = this.text(i, resume.from, resume.hiddenFrom);
 			}
 		}
-		return { kind: this.kind, depth: this.depth, hasCallouts: this.hasCallouts, visible: this.visible ?? this.lines, frontmatterEnd, problems: this.problems };
+		return {
+			kind: this.kind,
+			depth: this.depth,
+			hasCallouts: this.hasCallouts,
+			visible: this.visible ?? this.lines,
+			frontmatterEnd,
+			problems: this.problems,
+		};
 	}
 
 	private frontmatter(): number {

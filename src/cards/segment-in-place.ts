@@ -111,7 +111,15 @@ function isDateAt(text: string, p: number): boolean {
 	const year = digitsAt(text, p, 4);
 	const month = digitsAt(text, p + 5, 2);
 	const date = digitsAt(text, p + 8, 2);
-	return year >= 0 && text.charCodeAt(p + 4) === Char.Dash && text.charCodeAt(p + 7) === Char.Dash && month >= 1 && month <= 12 && date >= 1 && date <= daysInMonth(year, month);
+	return (
+		year >= 0 &&
+		text.charCodeAt(p + 4) === Char.Dash &&
+		text.charCodeAt(p + 7) === Char.Dash &&
+		month >= 1 &&
+		month <= 12 &&
+		date >= 1 &&
+		date <= daysInMonth(year, month)
+	);
 }
 
 /** An ISO 8601 moment (as `readSegment` accepts it) in `text[p..end)`, without a regex or a slice. */
@@ -133,7 +141,7 @@ function isMomentAt(text: string, p: number, end: number): boolean {
 	}
 	if (q === end - 1) return text.charCodeAt(q) === Char.UpperZ;
 	const sign = text.charCodeAt(q);
-	if (sign !== Char.Plus && sign !== Char.Dash || digitsAt(text, q + 1, 2) < 0) return false;
+	if ((sign !== Char.Plus && sign !== Char.Dash) || digitsAt(text, q + 1, 2) < 0) return false;
 	q += 3;
 	if (text.charCodeAt(q) === Char.Colon) q++;
 	return q + 2 === end && digitsAt(text, q, 2) >= 0;

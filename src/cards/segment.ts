@@ -118,7 +118,9 @@ function isMoment(text: string): boolean {
 	if (!m) return false;
 	const month = Number(m[2]);
 	const date = Number(m[3]);
-	return month >= 1 && month <= 12 && date >= 1 && date <= daysInMonth(Number(m[1]), month) && Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6] ?? 0) < 61;
+	return (
+		month >= 1 && month <= 12 && date >= 1 && date <= daysInMonth(Number(m[1]), month) && Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6] ?? 0) < 61
+	);
 }
 
 /** A classic due date in any accepted form, as `YYYY-MM-DD`, or null. */

@@ -120,7 +120,10 @@ function isQuote(c: number): boolean {
 
 function addValuesSlowly(tags: string[], text: string): void {
 	for (const part of text.split(/[,\s]+/)) {
-		const value = part.trim().replace(/^["']|["']$/g, "").replace(/^#/, "");
+		const value = part
+			.trim()
+			.replace(/^["']|["']$/g, "")
+			.replace(/^#/, "");
 		if (value && isTagBody(value)) tags.push(`#${value}`);
 	}
 }

@@ -17,7 +17,21 @@
  * files), after the same check, with its previous text kept in a backup until the write is done.
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync, type BigIntStats } from "node:fs";
+import {
+	closeSync,
+	fchmodSync,
+	fchownSync,
+	fstatSync,
+	fsyncSync,
+	ftruncateSync,
+	openSync,
+	readSync,
+	renameSync,
+	statSync,
+	unlinkSync,
+	writeSync,
+	type BigIntStats,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /** A note as read for a change, with the descriptor that read it (close it with {@link closeSnapshot}). */
@@ -174,7 +188,9 @@ function stillAsRead(snapshot: NoteSnapshot): boolean {
 	} catch {
 		return false;
 	}
-	return sameFile(now, snapshot.stat) && now.size === snapshot.stat.size && now.mtimeNs === snapshot.stat.mtimeNs && readAll(snapshot.fd).equals(snapshot.bytes);
+	return (
+		sameFile(now, snapshot.stat) && now.size === snapshot.stat.size && now.mtimeNs === snapshot.stat.mtimeNs && readAll(snapshot.fd).equals(snapshot.bytes)
+	);
 }
 
 function sameFile(a: BigIntStats, b: BigIntStats): boolean {
@@ -254,7 +270,7 @@ function readAll(fd: number): Buffer {
 }
 
 function writeAllAt(fd: number, bytes: Buffer): void {
-	for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written, written);
+	for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written, bytes.length - written, written);
 }
 
 function removeQuietly(path: string): void {

@@ -10,7 +10,16 @@
 import { readFileSync, realpathSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { NoteStore } from "../review/ports";
-import { ChangedWhileWritingError, closeSnapshot, readSnapshot, ReplacedFiles, writeIfUnchanged, type LateChange, type NoteSnapshot, type WriteOutcome } from "./atomic-write";
+import {
+	ChangedWhileWritingError,
+	closeSnapshot,
+	readSnapshot,
+	ReplacedFiles,
+	writeIfUnchanged,
+	type LateChange,
+	type NoteSnapshot,
+	type WriteOutcome,
+} from "./atomic-write";
 import { toSlashes } from "./fs-paths";
 import { decodeUtf8, notUtf8Message } from "./utf8";
 import { isInside, type LoadedVault, type VaultFile } from "./vault";
@@ -105,7 +114,9 @@ export class DiskNotes implements NoteStore {
 		for (const change of changes) {
 			const file = this.byTarget.get(change.path);
 			const name = file?.display ?? change.path;
-			this.options.warn?.(`${name} was written by another program just after an answer replaced it, so that text is kept in ${file ? this.backupName(file, change.backup) : change.backup}.`);
+			this.options.warn?.(
+				`${name} was written by another program just after an answer replaced it, so that text is kept in ${file ? this.backupName(file, change.backup) : change.backup}.`,
+			);
 		}
 	}
 

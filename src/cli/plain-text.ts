@@ -28,7 +28,10 @@ export function markdownToPlainText(markdown: string): string {
 		}
 		out.push(inlineToPlain(line));
 	}
-	return out.join("\n").replace(/\n{3,}/g, "\n\n").trim();
+	return out
+		.join("\n")
+		.replace(/\n{3,}/g, "\n\n")
+		.trim();
 }
 
 function inlineToPlain(line: string): string {

@@ -47,7 +47,9 @@ export function readVaultLog(root: string): { files: LogFile[]; problems: LogPro
 	for (const folder of logFolders(root)) {
 		let names: string[];
 		try {
-			names = readdirSync(folder).filter((n) => n.endsWith(".jsonl")).sort();
+			names = readdirSync(folder)
+				.filter((n) => n.endsWith(".jsonl"))
+				.sort();
 		} catch (error) {
 			problems.push({ file: toSlashes(relative(root, folder)), line: 0, reason: `cannot list the folder: ${(error as Error).message}` });
 			continue;

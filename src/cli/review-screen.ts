@@ -58,10 +58,13 @@ export class ReviewScreen {
 	summary(summary: SessionSummary, unsaved: readonly UnsavedAnswerView[]): void {
 		const counts = RATINGS.map((r) => `${RATING_NAMES[r]} ${summary.byRating[r]}`).join(", ");
 		const minutes = Math.round(summary.elapsedMs / 60_000);
-		let text = `\n${RULE}\nReviewed ${summary.answered} card${summary.answered === 1 ? "" : "s"}` +
-			(summary.answered > 0 ? ` (${counts}) in ${minutes} min` : "") + ".\n";
+		let text =
+			`\n${RULE}\nReviewed ${summary.answered} card${summary.answered === 1 ? "" : "s"}` +
+			(summary.answered > 0 ? ` (${counts}) in ${minutes} min` : "") +
+			".\n";
 		if (unsaved.length > 0) {
-			text += `${unsaved.length} answer${unsaved.length === 1 ? " was" : "s were"} not saved:\n` +
+			text +=
+				`${unsaved.length} answer${unsaved.length === 1 ? " was" : "s were"} not saved:\n` +
 				unsaved.map((r) => `  ${terminalText(r.path)}:${r.line} (${RATING_NAMES[r.rating]}): ${terminalText(r.message)}\n`).join("");
 		}
 		this.out(text);

@@ -13,9 +13,7 @@ import { normaliseTag, tagMatches } from "./tags";
 
 export type StatusWord = "due" | "new" | "learning" | "overdue";
 
-export type FilterTerm =
-	| { negated: boolean; kind: "tag"; tag: string }
-	| { negated: boolean; kind: "status"; status: StatusWord };
+export type FilterTerm = { negated: boolean; kind: "tag"; tag: string } | { negated: boolean; kind: "status"; status: StatusWord };
 
 export interface Filter {
 	/** The expression as given. */

@@ -67,5 +67,8 @@ function globToRegExp(pattern: string): RegExp {
 }
 
 function normalisePath(path: string): string {
-	return path.replace(/\\/g, "/").replace(/^\.?\/+/, "").replace(/\/+$/, "");
+	return path
+		.replace(/\\/g, "/")
+		.replace(/^\.?\/+/, "")
+		.replace(/\/+$/, "");
 }

@@ -67,7 +67,12 @@ export function adviseStages(stages: readonly DockerStage[], facts: readonly Sta
 	if (isBuildImage(finalImage)) {
 		const size = imageSize(finalImage).bytes;
 		const options = runtimeOptions(finalRef?.family ?? "", finalRef?.tag ?? "");
-		add("sdk-runtime", `Ship on a runtime image instead: ${options.join(", ")}.`, `${finalImage} is a build image${size === null ? "" : ` (≈ ${formatBytes(size)}, estimate)`}; its compilers and tools are not needed at run time and widen the attack surface.`, finalLine);
+		add(
+			"sdk-runtime",
+			`Ship on a runtime image instead: ${options.join(", ")}.`,
+			`${finalImage} is a build image${size === null ? "" : ` (≈ ${formatBytes(size)}, estimate)`}; its compilers and tools are not needed at run time and widen the attack surface.`,
+			finalLine,
+		);
 	}
 	if (finalImage === "scratch") {
 		const copied = chain.map((s) => facts[s.index].copied).join(" ");
@@ -75,23 +80,50 @@ export function adviseStages(stages: readonly DockerStage[], facts: readonly Sta
 		if (!/ca-certificates|ssl\/certs/.test(copied)) missing.push("CA certificates");
 		if (!/zoneinfo|tzdata/.test(copied)) missing.push("tzdata");
 		if (!chain.some((s) => facts[s.index].lastUser)) missing.push("a non-root user");
-		if (missing.length > 0) add("scratch-runtime", `Remember ${listed(missing)} if the program needs them.`, "scratch is empty: no certificates for TLS, no time zones, no users.", finalLine);
+		if (missing.length > 0)
+			add(
+				"scratch-runtime",
+				`Remember ${listed(missing)} if the program needs them.`,
+				"scratch is empty: no certificates for TLS, no time zones, no users.",
+				finalLine,
+			);
 	}
 	for (const s of stages) {
 		if (s.parent !== null || s.base === "scratch" || s.base.includes("$")) continue;
 		const ref = parseImageRef(s.base);
 		if (!ref) continue;
-		if (ref.tag === null && ref.digest === null) add("untagged-base", `Pin a tag or digest for ${s.base}, e.g. ${s.base}:<version>.`, "Without a tag Docker takes latest, which changes under you.", s.line);
-		else if (ref.tag === "latest" && ref.digest === null) add("latest-base", `Pin a version instead of ${s.base}.`, "latest moves with every release, so builds are not repeatable.", s.line);
-		if (findSizeRow(s.base)?.deprecated) add("deprecated-image", `Replace ${s.base} with eclipse-temurin (JDK to build, JRE to run).`, "The openjdk images are deprecated upstream and no longer updated.", s.line);
+		if (ref.tag === null && ref.digest === null)
+			add(
+				"untagged-base",
+				`Pin a tag or digest for ${s.base}, e.g. ${s.base}:<version>.`,
+				"Without a tag Docker takes latest, which changes under you.",
+				s.line,
+			);
+		else if (ref.tag === "latest" && ref.digest === null)
+			add("latest-base", `Pin a version instead of ${s.base}.`, "latest moves with every release, so builds are not repeatable.", s.line);
+		if (findSizeRow(s.base)?.deprecated)
+			add(
+				"deprecated-image",
+				`Replace ${s.base} with eclipse-temurin (JDK to build, JRE to run).`,
+				"The openjdk images are deprecated upstream and no longer updated.",
+				s.line,
+			);
 	}
 	const noShell = finalImage === "scratch" || (finalRef?.family.startsWith("gcr.io/distroless/") ?? false);
 	for (const s of chain) {
 		for (const form of facts[s.index].shellForm) {
-			add("shell-form", `Write ${form.keyword} in exec form: ${form.keyword} ["program", "arg"].`, noShell ? `Shell form needs /bin/sh, which ${finalImage} does not have.` : "Shell form runs under /bin/sh, so the program does not receive stop signals.", form.line);
+			add(
+				"shell-form",
+				`Write ${form.keyword} in exec form: ${form.keyword} ["program", "arg"].`,
+				noShell
+					? `Shell form needs /bin/sh, which ${finalImage} does not have.`
+					: "Shell form runs under /bin/sh, so the program does not receive stop signals.",
+				form.line,
+			);
 		}
 	}
 	const user = chain.map((s) => facts[s.index].lastUser).find((u) => u !== null);
-	if (user && /^(root|0)(:.*)?$/.test(user.value)) add("root-user", "Switch to a non-root USER at the end of the final stage.", "The container otherwise runs as root.", user.line);
+	if (user && /^(root|0)(:.*)?$/.test(user.value))
+		add("root-user", "Switch to a non-root USER at the end of the final stage.", "The container otherwise runs as root.", user.line);
 	return advice;
 }

@@ -9,8 +9,24 @@ import type { Advice, DockerAnalysis, ExternalImage } from "./types";
 
 /** Every instruction BuildKit knows; anything else is a typo or not a Dockerfile. */
 const KEYWORDS = new Set([
-	"FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT",
-	"VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL",
+	"FROM",
+	"RUN",
+	"CMD",
+	"LABEL",
+	"MAINTAINER",
+	"EXPOSE",
+	"ENV",
+	"ADD",
+	"COPY",
+	"ENTRYPOINT",
+	"VOLUME",
+	"USER",
+	"WORKDIR",
+	"ARG",
+	"ONBUILD",
+	"STOPSIGNAL",
+	"HEALTHCHECK",
+	"SHELL",
 ]);
 
 function shown(word: string): string {
@@ -47,7 +63,12 @@ function analyse(text: string): DockerAnalysis {
 	const advice: Advice[] = [...lexed.notes, ...built.notes, ...adviseStages(built.stages, built.facts, final)];
 	for (const ins of instructions) {
 		if (!KEYWORDS.has(ins.keyword)) {
-			advice.push({ rule: "unknown-instruction", message: `Check "${shown(ins.keyword)}": it is not a Dockerfile instruction.`, reason: "BuildKit stops at unknown instructions.", line: ins.line });
+			advice.push({
+				rule: "unknown-instruction",
+				message: `Check "${shown(ins.keyword)}": it is not a Dockerfile instruction.`,
+				reason: "BuildKit stops at unknown instructions.",
+				line: ins.line,
+			});
 		}
 	}
 	advice.sort((a, b) => a.line - b.line);

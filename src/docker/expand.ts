@@ -108,7 +108,7 @@ function expandBraced(inner: string, args: ReadonlyMap<string, string | null>, e
 	const isSet = platformLiteral || (raw !== undefined && raw !== null);
 	const nonEmpty = platformLiteral || (raw !== undefined && raw !== null && raw !== "");
 	const sub = () => expand(word, args, escape, undef, depth + 1);
-	const self = platformLiteral ? `\${${name}}` : raw ?? "";
+	const self = platformLiteral ? `\${${name}}` : (raw ?? "");
 	switch (op[0]) {
 		case ":-":
 			return nonEmpty ? self : sub();

@@ -43,7 +43,9 @@ function leadingFlags(args: string): { flags: { name: string; value: string | nu
 	let i = 0;
 	for (; i < all.length && all[i].startsWith("--"); i++) {
 		const eq = all[i].indexOf("=");
-		flags.push(eq < 0 ? { name: all[i].slice(2).toLowerCase(), value: null } : { name: all[i].slice(2, eq).toLowerCase(), value: unquote(all[i].slice(eq + 1)) });
+		flags.push(
+			eq < 0 ? { name: all[i].slice(2).toLowerCase(), value: null } : { name: all[i].slice(2, eq).toLowerCase(), value: unquote(all[i].slice(eq + 1)) },
+		);
 	}
 	return { flags, rest: all.slice(i) };
 }
@@ -88,7 +90,12 @@ export function buildStages(instructions: readonly Instruction[], escape: string
 	const expand = (word: string, line: number): string => {
 		const r = expandArgs(word, globalArgs, escape);
 		for (const name of r.undefinedNames) {
-			out.notes.push({ rule: "undefined-arg", message: `Declare ARG ${name} before the first FROM.`, reason: `$${name} is not a global build arg here, so it expands to nothing.`, line });
+			out.notes.push({
+				rule: "undefined-arg",
+				message: `Declare ARG ${name} before the first FROM.`,
+				reason: `$${name} is not a global build arg here, so it expands to nothing.`,
+				line,
+			});
 		}
 		return r.value;
 	};
@@ -102,15 +109,24 @@ export function buildStages(instructions: readonly Instruction[], escape: string
 			out.facts[current.index].copied += ` ${ins.args.toLowerCase()}`;
 			const from = leadingFlags(ins.args).flags.find((f) => f.name === "from");
 			if (from && ins.keyword === "ADD") {
-				out.notes.push({ rule: "add-from", message: "Use COPY --from instead of ADD --from.", reason: "ADD has no --from flag; BuildKit rejects it.", line: ins.line });
+				out.notes.push({
+					rule: "add-from",
+					message: "Use COPY --from instead of ADD --from.",
+					reason: "ADD has no --from flag; BuildKit rejects it.",
+					line: ins.line,
+				});
 			} else if (from) {
 				pending.push({ stage: current.index, ref: expand(from.value ?? "", ins.line), via: "copy", line: ins.line });
 			}
 		} else if (ins.keyword === "RUN") {
 			for (const flag of leadingFlags(ins.args).flags) {
 				if (flag.name !== "mount" || !flag.value) continue;
-				const from = flag.value.split(",").map((kv) => kv.split("=")).find(([k]) => k.trim().toLowerCase() === "from");
-				if (from && from[1]) pending.push({ stage: current.index, ref: expand(unquote(from.slice(1).join("=").trim()), ins.line), via: "mount", line: ins.line });
+				const from = flag.value
+					.split(",")
+					.map((kv) => kv.split("="))
+					.find(([k]) => k.trim().toLowerCase() === "from");
+				if (from && from[1])
+					pending.push({ stage: current.index, ref: expand(unquote(from.slice(1).join("=").trim()), ins.line), via: "mount", line: ins.line });
 			}
 		} else if (ins.keyword === "USER") {
 			out.facts[current.index].lastUser = { value: ins.args.trim(), line: ins.line };
@@ -132,7 +148,12 @@ function addStage(ins: Instruction, out: BuiltStages, expand: (w: string, line: 
 	let rawName: string | null = null;
 	if (rest.length >= 3 && rest[1].toLowerCase() === "as") rawName = rest[2];
 	if (rest.length === 0 || base === "" || (rest.length > 1 && rawName === null) || rest.length > 3) {
-		out.notes.push({ rule: "from-syntax", message: "Write FROM [--platform=…] image[:tag] [AS name].", reason: "BuildKit cannot read this FROM line.", line: ins.line });
+		out.notes.push({
+			rule: "from-syntax",
+			message: "Write FROM [--platform=…] image[:tag] [AS name].",
+			reason: "BuildKit cannot read this FROM line.",
+			line: ins.line,
+		});
 	}
 	const name = rawName === null ? null : rawName.toLowerCase();
 	out.stages.push({
@@ -150,15 +171,30 @@ function addStage(ins: Instruction, out: BuiltStages, expand: (w: string, line: 
 	out.facts.push({ rawName, lastUser: null, shellForm: [], copied: "" });
 	if (rawName === null || name === null) return;
 	if (!STAGE_NAME.test(name)) {
-		out.notes.push({ rule: "invalid-stage-name", message: `Rename stage "${rawName}" to letters, digits, "-", "_" and ".", starting with a letter.`, reason: "BuildKit rejects other stage names.", line: ins.line });
+		out.notes.push({
+			rule: "invalid-stage-name",
+			message: `Rename stage "${rawName}" to letters, digits, "-", "_" and ".", starting with a letter.`,
+			reason: "BuildKit rejects other stage names.",
+			line: ins.line,
+		});
 	} else if (RESERVED.has(name)) {
 		out.notes.push({ rule: "reserved-stage-name", message: `Rename stage "${rawName}".`, reason: `"${name}" is reserved by BuildKit.`, line: ins.line });
 	}
 	if (rawName !== name) {
-		out.notes.push({ rule: "uppercase-stage-name", message: `Write the stage name in lower case: ${name}.`, reason: "Stage names are lowercased, so mixed case only misleads.", line: ins.line });
+		out.notes.push({
+			rule: "uppercase-stage-name",
+			message: `Write the stage name in lower case: ${name}.`,
+			reason: "Stage names are lowercased, so mixed case only misleads.",
+			line: ins.line,
+		});
 	}
 	if (out.stages.slice(0, index).some((s) => s.name === name)) {
-		out.notes.push({ rule: "duplicate-stage-name", message: `Give stage "${name}" a name no other stage uses.`, reason: "BuildKit refuses duplicate stage names.", line: ins.line });
+		out.notes.push({
+			rule: "duplicate-stage-name",
+			message: `Give stage "${name}" a name no other stage uses.`,
+			reason: "BuildKit refuses duplicate stage names.",
+			line: ins.line,
+		});
 	}
 }
 
@@ -172,7 +208,12 @@ function resolveParents(out: BuiltStages): void {
 			continue;
 		}
 		if (out.stages.some((s) => s.index >= stage.index && s.name === key)) {
-			out.notes.push({ rule: "from-later-stage", message: `Move stage "${key}" above this FROM, or name an image.`, reason: "FROM only sees earlier stages; Docker will try to pull an image with this name.", line: stage.line });
+			out.notes.push({
+				rule: "from-later-stage",
+				message: `Move stage "${key}" above this FROM, or name an image.`,
+				reason: "FROM only sees earlier stages; Docker will try to pull an image with this name.",
+				line: stage.line,
+			});
 		}
 	}
 }

@@ -29,6 +29,9 @@ export function footprintLines(f: Footprint): FootprintLines {
 	let ratio: string | null = null;
 	if (f.ratio !== null && f.ratio > 1) ratio = `≈ ${formatRatio(f.ratio)} smaller`;
 	else if (f.final.bytes === 0 && (f.largestBuilder?.bytes ?? 0) > 0) ratio = "the base adds nothing: only the copied files remain";
-	const compressed = f.final.compressedBytes === null ? "" : `; final base ≈ ${formatBytes(f.final.compressedBytes)} compressed${f.final.compressedDerived ? " (derived)" : ""}`;
+	const compressed =
+		f.final.compressedBytes === null
+			? ""
+			: `; final base ≈ ${formatBytes(f.final.compressedBytes)} compressed${f.final.compressedDerived ? " (derived)" : ""}`;
 	return { final, builder, ratio, label: `Estimates, uncompressed (as docker images shows)${compressed}.` };
 }

@@ -66,7 +66,8 @@ export class FileEntryBuilder {
 			}
 		} else {
 			// Keys of another day start hour: class every sibling by its own segment.
-			for (let i = 0, s = at.status; i < at.cards; i++) for (const segment of summarySegments(summary, i, at)) data[s++] = this.currentStatuses.classOf(detachedSegment(segment));
+			for (let i = 0, s = at.status; i < at.cards; i++)
+				for (const segment of summarySegments(summary, i, at)) data[s++] = this.currentStatuses.classOf(detachedSegment(segment));
 		}
 		// Keep the numbers and the comments only: the summary's tags and decks may be slices of the note's text.
 		return new FileEntry(path, this.otherTags(summary.tags), [...spellings], { comments: summary.comments, data }, this.registry);

@@ -78,7 +78,11 @@ export class SummaryTables {
 	readonly deckLists: (readonly string[])[] = [];
 	readonly statusKeys: string[] = [];
 	readonly deckListIds = new IdTable(this.deckLists, deckListKey, sameDecks);
-	readonly keyIds = new IdTable(this.statusKeys, (key) => key, (a, b) => a === b);
+	readonly keyIds = new IdTable(
+		this.statusKeys,
+		(key) => key,
+		(a, b) => a === b,
+	);
 
 	keyId(key: string): number {
 		return this.keyIds.idOf(key);

@@ -68,11 +68,7 @@ export function countSelection(index: CardIndex, selection: Selection, now: Date
 }
 
 /** Counts of each saved filter (settings.savedFilters), in the given order, for the deck list. */
-export function savedFilterCounts(
-	index: CardIndex,
-	filters: readonly { name: string; expression: string }[],
-	now: Date,
-): SavedFilterCounts[] {
+export function savedFilterCounts(index: CardIndex, filters: readonly { name: string; expression: string }[], now: Date): SavedFilterCounts[] {
 	return filters.map(({ name, expression }) => {
 		const parsed = parseFilter(expression);
 		if (!parsed.ok) return { name, expression, error: parsed.error, due: 0, new: 0, learning: 0, total: 0 };

@@ -101,7 +101,8 @@ export function createCardReadingViewPostProcessor(getSettings: () => SpacedNote
 		if (unplaced.length === 0) return;
 
 		const last = el.lastElementChild;
-		const row = last instanceof HTMLElement && INLINE_HOSTS.has(last.tagName) ? last.createSpan({ cls: "sn-chip-row" }) : el.createDiv({ cls: "sn-chip-row" });
+		const row =
+			last instanceof HTMLElement && INLINE_HOSTS.has(last.tagName) ? last.createSpan({ cls: "sn-chip-row" }) : el.createDiv({ cls: "sn-chip-row" });
 		for (const chip of unplaced) row.appendChild(chip);
 	};
 }

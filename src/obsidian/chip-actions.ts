@@ -18,7 +18,11 @@ export function chipClickHandler(services: PluginServices): (info: { path: strin
 			services.startReview({ title: card.context[card.context.length - 1] ?? path, path, line: card.startLine });
 			return;
 		}
-		const label = cardChipLabel(card.siblings.map((s) => s.segment), now, hour);
+		const label = cardChipLabel(
+			card.siblings.map((s) => s.segment),
+			now,
+			hour,
+		);
 		new Notice(`Next review ${label.text}. ${label.title}`);
 	};
 }

@@ -52,6 +52,5 @@ function wasAnsweredOn(schedule: Schedule, today: string, hour: number): boolean
 		const last = schedule.lastReview === null ? Number.NaN : Date.parse(schedule.lastReview);
 		return !Number.isNaN(last) && localDay(new Date(last), hour) === today;
 	}
-	return Number.isFinite(schedule.interval) && /^\d{4}-\d{2}-\d{2}$/.test(schedule.due) &&
-		addDays(schedule.due, -Math.round(schedule.interval)) === today;
+	return Number.isFinite(schedule.interval) && /^\d{4}-\d{2}-\d{2}$/.test(schedule.due) && addDays(schedule.due, -Math.round(schedule.interval)) === today;
 }

@@ -72,8 +72,7 @@ export function buildQueues(
 	const cards = settings.burySiblings ? cardIds(reviews, news) : null;
 	const decks = deckIds(reviews, news);
 	const seen = cards ? new Uint8Array(cards.count) : null;
-	const order = (length: number, name: string): Int32Array =>
-		settings.deterministicOrder ? identity(length) : shuffledIndexes(length, `${seed}|${name}`);
+	const order = (length: number, name: string): Int32Array => (settings.deterministicOrder ? identity(length) : shuffledIndexes(length, `${seed}|${name}`));
 	reviews = takeWithinLimits(reviews, order(reviews.length, "reviews"), {
 		cardOf: cards?.first ?? null,
 		seen,

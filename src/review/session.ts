@@ -231,7 +231,8 @@ export class ReviewSession {
 		if (!record) return this;
 		const previous = this.data.previous;
 		const last = this.data.records[this.data.records.length - 1];
-		const base = previous && last === record ? new ReviewSession({ ...previous.data, unsaved: this.data.unsaved, nextId: this.data.nextId }) : this.putBack(id);
+		const base =
+			previous && last === record ? new ReviewSession({ ...previous.data, unsaved: this.data.unsaved, nextId: this.data.nextId }) : this.putBack(id);
 		const item = record.item;
 		const same = (e: QueueEntry) => e.item === item;
 		const q = base.data.queues;

@@ -28,12 +28,7 @@ export interface MemoryState {
  * @param interval interval in days
  * @param w FSRS-6 parameters (21 numbers); the ts-fsrs defaults unless given
  */
-export function memoryStateFromSm2(
-	easeFactor: number,
-	interval: number,
-	retention = SM2_HISTORICAL_RETENTION,
-	w: readonly number[] = default_w,
-): MemoryState {
+export function memoryStateFromSm2(easeFactor: number, interval: number, retention = SM2_HISTORICAL_RETENTION, w: readonly number[] = default_w): MemoryState {
 	const decay = -w[20];
 	const factor = Math.pow(0.9, 1 / decay) - 1;
 	const stability = (Math.max(interval, S_MIN) * factor) / (Math.pow(retention, 1 / decay) - 1);
@@ -72,11 +67,7 @@ export function fsrsFromClassic(classic: ClassicSchedule, dayStartHour: number):
  * back into this difficulty at this stability (clamped to {@link CONVERTED_EASE_RANGE}).
  * Null for a new card (state 0) or an unreadable due moment.
  */
-export function classicFromFsrs(
-	schedule: FsrsSchedule,
-	dayStartHour: number,
-	w: readonly number[] = default_w,
-): ClassicSchedule | null {
+export function classicFromFsrs(schedule: FsrsSchedule, dayStartHour: number, w: readonly number[] = default_w): ClassicSchedule | null {
 	const due = new Date(schedule.due);
 	if (schedule.state === 0 || Number.isNaN(due.getTime())) return null;
 	const retention = SM2_HISTORICAL_RETENTION;

@@ -7,15 +7,7 @@
  * We leave them in place (another plugin bundling ts-fsrs may rely on them) but never call them;
  * `tests/schedule/prototype.test.ts` checks our results are the same without them.
  */
-import {
-	createEmptyCard,
-	fsrs,
-	StrategyMode,
-	type Card as FsrsCard,
-	type FSRS,
-	type Grade,
-	type StepUnit,
-} from "ts-fsrs";
+import { createEmptyCard, fsrs, StrategyMode, type Card as FsrsCard, type FSRS, type Grade, type StepUnit } from "ts-fsrs";
 import type { SchedulingSettings } from "../settings/settings";
 import { fsrsFromClassic } from "./convert";
 import { localDay } from "../model/days";
@@ -23,10 +15,7 @@ import { realDue, toSchedulerTime } from "./fsrs-clock";
 import { Rating, type FsrsSchedule, type Schedule } from "../model/schedule";
 
 /** The settings FSRS reads. */
-export type FsrsSettings = Pick<
-	SchedulingSettings,
-	"desiredRetention" | "maximumInterval" | "learningSteps" | "relearningSteps" | "fuzz" | "nextDayStartsAt"
->;
+export type FsrsSettings = Pick<SchedulingSettings, "desiredRetention" | "maximumInterval" | "learningSteps" | "relearningSteps" | "fuzz" | "nextDayStartsAt">;
 
 export interface FsrsOptions {
 	/** Apply (re)learning steps (ts-fsrs `enable_short_term`); on unless set to false. */
@@ -69,10 +58,7 @@ export function previewFsrs(
 	options: FsrsOptions = {},
 ): Record<Rating, FsrsSchedule> {
 	const card = toFsrsCard(previous, now, settings);
-	const preview = scheduler(settings, options, seed(cardKey, now, settings, card)).repeat(
-		card,
-		new Date(toSchedulerTime(now, settings.nextDayStartsAt)),
-	);
+	const preview = scheduler(settings, options, seed(cardKey, now, settings, card)).repeat(card, new Date(toSchedulerTime(now, settings.nextDayStartsAt)));
 	const out = {} as Record<Rating, FsrsSchedule>;
 	for (const rating of RATINGS) out[rating] = fromFsrsCard(preview[rating as number as Grade].card, now, settings);
 	return out;

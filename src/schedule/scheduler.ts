@@ -28,13 +28,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** The schedule after answering `rating` at `now`, by the algorithm the settings choose. */
-export function answer(
-	segment: SegmentState,
-	rating: Rating,
-	now: Date,
-	settings: SchedulingSettings,
-	ctx: AnswerContext,
-): Schedule {
+export function answer(segment: SegmentState, rating: Rating, now: Date, settings: SchedulingSettings, ctx: AnswerContext): Schedule {
 	const previous = segment.kind === "ok" ? segment.schedule : null;
 	if (settings.algorithm === "sm2") {
 		return scheduleSm2(classicPrevious(previous, settings), rating, localDay(now, settings.nextDayStartsAt), settings, ctx.dueOn);
@@ -43,12 +37,7 @@ export function answer(
 }
 
 /** What each of the four buttons would give at `now`, with a label for the button. */
-export function previewAnswers(
-	segment: SegmentState,
-	now: Date,
-	settings: SchedulingSettings,
-	ctx: AnswerContext,
-): Record<Rating, AnswerPreview> {
+export function previewAnswers(segment: SegmentState, now: Date, settings: SchedulingSettings, ctx: AnswerContext): Record<Rating, AnswerPreview> {
 	const previous = segment.kind === "ok" ? segment.schedule : null;
 	const schedules: Record<Rating, Schedule> =
 		settings.algorithm === "sm2"

@@ -12,10 +12,7 @@ export const SM2_MAXIMUM_INTERVAL = 36525;
 const SM2_MINIMUM_EASE = 130;
 
 /** The settings SM-2 reads. */
-export type Sm2Settings = Pick<
-	SchedulingSettings,
-	"baseEase" | "easyBonus" | "lapseFactor" | "loadBalance" | "maximumInterval"
->;
+export type Sm2Settings = Pick<SchedulingSettings, "baseEase" | "easyBonus" | "lapseFactor" | "loadBalance" | "maximumInterval">;
 
 /** How many cards are already due on a local day (`YYYY-MM-DD`); used by load balancing. */
 export type DueHistogram = (day: string) => number;
@@ -47,7 +44,7 @@ export function scheduleSm2(
 	switch (rating) {
 		case Rating.Easy:
 			ease += 20;
-			interval = ((stored + overdue) * ease) / 100 * settings.easyBonus;
+			interval = (((stored + overdue) * ease) / 100) * settings.easyBonus;
 			break;
 		case Rating.Good:
 			interval = ((stored + overdue / 2) * ease) / 100;

@@ -134,7 +134,13 @@ function clozeKinds(source: Record<string, unknown>, notes: string[]): ClozeKind
 	if (Array.isArray(source.clozePatterns) && patterns) {
 		const kinds: ClozeKind[] = [];
 		for (const pattern of patterns) {
-			const kind: ClozeKind | undefined = pattern.startsWith("==") ? "highlight" : pattern.startsWith("**") ? "bold" : pattern.startsWith("{{") ? "curly" : undefined;
+			const kind: ClozeKind | undefined = pattern.startsWith("==")
+				? "highlight"
+				: pattern.startsWith("**")
+					? "bold"
+					: pattern.startsWith("{{")
+						? "curly"
+						: undefined;
 			if (kind === undefined) notes.push(`The cloze pattern “${pattern}” is not supported.`);
 			else if (!kinds.includes(kind)) kinds.push(kind);
 		}

@@ -58,12 +58,21 @@ function checkValue(key: keyof SpacedNotesSettings, value: unknown): Checked {
 		return { ok: true, value: CLOZE_KINDS.filter((kind) => value.includes(kind)) };
 	}
 	if (key === "savedFilters") {
-		const valid = Array.isArray(value) && value.every((f: unknown) => typeof f === "object" && f !== null && typeof (f as Record<string, unknown>).name === "string" && typeof (f as Record<string, unknown>).expression === "string");
+		const valid =
+			Array.isArray(value) &&
+			value.every(
+				(f: unknown) =>
+					typeof f === "object" &&
+					f !== null &&
+					typeof (f as Record<string, unknown>).name === "string" &&
+					typeof (f as Record<string, unknown>).expression === "string",
+			);
 		if (!valid) return { ok: false, error: "Expected a list of filters, each with a name and an expression." };
 		return { ok: true, value: (value as { name: string; expression: string }[]).map(({ name, expression }) => ({ name, expression })) };
 	}
 	const choices = CHOICES[key];
-	if (choices) return typeof value === "string" && choices.includes(value) ? { ok: true, value } : { ok: false, error: `Expected one of ${choices.join(", ")}.` };
+	if (choices)
+		return typeof value === "string" && choices.includes(value) ? { ok: true, value } : { ok: false, error: `Expected one of ${choices.join(", ")}.` };
 	if (typeof value !== typeof fallback) return { ok: false, error: `Expected a ${typeof fallback}.` };
 	const error = validateControl(key, value);
 	if (error !== undefined) return { ok: false, error };

@@ -91,7 +91,10 @@ export function followRenames(reviews: readonly ReviewEntry[], renames: readonly
 		if (!list) continue;
 		const moved = list.filter((r) => r.time <= rename.time);
 		if (moved.length === 0) continue;
-		byPart.set(from, list.filter((r) => r.time > rename.time));
+		byPart.set(
+			from,
+			list.filter((r) => r.time > rename.time),
+		);
 		for (const review of moved) review.card = to + review.card.slice(from.length);
 		byPart.set(to, [...(byPart.get(to) ?? []), ...moved]);
 	}

@@ -43,11 +43,14 @@ export function trueRetention(
 		const day = localDay(new Date(review.time), dayStartHour);
 		if (day > today) continue;
 		const passed = review.rating !== Rating.Again;
-		const lines = [overall, ...deckAndParents(review.deck).map((deck) => {
-			let row = decks.get(deck.toLowerCase());
-			if (!row) decks.set(deck.toLowerCase(), (row = { name: deck, line: blank() }));
-			return row.line;
-		})];
+		const lines = [
+			overall,
+			...deckAndParents(review.deck).map((deck) => {
+				let row = decks.get(deck.toLowerCase());
+				if (!row) decks.set(deck.toLowerCase(), (row = { name: deck, line: blank() }));
+				return row.line;
+			}),
+		];
 		starts.forEach((start, i) => {
 			if (day < start) return;
 			for (const line of lines) {

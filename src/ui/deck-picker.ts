@@ -23,7 +23,10 @@ export function deckChoices(tree: DeckNode): DeckChoice[] {
 }
 
 export class DeckPickerModal extends FuzzySuggestModal<DeckChoice> {
-	constructor(app: App, private readonly services: PluginServices) {
+	constructor(
+		app: App,
+		private readonly services: PluginServices,
+	) {
 		super(app);
 		this.setPlaceholder("Pick a deck to review");
 	}

@@ -52,7 +52,8 @@ function renderFootprint(body: HTMLElement, a: DockerAnalysisOk): void {
 	}
 	const notes = [lines.label];
 	for (const size of [f.final, f.largestBuilder]) {
-		if (size?.row && size.confidence) notes.push(`${size.image}: measured as ${size.row}, ${size.confidence} confidence${size.note ? `, ${size.note}` : ""}.`);
+		if (size?.row && size.confidence)
+			notes.push(`${size.image}: measured as ${size.row}, ${size.confidence} confidence${size.note ? `, ${size.note}` : ""}.`);
 	}
 	if (f.unknown.length > 0) notes.push(`Size unknown for ${f.unknown.join(", ")}.`);
 	box.createDiv({ cls: "sn-docker-muted", text: notes.join(" ") });
@@ -79,11 +80,20 @@ function renderTable(body: HTMLElement, a: DockerAnalysisOk): void {
 		const from = row.createEl("td", { attr: { "data-label": "Takes from" } });
 		for (const src of s.sources) {
 			const label = src.stage === null ? src.ref : stageLabel(a, src.stage);
-			from.createSpan({ cls: `sn-docker-source sn-docker-source-${src.kind}`, text: label, title: `${src.via === "copy" ? "COPY --from" : "RUN --mount from"}, line ${src.line}` });
+			from.createSpan({
+				cls: `sn-docker-source sn-docker-source-${src.kind}`,
+				text: label,
+				title: `${src.via === "copy" ? "COPY --from" : "RUN --mount from"}, line ${src.line}`,
+			});
 		}
 		const badges = row.createEl("td", { cls: "sn-docker-badges" });
 		if (s.final) badges.createSpan({ cls: "sn-docker-badge sn-docker-badge-final", text: "final" });
-		if (s.skipped) badges.createSpan({ cls: "sn-docker-badge sn-docker-badge-skipped", text: "skipped", title: "The final stage does not use this stage, so BuildKit skips it" });
+		if (s.skipped)
+			badges.createSpan({
+				cls: "sn-docker-badge sn-docker-badge-skipped",
+				text: "skipped",
+				title: "The final stage does not use this stage, so BuildKit skips it",
+			});
 		if (s.sources.some((src) => src.kind === "image")) badges.createSpan({ cls: "sn-docker-badge sn-docker-badge-external", text: "external" });
 	}
 }

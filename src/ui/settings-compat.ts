@@ -183,7 +183,13 @@ function renderList(groupEl: HTMLElement, list: SettingsList, store: ControlStor
 	list.items.forEach((row, index) => {
 		const setting = renderRow(groupEl, row, store);
 		const onDelete = list.onDelete;
-		if (onDelete) setting.addExtraButton((button) => button.setIcon("trash-2").setTooltip("Delete").onClick(() => onDelete(index)));
+		if (onDelete)
+			setting.addExtraButton((button) =>
+				button
+					.setIcon("trash-2")
+					.setTooltip("Delete")
+					.onClick(() => onDelete(index)),
+			);
 	});
 	const addItem = list.addItem;
 	if (addItem) new Setting(groupEl).addButton((button) => button.setButtonText(addItem.name).onClick(() => addItem.action(button.buttonEl)));
@@ -195,7 +201,12 @@ function renderRow(parent: HTMLElement, row: SettingRow, store: ControlStore): S
 	if (row.control) addControl(setting, row.control, store);
 	else if (row.action) {
 		const action = row.action;
-		setting.addExtraButton((button) => button.setIcon("chevron-right").setTooltip(row.name).onClick(() => action(button.extraSettingsEl)));
+		setting.addExtraButton((button) =>
+			button
+				.setIcon("chevron-right")
+				.setTooltip(row.name)
+				.onClick(() => action(button.extraSettingsEl)),
+		);
 	} else if (row.render) row.render(setting);
 	return setting;
 }
@@ -212,7 +223,12 @@ function addControl(setting: Setting, control: SettingControl, store: ControlSto
 			setting.addToggle((toggle) => toggle.setValue(current === true).onChange((value) => change(value, undefined)));
 			return;
 		case "dropdown":
-			setting.addDropdown((dropdown) => dropdown.addOptions(control.options).setValue(textOf(current)).onChange((value) => change(value, control.validate?.(value))));
+			setting.addDropdown((dropdown) =>
+				dropdown
+					.addOptions(control.options)
+					.setValue(textOf(current))
+					.onChange((value) => change(value, control.validate?.(value))),
+			);
 			return;
 		case "text":
 			setting.addText((text) => {

@@ -30,7 +30,10 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 	/** Obsidian's declarative settings API, when the running version has it (1.13+). */
 	private readonly declarative = declarativeApi(this);
 
-	constructor(plugin: Plugin, private readonly services: PluginServices) {
+	constructor(
+		plugin: Plugin,
+		private readonly services: PluginServices,
+	) {
 		super(services.app, plugin);
 		setTabIcon(this, "layers");
 	}
@@ -137,14 +140,34 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 
 	private cardItems(): Item[] {
 		return [
-			{ name: "Flashcard tags", desc: "Notes with one of these tags (or a nested tag) hold cards; nested tags are decks. Separate with commas.", control: { type: "text", key: "flashcardTags", placeholder: "#flashcards", validate: (v) => validateControl("flashcardTags", v) } },
-			{ name: "Tags to ignore", desc: "Notes with one of these tags are skipped. Separate with commas.", control: { type: "text", key: "ignoredTags", placeholder: "#draft", validate: (v) => validateControl("ignoredTags", v) } },
-			{ name: "Folders to ignore", desc: "One folder or glob pattern per line, e.g. templates/**.", control: { type: "textarea", key: "ignoredFolders", rows: 3, validate: (v) => validateControl("ignoredFolders", v) } },
+			{
+				name: "Flashcard tags",
+				desc: "Notes with one of these tags (or a nested tag) hold cards; nested tags are decks. Separate with commas.",
+				control: { type: "text", key: "flashcardTags", placeholder: "#flashcards", validate: (v) => validateControl("flashcardTags", v) },
+			},
+			{
+				name: "Tags to ignore",
+				desc: "Notes with one of these tags are skipped. Separate with commas.",
+				control: { type: "text", key: "ignoredTags", placeholder: "#draft", validate: (v) => validateControl("ignoredTags", v) },
+			},
+			{
+				name: "Folders to ignore",
+				desc: "One folder or glob pattern per line, e.g. templates/**.",
+				control: { type: "textarea", key: "ignoredFolders", rows: 3, validate: (v) => validateControl("ignoredFolders", v) },
+			},
 			{ name: "Highlight clozes", desc: "Turn ==highlighted== text into cloze deletions.", control: { type: "toggle", key: CLOZE_KEYS.highlight } },
 			{ name: "Bold clozes", desc: "Turn **bold** text into cloze deletions.", control: { type: "toggle", key: CLOZE_KEYS.bold } },
 			{ name: "Curly bracket clozes", desc: "Turn {{text}} into cloze deletions.", control: { type: "toggle", key: CLOZE_KEYS.curly } },
-			{ name: "Multi-line card end marker", desc: "A line that ends a multi-line card, e.g. +++. Leave empty to end cards at a blank line.", control: { type: "text", key: "endMarker", placeholder: "+++", validate: (v) => validateControl("endMarker", v) } },
-			{ name: "Scheduling comment placement", desc: "Where the scheduling comment of a single-line card is written.", control: { type: "dropdown", key: "commentPlacement", options: { "next-line": "On the next line", "same-line": "On the same line" } } },
+			{
+				name: "Multi-line card end marker",
+				desc: "A line that ends a multi-line card, e.g. +++. Leave empty to end cards at a blank line.",
+				control: { type: "text", key: "endMarker", placeholder: "+++", validate: (v) => validateControl("endMarker", v) },
+			},
+			{
+				name: "Scheduling comment placement",
+				desc: "Where the scheduling comment of a single-line card is written.",
+				control: { type: "dropdown", key: "commentPlacement", options: { "next-line": "On the next line", "same-line": "On the same line" } },
+			},
 		];
 	}
 
@@ -152,35 +175,115 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 		const fsrs = (): boolean => this.services.settings().algorithm === "fsrs";
 		const sm2 = (): boolean => !fsrs();
 		return [
-			{ name: "Algorithm", desc: "FSRS adapts to your memory; SM-2 is the classic algorithm of the Spaced Repetition plugin.", control: { type: "dropdown", key: "algorithm", options: { fsrs: "FSRS", sm2: "SM-2" } } },
-			{ name: "Desired retention", desc: "The chance of recalling a card when it is due, from 0.7 to 0.99.", visible: fsrs, control: { type: "number", key: "desiredRetention", min: 0.7, max: 0.99, step: 0.01, validate: (v) => validateControl("desiredRetention", v) } },
-			{ name: "Maximum interval", desc: "Longest time between reviews, in days.", control: { type: "number", key: "maximumInterval", min: 1, max: 36500, step: 1, validate: (v) => validateControl("maximumInterval", v) } },
-			{ name: "Learning steps", desc: "Steps of a new card, e.g. 1m, 10m (units m, h, d). Separate with commas.", visible: fsrs, control: { type: "text", key: "learningSteps", placeholder: "1m, 10m", validate: (v) => validateControl("learningSteps", v) } },
-			{ name: "Relearning steps", desc: "Steps after a forgotten card, e.g. 10m.", visible: fsrs, control: { type: "text", key: "relearningSteps", placeholder: "10m", validate: (v) => validateControl("relearningSteps", v) } },
-			{ name: "Fuzz", desc: "Spread due dates a little so cards learnt together do not stay together.", visible: fsrs, control: { type: "toggle", key: "fuzz" } },
-			{ name: "Next day starts at", desc: "Hour (0–23) at which a new review day begins.", control: { type: "number", key: "nextDayStartsAt", min: 0, max: 23, step: 1, validate: (v) => validateControl("nextDayStartsAt", v) } },
-			{ name: "New cards per day", desc: "Per deck.", control: { type: "number", key: "newPerDay", min: 0, step: 1, validate: (v) => validateControl("newPerDay", v) } },
-			{ name: "Reviews per day", desc: "Per deck.", control: { type: "number", key: "reviewsPerDay", min: 0, step: 1, validate: (v) => validateControl("reviewsPerDay", v) } },
-			{ name: "Bury siblings", desc: "Show only one side of a reversed card or one cloze of a note per day.", control: { type: "toggle", key: "burySiblings" } },
-			{ name: "Base ease", desc: "Starting ease of a card, in percent (at least 130).", visible: sm2, control: { type: "number", key: "baseEase", min: 130, step: 1, validate: (v) => validateControl("baseEase", v) } },
-			{ name: "Easy bonus", desc: "Extra factor on the interval when you answer easy.", visible: sm2, control: { type: "number", key: "easyBonus", min: 1, max: 5, step: 0.05, validate: (v) => validateControl("easyBonus", v) } },
-			{ name: "Lapse factor", desc: "Factor on the interval when you answer hard.", visible: sm2, control: { type: "number", key: "lapseFactor", min: 0.1, max: 1, step: 0.05, validate: (v) => validateControl("lapseFactor", v) } },
-			{ name: "Load balance", desc: "Move due dates by a day or two to even out daily reviews.", visible: sm2, control: { type: "toggle", key: "loadBalance" } },
+			{
+				name: "Algorithm",
+				desc: "FSRS adapts to your memory; SM-2 is the classic algorithm of the Spaced Repetition plugin.",
+				control: { type: "dropdown", key: "algorithm", options: { fsrs: "FSRS", sm2: "SM-2" } },
+			},
+			{
+				name: "Desired retention",
+				desc: "The chance of recalling a card when it is due, from 0.7 to 0.99.",
+				visible: fsrs,
+				control: { type: "number", key: "desiredRetention", min: 0.7, max: 0.99, step: 0.01, validate: (v) => validateControl("desiredRetention", v) },
+			},
+			{
+				name: "Maximum interval",
+				desc: "Longest time between reviews, in days.",
+				control: { type: "number", key: "maximumInterval", min: 1, max: 36500, step: 1, validate: (v) => validateControl("maximumInterval", v) },
+			},
+			{
+				name: "Learning steps",
+				desc: "Steps of a new card, e.g. 1m, 10m (units m, h, d). Separate with commas.",
+				visible: fsrs,
+				control: { type: "text", key: "learningSteps", placeholder: "1m, 10m", validate: (v) => validateControl("learningSteps", v) },
+			},
+			{
+				name: "Relearning steps",
+				desc: "Steps after a forgotten card, e.g. 10m.",
+				visible: fsrs,
+				control: { type: "text", key: "relearningSteps", placeholder: "10m", validate: (v) => validateControl("relearningSteps", v) },
+			},
+			{
+				name: "Fuzz",
+				desc: "Spread due dates a little so cards learnt together do not stay together.",
+				visible: fsrs,
+				control: { type: "toggle", key: "fuzz" },
+			},
+			{
+				name: "Next day starts at",
+				desc: "Hour (0–23) at which a new review day begins.",
+				control: { type: "number", key: "nextDayStartsAt", min: 0, max: 23, step: 1, validate: (v) => validateControl("nextDayStartsAt", v) },
+			},
+			{
+				name: "New cards per day",
+				desc: "Per deck.",
+				control: { type: "number", key: "newPerDay", min: 0, step: 1, validate: (v) => validateControl("newPerDay", v) },
+			},
+			{
+				name: "Reviews per day",
+				desc: "Per deck.",
+				control: { type: "number", key: "reviewsPerDay", min: 0, step: 1, validate: (v) => validateControl("reviewsPerDay", v) },
+			},
+			{
+				name: "Bury siblings",
+				desc: "Show only one side of a reversed card or one cloze of a note per day.",
+				control: { type: "toggle", key: "burySiblings" },
+			},
+			{
+				name: "Base ease",
+				desc: "Starting ease of a card, in percent (at least 130).",
+				visible: sm2,
+				control: { type: "number", key: "baseEase", min: 130, step: 1, validate: (v) => validateControl("baseEase", v) },
+			},
+			{
+				name: "Easy bonus",
+				desc: "Extra factor on the interval when you answer easy.",
+				visible: sm2,
+				control: { type: "number", key: "easyBonus", min: 1, max: 5, step: 0.05, validate: (v) => validateControl("easyBonus", v) },
+			},
+			{
+				name: "Lapse factor",
+				desc: "Factor on the interval when you answer hard.",
+				visible: sm2,
+				control: { type: "number", key: "lapseFactor", min: 0.1, max: 1, step: 0.05, validate: (v) => validateControl("lapseFactor", v) },
+			},
+			{
+				name: "Load balance",
+				desc: "Move due dates by a day or two to even out daily reviews.",
+				visible: sm2,
+				control: { type: "toggle", key: "loadBalance" },
+			},
 		];
 	}
 
 	private reviewItems(): Item[] {
 		return [
-			{ name: "Review in", desc: "Open reviews in a modal or in a tab.", control: { type: "dropdown", key: "reviewIn", options: { modal: "Modal", tab: "Tab" } } },
-			{ name: "Show intervals on buttons", desc: "Show the next interval on each answer button.", control: { type: "toggle", key: "showIntervalsOnButtons" } },
+			{
+				name: "Review in",
+				desc: "Open reviews in a modal or in a tab.",
+				control: { type: "dropdown", key: "reviewIn", options: { modal: "Modal", tab: "Tab" } },
+			},
+			{
+				name: "Show intervals on buttons",
+				desc: "Show the next interval on each answer button.",
+				control: { type: "toggle", key: "showIntervalsOnButtons" },
+			},
 		];
 	}
 
 	private displayItems(): Item[] {
 		return [
-			{ name: "Dockerfile panel", desc: "Show the analysis panel below Dockerfile code blocks in reading view.", control: { type: "toggle", key: "dockerPanel" } },
+			{
+				name: "Dockerfile panel",
+				desc: "Show the analysis panel below Dockerfile code blocks in reading view.",
+				control: { type: "toggle", key: "dockerPanel" },
+			},
 			{ name: "Dockerfile panel in live preview", desc: "Also show it while editing.", control: { type: "toggle", key: "dockerPanelInLivePreview" } },
-			{ name: "Scheduling comments", desc: "How scheduling comments look in your notes.", control: { type: "dropdown", key: "commentDisplay", options: { chip: "As a small chip", hidden: "Hidden", raw: "As written" } } },
+			{
+				name: "Scheduling comments",
+				desc: "How scheduling comments look in your notes.",
+				control: { type: "dropdown", key: "commentDisplay", options: { chip: "As a small chip", hidden: "Hidden", raw: "As written" } },
+			},
 		];
 	}
 
@@ -207,7 +310,9 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 				name: "Add filter",
 				action: () => {
 					const tag = this.services.settings().flashcardTags[0] ?? "#flashcards";
-					void this.saveFilters([...this.services.settings().savedFilters, { name: "New filter", expression: `${tag} due` }]).then(() => this.rebuild());
+					void this.saveFilters([...this.services.settings().savedFilters, { name: "New filter", expression: `${tag} due` }]).then(() =>
+						this.rebuild(),
+					);
 				},
 			},
 		};

@@ -35,7 +35,10 @@ export class StatsView extends ItemView {
 	private log: MergedLog | null = null;
 	private cards: StatsCard[] = [];
 
-	constructor(leaf: WorkspaceLeaf, private readonly provider: StatsDataProvider) {
+	constructor(
+		leaf: WorkspaceLeaf,
+		private readonly provider: StatsDataProvider,
+	) {
 		super(leaf);
 	}
 
@@ -93,10 +96,19 @@ export class StatsView extends ItemView {
 		this.drawRetention(root, report);
 		this.drawCounts(root, report);
 		const intervals = section(root, "Intervals");
-		renderBarChart(intervals, report.intervals.map((b) => ({ label: b.label, value: b.count, title: `${b.label}: ${b.count} cards` })), { ariaLabel: "Interval distribution", labelEvery: 2 });
+		renderBarChart(
+			intervals,
+			report.intervals.map((b) => ({ label: b.label, value: b.count, title: `${b.label}: ${b.count} cards` })),
+			{ ariaLabel: "Interval distribution", labelEvery: 2 },
+		);
 		const difficulty = section(root, "Difficulty");
-		renderBarChart(difficulty, report.difficulty.buckets.map((b) => ({ label: `${b.from}`, value: b.count, title: `${b.label}: ${b.count} cards` })), { ariaLabel: "Difficulty distribution", barClass: "sn-stats-bar-difficulty" });
-		if (report.difficulty.without > 0) difficulty.createDiv({ cls: "sn-stats-note", text: `${report.difficulty.without} cards with classic schedules have no difficulty.` });
+		renderBarChart(
+			difficulty,
+			report.difficulty.buckets.map((b) => ({ label: `${b.from}`, value: b.count, title: `${b.label}: ${b.count} cards` })),
+			{ ariaLabel: "Difficulty distribution", barClass: "sn-stats-bar-difficulty" },
+		);
+		if (report.difficulty.without > 0)
+			difficulty.createDiv({ cls: "sn-stats-note", text: `${report.difficulty.without} cards with classic schedules have no difficulty.` });
 	}
 
 	private drawToolbar(root: HTMLElement, decks: string[], report: StatsReport): void {
@@ -161,10 +173,14 @@ export class StatsView extends ItemView {
 		const shown = r.forecast.days.slice(0, this.forecastDays);
 		const total = this.forecastDays === 30 ? r.dueNext.days30 : r.dueNext.days90;
 		el.createDiv({ cls: "sn-stats-note", text: `${total} cards due in the next ${this.forecastDays} days (${r.forecast.overdue} overdue today).` });
-		renderBarChart(el, shown.map((d, i) => ({ label: i === 0 ? "Today" : `+${i}`, value: d.count, title: `${d.day}: ${d.count} cards` })), {
-			ariaLabel: `Cards due in the next ${this.forecastDays} days`,
-			labelEvery: this.forecastDays === 30 ? 5 : 15,
-		});
+		renderBarChart(
+			el,
+			shown.map((d, i) => ({ label: i === 0 ? "Today" : `+${i}`, value: d.count, title: `${d.day}: ${d.count} cards` })),
+			{
+				ariaLabel: `Cards due in the next ${this.forecastDays} days`,
+				labelEvery: this.forecastDays === 30 ? 5 : 15,
+			},
+		);
 	}
 
 	private drawRetention(root: HTMLElement, r: StatsReport): void {
@@ -177,7 +193,11 @@ export class StatsView extends ItemView {
 		const row = (name: string, figures: RetentionFigure[]) => {
 			const tr = body.createEl("tr");
 			tr.createEl("td", { text: name });
-			for (const f of figures) tr.createEl("td", { text: f.retention === null ? "–" : `${(f.retention * 100).toFixed(1)} %`, attr: { title: `${f.passed} of ${f.reviews} passed` } });
+			for (const f of figures)
+				tr.createEl("td", {
+					text: f.retention === null ? "–" : `${(f.retention * 100).toFixed(1)} %`,
+					attr: { title: `${f.passed} of ${f.reviews} passed` },
+				});
 		};
 		row("All", r.retention.overall);
 		for (const deck of r.retention.decks) row(deck.deck, deck.figures);
@@ -187,7 +207,10 @@ export class StatsView extends ItemView {
 		const el = section(root, "Cards");
 		const c = r.counts;
 		// One bar split by category, 100 units wide, stretched to the width of the view.
-		const stack = el.createSvg("svg", { cls: "sn-stats-stack", attr: { viewBox: "0 0 100 4", preserveAspectRatio: "none", role: "img", "aria-label": "Cards by state" } });
+		const stack = el.createSvg("svg", {
+			cls: "sn-stats-stack",
+			attr: { viewBox: "0 0 100 4", preserveAspectRatio: "none", role: "img", "aria-label": "Cards by state" },
+		});
 		const legend = el.createDiv("sn-stats-legend");
 		let x = 0;
 		for (const key of ["new", "learning", "young", "mature"] as const) {

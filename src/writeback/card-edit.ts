@@ -20,12 +20,7 @@ export type CardEditResult = TextEdit<{ startLine: number }>;
  * line stays there after the new lines; a comment at the end of the last line moves to the end
  * of the new last line.
  */
-export function replaceCardSource(
-	text: string,
-	target: CardTarget,
-	newSource: string,
-	options: { path: string; settings: ParserSettings },
-): CardEditResult {
+export function replaceCardSource(text: string, target: CardTarget, newSource: string, options: { path: string; settings: ParserSettings }): CardEditResult {
 	const parsed = parseNote(text, { path: options.path, settings: options.settings });
 	const found = findCard(parsed.cards, target);
 	if (!found.ok) return refusal(found.conflict, `The card was not edited: ${found.message}`);

@@ -67,10 +67,7 @@ function formatFsrs(schedule: FsrsSchedule): string {
 		throw new ScheduleFormatError("due", `Due moment "${String(schedule.due)}" is not an ISO 8601 timestamp.`);
 	}
 	if (schedule.lastReview !== null && !isIsoMoment(schedule.lastReview)) {
-		throw new ScheduleFormatError(
-			"lastReview",
-			`Last review "${String(schedule.lastReview)}" is not an ISO 8601 timestamp.`,
-		);
+		throw new ScheduleFormatError("lastReview", `Last review "${String(schedule.lastReview)}" is not an ISO 8601 timestamp.`);
 	}
 	if (![0, 1, 2, 3].includes(schedule.state)) {
 		throw new ScheduleFormatError("state", `FSRS state ${String(schedule.state)} is not 0, 1, 2 or 3.`);

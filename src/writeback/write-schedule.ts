@@ -100,12 +100,7 @@ function segmentReadsBack(card: Card, sibling: number, segment: string): boolean
  * that was added, so the note's bytes are exactly those before the write. `target` describes
  * the card as it is now (its source is unchanged by a write).
  */
-export function restoreComment(
-	text: string,
-	target: CardTarget,
-	previousComment: string | null,
-	options: WriteOptions,
-): WriteResult {
+export function restoreComment(text: string, target: CardTarget, previousComment: string | null, options: WriteOptions): WriteResult {
 	const found = locate(text, target, options);
 	if (!found.ok) return found;
 	const cards = found.note.cards;
@@ -208,19 +203,13 @@ function verified(
 		after.every((other, i) => {
 			if (!readsTheSame(other, before[i])) return false;
 			if (i === index) {
-				return (
-					sourceKey(other.source) === sourceKey(card.source) &&
-					other.startLine === card.startLine &&
-					(other.comment?.raw ?? null) === comment
-				);
+				return sourceKey(other.source) === sourceKey(card.source) && other.startLine === card.startLine && (other.comment?.raw ?? null) === comment;
 			}
 			if (other.source !== before[i].source) return false;
 			return (other.comment?.raw ?? null) === (before[i].comment?.raw ?? null);
 		});
 	if (!same) {
-		return unwritable(
-			"The scheduling comment would not be read back as this card's (the note's layout is unusual here); nothing was saved.",
-		);
+		return unwritable("The scheduling comment would not be read back as this card's (the note's layout is unusual here); nothing was saved.");
 	}
 	const now = after[index];
 	if (!accept(now)) return unwritable("The new schedule would not read back as written; nothing was saved.");

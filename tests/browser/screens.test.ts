@@ -50,7 +50,15 @@ async function launch(): Promise<Browser> {
 	expect(existsSync(CHROMIUM), `Chromium is needed at ${CHROMIUM}: apt-get install -y chromium`).toBe(true);
 	browser ??= await chromium.launch({
 		executablePath: CHROMIUM,
-		args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+		args: [
+			"--headless",
+			"--no-sandbox",
+			"--disable-gpu",
+			"--disable-background-networking",
+			"--disable-component-update",
+			"--disable-sync",
+			"--no-first-run",
+		],
 	});
 	return browser;
 }
@@ -105,7 +113,10 @@ async function checkAnswerButtons(page: Page, viewport: { width: number; height:
 	// The button on top of each centre is the button itself (no other layer covers it).
 	for (let i = 0; i < 4; i++) {
 		const { x, y, width, height } = boxes[i];
-		const hit = await page.evaluate(([cx, cy]) => document.elementFromPoint(cx, cy)?.closest(".sn-review-rate")?.textContent ?? null, [x + width / 2, y + height / 2]);
+		const hit = await page.evaluate(
+			([cx, cy]) => document.elementFromPoint(cx, cy)?.closest(".sn-review-rate")?.textContent ?? null,
+			[x + width / 2, y + height / 2],
+		);
 		expect(hit).toBe(await buttons.nth(i).textContent());
 	}
 }

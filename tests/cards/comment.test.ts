@@ -23,9 +23,10 @@ describe("readSchedulingComment", () => {
 		expect(readSchedulingComment("<!--SR:!2000-01-01,1,250-->")).toEqual([{ kind: "ok", schedule: null }]);
 	});
 	it("reads FSRS segments, with LAST as - or a time", () => {
-		const [a, b] = readSchedulingComment(
-			"<!--SR:!fsrs,2025-06-01T08:00:00.000Z,3,3.2,5.1,2,4,1,0,2025-05-29T08:00:00.000Z!fsrs,2025-06-02T08:00:00Z,0,0,0,0,0,0,0,--->",
-		) ?? [];
+		const [a, b] =
+			readSchedulingComment(
+				"<!--SR:!fsrs,2025-06-01T08:00:00.000Z,3,3.2,5.1,2,4,1,0,2025-05-29T08:00:00.000Z!fsrs,2025-06-02T08:00:00Z,0,0,0,0,0,0,0,--->",
+			) ?? [];
 		expect(a).toEqual({
 			kind: "ok",
 			schedule: {
@@ -60,7 +61,9 @@ describe("readSchedulingComment", () => {
 		expect(readSchedulingComment("<!-- a note -->")).toBeNull();
 	});
 	it("reads a comment without --> as far as it goes (the parser finds one ending a line)", () => {
-		expect(readSchedulingComment("<!--SR:!2025-05-06,1,250")).toEqual([{ kind: "ok", schedule: { type: "classic", due: "2025-05-06", interval: 1, ease: 250 } }]);
+		expect(readSchedulingComment("<!--SR:!2025-05-06,1,250")).toEqual([
+			{ kind: "ok", schedule: { type: "classic", due: "2025-05-06", interval: 1, ease: 250 } },
+		]);
 	});
 });
 
@@ -98,9 +101,24 @@ describe("readSchedulingComment's in-place fast path", () => {
 	const count = edge(num(0, 4, 1), "9999999", "10000000", "10000001", "1.5", "-2", "");
 	const classic = fc.tuple(date, decimal, decimal).map((f) => f.join(","));
 	const fsrs = fc
-		.tuple(edge(fc.constant("fsrs"), "FSRS", "fsrs "), moment, edge(small, "99999", "100000", "100001"), edge(small, "999999", "1000001"), small, count, count, count, count, moment)
+		.tuple(
+			edge(fc.constant("fsrs"), "FSRS", "fsrs "),
+			moment,
+			edge(small, "99999", "100000", "100001"),
+			edge(small, "999999", "1000001"),
+			small,
+			count,
+			count,
+			count,
+			count,
+			moment,
+		)
 		.map((f) => f.join(","));
-	const segment = fc.oneof(classic, fsrs, fc.tuple(classic, fc.constantFrom(",1", " ", ",")).map(([a, b]) => a + b));
+	const segment = fc.oneof(
+		classic,
+		fsrs,
+		fc.tuple(classic, fc.constantFrom(",1", " ", ",")).map(([a, b]) => a + b),
+	);
 
 	it("reads every segment exactly as the general segment reader does", () => {
 		fc.assert(

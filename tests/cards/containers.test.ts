@@ -12,7 +12,8 @@ function expectOwnSource(text: string): void {
 	const { lines } = splitLines(text);
 	for (const card of cardsOf(text)) {
 		const own = lines.slice(card.startLine, card.endLine + 1).filter((_, i) => !(card.comment?.ownLine && card.comment.line === card.startLine + i));
-		if (card.comment && !card.comment.ownLine) own[card.comment.line - card.startLine] = own[card.comment.line - card.startLine].slice(0, card.comment.start).trimEnd();
+		if (card.comment && !card.comment.ownLine)
+			own[card.comment.line - card.startLine] = own[card.comment.line - card.startLine].slice(0, card.comment.start).trimEnd();
 		expect(card.source).toBe(own.join("\n"));
 	}
 }
@@ -28,7 +29,20 @@ describe("callout header lines", () => {
 		expectOwnSource(text);
 	});
 	it("handles folding marks, no title, and a single-line card on the line after the header", () => {
-		const [a, b, c] = cardsOf(taggedNote("> [!tip]- **Folded** title", "> Q1::A1", "", "> [!note]", "> Q2:::A2 <!--SR:!2025-01-02,3,250-->", "", "> [!faq]+ Why", "> Q3", "> ??", "> A3"));
+		const [a, b, c] = cardsOf(
+			taggedNote(
+				"> [!tip]- **Folded** title",
+				"> Q1::A1",
+				"",
+				"> [!note]",
+				"> Q2:::A2 <!--SR:!2025-01-02,3,250-->",
+				"",
+				"> [!faq]+ Why",
+				"> Q3",
+				"> ??",
+				"> A3",
+			),
+		);
 		expect([a.kind, a.front, a.back, a.startLine, a.source, a.context]).toEqual(["singleline", "Q1", "A1", 3, "> Q1::A1", ["test", "Folded title"]]);
 		expect([b.kind, b.front, b.startLine, b.source, b.context]).toEqual(["singleline-reversed", "Q2", 6, "> Q2:::A2", ["test"]]);
 		expect([c.kind, c.front, c.back, c.startLine, c.context]).toEqual(["multiline-reversed", "Q3", "A3", 9, ["test", "Why"]]);
@@ -108,7 +122,15 @@ describe("list markers in single-line cards", () => {
 		expect(found.map((c) => c.front)).toEqual(["Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7"]);
 		expect(found[4].siblings.map((s) => s.answer)).toEqual(["A5", "Q5"]);
 		expect(found[5].decks).toEqual(["flashcards/deck"]);
-		expect(found.map((c) => c.source)).toEqual(["- Q1::A1", "  * Q2::A2", "1. Q3::A3", "- [ ] Q4::A4", "- [x] Q5:::A5", "+ #flashcards/deck Q6::A6", "10) Q7::A7"]);
+		expect(found.map((c) => c.source)).toEqual([
+			"- Q1::A1",
+			"  * Q2::A2",
+			"1. Q3::A3",
+			"- [ ] Q4::A4",
+			"- [x] Q5:::A5",
+			"+ #flashcards/deck Q6::A6",
+			"10) Q7::A7",
+		]);
 	});
 	it("are kept in callouts only after the callout marker, and not stripped from multi-line cards", () => {
 		expect(cardsOf(taggedNote("> - Q::A"))[0].front).toBe("Q");

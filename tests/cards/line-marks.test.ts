@@ -6,7 +6,13 @@ import { Mark, markLines } from "../../src/cards/line-marks";
 
 const piece = fc.constantFrom("a", "::", ":", "#", "==", "=", "**", "{{", " ", "\n", "\r\n", "\r", "\uFEFF", "x::y", "##");
 const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(""));
-const needles = [["::", Mark.Colons], ["#", Mark.Hash], ["==", Mark.Equals], ["**", Mark.Stars], ["{{", Mark.Braces]] as const;
+const needles = [
+	["::", Mark.Colons],
+	["#", Mark.Hash],
+	["==", Mark.Equals],
+	["**", Mark.Stars],
+	["{{", Mark.Braces],
+] as const;
 
 describe("linesWithStarts", () => {
 	it("gives splitLines' lines, each found at its start offset", () => {

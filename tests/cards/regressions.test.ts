@@ -44,7 +44,11 @@ describe("the other plugin's defects, not repeated", () => {
 	});
 	it("a missing end marker does not swallow the rest of the note", () => {
 		const found = cardsOf(taggedNote("Q1", "?", "A1", "", "Q2::A2", "", "Q3", "?", "A3", "+++"), { endMarker: "+++" });
-		expect(found.map((c) => [c.front, c.back])).toEqual([["Q1", "A1"], ["Q2", "A2"], ["Q3", "A3"]]);
+		expect(found.map((c) => [c.front, c.back])).toEqual([
+			["Q1", "A1"],
+			["Q2", "A2"],
+			["Q3", "A3"],
+		]);
 	});
 	it("an unclosed comment or math block ends at the blank line and is reported", () => {
 		const parsed = parse(taggedNote("<!-- never closed", "x::y", "", "Q::A", "", "$$", "a::b", "", "R::B"));

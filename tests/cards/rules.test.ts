@@ -78,7 +78,10 @@ describe("lines and regions", () => {
 	});
 	it("ends a block at a blank line and at a > only line inside a callout", () => {
 		const found = cardsOf(taggedNote("> Q1", "> ?", "> A1", ">", "> Q2", "> ?", "> A2"));
-		expect(found.map((c) => [c.front, c.back])).toEqual([["Q1", "A1"], ["Q2", "A2"]]);
+		expect(found.map((c) => [c.front, c.back])).toEqual([
+			["Q1", "A1"],
+			["Q2", "A2"],
+		]);
 	});
 	it("does not end a block at a heading", () => {
 		expect(cardsOf(taggedNote("## Heading", "?", "A", "## Next"))[0].back).toBe("A\n## Next");
@@ -88,8 +91,14 @@ describe("lines and regions", () => {
 describe("card kinds", () => {
 	it("reads single-line basic and reversed cards", () => {
 		const found = cardsOf(taggedNote("Q1::A1", "Q2:::A2"));
-		expect(found.map((c) => [c.kind, c.front, c.back])).toEqual([["singleline", "Q1", "A1"], ["singleline-reversed", "Q2", "A2"]]);
-		expect(found[1].siblings.map((s) => [s.question, s.answer])).toEqual([["Q2", "A2"], ["A2", "Q2"]]);
+		expect(found.map((c) => [c.kind, c.front, c.back])).toEqual([
+			["singleline", "Q1", "A1"],
+			["singleline-reversed", "Q2", "A2"],
+		]);
+		expect(found[1].siblings.map((s) => [s.question, s.answer])).toEqual([
+			["Q2", "A2"],
+			["A2", "Q2"],
+		]);
 	});
 	it("splits at the first ::: before trying ::", () => {
 		expect(cardsOf(taggedNote("a::b:::c")).map((c) => [c.kind, c.front, c.back])).toEqual([["singleline-reversed", "a::b", "c"]]);
@@ -109,7 +118,10 @@ describe("card kinds", () => {
 	});
 	it("starts the question after the last single-line card of the block", () => {
 		const found = cardsOf(taggedNote("a::b", "Q line 1", "Q line 2", "?", "A"));
-		expect(found.map((c) => [c.kind, c.front])).toEqual([["singleline", "a"], ["multiline", "Q line 1\nQ line 2"]]);
+		expect(found.map((c) => [c.kind, c.front])).toEqual([
+			["singleline", "a"],
+			["multiline", "Q line 1\nQ line 2"],
+		]);
 	});
 	it("reports an empty question and makes no card of it", () => {
 		const parsed = parse(taggedNote("a::b", "?", "A"));
@@ -143,7 +155,10 @@ describe("card kinds", () => {
 	});
 	it("continues a multi-line card across blank lines up to the end marker", () => {
 		const parsed = parse(taggedNote("Q", "?", "A1", "", "A2", "+++", "next::card"), { endMarker: "+++" });
-		expect(parsed.cards.map((c) => [c.front, c.back, c.endLine])).toEqual([["Q", "A1\n\nA2", 6], ["next", "card", 8]]);
+		expect(parsed.cards.map((c) => [c.front, c.back, c.endLine])).toEqual([
+			["Q", "A1\n\nA2", 6],
+			["next", "card", 8],
+		]);
 	});
 	it("keeps the context: note name, then the heading chain above the card", () => {
 		const [a, b] = cardsOf(taggedNote("# Top", "## Sub", "Q1::A1", "# Other", "### Deep ###", "Q2::A2"));
@@ -175,7 +190,9 @@ describe("decks", () => {
 
 describe("scheduling comments", () => {
 	it("finds a single-line card's comment at the end of its line or alone on the next line, at any indentation", () => {
-		const [a, b, c] = cardsOf(taggedNote("Q1::A1 <!--SR:!2025-01-02,3,250-->", "Q2::A2", "    <!--SR:!2025-01-03,4,260-->", "> Q3::A3", "> <!--SR:!2025-01-04,5,270-->"));
+		const [a, b, c] = cardsOf(
+			taggedNote("Q1::A1 <!--SR:!2025-01-02,3,250-->", "Q2::A2", "    <!--SR:!2025-01-03,4,260-->", "> Q3::A3", "> <!--SR:!2025-01-04,5,270-->"),
+		);
 		expect([a.comment?.ownLine, a.endLine]).toEqual([false, 2]);
 		expect([b.comment?.ownLine, b.comment?.line, b.endLine, b.comment?.start]).toEqual([true, 4, 4, 4]);
 		expect([c.comment?.line, c.back]).toEqual([6, "A3"]);

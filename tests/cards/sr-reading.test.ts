@@ -223,7 +223,18 @@ describe("a line that is only >", () => {
 
 describe("comments that are not read are reported", () => {
 	it("reports a scheduling comment outside every card", () => {
-		const parsed = parse(taggedNote("Q::A", "<!--SR:!2025-05-01,3,250-->$$x$$", "", "Some text <!--SR:!2025-05-02,3,250-->", "", "```", "<!--SR:!2025-05-03,3,250-->", "```"));
+		const parsed = parse(
+			taggedNote(
+				"Q::A",
+				"<!--SR:!2025-05-01,3,250-->$$x$$",
+				"",
+				"Some text <!--SR:!2025-05-02,3,250-->",
+				"",
+				"```",
+				"<!--SR:!2025-05-03,3,250-->",
+				"```",
+			),
+		);
 		expect(parsed.cards.map((c) => c.comment)).toEqual([null]);
 		expect(parsed.problems.map((p) => [p.code, p.line])).toEqual([
 			["unread-comment", 3],

@@ -7,7 +7,10 @@ import { frontmatterTags } from "../../src/cards/tags-in-note";
 function reference(text: string): string[] {
 	const out: string[] = [];
 	for (const part of text.split(/[,\s]+/)) {
-		const value = part.trim().replace(/^["']|["']$/g, "").replace(/^#/, "");
+		const value = part
+			.trim()
+			.replace(/^["']|["']$/g, "")
+			.replace(/^#/, "");
 		if (value && /^[A-Za-z0-9_\-/]+$/.test(value) && !/^\d+$/.test(value)) out.push(`#${value}`);
 	}
 	return out;
@@ -22,7 +25,29 @@ function referenceLine(line: string): string[] | null {
 }
 
 const key = fc.constantFrom("tags", "Tags", "TAG", "tag ", "tags\t", "tagz", "tag s", "tagss", "tags  ");
-const piece = fc.constantFrom("[", "]", "a", "#b", "'c'", '"#d"', "Flashcards", "x/y", ",", " ", ", ", "\t", "'", '"', "#", "1", "12", "a-b_c", "#12", "''", "#'e'");
+const piece = fc.constantFrom(
+	"[",
+	"]",
+	"a",
+	"#b",
+	"'c'",
+	'"#d"',
+	"Flashcards",
+	"x/y",
+	",",
+	" ",
+	", ",
+	"\t",
+	"'",
+	'"',
+	"#",
+	"1",
+	"12",
+	"a-b_c",
+	"#12",
+	"''",
+	"#'e'",
+);
 
 describe("frontmatter tag values", () => {
 	it("a string value gives the same tags as split and regexes", () => {

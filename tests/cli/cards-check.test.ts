@@ -43,7 +43,13 @@ describe("spaced-notes cards", () => {
 	});
 
 	it("fails with one line and exit 2 on bad usage or input, never a stack trace", async () => {
-		for (const args of [["cards", "/no/such/folder"], ["cards"], ["cards", EXAMPLE_VAULT, "--filter", ","], ["cards", EXAMPLE_VAULT, "--bogus"], ["frobnicate"]]) {
+		for (const args of [
+			["cards", "/no/such/folder"],
+			["cards"],
+			["cards", EXAMPLE_VAULT, "--filter", ","],
+			["cards", EXAMPLE_VAULT, "--bogus"],
+			["frobnicate"],
+		]) {
 			const run = await runBuiltCli(args);
 			expect(run.status, args.join(" ")).toBe(2);
 			expect(run.stderr.trim().split("\n")).toHaveLength(1);

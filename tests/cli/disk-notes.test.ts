@@ -98,7 +98,9 @@ describe("DiskNotes and another program writing the note", () => {
 		closeSync(late);
 		await store.close();
 		expect(warnings).toHaveLength(1);
-		expect(warnings[0]).toMatch(/^notes\/n\.md was written by another program just after an answer replaced it, so that text is kept in notes\/n\.md\.spaced-notes-\d{8}T\d{9}Z\.bak\.$/);
+		expect(warnings[0]).toMatch(
+			/^notes\/n\.md was written by another program just after an answer replaced it, so that text is kept in notes\/n\.md\.spaced-notes-\d{8}T\d{9}Z\.bak\.$/,
+		);
 		const backup = /in (\S+\.bak)\.$/.exec(warnings[0])?.[1] ?? "";
 		expect(readFileSync(join(dir, backup), "utf8")).toBe("#flashcards\nq1::a1\ntheirs\n");
 		expect(readFileSync(path, "utf8")).toBe("#flashcards\nq1::a1\n<!--ours-->\n");

@@ -33,7 +33,14 @@ describe("spaced-notes docker", () => {
 			{ index: 1, name: null, base: "scratch", parent: null, platform: null, from: ["builder"], final: true, skipped: false },
 		]);
 		expect(go.final).toBe(1);
-		expect(go.footprint).toEqual({ finalBytes: 0, finalBase: "scratch", singleStageBytes: 833_500_000, singleStageBase: "golang:1.17", estimate: true, unknown: [] });
+		expect(go.footprint).toEqual({
+			finalBytes: 0,
+			finalBase: "scratch",
+			singleStageBytes: 833_500_000,
+			singleStageBase: "golang:1.17",
+			estimate: true,
+			unknown: [],
+		});
 		expect(go.advice).toEqual([expect.objectContaining({ rule: "scratch-runtime", line: 36 })]);
 		expect(json.blocks[1]).toMatchObject({ line: 57, footprint: { finalBase: "gcr.io/distroless/java17", singleStageBase: "maven:3.8" } });
 	});

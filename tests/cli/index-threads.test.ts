@@ -12,7 +12,15 @@ let program = "";
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), "sn-index-threads-"));
 	program = join(dir, "index-threads.cjs");
-	await build({ entryPoints: [join(__dirname, "fixtures", "index-threads-entry.ts")], bundle: true, platform: "node", format: "cjs", target: "node20", outfile: program, logLevel: "silent" });
+	await build({
+		entryPoints: [join(__dirname, "fixtures", "index-threads-entry.ts")],
+		bundle: true,
+		platform: "node",
+		format: "cjs",
+		target: "node20",
+		outfile: program,
+		logLevel: "silent",
+	});
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

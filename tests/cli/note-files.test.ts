@@ -103,12 +103,20 @@ describe("links to notes", () => {
 describe("permissions", () => {
 	it("keeps the note's mode, group bits included, whatever the umask", async () => {
 		const { vault } = setUp();
-		for (const [name, mode] of [["group.md", 0o664], ["private.md", 0o600], ["shared.md", 0o666]] as const) {
+		for (const [name, mode] of [
+			["group.md", 0o664],
+			["private.md", 0o600],
+			["shared.md", 0o666],
+		] as const) {
 			writeFileSync(join(vault, name), NOTE);
 			chmodSync(join(vault, name), mode);
 		}
 		await runBuiltCli(["review", vault, ...NOW], { input: "easy\neasy\neasy\n" });
-		for (const [name, mode] of [["group.md", 0o664], ["private.md", 0o600], ["shared.md", 0o666]] as const) {
+		for (const [name, mode] of [
+			["group.md", 0o664],
+			["private.md", 0o600],
+			["shared.md", 0o666],
+		] as const) {
 			expect(readFileSync(join(vault, name), "utf8"), name).toMatch(ANSWERED);
 			expect((statSync(join(vault, name)).mode & 0o777).toString(8), name).toBe(mode.toString(8));
 		}

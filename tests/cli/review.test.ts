@@ -86,7 +86,9 @@ describe("spaced-notes review", () => {
 		expect(stats.status).toBe(0);
 		const log = readdirSync(join(pluginFolder(dir), "logs"));
 		expect(log).toHaveLength(1);
-		const lines = readFileSync(join(pluginFolder(dir), "logs", log[0]), "utf8").split("\n").filter((l) => l.trim() !== "");
+		const lines = readFileSync(join(pluginFolder(dir), "logs", log[0]), "utf8")
+			.split("\n")
+			.filter((l) => l.trim() !== "");
 		const kinds = lines.map((l) => (JSON.parse(l) as { r?: number; of?: unknown }).r ?? "undo");
 		expect(kinds).toEqual([3, 2, "undo"]);
 		// The statistics count the one answer that stands: Good (Hard was undone).
@@ -95,7 +97,11 @@ describe("spaced-notes review", () => {
 	});
 
 	it("keeps the daily limit for new cards across sessions, by the review log", async () => {
-		const dir = tempVault({ prefix: "sn-limit-", settings: { newPerDay: 2, algorithm: "sm2" }, files: { "n.md": "#flashcards\n\none::1\n\ntwo::2\n\nthree::3\n" } });
+		const dir = tempVault({
+			prefix: "sn-limit-",
+			settings: { newPerDay: 2, algorithm: "sm2" },
+			files: { "n.md": "#flashcards\n\none::1\n\ntwo::2\n\nthree::3\n" },
+		});
 		const answers = { input: "good\ngood\ngood\ngood\n" };
 		expect((await runBuiltCli(["review", dir, "--now", "2026-11-26T10:00:00Z"], answers)).stdout).toContain("Reviewed 2 cards");
 		expect((await runBuiltCli(["review", dir, "--now", "2026-11-26T11:00:00Z"], answers)).stdout).toContain("Reviewed 0 cards");

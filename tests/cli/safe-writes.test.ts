@@ -45,7 +45,10 @@ describe("a note written by another program during the review", () => {
 	it("keeps every line the other writer appended, in the note or in a backup the review names", async () => {
 		const dir = mkdtempSync(join(tmpdir(), "sn-race-"));
 		mkdirSync(join(dir, ".obsidian", "plugins", "spaced-notes"), { recursive: true });
-		writeFileSync(join(dir, ".obsidian", "plugins", "spaced-notes", "data.json"), JSON.stringify({ newPerDay: 1000, deterministicOrder: true, algorithm: "sm2" }));
+		writeFileSync(
+			join(dir, ".obsidian", "plugins", "spaced-notes", "data.json"),
+			JSON.stringify({ newPerDay: 1000, deterministicOrder: true, algorithm: "sm2" }),
+		);
 		const note = join(dir, "n.md");
 		const cards = Array.from({ length: CARDS }, (_, i) => `question ${i + 1}::answer ${i + 1}\n`).join("\n");
 		writeFileSync(note, `#flashcards\n\n${cards}\n## Appended by the other writer\n\n`);

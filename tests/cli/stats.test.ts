@@ -31,7 +31,15 @@ function makeVault(): { root: string; ids: string[]; otherId: string } {
 	const ids = statsCardsOfNote("notes/docker.md", parseNote(NOTE, { path: "notes/docker.md", settings: DEFAULT_SETTINGS }).cards).map((c) => c.id);
 	const otherId = statsCardsOfNote("k8s/pod.md", parseNote(OTHER, { path: "k8s/pod.md", settings: DEFAULT_SETTINGS }).cards)[0].id;
 	const r = (iso: string, card: string, rating: 1 | 2 | 3 | 4, deck = "flashcards/docker"): ReviewEntry => ({
-		kind: "review", time: Date.parse(iso), card, deck, rating, state: 2, elapsedDays: 3, scheduledDays: 3, durationMs: 60_000,
+		kind: "review",
+		time: Date.parse(iso),
+		card,
+		deck,
+		rating,
+		state: 2,
+		elapsedDays: 3,
+		scheduledDays: 3,
+		durationMs: 60_000,
 	});
 	const logs = `${CONFIG_FOLDER}/${LOG_SUBFOLDER}`;
 	const root = tempVault({
@@ -42,8 +50,10 @@ function makeVault(): { root: string; ids: string[]; otherId: string } {
 		files: {
 			"notes/docker.md": NOTE,
 			"k8s/pod.md": OTHER,
-			[`.config-phone/${LOG_SUBFOLDER}/phone.jsonl`]: [r("2026-03-09T10:00:00Z", ids[0], 3), r("2026-03-10T10:00:00Z", ids[1], 1)].map(formatLogLine).join("\n") + "\n{broken\n",
-			[`${logs}/laptop.jsonl`]: [r("2026-03-09T10:00:00Z", ids[0], 3), r("2026-03-08T10:00:00Z", otherId, 4, "flashcards/k8s")].map(formatLogLine).join("\n") + "\n",
+			[`.config-phone/${LOG_SUBFOLDER}/phone.jsonl`]:
+				[r("2026-03-09T10:00:00Z", ids[0], 3), r("2026-03-10T10:00:00Z", ids[1], 1)].map(formatLogLine).join("\n") + "\n{broken\n",
+			[`${logs}/laptop.jsonl`]:
+				[r("2026-03-09T10:00:00Z", ids[0], 3), r("2026-03-08T10:00:00Z", otherId, 4, "flashcards/k8s")].map(formatLogLine).join("\n") + "\n",
 			[`${logs}/notes.txt`]: "not a log",
 		},
 	});
@@ -103,7 +113,17 @@ describe("spaced-notes stats", () => {
 
 	it("appends the command line's answers to its own file in the plugin's config folder", async () => {
 		const { root, ids } = makeVault();
-		const entry: ReviewEntry = { kind: "review", time: Date.parse("2026-03-10T11:00:00Z"), card: ids[2], deck: "flashcards/docker", rating: 3, state: 0, elapsedDays: 0, scheduledDays: 1, durationMs: 2000 };
+		const entry: ReviewEntry = {
+			kind: "review",
+			time: Date.parse("2026-03-10T11:00:00Z"),
+			card: ids[2],
+			deck: "flashcards/docker",
+			rating: 3,
+			state: 0,
+			elapsedDays: 0,
+			scheduledDays: 1,
+			durationMs: 2000,
+		};
 		const file = appendToVaultLog(root, [entry], "cli-test host");
 		expect(file).toBe(join(root, CONFIG_FOLDER, LOG_SUBFOLDER, "cli-test_host.jsonl"));
 		const report = JSON.parse((await run([".", "--json", "--now", "2026-03-10T12:00:00Z"], root)).stdout) as StatsJson;

@@ -52,7 +52,10 @@ describe("terminalText and guardTerminal", () => {
 
 describe("every command, on a note full of escape sequences", () => {
 	const dir = mkdtempSync(join(tmpdir(), "sn-escapes-"));
-	writeFileSync(join(dir, `evil${ESC}[2J.md`), `#flashcards\n\nWhat is ${CLEAR}this?::${HIDDEN} and ${CLIPBOARD}${CSI_C1}\n\n\`\`\`dockerfile\nFROM alpine${CLIPBOARD}\nRUN echo ${HIDDEN}\n\`\`\`\n`);
+	writeFileSync(
+		join(dir, `evil${ESC}[2J.md`),
+		`#flashcards\n\nWhat is ${CLEAR}this?::${HIDDEN} and ${CLIPBOARD}${CSI_C1}\n\n\`\`\`dockerfile\nFROM alpine${CLIPBOARD}\nRUN echo ${HIDDEN}\n\`\`\`\n`,
+	);
 	it.each([
 		[["cards", dir]],
 		[["cards", dir, "--json"]],

@@ -11,8 +11,14 @@ function parsed(expression: string): Filter {
 describe("parseFilter", () => {
 	it("reads AND within a group, OR between groups, negation and status words", () => {
 		expect(parsed("#space/Docker -#done-space, #k8s DUE").groups).toEqual([
-			[{ negated: false, kind: "tag", tag: "#space/docker" }, { negated: true, kind: "tag", tag: "#done-space" }],
-			[{ negated: false, kind: "tag", tag: "#k8s" }, { negated: false, kind: "status", status: "due" }],
+			[
+				{ negated: false, kind: "tag", tag: "#space/docker" },
+				{ negated: true, kind: "tag", tag: "#done-space" },
+			],
+			[
+				{ negated: false, kind: "tag", tag: "#k8s" },
+				{ negated: false, kind: "status", status: "due" },
+			],
 		]);
 	});
 
@@ -32,10 +38,12 @@ describe("parseFilter", () => {
 	});
 
 	it("never throws, whatever the input", () => {
-		fc.assert(fc.property(fc.string(), (text) => {
-			const result = parseFilter(text);
-			expect(typeof result.ok).toBe("boolean");
-		}));
+		fc.assert(
+			fc.property(fc.string(), (text) => {
+				const result = parseFilter(text);
+				expect(typeof result.ok).toBe("boolean");
+			}),
+		);
 	});
 
 	it("refuses more than 31 distinct tags", () => {

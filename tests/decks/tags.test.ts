@@ -17,7 +17,31 @@ function referenceMatches(tag: string, parent: string): boolean {
 	return t === p || (t.length > p.length && t.startsWith(p) && t.charAt(p.length) === "/");
 }
 
-const piece = fc.constantFrom("#", "##", "/", "//", "a", "B", "space", "Space", "docker", "DOCKER", " ", "\t", "\n", "-", "_", "1", "é", "İ", "ß", "\u00a0", "\u3000", "K", "\u212a");
+const piece = fc.constantFrom(
+	"#",
+	"##",
+	"/",
+	"//",
+	"a",
+	"B",
+	"space",
+	"Space",
+	"docker",
+	"DOCKER",
+	" ",
+	"\t",
+	"\n",
+	"-",
+	"_",
+	"1",
+	"é",
+	"İ",
+	"ß",
+	"\u00a0",
+	"\u3000",
+	"K",
+	"\u212a",
+);
 const tag = fc.array(piece, { maxLength: 6 }).map((parts) => parts.join(""));
 
 describe("tag fast paths", () => {

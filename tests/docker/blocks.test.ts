@@ -37,7 +37,10 @@ describe("findDockerBlocks", () => {
 	it("an unclosed fence runs to the end; a quote that ends closes its block", () => {
 		expect(findDockerBlocks("```dockerfile\nFROM a\nRUN b")).toEqual([{ line: 1, endLine: null, body: "FROM a\nRUN b", language: "dockerfile" }]);
 		const quoted = findDockerBlocks("> ```dockerfile\n> FROM a\nplain text\n```dockerfile\nFROM z\n```");
-		expect(quoted.map((b) => [b.line, b.endLine, b.body])).toEqual([[1, null, "FROM a"], [4, 6, "FROM z"]]);
+		expect(quoted.map((b) => [b.line, b.endLine, b.body])).toEqual([
+			[1, null, "FROM a"],
+			[4, 6, "FROM z"],
+		]);
 	});
 
 	it("a closing fence must be as long as the opening one and of the same character", () => {

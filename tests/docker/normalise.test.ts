@@ -61,6 +61,14 @@ describe("size table lookup", () => {
 	});
 
 	it("formats sizes as docker images does", () => {
-		expect([0, 2_400_000, 8_300_000, 833_500_000, 1_020_000_000, 4_450_000, 512_000].map(formatBytes)).toEqual(["0 MB", "2.4 MB", "8.3 MB", "833.5 MB", "1.02 GB", "4.45 MB", "512 kB"]);
+		expect([0, 2_400_000, 8_300_000, 833_500_000, 1_020_000_000, 4_450_000, 512_000].map(formatBytes)).toEqual([
+			"0 MB",
+			"2.4 MB",
+			"8.3 MB",
+			"833.5 MB",
+			"1.02 GB",
+			"4.45 MB",
+			"512 kB",
+		]);
 	});
 });

@@ -8,10 +8,40 @@ const INTERNAL_FAILURE = "This Dockerfile could not be analysed.";
 
 const dockerish = fc.oneof(
 	fc.constantFrom(
-		"FROM golang:1.22 AS build", "FROM build", "FROM scratch", "from ALPINE as X", "FROM", "FROM --platform=$BUILDPLATFORM ${IMG:-node:22}",
-		"ARG IMG=python:3.12", "ARG", "COPY --from=build /a /b", "COPY --from=0 . .", "COPY --from=9 x y", "ADD --from=x a b",
-		"RUN <<EOF", "RUN <<-'A' <<B", "EOF", "A", "B", "\tA", "RUN --mount=type=cache,from=build,target=/x go build", "RUN --mount=from",
-		"CMD run", 'CMD ["a"]', "ENTRYPOINT [", "USER root", "# escape=`", "# syntax=x", "\\", "`", "  \\  ", "# comment", "", "${", "$", "${A:-${B:+${C}}}",
+		"FROM golang:1.22 AS build",
+		"FROM build",
+		"FROM scratch",
+		"from ALPINE as X",
+		"FROM",
+		"FROM --platform=$BUILDPLATFORM ${IMG:-node:22}",
+		"ARG IMG=python:3.12",
+		"ARG",
+		"COPY --from=build /a /b",
+		"COPY --from=0 . .",
+		"COPY --from=9 x y",
+		"ADD --from=x a b",
+		"RUN <<EOF",
+		"RUN <<-'A' <<B",
+		"EOF",
+		"A",
+		"B",
+		"\tA",
+		"RUN --mount=type=cache,from=build,target=/x go build",
+		"RUN --mount=from",
+		"CMD run",
+		'CMD ["a"]',
+		"ENTRYPOINT [",
+		"USER root",
+		"# escape=`",
+		"# syntax=x",
+		"\\",
+		"`",
+		"  \\  ",
+		"# comment",
+		"",
+		"${",
+		"$",
+		"${A:-${B:+${C}}}",
 	),
 	fc.string({ maxLength: 40 }),
 );
@@ -49,12 +79,15 @@ describe("analyseDockerfile is total", () => {
 
 	it("the block finder never throws and its lines are within the note", () => {
 		fc.assert(
-			fc.property(fc.array(fc.oneof(fc.constantFrom("```dockerfile", "```", "> ```docker", "~~~", "FROM a"), fc.string({ maxLength: 10 })), { maxLength: 20 }), (ls) => {
-				for (const b of findDockerBlocks(ls.join("\n"))) {
-					expect(b.line).toBeGreaterThanOrEqual(1);
-					expect(b.line).toBeLessThanOrEqual(ls.length);
-				}
-			}),
+			fc.property(
+				fc.array(fc.oneof(fc.constantFrom("```dockerfile", "```", "> ```docker", "~~~", "FROM a"), fc.string({ maxLength: 10 })), { maxLength: 20 }),
+				(ls) => {
+					for (const b of findDockerBlocks(ls.join("\n"))) {
+						expect(b.line).toBeGreaterThanOrEqual(1);
+						expect(b.line).toBeLessThanOrEqual(ls.length);
+					}
+				},
+			),
 		);
 	});
 });

@@ -38,18 +38,20 @@ describe("continuations, comments, keywords", () => {
 
 describe("heredocs", () => {
 	it("a FROM inside a heredoc creates no stage; several heredocs per line and <<- are read", () => {
-		const a = ok(lines(
-			"FROM alpine:3.20",
-			"RUN <<EOF cat > /x && cat <<-'TWO' > /y",
-			"FROM golang:1.22 AS nope",
-			"EOF",
-			"\tFROM rust:1 AS nope2",
-			"\tTWO",
-			'COPY <<"DOC" /z',
-			"FROM node:22",
-			"DOC",
-			"USER app",
-		));
+		const a = ok(
+			lines(
+				"FROM alpine:3.20",
+				"RUN <<EOF cat > /x && cat <<-'TWO' > /y",
+				"FROM golang:1.22 AS nope",
+				"EOF",
+				"\tFROM rust:1 AS nope2",
+				"\tTWO",
+				'COPY <<"DOC" /z',
+				"FROM node:22",
+				"DOC",
+				"USER app",
+			),
+		);
 		expect(a.stages).toHaveLength(1);
 		expect(a.stages[0].base).toBe("alpine:3.20");
 		expect(rules(a)).not.toContain("unterminated-heredoc");
@@ -67,7 +69,9 @@ describe("global ARGs in FROM", () => {
 	});
 
 	it("expands $V, ${V} and ${V:+alt}, several args on one ARG line, quoted values", () => {
-		const a = ok(lines('ARG IMG=golang VER="1.22"', "FROM $IMG:${VER} AS b", "ARG LATE=x", "FROM ${VER:+python}:3.12-slim", "FROM alpine${NOPE:+:edge}:3.20"));
+		const a = ok(
+			lines('ARG IMG=golang VER="1.22"', "FROM $IMG:${VER} AS b", "ARG LATE=x", "FROM ${VER:+python}:3.12-slim", "FROM alpine${NOPE:+:edge}:3.20"),
+		);
 		expect(a.stages.map((s) => s.base)).toEqual(["golang:1.22", "python:3.12-slim", "alpine:3.20"]);
 	});
 
@@ -111,7 +115,10 @@ describe("FROM and stage names", () => {
 describe("COPY --from, RUN --mount from, reachability", () => {
 	it("resolves --from=0 as a stage index and flags in any order", () => {
 		const a = ok(lines("FROM golang:1.22", "FROM alpine:3.20 AS mid", "FROM scratch", "COPY --chown=a:b --from=0 /x /x", "COPY --link --from=MID /y /y"));
-		expect(a.stages[2].sources.map((s) => [s.kind, s.stage])).toEqual([["stage", 0], ["stage", 1]]);
+		expect(a.stages[2].sources.map((s) => [s.kind, s.stage])).toEqual([
+			["stage", 0],
+			["stage", 1],
+		]);
 		expect(a.stages.every((s) => !s.skipped)).toBe(true);
 	});
 
@@ -123,7 +130,16 @@ describe("COPY --from, RUN --mount from, reachability", () => {
 	});
 
 	it("flags undefined, later and own-stage references", () => {
-		const a = ok(lines("FROM alpine:3.20 AS one", "COPY --from=buidler /a /a", "COPY --from=two /b /b", "COPY --from=5 /c /c", "COPY --from=0 /d /d", "FROM alpine:3.20 AS two"));
+		const a = ok(
+			lines(
+				"FROM alpine:3.20 AS one",
+				"COPY --from=buidler /a /a",
+				"COPY --from=two /b /b",
+				"COPY --from=5 /c /c",
+				"COPY --from=0 /d /d",
+				"FROM alpine:3.20 AS two",
+			),
+		);
 		const r = a.advice.map((x) => [x.rule, x.line]);
 		expect(r).toContainEqual(["from-undefined-stage", 2]);
 		expect(r).toContainEqual(["from-later-stage", 3]);
@@ -139,14 +155,16 @@ describe("COPY --from, RUN --mount from, reachability", () => {
 	});
 
 	it("RUN --mount=…,from=X keeps a stage alive; unreached stages are skipped", () => {
-		const a = ok(lines(
-			"FROM golang:1.22 AS deps",
-			"FROM golang:1.22 AS unused",
-			"FROM golang:1.22 AS build",
-			"RUN --mount=type=cache,target=/root/.cache --mount=type=bind,from=deps,source=/go,target=/go go build",
-			"FROM gcr.io/distroless/static-debian12:nonroot",
-			"COPY --from=build /app /app",
-		));
+		const a = ok(
+			lines(
+				"FROM golang:1.22 AS deps",
+				"FROM golang:1.22 AS unused",
+				"FROM golang:1.22 AS build",
+				"RUN --mount=type=cache,target=/root/.cache --mount=type=bind,from=deps,source=/go,target=/go go build",
+				"FROM gcr.io/distroless/static-debian12:nonroot",
+				"COPY --from=build /app /app",
+			),
+		);
 		expect(a.stages.map((s) => s.skipped)).toEqual([false, true, false, false]);
 		expect(a.stages[2].sources[0]).toMatchObject({ kind: "stage", stage: 0, via: "mount" });
 		expect(a.stages[3].final).toBe(true);
@@ -177,7 +195,7 @@ describe("footprint", () => {
 
 describe("advice", () => {
 	it("suggests runtimes for SDK finals, distroless for Node/Python only where the table says it is smaller", () => {
-		const node = ok("FROM node:22\nCMD [\"node\", \"x.js\"]").advice.find((x) => x.rule === "sdk-runtime")!;
+		const node = ok('FROM node:22\nCMD ["node", "x.js"]').advice.find((x) => x.rule === "sdk-runtime")!;
 		expect(node.message).toMatch(/node:22-slim/);
 		expect(node.message).toMatch(/node:22-alpine/);
 		expect(node.message).not.toMatch(/distroless/);
@@ -218,7 +236,15 @@ describe("advice", () => {
 	});
 
 	it("drops scratch reminders that the Dockerfile already covers", () => {
-		const a = ok(lines("FROM alpine:3.20 AS certs", "FROM scratch", "COPY --from=certs /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/", "COPY --from=certs /usr/share/zoneinfo /usr/share/zoneinfo", "USER 65534"));
+		const a = ok(
+			lines(
+				"FROM alpine:3.20 AS certs",
+				"FROM scratch",
+				"COPY --from=certs /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/",
+				"COPY --from=certs /usr/share/zoneinfo /usr/share/zoneinfo",
+				"USER 65534",
+			),
+		);
 		expect(rules(a)).not.toContain("scratch-runtime");
 	});
 });

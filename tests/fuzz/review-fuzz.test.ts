@@ -46,12 +46,7 @@ function encode(text: string, as: Encoding): Buffer {
 	return Buffer.concat([Buffer.from(text, "utf8"), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x0a])]);
 }
 
-type Step =
-	| { kind: "answer"; rating: Rating }
-	| { kind: "skip" }
-	| { kind: "undo" }
-	| { kind: "append"; line: string }
-	| { kind: "reschedule" };
+type Step = { kind: "answer"; rating: Rating } | { kind: "skip" } | { kind: "undo" } | { kind: "append"; line: string } | { kind: "reschedule" };
 const step: fc.Arbitrary<Step> = fc.oneof(
 	{ weight: 6, arbitrary: fc.constantFrom(Rating.Again, Rating.Hard, Rating.Good, Rating.Easy).map((rating) => ({ kind: "answer" as const, rating })) },
 	{ weight: 1, arbitrary: fc.constant({ kind: "skip" as const }) },
@@ -73,82 +68,86 @@ const readings = (text: string, path: string) =>
 describe("review fuzz", () => {
 	it(`keeps every byte and every card over ${RUNS} random vaults`, async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.array(fc.tuple(noteArbitrary, encoding), { minLength: 1, maxLength: 3 }), fc.array(step, { minLength: 1, maxLength: 12 }), async (notes, steps) => {
-				figures.runs++;
-				const dir = mkdtempSync(join(tmpdir(), "sn-fuzz-"));
-				dirs.push(dir);
-				/** Per note: its path, encoding, and the text expected outside comments (updated by external edits). */
-				const files = notes.map(([note, as], i) => {
-					const path = join(dir, `note-${i}.md`);
-					const bytes = encode(note.text, as);
-					writeFileSync(path, bytes);
-					return { path, name: `note-${i}.md`, as, bytes, text: note.text };
-				});
-				figures.notes += files.length;
-				const loaded = loadIndex(parseArgs([dir], [], []), { cwd: dir, stdout: () => {}, stderr: () => {} });
-				const store = new DiskNotes(loaded.vault);
-				let clock = Date.parse("2026-03-10T10:00:00Z");
-				const settings = { ...DEFAULT_SETTINGS, deterministicOrder: true };
-				const controller = new ReviewController(
-					{ settings: () => settings, index: () => loaded.index, notes: store, now: () => new Date(clock), notify: () => {} },
-					{ title: "All cards" },
-				);
-				await controller.load();
-				const utf8 = (as: Encoding) => as === "utf8" || as === "utf8-bom";
-				const check = () => {
-					for (const file of files) {
-						const now = readFileSync(file.path);
-						if (!utf8(file.as)) {
-							expect(now.equals(file.bytes), `${file.name} (${file.as}) changed`).toBe(true);
-							continue;
+			fc.asyncProperty(
+				fc.array(fc.tuple(noteArbitrary, encoding), { minLength: 1, maxLength: 3 }),
+				fc.array(step, { minLength: 1, maxLength: 12 }),
+				async (notes, steps) => {
+					figures.runs++;
+					const dir = mkdtempSync(join(tmpdir(), "sn-fuzz-"));
+					dirs.push(dir);
+					/** Per note: its path, encoding, and the text expected outside comments (updated by external edits). */
+					const files = notes.map(([note, as], i) => {
+						const path = join(dir, `note-${i}.md`);
+						const bytes = encode(note.text, as);
+						writeFileSync(path, bytes);
+						return { path, name: `note-${i}.md`, as, bytes, text: note.text };
+					});
+					figures.notes += files.length;
+					const loaded = loadIndex(parseArgs([dir], [], []), { cwd: dir, stdout: () => {}, stderr: () => {} });
+					const store = new DiskNotes(loaded.vault);
+					let clock = Date.parse("2026-03-10T10:00:00Z");
+					const settings = { ...DEFAULT_SETTINGS, deterministicOrder: true };
+					const controller = new ReviewController(
+						{ settings: () => settings, index: () => loaded.index, notes: store, now: () => new Date(clock), notify: () => {} },
+						{ title: "All cards" },
+					);
+					await controller.load();
+					const utf8 = (as: Encoding) => as === "utf8" || as === "utf8-bom";
+					const check = () => {
+						for (const file of files) {
+							const now = readFileSync(file.path);
+							if (!utf8(file.as)) {
+								expect(now.equals(file.bytes), `${file.name} (${file.as}) changed`).toBe(true);
+								continue;
+							}
+							// Decoded as Node does (a BOM stays a character), as the expected text was made.
+							const text = (file.as === "utf8-bom" ? now.subarray(3) : now).toString("utf8");
+							expect(stripSchedulingComments(text)).toBe(stripSchedulingComments(file.text));
+							expect(readings(text, file.name)).toEqual(readings(file.text, file.name));
+							if (file.as === "utf8-bom") expect(now.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
 						}
-						// Decoded as Node does (a BOM stays a character), as the expected text was made.
-						const text = (file.as === "utf8-bom" ? now.subarray(3) : now).toString("utf8");
-						expect(stripSchedulingComments(text)).toBe(stripSchedulingComments(file.text));
-						expect(readings(text, file.name)).toEqual(readings(file.text, file.name));
-						if (file.as === "utf8-bom") expect(now.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
-					}
-				};
-				for (const s of steps) {
-					figures.steps++;
-					clock += 61_000;
-					const state = controller.state();
-					const shown = state.card;
-					if (s.kind === "answer") {
-						if (state.phase !== "question" && state.phase !== "answer") continue;
-						controller.reveal();
-						figures.answers++;
-						const outcome = await controller.answer(s.rating);
-						if (outcome === "saved") figures.saved++;
-						else if (outcome === "stale") figures.stale++;
-						else if (outcome === "unsaved") figures.unsaved++;
-					} else if (s.kind === "skip") controller.skip();
-					else if (s.kind === "undo") {
-						if (await controller.undo()) figures.undos++;
-					} else if (shown) {
-						// Another program edits the note of the card shown, between question and answer.
-						const file = files.find((f) => f.name === shown.path);
-						if (!file || !utf8(file.as)) continue;
-						figures.externalEdits++;
-						const current = readFileSync(file.path, "utf8");
-						let next: string;
-						if (s.kind === "append") {
-							// A paragraph of its own, so it does not join the last card's answer.
-							next = `${current}\n\n${s.line}\n`;
-							file.text = `${file.text}\n\n${s.line}\n`;
-						} else {
-							// Another device answers every card: every comment gets another schedule.
-							// (A comment-like text inside an answer is answer text: the expected text changes with it.)
-							next = current.replace(/<!--SR:[^>]*?-->/g, "<!--SR:!2026-04-01,20,270-->");
-							file.text = file.text.replace(/<!--SR:[^>]*?-->/g, "<!--SR:!2026-04-01,20,270-->");
+					};
+					for (const s of steps) {
+						figures.steps++;
+						clock += 61_000;
+						const state = controller.state();
+						const shown = state.card;
+						if (s.kind === "answer") {
+							if (state.phase !== "question" && state.phase !== "answer") continue;
+							controller.reveal();
+							figures.answers++;
+							const outcome = await controller.answer(s.rating);
+							if (outcome === "saved") figures.saved++;
+							else if (outcome === "stale") figures.stale++;
+							else if (outcome === "unsaved") figures.unsaved++;
+						} else if (s.kind === "skip") controller.skip();
+						else if (s.kind === "undo") {
+							if (await controller.undo()) figures.undos++;
+						} else if (shown) {
+							// Another program edits the note of the card shown, between question and answer.
+							const file = files.find((f) => f.name === shown.path);
+							if (!file || !utf8(file.as)) continue;
+							figures.externalEdits++;
+							const current = readFileSync(file.path, "utf8");
+							let next: string;
+							if (s.kind === "append") {
+								// A paragraph of its own, so it does not join the last card's answer.
+								next = `${current}\n\n${s.line}\n`;
+								file.text = `${file.text}\n\n${s.line}\n`;
+							} else {
+								// Another device answers every card: every comment gets another schedule.
+								// (A comment-like text inside an answer is answer text: the expected text changes with it.)
+								next = current.replace(/<!--SR:[^>]*?-->/g, "<!--SR:!2026-04-01,20,270-->");
+								file.text = file.text.replace(/<!--SR:[^>]*?-->/g, "<!--SR:!2026-04-01,20,270-->");
+							}
+							writeFileSync(file.path, next);
+							file.bytes = Buffer.from(next, "utf8");
 						}
-						writeFileSync(file.path, next);
-						file.bytes = Buffer.from(next, "utf8");
+						check();
 					}
-					check();
-				}
-				await store.close();
-			}),
+					await store.close();
+				},
+			),
 			{ numRuns: RUNS, seed: SEED },
 		);
 	}, 600_000);

@@ -13,17 +13,18 @@ const deckArb = fc.constantFrom("space", "Space/Docker", "space/docker", "space/
 const segmentArb = fc.oneof(
 	fc.constant(NEW),
 	fc.constantFrom("2026-03-01", "2026-03-10", "2026-04-01").map((d) => classic(d)),
-	fc.tuple(fc.constantFrom("2026-03-10T11:00:00Z", "2026-03-20T11:00:00Z"), fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3)).map(([d, s]) => fsrs(d, { state: s })),
+	fc
+		.tuple(fc.constantFrom("2026-03-10T11:00:00Z", "2026-03-20T11:00:00Z"), fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3))
+		.map(([d, s]) => fsrs(d, { state: s })),
 );
 const cardArb = fc.tuple(fc.array(deckArb, { maxLength: 2 }), fc.array(segmentArb, { minLength: 1, maxLength: 3 }));
 const noteArb: fc.Arbitrary<NoteForIndex> = fc
 	.tuple(fc.array(fc.constantFrom("#space", "#done-space", "#Todo", "#todo/x"), { maxLength: 3 }), fc.array(cardArb, { maxLength: 4 }))
-	.map(([tags, cards]) => noteForIndex({ tags, cards: cards.map(([decks, segments], i) => card({ decks: decks.filter((d) => d !== ""), segments, startLine: i * 2 })) }));
+	.map(([tags, cards]) =>
+		noteForIndex({ tags, cards: cards.map(([decks, segments], i) => card({ decks: decks.filter((d) => d !== ""), segments, startLine: i * 2 })) }),
+	);
 
-type Op =
-	| { op: "write"; path: string; note: NoteForIndex }
-	| { op: "rename"; from: string; to: string }
-	| { op: "delete"; path: string };
+type Op = { op: "write"; path: string; note: NoteForIndex } | { op: "rename"; from: string; to: string } | { op: "delete"; path: string };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
 	fc.record({ op: fc.constant("write" as const), path: pathArb, note: noteArb }),

@@ -14,11 +14,16 @@ function counts(node: DeckNode | undefined): [number, number, number, number] {
 describe("buildDeckTree", () => {
 	it("counts siblings by status, parents including their sub-decks", () => {
 		const index = new CardIndex(options);
-		index.setFile("a.md", noteForIndex({ cards: [
-			card({ decks: ["space/docker"], segments: [classic("2026-03-09"), NEW] }),
-			card({ decks: ["space/docker/build"], segments: [fsrs("2026-03-10T11:00:00Z", { state: 1 })] }),
-			card({ decks: ["space/k8s"], segments: [classic("2026-04-01")] }),
-		] }));
+		index.setFile(
+			"a.md",
+			noteForIndex({
+				cards: [
+					card({ decks: ["space/docker"], segments: [classic("2026-03-09"), NEW] }),
+					card({ decks: ["space/docker/build"], segments: [fsrs("2026-03-10T11:00:00Z", { state: 1 })] }),
+					card({ decks: ["space/k8s"], segments: [classic("2026-04-01")] }),
+				],
+			}),
+		);
 		const tree = buildDeckTree(index, NOW);
 		expect(counts(tree)).toEqual([1, 1, 1, 4]);
 		expect(counts(findDeck(tree, "space"))).toEqual([1, 1, 1, 4]);
@@ -49,7 +54,16 @@ describe("buildDeckTree", () => {
 
 	it("sorts sub-decks by name with numbers in numeric order, and omits emptied decks", () => {
 		const index = new CardIndex(options);
-		index.setFile("a.md", noteForIndex({ cards: [card({ decks: ["space/day-10"], segments: [NEW] }), card({ decks: ["space/day-9"], segments: [NEW] }), card({ decks: ["space/Alpha"], segments: [NEW] })] }));
+		index.setFile(
+			"a.md",
+			noteForIndex({
+				cards: [
+					card({ decks: ["space/day-10"], segments: [NEW] }),
+					card({ decks: ["space/day-9"], segments: [NEW] }),
+					card({ decks: ["space/Alpha"], segments: [NEW] }),
+				],
+			}),
+		);
 		index.setFile("b.md", noteForIndex({ cards: [card({ decks: ["space/gone"], segments: [NEW] })] }));
 		index.removeFile("b.md");
 		const names = findDeck(buildDeckTree(index, NOW), "space")!.children.map((c) => c.name);
@@ -68,9 +82,17 @@ describe("buildDeckTree", () => {
 describe("deckTreeToJson", () => {
 	it("uses the single top-level deck as the root, in the shape of cli.md", () => {
 		const index = new CardIndex(options);
-		index.setFile("a.md", noteForIndex({ cards: [card({ decks: ["space/docker"], segments: [classic("2026-03-01")] }), card({ decks: ["space"], segments: [NEW] })] }));
+		index.setFile(
+			"a.md",
+			noteForIndex({ cards: [card({ decks: ["space/docker"], segments: [classic("2026-03-01")] }), card({ decks: ["space"], segments: [NEW] })] }),
+		);
 		expect(deckTreeToJson(buildDeckTree(index, NOW))).toEqual({
-			name: "space", path: "space", due: 1, new: 1, learning: 0, total: 2,
+			name: "space",
+			path: "space",
+			due: 1,
+			new: 1,
+			learning: 0,
+			total: 2,
 			children: [{ name: "docker", path: "space/docker", due: 1, new: 0, learning: 0, total: 1, children: [] }],
 		});
 	});

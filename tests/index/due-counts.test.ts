@@ -30,8 +30,16 @@ const sorted = (counts: Map<string, number>) => [...counts].sort(([a], [b]) => (
 describe("dueCountsByDay", () => {
 	it("counts the siblings due on each day", () => {
 		const index = new CardIndex({ flashcardTags: ["#space"], dayStartHour: 4 });
-		index.setFile("a.md", noteForIndex({ cards: [card({ decks: ["space"], segments: [classic("2026-03-01"), classic("2026-03-02")] }), card({ decks: ["space"], segments: [NEW] })] }));
-		index.setFile("b.md", noteForIndex({ cards: [card({ decks: ["space"], segments: [classic("2026-03-01"), fsrs("2026-03-05T12:00:00Z", { state: 2 })] })] }));
+		index.setFile(
+			"a.md",
+			noteForIndex({
+				cards: [card({ decks: ["space"], segments: [classic("2026-03-01"), classic("2026-03-02")] }), card({ decks: ["space"], segments: [NEW] })],
+			}),
+		);
+		index.setFile(
+			"b.md",
+			noteForIndex({ cards: [card({ decks: ["space"], segments: [classic("2026-03-01"), fsrs("2026-03-05T12:00:00Z", { state: 2 })] })] }),
+		);
 		const counts = dueCountsByDay(index, 4);
 		expect(counts.get("2026-03-01")).toBe(2);
 		expect(counts.get("2026-03-02")).toBe(1);

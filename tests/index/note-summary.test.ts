@@ -82,7 +82,9 @@ describe("note summaries", () => {
 		);
 		for (const { path, text } of vaultNotes()) {
 			const keyer = statusKeyer(4);
-			expect(summarizeNote(parseNote(text, { path, settings, textless: true }), keyer)).toEqual(summarizeNote(parseNote(text, { path, settings }), keyer));
+			expect(summarizeNote(parseNote(text, { path, settings, textless: true }), keyer)).toEqual(
+				summarizeNote(parseNote(text, { path, settings }), keyer),
+			);
 		}
 	});
 

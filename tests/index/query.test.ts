@@ -14,14 +14,26 @@ function filter(expression: string): Filter {
 
 function sample(): CardIndex {
 	const index = new CardIndex({ flashcardTags: ["#space"], dayStartHour: 4 });
-	index.setFile("docker.md", noteForIndex({ tags: ["#space/docker", "#done-space"], cards: [
-		card({ decks: ["space/docker"], segments: [classic("2026-03-01"), classic("2026-03-10")], startLine: 0, front: "old" }),
-		card({ decks: ["space/docker/build"], segments: [NEW], startLine: 3, front: "build" }),
-	] }));
-	index.setFile("k8s.md", noteForIndex({ tags: ["#space/k8s", "#Todo"], cards: [
-		card({ decks: ["space/k8s"], segments: [fsrs("2026-03-10T11:00:00Z", { state: 3 })], startLine: 0, front: "pods" }),
-		card({ decks: ["space/k8s", "space/docker"], segments: [classic("2026-05-01")], startLine: 2, front: "both" }),
-	] }));
+	index.setFile(
+		"docker.md",
+		noteForIndex({
+			tags: ["#space/docker", "#done-space"],
+			cards: [
+				card({ decks: ["space/docker"], segments: [classic("2026-03-01"), classic("2026-03-10")], startLine: 0, front: "old" }),
+				card({ decks: ["space/docker/build"], segments: [NEW], startLine: 3, front: "build" }),
+			],
+		}),
+	);
+	index.setFile(
+		"k8s.md",
+		noteForIndex({
+			tags: ["#space/k8s", "#Todo"],
+			cards: [
+				card({ decks: ["space/k8s"], segments: [fsrs("2026-03-10T11:00:00Z", { state: 3 })], startLine: 0, front: "pods" }),
+				card({ decks: ["space/k8s", "space/docker"], segments: [classic("2026-05-01")], startLine: 2, front: "both" }),
+			],
+		}),
+	);
 	return index;
 }
 
@@ -64,10 +76,14 @@ describe("counts", () => {
 	});
 
 	it("counts saved filters, reporting invalid expressions instead of throwing", () => {
-		const saved = savedFilterCounts(sample(), [
-			{ name: "Docker to do", expression: "#space/docker -#done-space" },
-			{ name: "Broken", expression: "docker" },
-		], NOW);
+		const saved = savedFilterCounts(
+			sample(),
+			[
+				{ name: "Docker to do", expression: "#space/docker -#done-space" },
+				{ name: "Broken", expression: "docker" },
+			],
+			NOW,
+		);
 		expect(saved[0]).toEqual({ name: "Docker to do", expression: "#space/docker -#done-space", error: null, due: 0, new: 0, learning: 0, total: 1 });
 		expect(saved[1].error).toMatch(/Unknown word/);
 		expect(saved[1].total).toBe(0);

@@ -10,8 +10,12 @@ import { StatusClasses, STATUS_NAMES } from "../../src/index/status-keys";
 import { overdueDays, siblingStatus } from "../../src/schedule/status";
 import { classic, fsrs } from "../builders";
 
-const day = fc.tuple(fc.integer({ min: 2025, max: 2026 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
-const moment = fc.tuple(day, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([d, h, m]) => `${d}T${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:00.000Z`);
+const day = fc
+	.tuple(fc.integer({ min: 2025, max: 2026 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+	.map(([y, m, d]) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
+const moment = fc
+	.tuple(day, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+	.map(([d, h, m]) => `${d}T${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:00.000Z`);
 const segment: fc.Arbitrary<SegmentState> = fc.oneof(
 	fc.constant<SegmentState>({ kind: "absent" }),
 	fc.constant<SegmentState>({ kind: "ok", schedule: null }),

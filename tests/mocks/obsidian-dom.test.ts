@@ -10,7 +10,11 @@ describe("installObsidianDom", () => {
 		expect(root.className).toBe("a b");
 		expect(root.parentNode).toBeNull();
 		const first = root.createSpan({ text: "one" });
-		const link = root.createEl("a", { cls: ["x", "y z"], text: "t", href: "https://example.com", title: "tip", attr: { "data-n": 3, hidden: null } }, (el) => el.addClass("cb"));
+		const link = root.createEl(
+			"a",
+			{ cls: ["x", "y z"], text: "t", href: "https://example.com", title: "tip", attr: { "data-n": 3, hidden: null } },
+			(el) => el.addClass("cb"),
+		);
 		const top = root.createDiv({ text: "zero", prepend: true });
 		expect(Array.from(root.children)).toEqual([top, first, link]);
 		expect(link.className).toBe("x y z cb");

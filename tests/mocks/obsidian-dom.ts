@@ -46,7 +46,7 @@ function place(el: Element, parent: Node | undefined, prepend: boolean | undefin
 }
 
 function applyInfo(el: Element, raw: Info | string | undefined, parent: Node | undefined): void {
-	const o: Info = typeof raw === "string" ? { cls: raw } : raw ?? {};
+	const o: Info = typeof raw === "string" ? { cls: raw } : (raw ?? {});
 	const classes = classList(o.cls);
 	if (classes.length > 0) el.classList.add(...classes);
 	if (o.text !== undefined) setText(el, o.text);
@@ -73,7 +73,7 @@ function makeEl(doc: Document, tag: string, o: Info | string | undefined, parent
 
 function makeSvg(doc: Document, tag: string, o: Info | string | undefined, parent: Node | undefined, cb: ((el: SVGElement) => void) | undefined): SVGElement {
 	const el = doc.createElementNS(SVG_NS, tag);
-	const info: Info = typeof o === "string" ? { cls: o } : o ?? {};
+	const info: Info = typeof o === "string" ? { cls: o } : (o ?? {});
 	applyInfo(el, { cls: info.cls, attr: info.attr, parent: info.parent, prepend: info.prepend }, parent);
 	cb?.(el);
 	return el;
@@ -128,8 +128,18 @@ export function installObsidianDom(): void {
 			return Object.prototype.isPrototypeOf.call(type.prototype, this);
 		},
 	});
-	Object.defineProperty(Node.prototype, "doc", { configurable: true, get(this: Node) { return docOf(this); } });
-	Object.defineProperty(Node.prototype, "win", { configurable: true, get(this: Node) { return docOf(this).defaultView ?? window; } });
+	Object.defineProperty(Node.prototype, "doc", {
+		configurable: true,
+		get(this: Node) {
+			return docOf(this);
+		},
+	});
+	Object.defineProperty(Node.prototype, "win", {
+		configurable: true,
+		get(this: Node) {
+			return docOf(this).defaultView ?? window;
+		},
+	});
 	define(Element.prototype, {
 		getText(this: Element) {
 			return this.textContent ?? "";

@@ -492,7 +492,10 @@ export abstract class FuzzySuggestModal<T> extends Modal {
  */
 export abstract class ClassicPluginSettingTab {
 	containerEl: HTMLElement;
-	constructor(public app: App, public plugin: Plugin) {
+	constructor(
+		public app: App,
+		public plugin: Plugin,
+	) {
 		this.containerEl = typeof document === "undefined" ? ({} as HTMLElement) : createDiv();
 	}
 	display(): void {}

@@ -38,7 +38,11 @@ function open(doc: string, o: Open = {}): { view: EditorView; settings: SpacedNo
 	view = new EditorView({
 		state: EditorState.create({
 			doc,
-			extensions: [editorLivePreviewField.init(() => o.livePreview ?? true), editorInfoField.init(() => ({ file }) as unknown as MarkdownFileInfo), extension],
+			extensions: [
+				editorLivePreviewField.init(() => o.livePreview ?? true),
+				editorInfoField.init(() => ({ file }) as unknown as MarkdownFileInfo),
+				extension,
+			],
 		}),
 		parent,
 	});
@@ -172,14 +176,21 @@ describe("cardLivePreviewExtension: edits", () => {
 	it("while typing anywhere, every chip still covers exactly a scheduling comment (property)", () => {
 		fc.assert(
 			fc.property(
-				fc.array(fc.record({ at: fc.nat(), del: fc.integer({ min: 0, max: 4 }), text: fc.constantFrom("x", "<", "-->", "!", "\n", "::", "?", "") }), { minLength: 1, maxLength: 12 }),
+				fc.array(fc.record({ at: fc.nat(), del: fc.integer({ min: 0, max: 4 }), text: fc.constantFrom("x", "<", "-->", "!", "\n", "::", "?", "") }), {
+					minLength: 1,
+					maxLength: 12,
+				}),
 				(edits) => {
 					const { view: v } = open(FORMS, { reparseDelayMs: 60_000 });
 					try {
 						for (const e of edits) {
 							const from = e.at % (v.state.doc.length + 1);
 							const to = Math.min(v.state.doc.length, from + e.del);
-							v.dispatch({ changes: { from, to, insert: e.text }, selection: EditorSelection.cursor(from + e.text.length), userEvent: e.text ? "input.type" : "delete.forward" });
+							v.dispatch({
+								changes: { from, to, insert: e.text },
+								selection: EditorSelection.cursor(from + e.text.length),
+								userEvent: e.text ? "input.type" : "delete.forward",
+							});
 							for (const [start, end] of replaced(v)) expect(v.state.doc.sliceString(start, end)).toMatch(/^<!--SR:[^>]*-->$/);
 						}
 					} finally {
@@ -206,7 +217,10 @@ describe("cardLivePreviewExtension: edits", () => {
 		const parent = createDiv();
 		document.body.appendChild(parent);
 		view = new EditorView({
-			state: EditorState.create({ doc: FORMS, extensions: [editorLivePreviewField.init(() => true), cardLivePreviewExtension(() => settings, { now: () => now })] }),
+			state: EditorState.create({
+				doc: FORMS,
+				extensions: [editorLivePreviewField.init(() => true), cardLivePreviewExtension(() => settings, { now: () => now })],
+			}),
 			parent,
 		});
 		expect(chipTexts(view)[0]).toBe("in 12 d");

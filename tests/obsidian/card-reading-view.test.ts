@@ -41,7 +41,14 @@ function paragraph(...lines: string[]): HTMLElement {
 	return section;
 }
 
-function run(el: HTMLElement, lineStart: number, lineEnd: number, settings: Partial<SpacedNotesSettings> = {}, onChipClick?: (i: CardChipClick) => void, text = NOTE): void {
+function run(
+	el: HTMLElement,
+	lineStart: number,
+	lineEnd: number,
+	settings: Partial<SpacedNotesSettings> = {},
+	onChipClick?: (i: CardChipClick) => void,
+	text = NOTE,
+): void {
 	const all: SpacedNotesSettings = { ...DEFAULT_SETTINGS, ...settings };
 	const processor = createCardReadingViewPostProcessor(() => all, { now: () => NOW, onChipClick });
 	void processor(el, context({ text, lineStart, lineEnd }));
@@ -188,7 +195,10 @@ describe("chips on their own rendered lines", () => {
 		run(el, 2, 4);
 		const brs = Array.from(el.querySelectorAll("br"));
 		const hosts = Array.from(el.querySelectorAll(".sn-chip-line"));
-		expect(hosts.map((h) => [lineBefore(h), h.textContent])).toEqual([["First::one", "in 12 d"], ["Second::two", "overdue 3 d"]]);
+		expect(hosts.map((h) => [lineBefore(h), h.textContent])).toEqual([
+			["First::one", "in 12 d"],
+			["Second::two", "overdue 3 d"],
+		]);
 		expect(hosts.map((h) => h.nextSibling)).toEqual(brs);
 	});
 
@@ -306,31 +316,37 @@ describe("paragraph mapping, for any mix of inline and own-line comments", () =>
 
 	it("each chip follows its own card's line, or all go in one row when the lines do not add up", () => {
 		fc.assert(
-			fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), fc.constantFrom<Rendering>("comment-line-empty", "comment-line-dropped", "strict-line-breaks"), (ownLines, rendering) => {
-				const source = ["#flashcards", ""];
-				const rendered: string[] = [];
-				ownLines.forEach((own, i) => {
-					source.push(own ? `Q${i}::A${i}` : `Q${i}::A${i} ${comment(i)}`);
-					rendered.push(`Q${i}::A${i}`);
-					if (!own) return;
-					source.push(comment(i));
-					if (rendering === "comment-line-empty") rendered.push("");
-				});
-				const el = rendering === "strict-line-breaks" ? paragraph(rendered.join(" ")) : paragraph(...rendered);
-				run(el, 2, source.length - 1, { commentDisplay: "raw" }, undefined, source.join("\n"));
+			fc.property(
+				fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }),
+				fc.constantFrom<Rendering>("comment-line-empty", "comment-line-dropped", "strict-line-breaks"),
+				(ownLines, rendering) => {
+					const source = ["#flashcards", ""];
+					const rendered: string[] = [];
+					ownLines.forEach((own, i) => {
+						source.push(own ? `Q${i}::A${i}` : `Q${i}::A${i} ${comment(i)}`);
+						rendered.push(`Q${i}::A${i}`);
+						if (!own) return;
+						source.push(comment(i));
+						if (rendering === "comment-line-empty") rendered.push("");
+					});
+					const el = rendering === "strict-line-breaks" ? paragraph(rendered.join(" ")) : paragraph(...rendered);
+					run(el, 2, source.length - 1, { commentDisplay: "raw" }, undefined, source.join("\n"));
 
-				const raws = Array.from(el.querySelectorAll(".sn-chip-raw")).map((c) => c.textContent);
-				expect(raws).toEqual(ownLines.map((_, i) => comment(i)));
-				const hosts = Array.from(el.querySelectorAll(".sn-chip-line"));
-				if (rendering === "strict-line-breaks" && ownLines.length > 1) {
-					expect(hosts).toEqual([]);
-					expect(el.querySelector("p > .sn-chip-row")?.children.length).toBe(ownLines.length);
-					return;
-				}
-				expect(el.querySelector(".sn-chip-row")).toBeNull();
-				expect(hosts.map((h) => [lineBefore(h).trim().split(" ").pop(), h.textContent])).toEqual(ownLines.map((_, i) => [`Q${i}::A${i}`, comment(i)]));
-				for (const h of hosts) expect(h.nextSibling === null || h.nextSibling.nodeName === "BR").toBe(true);
-			}),
+					const raws = Array.from(el.querySelectorAll(".sn-chip-raw")).map((c) => c.textContent);
+					expect(raws).toEqual(ownLines.map((_, i) => comment(i)));
+					const hosts = Array.from(el.querySelectorAll(".sn-chip-line"));
+					if (rendering === "strict-line-breaks" && ownLines.length > 1) {
+						expect(hosts).toEqual([]);
+						expect(el.querySelector("p > .sn-chip-row")?.children.length).toBe(ownLines.length);
+						return;
+					}
+					expect(el.querySelector(".sn-chip-row")).toBeNull();
+					expect(hosts.map((h) => [lineBefore(h).trim().split(" ").pop(), h.textContent])).toEqual(
+						ownLines.map((_, i) => [`Q${i}::A${i}`, comment(i)]),
+					);
+					for (const h of hosts) expect(h.nextSibling === null || h.nextSibling.nodeName === "BR").toBe(true);
+				},
+			),
 		);
 	});
 });

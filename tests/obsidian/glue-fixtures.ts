@@ -19,12 +19,12 @@ export function fakeParse(text: string, path: string, settings: SpacedNotesSetti
 	const included = deckTag !== undefined && !path.startsWith("ignored/");
 	const cards = included
 		? text.split("\n").flatMap((line, i) => {
-			if (!line.includes("::")) return [];
-			const due = /!(\d{4}-\d{2}-\d{2})/.exec(line);
-			const c = card({ decks: [deckTag.slice(1)], segments: [due ? classic(due[1]) : NEW], startLine: i, front: line.split("::")[0] });
-			c.context = [path.replace(/\.md$/, "").split("/").pop() ?? ""];
-			return [c];
-		})
+				if (!line.includes("::")) return [];
+				const due = /!(\d{4}-\d{2}-\d{2})/.exec(line);
+				const c = card({ decks: [deckTag.slice(1)], segments: [due ? classic(due[1]) : NEW], startLine: i, front: line.split("::")[0] });
+				c.context = [path.replace(/\.md$/, "").split("/").pop() ?? ""];
+				return [c];
+			})
 		: [];
 	return { tags, included, cards, problems: [] };
 }

@@ -46,8 +46,15 @@ class MemoryAdapter implements LogAdapter {
 const FOLDER = ".obsidian/plugins/spaced-notes/logs";
 const before: SegmentState = { kind: "ok", schedule: { type: "classic", due: "2026-03-08", interval: 4, ease: 250 } };
 const answer = (iso: string, source = "Q::A") => ({
-	time: new Date(iso), path: "notes/docker.md", card: { source, decks: ["space/docker"] }, sibling: 0, rating: Rating.Good,
-	before, after: { type: "classic" as const, due: "2026-03-20", interval: 10, ease: 250 }, durationMs: 4000, dayStartHour: 4,
+	time: new Date(iso),
+	path: "notes/docker.md",
+	card: { source, decks: ["space/docker"] },
+	sibling: 0,
+	rating: Rating.Good,
+	before,
+	after: { type: "classic" as const, due: "2026-03-20", interval: 10, ease: 250 },
+	durationMs: 4000,
+	dayStartHour: 4,
 });
 
 describe("ReviewLogStore", () => {
@@ -63,7 +70,11 @@ describe("ReviewLogStore", () => {
 		adapter.files.set(`${FOLDER}/tablet.jsonl`, "{oops\n");
 		adapter.files.set(`${FOLDER}/readme.txt`, "not a log");
 		const merged = await laptop.readAll();
-		expect(merged.reviews.map((r) => new Date(r.time).toISOString())).toEqual(["2026-03-10T08:00:00.000Z", "2026-03-10T09:00:00.000Z", "2026-03-10T10:00:00.000Z"]);
+		expect(merged.reviews.map((r) => new Date(r.time).toISOString())).toEqual([
+			"2026-03-10T08:00:00.000Z",
+			"2026-03-10T09:00:00.000Z",
+			"2026-03-10T10:00:00.000Z",
+		]);
 		expect(merged.reviews[1].card).toBe(cardId("notes/docker.md", "Q::A", 0));
 		expect(merged.problems).toEqual([{ file: `${FOLDER}/tablet.jsonl`, line: 1, reason: "not valid JSON" }]);
 	});

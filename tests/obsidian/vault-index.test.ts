@@ -94,7 +94,12 @@ describe("VaultIndexer build", () => {
 		indexer.start();
 		world.app.workspace.ready();
 		await indexer.ready;
-		expect(indexer.index.getFile("n/009.md")?.readCards().map((c) => c.startLine)).toEqual([1]);
+		expect(
+			indexer.index
+				.getFile("n/009.md")
+				?.readCards()
+				.map((c) => c.startLine),
+		).toEqual([1]);
 	});
 });
 

@@ -14,7 +14,11 @@ function setup() {
 	const app = new App();
 	app.vault.put("n.md", TEXT);
 	const writes: [string, string][] = [];
-	const writer = new NoteEditor(new VaultNotes(app as unknown as ObsidianApp), () => SETTINGS, (path, text) => writes.push([path, text]));
+	const writer = new NoteEditor(
+		new VaultNotes(app as unknown as ObsidianApp),
+		() => SETTINGS,
+		(path, text) => writes.push([path, text]),
+	);
 	const target = cardTarget(parseNote(TEXT, { path: "n.md", settings: SETTINGS }).cards[1], 0);
 	return { app, writer, writes, target };
 }

@@ -13,7 +13,13 @@ import { siblingStatus } from "../../src/schedule/status";
 import { card, classic, NEW, sessionItems } from "../builders";
 
 /** The reference: one status per item, buried siblings by key text, filters in order. */
-function referenceQueues(items: readonly SessionItem[], now: Date, settings: SchedulingSettings, doneToday: Record<string, DoneTodayCounts>, seed: string): Queues {
+function referenceQueues(
+	items: readonly SessionItem[],
+	now: Date,
+	settings: SchedulingSettings,
+	doneToday: Record<string, DoneTodayCounts>,
+	seed: string,
+): Queues {
 	const hour = settings.nextDayStartsAt;
 	const today = localDay(now, hour);
 	const dayEnd = endOfToday(now, settings);
@@ -68,7 +74,9 @@ function answeredToday(item: SessionItem, today: string, hour: number): boolean 
 			const last = schedule.lastReview === null ? Number.NaN : Date.parse(schedule.lastReview);
 			return !Number.isNaN(last) && localDay(new Date(last), hour) === today;
 		}
-		return Number.isFinite(schedule.interval) && /^\d{4}-\d{2}-\d{2}$/.test(schedule.due) && addDays(schedule.due, -Math.round(schedule.interval)) === today;
+		return (
+			Number.isFinite(schedule.interval) && /^\d{4}-\d{2}-\d{2}$/.test(schedule.due) && addDays(schedule.due, -Math.round(schedule.interval)) === today
+		);
 	});
 }
 
@@ -96,12 +104,23 @@ const segment: fc.Arbitrary<SegmentState> = fc.oneof(
 	fc.constant<SegmentState>({ kind: "absent" }),
 	fc.constant<SegmentState>({ kind: "ok", schedule: null }),
 	fc.constant<SegmentState>({ kind: "unreadable", raw: "x", reason: "y" }),
-	fc.record({ due: day, interval: fc.constantFrom(0, 1, 2, 1.5, Number.NaN, 1e9) }).map((s): SegmentState => ({ kind: "ok", schedule: { type: "classic", ease: 250, ...s } })),
-	fc.record({ due: moment, state: fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3), lastReview: fc.option(moment, { nil: null }) }).map(
-		(s): SegmentState => ({ kind: "ok", schedule: { type: "fsrs", interval: 3, stability: 3, difficulty: 5, reps: 2, lapses: 0, learningStep: 0, ...s } }),
-	),
+	fc
+		.record({ due: day, interval: fc.constantFrom(0, 1, 2, 1.5, Number.NaN, 1e9) })
+		.map((s): SegmentState => ({ kind: "ok", schedule: { type: "classic", ease: 250, ...s } })),
+	fc
+		.record({ due: moment, state: fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3), lastReview: fc.option(moment, { nil: null }) })
+		.map((s): SegmentState => ({
+			kind: "ok",
+			schedule: { type: "fsrs", interval: 3, stability: 3, difficulty: 5, reps: 2, lapses: 0, learningStep: 0, ...s },
+		})),
 );
-const cardSpec = fc.record({ file: fc.constantFrom("a.md", "b.md", "c/d.md"), line: fc.nat(6), segments: fc.array(segment, { minLength: 1, maxLength: 3 }), deck: fc.constantFrom("x", "y", "z"), extra: fc.boolean() });
+const cardSpec = fc.record({
+	file: fc.constantFrom("a.md", "b.md", "c/d.md"),
+	line: fc.nat(6),
+	segments: fc.array(segment, { minLength: 1, maxLength: 3 }),
+	deck: fc.constantFrom("x", "y", "z"),
+	extra: fc.boolean(),
+});
 const settingsSpec = fc.record({
 	burySiblings: fc.boolean(),
 	deterministicOrder: fc.boolean(),
@@ -125,12 +144,18 @@ function itemsOf(specs: { file: string; line: number; segments: SegmentState[]; 
 describe("buildQueues", () => {
 	it("gives the reference's queues for arbitrary items and settings", () => {
 		fc.assert(
-			fc.property(fc.array(cardSpec, { maxLength: 30 }), settingsSpec, fc.record({ x: fc.nat(2), y: fc.nat(2) }), fc.string({ maxLength: 4 }), (specs, overrides, done, seed) => {
-				const items = itemsOf(specs);
-				const settings = { ...DEFAULT_SETTINGS, ...overrides };
-				const doneToday = { x: { new: done.x, reviews: done.y }, y: { new: done.y, reviews: 0 } };
-				expect(buildQueues(items, NOW, settings, doneToday, seed)).toEqual(referenceQueues(items, NOW, settings, doneToday, seed));
-			}),
+			fc.property(
+				fc.array(cardSpec, { maxLength: 30 }),
+				settingsSpec,
+				fc.record({ x: fc.nat(2), y: fc.nat(2) }),
+				fc.string({ maxLength: 4 }),
+				(specs, overrides, done, seed) => {
+					const items = itemsOf(specs);
+					const settings = { ...DEFAULT_SETTINGS, ...overrides };
+					const doneToday = { x: { new: done.x, reviews: done.y }, y: { new: done.y, reviews: 0 } };
+					expect(buildQueues(items, NOW, settings, doneToday, seed)).toEqual(referenceQueues(items, NOW, settings, doneToday, seed));
+				},
+			),
 			{ numRuns: 1500 },
 		);
 	});

@@ -84,7 +84,9 @@ describe("daily limits per deck", () => {
 		const items = [
 			...Array.from({ length: 5 }, (_, i) => sessionItems(card({ startLine: i, segments: [NEW] }), { file: "a.md", deck: "x" })).flat(),
 			...Array.from({ length: 5 }, (_, i) => sessionItems(card({ startLine: 10 + i, segments: [NEW] }), { file: "a.md", deck: "y" })).flat(),
-			...Array.from({ length: 5 }, (_, i) => sessionItems(card({ startLine: 20 + i, segments: [fsrs("2026-01-09T09:00:00Z")] }), { file: "a.md", deck: "x" })).flat(),
+			...Array.from({ length: 5 }, (_, i) =>
+				sessionItems(card({ startLine: 20 + i, segments: [fsrs("2026-01-09T09:00:00Z")] }), { file: "a.md", deck: "x" }),
+			).flat(),
 		];
 		const limited = { ...settings, newPerDay: 3, reviewsPerDay: 2 };
 		const s = ReviewSession.start(items, { now: NOW, settings: limited, doneToday: { y: { new: 2, reviews: 0 }, x: { new: 0, reviews: 1 } } });
@@ -129,7 +131,10 @@ describe("burying siblings", () => {
 
 describe("answering", () => {
 	it("brings learning cards back when their step is due", () => {
-		const items = [...sessionItems(card({ startLine: 1, segments: [NEW] })), ...sessionItems(card({ startLine: 2, segments: [fsrs("2026-01-09T09:00:00Z")] }))];
+		const items = [
+			...sessionItems(card({ startLine: 1, segments: [NEW] })),
+			...sessionItems(card({ startLine: 2, segments: [fsrs("2026-01-09T09:00:00Z")] })),
+		];
 		let s = ReviewSession.start(items, { now: NOW, settings });
 		const first = s.answer(Rating.Again, NOW); // review card 2 → relearning, +10 min
 		expect(first?.record.schedule).toMatchObject({ type: "fsrs", state: 3 });
@@ -152,7 +157,13 @@ describe("answering", () => {
 
 	it("shows an SM-2 Again card again later in the session", () => {
 		const sm2 = { ...settings, algorithm: "sm2" as const };
-		const s = ReviewSession.start([...sessionItems(card({ startLine: 1, segments: [classic("2026-01-10", { interval: 4 })] })), ...sessionItems(card({ startLine: 2, segments: [NEW] }))], { now: NOW, settings: sm2 });
+		const s = ReviewSession.start(
+			[
+				...sessionItems(card({ startLine: 1, segments: [classic("2026-01-10", { interval: 4 })] })),
+				...sessionItems(card({ startLine: 2, segments: [NEW] })),
+			],
+			{ now: NOW, settings: sm2 },
+		);
 		const r = s.answer(Rating.Again, NOW);
 		expect(r?.record.schedule).toEqual({ type: "classic", due: "2026-01-10", interval: 0, ease: 230 });
 		expect(r?.session.current(NOW)?.item.card.startLine).toBe(2);

@@ -75,7 +75,9 @@ describe("a schedule changed while its card is shown", () => {
 		expect(await controller.answer(Rating.Good)).toBe("stale");
 		// Undo takes back the first answer (the stale one was never an answer).
 		expect(await controller.undo()).toBe(true);
-		expect(world.text("docker.md")).toBe(original.replace("What does FROM do::Starts a stage\n", "What does FROM do::Starts a stage\n<!--SR:!2026-03-10,2,250-->\n"));
+		expect(world.text("docker.md")).toBe(
+			original.replace("What does FROM do::Starts a stage\n", "What does FROM do::Starts a stage\n<!--SR:!2026-03-10,2,250-->\n"),
+		);
 	});
 });
 
@@ -88,7 +90,13 @@ describe("the same on the command line (notes on disk)", () => {
 		const notices: string[] = [];
 		const settings = { ...loaded.settings, algorithm: "sm2" as const };
 		const controller = new ReviewController(
-			{ settings: () => settings, index: () => loaded.index, notes: new DiskNotes(loaded.vault), now: () => new Date("2026-03-10T12:00:00Z"), notify: (m) => notices.push(m) },
+			{
+				settings: () => settings,
+				index: () => loaded.index,
+				notes: new DiskNotes(loaded.vault),
+				now: () => new Date("2026-03-10T12:00:00Z"),
+				notify: (m) => notices.push(m),
+			},
 			{ title: "All cards" },
 		);
 		await controller.load();

@@ -73,16 +73,21 @@ describe("chipLabel", () => {
 		for (const tz of TIME_ZONES) {
 			inTimeZone(tz, () => {
 				fc.assert(
-					fc.property(fc.integer({ min: -400, max: 400 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 23 }), (offset, hour, startHour) => {
-						const moment = local(2025, 3, 30, hour);
-						const segment = classic(addDays(localDay(moment, startHour), offset));
-						const label = chipLabel(segment, moment, startHour);
-						const status = siblingStatus(segment, moment, startHour);
-						expect(label.state === "later").toBe(status === "later");
-						expect(label.state === "due" || label.state === "overdue").toBe(status === "due" && isDueNow(segment, moment, startHour));
-						if (label.state === "overdue") expect(label.text).toBe(`overdue ${overdueDays(segment, moment, startHour)} d`);
-						if (offset > 0 && offset < 30) expect(label.text).toBe(`in ${offset} d`);
-					}),
+					fc.property(
+						fc.integer({ min: -400, max: 400 }),
+						fc.integer({ min: 0, max: 23 }),
+						fc.integer({ min: 0, max: 23 }),
+						(offset, hour, startHour) => {
+							const moment = local(2025, 3, 30, hour);
+							const segment = classic(addDays(localDay(moment, startHour), offset));
+							const label = chipLabel(segment, moment, startHour);
+							const status = siblingStatus(segment, moment, startHour);
+							expect(label.state === "later").toBe(status === "later");
+							expect(label.state === "due" || label.state === "overdue").toBe(status === "due" && isDueNow(segment, moment, startHour));
+							if (label.state === "overdue") expect(label.text).toBe(`overdue ${overdueDays(segment, moment, startHour)} d`);
+							if (offset > 0 && offset < 30) expect(label.text).toBe(`in ${offset} d`);
+						},
+					),
 					{ numRuns: 150 },
 				);
 			});
@@ -96,7 +101,10 @@ describe("cardChipLabel", () => {
 	it("shows the most urgent sibling and lists every side on hover", () => {
 		const label = cardChipLabel(segments("<!--SR:!2025-06-22,12,270!2025-06-08,3,250-->"), now, 4);
 		expect(label).toMatchObject({ text: "overdue 2 d", state: "overdue" });
-		expect(label.title.split("\n")).toEqual(["Side 1: in 12 d. Due 2025-06-22. Interval 12 d, ease 270.", "Side 2: overdue 2 d. Due 2025-06-08. Interval 3 d, ease 250."]);
+		expect(label.title.split("\n")).toEqual([
+			"Side 1: in 12 d. Due 2025-06-22. Interval 12 d, ease 270.",
+			"Side 2: overdue 2 d. Due 2025-06-08. Interval 3 d, ease 250.",
+		]);
 	});
 
 	it("orders: unreadable, overdue (most days first), due, new, waiting (soonest first)", () => {

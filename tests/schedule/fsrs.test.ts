@@ -114,8 +114,16 @@ describe("daylight saving", () => {
 describe("fuzz", () => {
 	const fuzzed = { ...DEFAULT_SETTINGS, fuzz: true };
 	const review: FsrsSchedule = {
-		type: "fsrs", due: "2026-02-01T09:00:00.000Z", interval: 30, stability: 30, difficulty: 5,
-		state: 2, reps: 5, lapses: 0, learningStep: 0, lastReview: "2026-01-02T09:00:00.000Z",
+		type: "fsrs",
+		due: "2026-02-01T09:00:00.000Z",
+		interval: 30,
+		stability: 30,
+		difficulty: 5,
+		state: 2,
+		reps: 5,
+		lapses: 0,
+		learningStep: 0,
+		lastReview: "2026-01-02T09:00:00.000Z",
 	};
 	it("is seeded per card: the same review gives the same date", () => {
 		const at = new Date("2026-02-01T10:00:00Z");
@@ -165,8 +173,16 @@ describe("classic segments in FSRS mode", () => {
 describe("robustness", () => {
 	it("treats unusable stored values as a new card and drops unreadable steps", () => {
 		const broken: FsrsSchedule = {
-			type: "fsrs", due: "nonsense", interval: 3, stability: -1, difficulty: 50,
-			state: 2, reps: 3, lapses: 0, learningStep: 0, lastReview: null,
+			type: "fsrs",
+			due: "nonsense",
+			interval: 3,
+			stability: -1,
+			difficulty: 50,
+			state: 2,
+			reps: 3,
+			lapses: 0,
+			learningStep: 0,
+			lastReview: null,
 		};
 		expect(scheduleFsrs(broken, Rating.Good, START, noFuzz, "k")).toEqual(scheduleFsrs(null, Rating.Good, START, noFuzz, "k"));
 		expect(validSteps(["1m", "x", "10 m", "1.5h", "2d"])).toEqual(["1m", "1.5h", "2d"]);

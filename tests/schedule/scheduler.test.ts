@@ -17,11 +17,7 @@ const NOW = new Date("2026-01-01T09:00:00Z");
 describe("answer", () => {
 	it("uses FSRS by default and treats absent, placeholder and unreadable segments as new", () => {
 		const expected = scheduleFsrs(null, Rating.Easy, NOW, fsrsSettings, ctx.cardKey);
-		const segments: SegmentState[] = [
-			{ kind: "absent" },
-			{ kind: "ok", schedule: null },
-			{ kind: "unreadable", raw: "!bad", reason: "bad date" },
-		];
+		const segments: SegmentState[] = [{ kind: "absent" }, { kind: "ok", schedule: null }, { kind: "unreadable", raw: "!bad", reason: "bad date" }];
 		for (const segment of segments) expect(answer(segment, Rating.Easy, NOW, fsrsSettings, ctx)).toEqual(expected);
 	});
 

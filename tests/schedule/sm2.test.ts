@@ -70,7 +70,9 @@ describe("scheduleSm2 overdue bonus", () => {
 
 	it("caps at the maximum interval", () => {
 		expect(scheduleSm2(classicSchedule({ due: TODAY, interval: 30000, ease: 250 }), Rating.Good, TODAY, settings).interval).toBe(SM2_MAXIMUM_INTERVAL);
-		expect(scheduleSm2(classicSchedule({ due: TODAY, interval: 300, ease: 250 }), Rating.Good, TODAY, { ...settings, maximumInterval: 365 }).interval).toBe(365);
+		expect(scheduleSm2(classicSchedule({ due: TODAY, interval: 300, ease: 250 }), Rating.Good, TODAY, { ...settings, maximumInterval: 365 }).interval).toBe(
+			365,
+		);
 	});
 });
 

@@ -64,19 +64,28 @@ describe("importSpacedRepetitionSettings", () => {
 	});
 
 	it("reads later versions' cloze patterns and reports unsupported ones", () => {
-		const { settings, notes } = importSpacedRepetitionSettings({ settings: { clozePatterns: ["{{[123;;]answer[;;hint]}}", "==[123;;]answer[;;hint]==", "[[x]]"] } });
+		const { settings, notes } = importSpacedRepetitionSettings({
+			settings: { clozePatterns: ["{{[123;;]answer[;;hint]}}", "==[123;;]answer[;;hint]==", "[[x]]"] },
+		});
 		expect(settings.clozeKinds).toEqual(["highlight", "curly"]);
 		expect(notes.some((n) => n.includes("[[x]]"))).toBe(true);
 	});
 
 	it("skips bad values with a note and warns about custom separators and folder decks", () => {
 		const { settings, notes } = importSpacedRepetitionSettings({
-			settings: { baseEase: 50, easyBonus: "big", flashcardTags: ["two words"], singleLineCardSeparator: ";;", convertFoldersToDecks: true, burySiblingCards: false },
+			settings: {
+				baseEase: 50,
+				easyBonus: "big",
+				flashcardTags: ["two words"],
+				singleLineCardSeparator: ";;",
+				convertFoldersToDecks: true,
+				burySiblingCards: false,
+			},
 		});
 		expect(settings).toEqual({ burySiblings: false, algorithm: "sm2" });
 		const text = notes.join("\n");
 		expect(text).toContain("Skipped baseEase (50)");
-		expect(text).toContain("Skipped easyBonus (\"big\")");
+		expect(text).toContain('Skipped easyBonus ("big")');
 		expect(text).toContain("“#two words” is not a tag");
 		expect(text).toContain("“;;”");
 		expect(text).toContain("Folders are not turned into decks");

@@ -21,9 +21,15 @@ describe("settings controls", () => {
 	});
 
 	it("turns text back into lists, adding # to tags", () => {
-		expect(patchForControl(settings, "flashcardTags", "flashcards, space/docker")).toEqual({ ok: true, patch: { flashcardTags: ["#flashcards", "#space/docker"] } });
+		expect(patchForControl(settings, "flashcardTags", "flashcards, space/docker")).toEqual({
+			ok: true,
+			patch: { flashcardTags: ["#flashcards", "#space/docker"] },
+		});
 		expect(patchForControl(settings, "relearningSteps", "10m\n1h")).toEqual({ ok: true, patch: { relearningSteps: ["10m", "1h"] } });
-		expect(patchForControl(settings, "ignoredFolders", "/templates/\narchive/**")).toEqual({ ok: true, patch: { ignoredFolders: ["templates", "archive/**"] } });
+		expect(patchForControl(settings, "ignoredFolders", "/templates/\narchive/**")).toEqual({
+			ok: true,
+			patch: { ignoredFolders: ["templates", "archive/**"] },
+		});
 		expect(patchForControl(settings, "learningSteps", "")).toEqual({ ok: true, patch: { learningSteps: [] } });
 	});
 

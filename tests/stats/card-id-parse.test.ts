@@ -29,8 +29,10 @@ describe("card ids with the real parser", () => {
 	it("do not change when other cards of the note are edited, added or removed", () => {
 		const before = ids("docker.md", NOTE);
 		expect([...before.keys()]).toEqual(["What is a stage?", "Why multi-stage builds?", "Base of a static Go binary"]);
-		const edited = NOTE.replace("A FROM section", "A FROM instruction and what follows")
-			.replace("#flashcards/docker\n", "#flashcards/docker\n\nNew card on top::yes\n");
+		const edited = NOTE.replace("A FROM section", "A FROM instruction and what follows").replace(
+			"#flashcards/docker\n",
+			"#flashcards/docker\n\nNew card on top::yes\n",
+		);
 		const after = ids("docker.md", edited);
 		expect(after.get("Why multi-stage builds?")).toBe(before.get("Why multi-stage builds?"));
 		expect(after.get("Base of a static Go binary")).toBe(before.get("Base of a static Go binary"));
@@ -41,8 +43,10 @@ describe("card ids with the real parser", () => {
 
 	it("do not change when a review writes the card's scheduling comment", () => {
 		const before = statsCardsOfNote("docker.md", parseNote(NOTE, { path: "docker.md", settings }).cards).map((c) => c.id);
-		const reviewed = NOTE.replace("- no build tools in production\n", "- no build tools in production\n<!--SR:!2026-03-12,3,250-->\n")
-			.replace(":::scratch", ":::scratch <!--SR:!2026-03-12,3,250!2026-03-14,5,270-->");
+		const reviewed = NOTE.replace("- no build tools in production\n", "- no build tools in production\n<!--SR:!2026-03-12,3,250-->\n").replace(
+			":::scratch",
+			":::scratch <!--SR:!2026-03-12,3,250!2026-03-14,5,270-->",
+		);
 		const after = statsCardsOfNote("docker.md", parseNote(reviewed, { path: "docker.md", settings }).cards);
 		expect(after.map((c) => c.id)).toEqual(before);
 		expect(after.filter((c) => c.schedule !== null)).toHaveLength(3);

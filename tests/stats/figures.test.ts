@@ -41,7 +41,11 @@ describe.each(TIME_ZONES)("figures in %s", (tz) => {
 			];
 			const table = trueRetention(history, "2026-03-10", HOUR);
 			// 7 days: docker Good, Again, Hard → 2/3. 30 days: + k8s Again → 2/4. 365: + k8s Easy → 3/5.
-			expect(table.overall.map((f) => [f.days, f.passed, f.reviews])).toEqual([[7, 2, 3], [30, 2, 4], [365, 3, 5]]);
+			expect(table.overall.map((f) => [f.days, f.passed, f.reviews])).toEqual([
+				[7, 2, 3],
+				[30, 2, 4],
+				[365, 3, 5],
+			]);
 			expect(table.overall[0].retention).toBeCloseTo(2 / 3, 10);
 			expect(table.decks.map((d) => [d.deck, d.figures.map((f) => `${f.passed}/${f.reviews}`)])).toEqual([
 				["space", ["2/3", "2/4", "3/5"]],
@@ -68,7 +72,11 @@ describe.each(TIME_ZONES)("figures in %s", (tz) => {
 			];
 			const forecast = forecastDue(cards, "2026-03-10", 90, HOUR);
 			expect(forecast.overdue).toBe(1);
-			expect(forecast.days.slice(0, 3).map((d) => [d.day, d.count])).toEqual([["2026-03-10", 3], ["2026-03-11", 1], ["2026-03-12", 1]]);
+			expect(forecast.days.slice(0, 3).map((d) => [d.day, d.count])).toEqual([
+				["2026-03-10", 3],
+				["2026-03-11", 1],
+				["2026-03-12", 1],
+			]);
 			expect(forecast.days[29]).toEqual({ day: "2026-04-08", count: 1 });
 			expect(forecast.days[30]).toEqual({ day: "2026-04-09", count: 1 });
 			const report = computeStats({ reviews: [], cards, now: now(), dayStartHour: HOUR });
@@ -78,7 +86,15 @@ describe.each(TIME_ZONES)("figures in %s", (tz) => {
 
 	it("streaks: today not yet studied does not break the current one", () => {
 		inTimeZone(tz, () => {
-			const days = [[3, 1], [3, 2], [3, 3], [3, 4], [3, 7], [3, 8], [3, 9]];
+			const days = [
+				[3, 1],
+				[3, 2],
+				[3, 3],
+				[3, 4],
+				[3, 7],
+				[3, 8],
+				[3, 9],
+			];
 			const history = days.map(([m, d]) => at(2026, m, d, 10, "s", Rating.Good));
 			expect(streaks(history, "2026-03-10", HOUR)).toEqual({ current: 3, longest: 4 });
 			expect(streaks([...history, at(2026, 3, 11, 1, "s", Rating.Good)], "2026-03-10", HOUR)).toEqual({ current: 4, longest: 4 });
@@ -98,7 +114,10 @@ describe.each(TIME_ZONES)("figures in %s", (tz) => {
 			const report = computeStats({ reviews: history, cards: [], now: now(), dayStartHour: HOUR });
 			expect(report.activity).toHaveLength(365);
 			expect(report.activity[0].day).toBe("2025-03-11");
-			expect(report.activity.slice(-2).map((d) => [d.day, d.count, d.durationMs])).toEqual([["2026-03-09", 2, 2000], ["2026-03-10", 1, 1000]]);
+			expect(report.activity.slice(-2).map((d) => [d.day, d.count, d.durationMs])).toEqual([
+				["2026-03-09", 2, 2000],
+				["2026-03-10", 1, 1000],
+			]);
 			expect(report.totals).toEqual({ reviews: 3, daysStudied: 2, durationMs: 3000, allTime: 4 });
 			const k8s = computeStats({ reviews: history, cards: [], now: now(), dayStartHour: HOUR, decks: ["#space/k8s"] });
 			expect(k8s.totals.reviews).toBe(1);
@@ -134,7 +153,10 @@ describe("card counts and distributions", () => {
 		const { buckets, without } = difficultyDistribution(cards);
 		// D 1 → 0 %, D 10 → 100 % (last bucket), D 5.5 → 50 %, D 7 → 66.7 %
 		expect(Object.fromEntries(buckets.filter((b) => b.count > 0).map((b) => [b.label, b.count]))).toEqual({
-			"0–10 %": 1, "50–60 %": 1, "60–70 %": 1, "90–100 %": 1,
+			"0–10 %": 1,
+			"50–60 %": 1,
+			"60–70 %": 1,
+			"90–100 %": 1,
 		});
 		expect(without).toBe(3);
 	});
@@ -168,7 +190,10 @@ describe("optimizer CSV", () => {
 		];
 		const csv = toOptimizerCsv([good, ...bad]);
 		expect(csv.skipped).toBe(bad.length);
-		expect(csv.text.split("\n").filter((l) => l !== "")).toEqual(["card_id,review_time,review_rating,review_state,review_duration", "0123456789ab-0123456789ab,1773133200000,3,2,100"]);
+		expect(csv.text.split("\n").filter((l) => l !== "")).toEqual([
+			"card_id,review_time,review_rating,review_state,review_duration",
+			"0123456789ab-0123456789ab,1773133200000,3,2,100",
+		]);
 	});
 });
 
@@ -177,8 +202,15 @@ describe("reviewEntry", () => {
 		inTimeZone("UTC", () => {
 			const before = classic("2026-03-08", { interval: 4 });
 			const entry = reviewEntry({
-				time: local(2026, 3, 10, 9), path: "n.md", card: { source: "Q::A", decks: ["space/docker", "other"] }, sibling: 0,
-				rating: Rating.Good, before, after: classicSchedule({ due: "2026-03-20", interval: 10 }), durationMs: 4200.6, dayStartHour: HOUR,
+				time: local(2026, 3, 10, 9),
+				path: "n.md",
+				card: { source: "Q::A", decks: ["space/docker", "other"] },
+				sibling: 0,
+				rating: Rating.Good,
+				before,
+				after: classicSchedule({ due: "2026-03-20", interval: 10 }),
+				durationMs: 4200.6,
+				dayStartHour: HOUR,
 			});
 			expect(entry).toMatchObject({ deck: "space/docker", rating: 3, state: 2, elapsedDays: 6, scheduledDays: 10, durationMs: 4201 });
 			expect(entry.card).toMatch(/^[0-9a-f]{12}-[0-9a-f]{12}$/);

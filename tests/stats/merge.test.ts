@@ -7,7 +7,18 @@ const A = cardId("docker.md", "What is a stage?::A FROM section", 0);
 const B = cardId("docker.md", "Final image base?::scratch", 0);
 
 function review(iso: string, card: string, rating: 1 | 2 | 3 | 4 = 3, extra: Partial<ReviewEntry> = {}): ReviewEntry {
-	return { kind: "review", time: Date.parse(iso), card, deck: "space/docker", rating, state: 2, elapsedDays: 4, scheduledDays: 12, durationMs: 5300, ...extra };
+	return {
+		kind: "review",
+		time: Date.parse(iso),
+		card,
+		deck: "space/docker",
+		rating,
+		state: 2,
+		elapsedDays: 4,
+		scheduledDays: 12,
+		durationMs: 5300,
+		...extra,
+	};
 }
 
 const lines = (...entries: LogEntry[]) => entries.map(formatLogLine).join("\n") + "\n";
@@ -72,7 +83,14 @@ describe("mergeLogs", () => {
 
 	it("skips corrupt lines, reports file and line, and keeps the rest", () => {
 		const good = formatLogLine(review("2026-03-01T08:00:00Z", A));
-		const text = [good, '{"v":1,"t":"2026-03-01T09:00:00Z","card":', "", "garbage", good.replace('"r":3', '"r":9'), formatLogLine(review("2026-03-02T08:00:00Z", B))].join("\r\n");
+		const text = [
+			good,
+			'{"v":1,"t":"2026-03-01T09:00:00Z","card":',
+			"",
+			"garbage",
+			good.replace('"r":3', '"r":9'),
+			formatLogLine(review("2026-03-02T08:00:00Z", B)),
+		].join("\r\n");
 		const merged = mergeLogs([{ name: "logs/tablet.jsonl", text }]);
 		expect(merged.reviews.map((r) => r.card)).toEqual([A, B]);
 		expect(merged.problems).toEqual([
@@ -83,14 +101,18 @@ describe("mergeLogs", () => {
 	});
 
 	it("never throws, whatever the text", () => {
-		for (const text of ["\u0000\u0001", "null\n1\n\"x\"", "{}".repeat(1000), "\n\n\n"]) {
+		for (const text of ["\u0000\u0001", 'null\n1\n"x"', "{}".repeat(1000), "\n\n\n"]) {
 			expect(() => mergeLogs([{ name: "x", text }])).not.toThrow();
 		}
 	});
 
 	it("drops an answer named by an undo record", () => {
 		const t = "2026-03-01T08:00:00Z";
-		const text = lines(review(t, A, 1), { kind: "undo", time: Date.parse("2026-03-01T08:00:03Z"), card: A, reviewTime: Date.parse(t) }, review("2026-03-01T08:00:04Z", A, 3));
+		const text = lines(
+			review(t, A, 1),
+			{ kind: "undo", time: Date.parse("2026-03-01T08:00:03Z"), card: A, reviewTime: Date.parse(t) },
+			review("2026-03-01T08:00:04Z", A, 3),
+		);
 		const merged = mergeLogs([{ name: "d.jsonl", text }]);
 		expect(merged.undone).toBe(1);
 		expect(merged.reviews.map((r) => r.rating)).toEqual([3]);
@@ -126,7 +148,10 @@ describe("renames", () => {
 	it("applies renames recorded on another device", () => {
 		const phone = lines(review("2026-01-01T10:00:00Z", cardId("a.md", src, 1)));
 		const laptop = lines({ kind: "rename", time: Date.parse("2026-01-02T00:00:00Z"), from: "a.md", to: "z/a.md" });
-		const merged = mergeLogs([{ name: "phone.jsonl", text: phone }, { name: "laptop.jsonl", text: laptop }]);
+		const merged = mergeLogs([
+			{ name: "phone.jsonl", text: phone },
+			{ name: "laptop.jsonl", text: laptop },
+		]);
 		expect(merged.reviews[0].card).toBe(cardId("z/a.md", src, 1));
 	});
 });

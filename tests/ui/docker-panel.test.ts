@@ -19,7 +19,9 @@ describe("renderDockerPanel", () => {
 		expect(panel.classList.contains("sn-docker-panel")).toBe(true);
 		const details = panel.querySelector("details")!;
 		expect(details.open).toBe(true);
-		expect(details.querySelector("summary")?.textContent).toBe("Dockerfile: 2 stages, final image ≈ 0 MB on scratch + copied files, size unknown (estimate), 1 suggestion");
+		expect(details.querySelector("summary")?.textContent).toBe(
+			"Dockerfile: 2 stages, final image ≈ 0 MB on scratch + copied files, size unknown (estimate), 1 suggestion",
+		);
 		const rows = panel.querySelectorAll("tbody tr");
 		expect(rows).toHaveLength(2);
 		expect(texts(rows[0], "td").slice(0, 4)).toEqual(["0", "builder", "golang:1.17", ""]);
@@ -38,7 +40,16 @@ describe("renderDockerPanel", () => {
 	});
 
 	it("marks skipped stages, external sources and invalid references", () => {
-		const a = analyseDockerfile(["FROM golang:1.22 AS unused", "FROM alpine:3.20 AS b", "COPY --from=nginx:1.27 /a /a", "COPY --from=buidler /x /x", "COPY --from=b /y /y", "FROM b"].join("\n"));
+		const a = analyseDockerfile(
+			[
+				"FROM golang:1.22 AS unused",
+				"FROM alpine:3.20 AS b",
+				"COPY --from=nginx:1.27 /a /a",
+				"COPY --from=buidler /x /x",
+				"COPY --from=b /y /y",
+				"FROM b",
+			].join("\n"),
+		);
 		const panel = renderDockerPanel(createDiv(), a);
 		const rows = panel.querySelectorAll("tbody tr");
 		expect(texts(rows[0], ".sn-docker-badge")).toEqual(["skipped"]);

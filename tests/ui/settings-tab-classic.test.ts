@@ -43,7 +43,10 @@ async function open(tab: { display(): void }): Promise<void> {
 
 const rowEls = (tab: SpacedNotesSettingTab): HTMLElement[] => [...tab.containerEl.querySelectorAll<HTMLElement>(".setting-item:not(.setting-item-heading)")];
 const nameOf = (el: Element): string => el.querySelector(".setting-item-name")?.textContent ?? "";
-const rowNames = (tab: SpacedNotesSettingTab): string[] => rowEls(tab).map(nameOf).filter((name) => name !== "");
+const rowNames = (tab: SpacedNotesSettingTab): string[] =>
+	rowEls(tab)
+		.map(nameOf)
+		.filter((name) => name !== "");
 const headings = (tab: SpacedNotesSettingTab): string[] => [...tab.containerEl.querySelectorAll(".setting-item-heading")].map(nameOf);
 
 function row(tab: SpacedNotesSettingTab, name: string): HTMLElement {
@@ -87,7 +90,10 @@ describe("settings tab (Obsidian before 1.13, classic rows)", () => {
 		// Between them the two show every control row.
 		expect(new Set([...controlNamesFor("fsrs"), ...controlNamesFor("sm2")])).toEqual(new Set(CONTROL_ROWS.map((r) => r.name)));
 		// The classic rows are the declared ones, in their order.
-		const declared = tab.definitions().flatMap((item) => (item.type === "group" ? item.items : [])).filter((r) => (typeof r.visible === "function" ? r.visible() : r.visible !== false));
+		const declared = tab
+			.definitions()
+			.flatMap((item) => (item.type === "group" ? item.items : []))
+			.filter((r) => (typeof r.visible === "function" ? r.visible() : r.visible !== false));
 		expect(rowNames(tab)).toEqual(declared.map((r) => r.name).filter((name) => name !== IMPORT_ROW));
 	});
 

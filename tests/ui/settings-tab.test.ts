@@ -33,7 +33,10 @@ function setup(settings = {}, srData?: string): { tab: SpacedNotesSettingTab; se
 
 const defs = (tab: SpacedNotesSettingTab): Def[] => tab.getSettingDefinitions() as unknown as Def[];
 const groups = (tab: SpacedNotesSettingTab): Def[] => defs(tab);
-const controls = (tab: SpacedNotesSettingTab): Def[] => groups(tab).flatMap((g) => g.items ?? []).filter((d) => d.control);
+const controls = (tab: SpacedNotesSettingTab): Def[] =>
+	groups(tab)
+		.flatMap((g) => g.items ?? [])
+		.filter((d) => d.control);
 const control = (tab: SpacedNotesSettingTab, key: string): Def => {
 	const found = controls(tab).find((d) => d.control?.key === key);
 	if (!found) throw new Error(`no control ${key}`);
@@ -53,7 +56,9 @@ describe("settings tab (Obsidian 1.13+, declarative)", () => {
 
 	it("declares every setting, FSRS and SM-2 ones shown by the algorithm", () => {
 		const { tab } = setup();
-		const rows = groups(tab).filter((g) => g.type === "group").flatMap((g) => g.items ?? []);
+		const rows = groups(tab)
+			.filter((g) => g.type === "group")
+			.flatMap((g) => g.items ?? []);
 		expect(rows.filter((d) => d.control).map((d) => [d.name, d.control?.key])).toEqual(CONTROL_ROWS.map((row) => [row.name, row.key]));
 		expect(rows.filter((d) => !d.control).map((d) => d.name)).toEqual([INFO_ROW, IMPORT_ROW]);
 		for (const row of CONTROL_ROWS) expect(isVisible(control(tab, row.key)), row.name).toBe(row.only !== "sm2");
@@ -62,7 +67,9 @@ describe("settings tab (Obsidian 1.13+, declarative)", () => {
 	it("leaves rendering and refreshing to Obsidian", async () => {
 		const { tab } = setup();
 		expect(tab.containerEl.childElementCount).toBe(0);
-		groups(tab).find((g) => g.heading === "Saved filters")?.addItem?.action(document.body);
+		groups(tab)
+			.find((g) => g.heading === "Saved filters")
+			?.addItem?.action(document.body);
 		await settle();
 		expect((tab as unknown as { updates: number }).updates).toBe(1);
 		expect(tab.containerEl.childElementCount).toBe(0);
@@ -73,7 +80,13 @@ describe("settings tab (Obsidian 1.13+, declarative)", () => {
 		for (const def of controls(tab)) expect(tab.getControlValue(def.control?.key ?? ""), def.control?.key).not.toBeUndefined();
 		expect(tab.getControlValue("flashcardTags")).toBe("#space");
 		expect(tab.getControlValue("cloze-bold")).toBe(false);
-		expect(Object.keys(services.current)).toEqual(expect.arrayContaining(controls(tab).map((d) => d.control?.key).filter((k) => !k?.startsWith("cloze-"))));
+		expect(Object.keys(services.current)).toEqual(
+			expect.arrayContaining(
+				controls(tab)
+					.map((d) => d.control?.key)
+					.filter((k) => !k?.startsWith("cloze-")),
+			),
+		);
 	});
 
 	it("writes changes through updateSettings, lists from text", async () => {
@@ -112,7 +125,10 @@ describe("settings tab (Obsidian 1.13+, declarative)", () => {
 		expect(list?.items).toHaveLength(1);
 		list?.addItem?.action(document.body);
 		await settle();
-		expect(services.current.savedFilters).toEqual([{ name: "Docker", expression: "#space/docker due" }, { name: "New filter", expression: "#space due" }]);
+		expect(services.current.savedFilters).toEqual([
+			{ name: "Docker", expression: "#space/docker due" },
+			{ name: "New filter", expression: "#space due" },
+		]);
 
 		const setting = new FakeSetting();
 		tab.renderFilter(setting as unknown as ObsidianSetting, 0);
@@ -120,10 +136,12 @@ describe("settings tab (Obsidian 1.13+, declarative)", () => {
 		expect(setting.error).toBeNull();
 		setting.texts[1].change("#space oops");
 		await settle();
-		expect(setting.error).toContain("Unknown word \"oops\"");
+		expect(setting.error).toContain('Unknown word "oops"');
 		expect(services.current.savedFilters[0].expression).toBe("#space oops");
 
-		groups(tab).find((g) => g.heading === "Saved filters")?.onDelete?.(0);
+		groups(tab)
+			.find((g) => g.heading === "Saved filters")
+			?.onDelete?.(0);
 		await settle();
 		expect(services.current.savedFilters).toEqual([{ name: "New filter", expression: "#space due" }]);
 	});
@@ -208,4 +226,3 @@ class FakeText {
 		this.handler(value);
 	}
 }
-

@@ -15,7 +15,15 @@ beforeAll(() => installObsidianDom());
 // Local times, so the figures are the same in every time zone.
 const NOW = local(2026, 3, 10, 12);
 const review = (day: number, hour: number, deck: string, rating: Rating, state: 0 | 2 = 2): ReviewEntry => ({
-	kind: "review", time: local(2026, 3, day, hour).getTime(), card: "0123456789ab-0123456789ab", deck, rating, state, elapsedDays: 1, scheduledDays: 2, durationMs: 1000,
+	kind: "review",
+	time: local(2026, 3, day, hour).getTime(),
+	card: "0123456789ab-0123456789ab",
+	deck,
+	rating,
+	state,
+	elapsedDays: 1,
+	scheduledDays: 2,
+	durationMs: 1000,
 });
 
 function makeView(log: Partial<MergedLog> = {}, cards: StatsCard[] = [], exported: string[] = []) {
@@ -84,7 +92,14 @@ describe("StatsView", () => {
 			["space/k8s", "100.0 %", "100.0 %", "100.0 %"],
 		]);
 		expect(root.querySelector(".sn-stats-legend")?.textContent).toContain("Mature: 1");
-		expect([...root.querySelectorAll("h4")].map((h) => h.textContent)).toEqual(["Reviews per day", "Forecast", "True retention", "Cards", "Intervals", "Difficulty"]);
+		expect([...root.querySelectorAll("h4")].map((h) => h.textContent)).toEqual([
+			"Reviews per day",
+			"Forecast",
+			"True retention",
+			"Cards",
+			"Intervals",
+			"Difficulty",
+		]);
 	});
 
 	it("narrows every figure to the deck chosen at the top, and switches the forecast to 90 days", async () => {

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-	NEW_SEGMENT,
-	ScheduleFormatError,
-	formatComment,
-	formatSegment,
-	plainDecimal,
-} from "../../src/writeback/format";
+import { NEW_SEGMENT, ScheduleFormatError, formatComment, formatSegment, plainDecimal } from "../../src/writeback/format";
 import { readSchedulingComment } from "../../src/cards/comment";
 import type { FsrsSchedule } from "../../src/model/schedule";
 import { classicSchedule, fsrsSchedule } from "../builders";
@@ -39,9 +33,7 @@ describe("formatSegment", () => {
 	});
 
 	it("writes FSRS segments with at most 4 decimals and no trailing zeros", () => {
-		expect(formatSegment(FSRS)).toBe(
-			"!fsrs,2026-01-09T09:00:00.000Z,8,8.2956,3.2828,2,1,0,0,2026-01-01T09:00:00.000Z",
-		);
+		expect(formatSegment(FSRS)).toBe("!fsrs,2026-01-09T09:00:00.000Z,8,8.2956,3.2828,2,1,0,0,2026-01-01T09:00:00.000Z");
 		expect(formatSegment({ ...FSRS, stability: 0.123456789, difficulty: 5.10000001, lastReview: null })).toBe(
 			"!fsrs,2026-01-09T09:00:00.000Z,8,0.1235,5.1,2,1,0,0,-",
 		);
@@ -76,9 +68,7 @@ describe("formatSegment", () => {
 		const finite = fc.double({ min: 0, max: 1e6, noNaN: true });
 		fc.assert(
 			fc.property(finite, finite, finite, (interval, stability, difficulty) => {
-				const text =
-					formatSegment(fsrsSchedule({ interval, stability, difficulty })) +
-					formatSegment(classicSchedule({ interval, ease: stability }));
+				const text = formatSegment(fsrsSchedule({ interval, stability, difficulty })) + formatSegment(classicSchedule({ interval, ease: stability }));
 				expect(text).not.toMatch(/NaN|Infinity|e[+-]/);
 				const numbers = formatSegment(fsrsSchedule({ interval, stability, difficulty })).split(",").slice(2, 5);
 				for (const n of numbers) expect(n).toMatch(/^\d+(\.\d{0,3}[1-9])?$/);
@@ -110,9 +100,7 @@ describe("plainDecimal", () => {
 
 describe("formatComment", () => {
 	it("concatenates segments directly", () => {
-		expect(formatComment(["!2025-05-06,1,170", "!2025-05-07,2,150"])).toBe(
-			"<!--SR:!2025-05-06,1,170!2025-05-07,2,150-->",
-		);
+		expect(formatComment(["!2025-05-06,1,170", "!2025-05-07,2,150"])).toBe("<!--SR:!2025-05-06,1,170!2025-05-07,2,150-->");
 		expect(formatComment([formatSegment(null)])).toBe("<!--SR:!2000-01-01,1,250-->");
 	});
 });

@@ -55,11 +55,7 @@ describe("closesOpaqueRegion", () => {
 describe("note lines", () => {
 	const ending = fc.constantFrom("\n", "\r\n", "\r");
 	const note = fc
-		.tuple(
-			fc.boolean(),
-			fc.array(fc.tuple(fc.string({ unit: fc.constantFrom("a", " ", "-", ">") }), ending), { minLength: 1 }),
-			fc.boolean(),
-		)
+		.tuple(fc.boolean(), fc.array(fc.tuple(fc.string({ unit: fc.constantFrom("a", " ", "-", ">") }), ending), { minLength: 1 }), fc.boolean())
 		.map(([bom, rows, finalNewline]): NoteLines => {
 			const endings = rows.map((row) => row[1] as string);
 			if (!finalNewline) endings[endings.length - 1] = "";

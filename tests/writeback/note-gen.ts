@@ -67,12 +67,25 @@ const singles = fc.array(singleLine, { minLength: 1, maxLength: 3 }).map((cards)
 const multiLine = fc
 	.record({
 		container: fc.constantFrom("none", "callout", "list"),
-		question: fc.array(fc.oneof(word, word.map((w) => `## ${w}`)), { minLength: 1, maxLength: 2 }),
+		question: fc.array(
+			fc.oneof(
+				word,
+				word.map((w) => `## ${w}`),
+			),
+			{ minLength: 1, maxLength: 2 },
+		),
 		sep: fc.constantFrom("?", "??"),
-		answer: fc.array(fc.oneof(word, word.map((w) => `- ${w}`), fc.constant("a::b in an answer")), {
-			minLength: 1,
-			maxLength: 3,
-		}),
+		answer: fc.array(
+			fc.oneof(
+				word,
+				word.map((w) => `- ${w}`),
+				fc.constant("a::b in an answer"),
+			),
+			{
+				minLength: 1,
+				maxLength: 3,
+			},
+		),
 		fence: fc.boolean(),
 		end: trailing,
 		comment: existing,
@@ -149,9 +162,7 @@ export const noteArbitrary: fc.Arbitrary<GeneratedNote> = fc
 		return { text, endings: style };
 	});
 
-const isoMoment = fc
-	.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2040, 0, 1) })
-	.map((ms) => new Date(ms).toISOString());
+const isoMoment = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2040, 0, 1) }).map((ms) => new Date(ms).toISOString());
 const day = isoMoment.map((iso) => iso.slice(0, 10));
 const fourDecimals = (max: number): fc.Arbitrary<number> => fc.integer({ min: 0, max: max * 10000 }).map((n) => n / 10000);
 

@@ -57,10 +57,10 @@ describe("writeSchedule on generated notes", () => {
 						// Exactly one comment more on the card's lines when it had none, else as many (no pile-up);
 						// comment-like text inside an answer is answer text and stays.
 						const linesOf = (t: string, c: Card): string =>
-							splitLines(t).lines.slice(c.startLine, c.endLine + 1).join("\n");
-						expect(countComments(linesOf(result.text, reviewed))).toBe(
-							countComments(linesOf(text, card)) + (card.comment === null ? 1 : 0),
-						);
+							splitLines(t)
+								.lines.slice(c.startLine, c.endLine + 1)
+								.join("\n");
+						expect(countComments(linesOf(result.text, reviewed))).toBe(countComments(linesOf(text, card)) + (card.comment === null ? 1 : 0));
 						reviewed.siblings.forEach((s, j) => {
 							const old = card.siblings[j].segment;
 							if (j === sibling) {

@@ -62,12 +62,8 @@ describe("placement of a new comment", () => {
 	});
 
 	it("keeps callout and ordered-list prefixes", () => {
-		expect(review("#flashcards\n\n> - Q::A\n> - R::B\n", 0, good)).toBe(
-			`#flashcards\n\n> - Q::A\n>   <!--SR:${GOOD}-->\n> - R::B\n`,
-		);
-		expect(review("#flashcards\n\n> [!note]\n> 1. Q::A\n", 0, good)).toBe(
-			`#flashcards\n\n> [!note]\n> 1. Q::A\n>    <!--SR:${GOOD}-->\n`,
-		);
+		expect(review("#flashcards\n\n> - Q::A\n> - R::B\n", 0, good)).toBe(`#flashcards\n\n> - Q::A\n>   <!--SR:${GOOD}-->\n> - R::B\n`);
+		expect(review("#flashcards\n\n> [!note]\n> 1. Q::A\n", 0, good)).toBe(`#flashcards\n\n> [!note]\n> 1. Q::A\n>    <!--SR:${GOOD}-->\n`);
 	});
 
 	it("gives the second card of a list its own comment", () => {
@@ -80,17 +76,13 @@ describe("placement of a new comment", () => {
 	});
 
 	it("appends a same-line comment after a block id, where the reader looks for it", () => {
-		expect(review("#flashcards\n\nQ::A ^abc\n", 0, good, "same-line")).toBe(
-			`#flashcards\n\nQ::A ^abc <!--SR:${GOOD}-->\n`,
-		);
+		expect(review("#flashcards\n\nQ::A ^abc\n", 0, good, "same-line")).toBe(`#flashcards\n\nQ::A ^abc <!--SR:${GOOD}-->\n`);
 	});
 
 	it("puts a multi-line card's comment after its last answer line", () => {
 		const text = "#flashcards\n\nQuestion\n?\nline 1\nline 2\n\nafter\n";
 		expect(review(text, 0, good)).toBe(`#flashcards\n\nQuestion\n?\nline 1\nline 2\n<!--SR:${GOOD}-->\n\nafter\n`);
-		expect(review(text, 0, good, "same-line")).toBe(
-			`#flashcards\n\nQuestion\n?\nline 1\nline 2 <!--SR:${GOOD}-->\n\nafter\n`,
-		);
+		expect(review(text, 0, good, "same-line")).toBe(`#flashcards\n\nQuestion\n?\nline 1\nline 2 <!--SR:${GOOD}-->\n\nafter\n`);
 	});
 
 	it("always puts it on the next line when the card ends in a code fence", () => {
@@ -119,20 +111,14 @@ describe("siblings", () => {
 
 	it("cloze: an unreadable segment of another deletion is kept byte for byte", () => {
 		const text = "#flashcards\n\n==one== and ==two== and ==three==\n<!--SR:!2025-05-06,1,170!bad,date,x-->\n";
-		expect(review(text, 0, good)).toBe(
-			`#flashcards\n\n==one== and ==two== and ==three==\n<!--SR:${GOOD}!bad,date,x${NEW}-->\n`,
-		);
-		expect(review(text, 0, good, "next-line", 2)).toBe(
-			`#flashcards\n\n==one== and ==two== and ==three==\n<!--SR:!2025-05-06,1,170!bad,date,x${GOOD}-->\n`,
-		);
+		expect(review(text, 0, good)).toBe(`#flashcards\n\n==one== and ==two== and ==three==\n<!--SR:${GOOD}!bad,date,x${NEW}-->\n`);
+		expect(review(text, 0, good, "next-line", 2)).toBe(`#flashcards\n\n==one== and ==two== and ==three==\n<!--SR:!2025-05-06,1,170!bad,date,x${GOOD}-->\n`);
 	});
 });
 
 describe("bytes around the edit", () => {
 	it("keeps CRLF, lone CR, BOM, trailing spaces and a missing final newline", () => {
-		expect(review("\uFEFF#flashcards\r\n\r\nQ::A  \r\nnext::x\r\n", 0, good)).toBe(
-			`\uFEFF#flashcards\r\n\r\nQ::A  \r\n<!--SR:${GOOD}-->\r\nnext::x\r\n`,
-		);
+		expect(review("\uFEFF#flashcards\r\n\r\nQ::A  \r\nnext::x\r\n", 0, good)).toBe(`\uFEFF#flashcards\r\n\r\nQ::A  \r\n<!--SR:${GOOD}-->\r\nnext::x\r\n`);
 		expect(review("#flashcards\r\n\r\nQ::A", 0, good)).toBe(`#flashcards\r\n\r\nQ::A\r\n<!--SR:${GOOD}-->`);
 		expect(review("#flashcards\r\rQ::A", 0, good)).toBe(`#flashcards\r\rQ::A\r<!--SR:${GOOD}-->`);
 		expect(review("#flashcards\r\rQ::A\r\n", 0, good)).toBe(`#flashcards\r\rQ::A\r\n<!--SR:${GOOD}-->\r\n`);

@@ -76,8 +76,10 @@ function scheduleJson(schedule: Schedule): ScheduleJson {
 function formatRow(row: CardJson): string {
 	const schedule = row.schedule ? `due ${row.schedule.due.slice(0, 10)}` : "new";
 	const deck = row.deck.length ? row.deck.join(", ") : "(no deck)";
-	return `${row.file}:${row.line}  ${row.kind}${row.sibling ? ` #${row.sibling + 1}` : ""}  ${deck}  ${schedule}\n` +
-		`  Q: ${firstLine(row.question)}\n  A: ${firstLine(row.answer)}\n`;
+	return (
+		`${row.file}:${row.line}  ${row.kind}${row.sibling ? ` #${row.sibling + 1}` : ""}  ${deck}  ${schedule}\n` +
+		`  Q: ${firstLine(row.question)}\n  A: ${firstLine(row.answer)}\n`
+	);
 }
 
 function firstLine(text: string): string {

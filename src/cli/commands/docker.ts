@@ -26,7 +26,7 @@ async function readInput(path: string): Promise<string> {
 		return await readFile(path, "utf8");
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
-		const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code ?? "unreadable";
+		const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (code ?? "unreadable");
 		throw new UsageError(`cannot read ${path}: ${why}`);
 	}
 }
@@ -68,7 +68,9 @@ function describeBlock(file: string, block: AnalysedBlock): string {
 	for (const s of a.stages) {
 		const name = s.name ?? "(unnamed)";
 		const base = s.parent === null ? s.base : `stage ${a.stages[s.parent].name ?? s.parent}`;
-		const from = s.sources.map((src) => (src.stage === null ? `${src.ref}${src.kind === "image" ? " (external)" : " (invalid)"}` : a.stages[src.stage].name ?? String(src.stage)));
+		const from = s.sources.map((src) =>
+			src.stage === null ? `${src.ref}${src.kind === "image" ? " (external)" : " (invalid)"}` : (a.stages[src.stage].name ?? String(src.stage)),
+		);
 		const badges = [s.final ? "final" : "", s.skipped ? "skipped" : "", s.platform ? `platform ${s.platform}` : ""].filter((x) => x);
 		out.push(`  #${s.index} ${name.padEnd(12)} ${base}${from.length ? `  ← ${from.join(", ")}` : ""}${badges.length ? `  [${badges.join(", ")}]` : ""}`);
 	}

@@ -42,11 +42,19 @@ export const statsCommand: Command = (argv, io) => {
 	reportProblems(merged.problems, io.stderr);
 	// A PATH below the vault root narrows the log to the notes found there.
 	const wholeVault = args.positional.some((p) => resolve(io.cwd, p) === vault.root);
-	const reviews = wholeVault ? merged.reviews : onlyNotes(merged.reviews, vault.files.map((f) => f.vaultPath));
+	const reviews = wholeVault
+		? merged.reviews
+		: onlyNotes(
+				merged.reviews,
+				vault.files.map((f) => f.vaultPath),
+			);
 	if (hasFlag(args, "csv")) {
 		const csv = toOptimizerCsv(reviews);
 		io.stdout(csv.text);
-		if (csv.skipped > 0) io.stderr(`spaced-notes stats: ${csv.skipped} log row${csv.skipped === 1 ? "" : "s"} left out of the CSV: not a valid card id, rating, state, time or duration\n`);
+		if (csv.skipped > 0)
+			io.stderr(
+				`spaced-notes stats: ${csv.skipped} log row${csv.skipped === 1 ? "" : "s"} left out of the CSV: not a valid card id, rating, state, time or duration\n`,
+			);
 		return Promise.resolve(EXIT_OK);
 	}
 	const report = computeStats({ reviews, cards, now, dayStartHour: settings.nextDayStartsAt, decks: args.flags.get("deck") ?? [] });
@@ -74,7 +82,9 @@ function reportProblems(problems: readonly LogProblem[], stderr: (text: string) 
 function formatReport(r: StatsReport): string {
 	const out: string[] = [];
 	out.push(`Statistics for ${r.decks.length ? r.decks.join(", ") : "all decks"}, today ${r.today}`);
-	out.push(`Reviews: ${r.totals.reviews} in the past year on ${r.totals.daysStudied} days (${formatDuration(r.totals.durationMs)}); ${r.totals.allTime} in all`);
+	out.push(
+		`Reviews: ${r.totals.reviews} in the past year on ${r.totals.daysStudied} days (${formatDuration(r.totals.durationMs)}); ${r.totals.allTime} in all`,
+	);
 	out.push(`Streak: ${plural(r.streaks.current, "day")} (longest ${plural(r.streaks.longest, "day")})`);
 	const today = r.forecast.days[0]?.count ?? 0;
 	out.push(`Due: today ${today} (${r.forecast.overdue} overdue), next 30 days ${r.dueNext.days30}, next 90 days ${r.dueNext.days90}`);
@@ -89,7 +99,10 @@ function formatReport(r: StatsReport): string {
 	const width = Math.max(...rows.map(([name]) => name.length));
 	for (const [name, cells] of rows) out.push(`  ${name.padEnd(width)}  ${cells.map((cell) => cell.padStart(16)).join("")}`);
 	out.push(`Intervals: ${r.intervals.map((b) => `${b.label} ${b.count}`).join(" · ")}`);
-	out.push(`Difficulty: ${r.difficulty.buckets.map((b) => `${b.label} ${b.count}`).join(" · ")}` + (r.difficulty.without ? ` (${r.difficulty.without} without FSRS difficulty)` : ""));
+	out.push(
+		`Difficulty: ${r.difficulty.buckets.map((b) => `${b.label} ${b.count}`).join(" · ")}` +
+			(r.difficulty.without ? ` (${r.difficulty.without} without FSRS difficulty)` : ""),
+	);
 	return out.join("\n") + "\n";
 }
 

@@ -49,10 +49,14 @@ export function renderBarChart(parent: HTMLElement, bars: readonly Bar[], option
 		});
 		rect.createSvg("title").textContent = bar.title;
 		if (bar.value > 0 && slot >= 16) {
-			svg.createSvg("text", { cls: "sn-stats-bar-value", attr: { x: round(x + (slot - gap) / 2), y: round(y - 3), "text-anchor": "middle" } }).textContent = String(bar.value);
+			svg.createSvg("text", {
+				cls: "sn-stats-bar-value",
+				attr: { x: round(x + (slot - gap) / 2), y: round(y - 3), "text-anchor": "middle" },
+			}).textContent = String(bar.value);
 		}
 		if (i % every === 0) {
-			svg.createSvg("text", { cls: "sn-stats-label", attr: { x: round(x + (slot - gap) / 2), y: HEIGHT - 4, "text-anchor": "middle" } }).textContent = bar.label;
+			svg.createSvg("text", { cls: "sn-stats-label", attr: { x: round(x + (slot - gap) / 2), y: HEIGHT - 4, "text-anchor": "middle" } }).textContent =
+				bar.label;
 		}
 	});
 	return svg;

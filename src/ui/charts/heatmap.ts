@@ -10,7 +10,11 @@ const CELL = 11;
 const GAP = 2;
 const LEFT = 24;
 const TOP = 14;
-const WEEKDAY_LABELS: [number, string][] = [[0, "Mon"], [2, "Wed"], [4, "Fri"]];
+const WEEKDAY_LABELS: [number, string][] = [
+	[0, "Mon"],
+	[2, "Wed"],
+	[4, "Fri"],
+];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** Level 0 (no reviews) to 4 (at least three quarters of the busiest day). */

@@ -6,7 +6,10 @@ import { DeckList } from "./deck-list";
 export class DeckListModal extends Modal {
 	private list: DeckList | null = null;
 
-	constructor(app: App, private readonly services: PluginServices) {
+	constructor(
+		app: App,
+		private readonly services: PluginServices,
+	) {
 		super(app);
 	}
 

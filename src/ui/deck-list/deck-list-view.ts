@@ -8,7 +8,10 @@ export const DECK_LIST_VIEW_TYPE = "spaced-notes-deck-list";
 export class DeckListView extends ItemView {
 	private list: DeckList | null = null;
 
-	constructor(leaf: WorkspaceLeaf, private readonly services: PluginServices) {
+	constructor(
+		leaf: WorkspaceLeaf,
+		private readonly services: PluginServices,
+	) {
 		super(leaf);
 	}
 

@@ -89,7 +89,8 @@ export class ReviewScreen extends Component {
 		this.summaryEl.empty();
 		this.summaryEl.toggleClass("sn-review-hidden", state.phase !== "finished" && state.phase !== "waiting" && state.phase !== "loading");
 		if (state.phase === "loading") this.summaryEl.createDiv({ cls: "sn-review-loading", text: "Reading the notes…" });
-		else if (state.phase === "finished" || state.phase === "waiting") renderSummary(this.summaryEl, state, this.model, this.host.close ? () => this.host.close?.() : undefined);
+		else if (state.phase === "finished" || state.phase === "waiting")
+			renderSummary(this.summaryEl, state, this.model, this.host.close ? () => this.host.close?.() : undefined);
 		this.renderBar(state);
 	}
 
@@ -145,7 +146,8 @@ export class ReviewScreen extends Component {
 		this.cardComponents.push(component);
 		const render: MarkdownRender =
 			this.host.renderMarkdown ??
-			((md, target, path, owner) => (this.host.app ? MarkdownRenderer.render(this.host.app, md, target, path, owner) : Promise.resolve(target.setText(md))));
+			((md, target, path, owner) =>
+				this.host.app ? MarkdownRenderer.render(this.host.app, md, target, path, owner) : Promise.resolve(target.setText(md)));
 		render(markdown, el, sourcePath, component).catch(() => el.setText(markdown));
 		return component;
 	}
@@ -190,9 +192,15 @@ export class ReviewScreen extends Component {
 			this.button(main, "Show answer", "sn-review-show mod-cta", state.busy, () => this.model.reveal());
 		} else if (state.phase === "answer" && state.card) {
 			for (const rating of RATINGS) {
-				const button = this.button(main, RATING_NAMES[rating], `sn-review-rate sn-review-rate-${RATING_NAMES[rating].toLowerCase()}`, state.busy, () => {
-					void this.model.answer(rating);
-				});
+				const button = this.button(
+					main,
+					RATING_NAMES[rating],
+					`sn-review-rate sn-review-rate-${RATING_NAMES[rating].toLowerCase()}`,
+					state.busy,
+					() => {
+						void this.model.answer(rating);
+					},
+				);
 				if (state.showIntervals) button.createSpan({ cls: "sn-review-interval", text: state.card.intervals[rating] });
 			}
 		} else if (state.phase === "editing") {

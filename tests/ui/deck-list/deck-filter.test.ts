@@ -24,7 +24,9 @@ describe("deck filter", () => {
 	});
 
 	it("a visible deck is a match or an ancestor of one (property)", () => {
-		const keys = allNodes(tree).slice(1).map((n) => n.key);
+		const keys = allNodes(tree)
+			.slice(1)
+			.map((n) => n.key);
 		fc.assert(
 			fc.property(fc.string({ maxLength: 6 }), (query) => {
 				const result = filterDeckTree(tree, query);

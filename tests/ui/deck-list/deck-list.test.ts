@@ -55,14 +55,7 @@ function key(target: HTMLElement, name: string): void {
 describe("deck list", () => {
 	it("shows the deck tree with due / new / learning / total, and All cards first", () => {
 		mount(makeServices());
-		expect(rows()).toEqual([
-			"All cards 3/3/0/7",
-			"Misc 1/0/0/1",
-			"space 2/3/0/6",
-			"docker 2/2/0/4",
-			"build 0/1/0/1",
-			"k8s 0/1/0/2",
-		]);
+		expect(rows()).toEqual(["All cards 3/3/0/7", "Misc 1/0/0/1", "space 2/3/0/6", "docker 2/2/0/4", "build 0/1/0/1", "k8s 0/1/0/2"]);
 		expect(button("space").getAttribute("aria-expanded")).toBe("true");
 		expect(button("build").getAttribute("aria-level")).toBe("3");
 	});
@@ -135,7 +128,7 @@ describe("deck list", () => {
 		expect(saved.map((b) => b.querySelector(".sn-deck-name")?.textContent)).toEqual(["Docker due", "Broken"]);
 		expect(Array.from(saved[0].querySelectorAll(".sn-deck-count")).map((c) => c.textContent)).toEqual(["2", "0", "0", "2"]);
 		expect(saved[1].disabled).toBe(true);
-		expect(container.querySelector(".sn-deck-saved .sn-deck-error")?.textContent).toContain("Unknown word \"oops\"");
+		expect(container.querySelector(".sn-deck-saved .sn-deck-error")?.textContent).toContain('Unknown word "oops"');
 		saved[0].click();
 		expect(services.reviews).toHaveLength(1);
 		expect(services.reviews[0].title).toBe("Docker due");
@@ -145,7 +138,10 @@ describe("deck list", () => {
 	it("refreshes on an index change and unsubscribes on close", () => {
 		const services = makeServices();
 		const list = mount(services);
-		services.fake.index.setFile("new.md", noteForIndex({ tags: ["#space/new"], cards: [card({ decks: ["space/new"], segments: [classic("2026-03-01")], startLine: 0, front: "n" })] }));
+		services.fake.index.setFile(
+			"new.md",
+			noteForIndex({ tags: ["#space/new"], cards: [card({ decks: ["space/new"], segments: [classic("2026-03-01")], startLine: 0, front: "n" })] }),
+		);
 		services.fake.changed();
 		expect(rows()).toContain("new 1/0/0/1");
 		expect(services.fake.listeners.size).toBe(1);

@@ -15,16 +15,31 @@ export const NOW = new Date(2026, 2, 10, 12, 0);
 /** space/docker: 2 due + 1 new; space/docker/build: 1 new; space/k8s: 1 later + 1 new; Misc: 1 due (7 in all). */
 export function sampleIndex(): CardIndex {
 	const index = new CardIndex({ flashcardTags: ["#space"], dayStartHour: 4 });
-	index.setFile("docker.md", noteForIndex({ tags: ["#space/docker"], cards: [
-		card({ decks: ["space/docker"], segments: [classic("2026-03-01"), classic("2026-03-10")], startLine: 0, front: "old" }),
-		card({ decks: ["space/docker"], segments: [NEW], startLine: 2, front: "fresh" }),
-		card({ decks: ["space/docker/build"], segments: [NEW], startLine: 3, front: "build" }),
-	] }));
-	index.setFile("k8s.md", noteForIndex({ tags: ["#space/k8s", "#todo"], cards: [
-		card({ decks: ["space/k8s"], segments: [classic("2026-05-01")], startLine: 0, front: "pods" }),
-		card({ decks: ["space/k8s"], segments: [NEW], startLine: 1, front: "svc" }),
-	] }));
-	index.setFile("misc.md", noteForIndex({ tags: ["#Misc"], cards: [card({ decks: ["Misc"], segments: [classic("2026-03-02")], startLine: 0, front: "m" })] }));
+	index.setFile(
+		"docker.md",
+		noteForIndex({
+			tags: ["#space/docker"],
+			cards: [
+				card({ decks: ["space/docker"], segments: [classic("2026-03-01"), classic("2026-03-10")], startLine: 0, front: "old" }),
+				card({ decks: ["space/docker"], segments: [NEW], startLine: 2, front: "fresh" }),
+				card({ decks: ["space/docker/build"], segments: [NEW], startLine: 3, front: "build" }),
+			],
+		}),
+	);
+	index.setFile(
+		"k8s.md",
+		noteForIndex({
+			tags: ["#space/k8s", "#todo"],
+			cards: [
+				card({ decks: ["space/k8s"], segments: [classic("2026-05-01")], startLine: 0, front: "pods" }),
+				card({ decks: ["space/k8s"], segments: [NEW], startLine: 1, front: "svc" }),
+			],
+		}),
+	);
+	index.setFile(
+		"misc.md",
+		noteForIndex({ tags: ["#Misc"], cards: [card({ decks: ["Misc"], segments: [classic("2026-03-02")], startLine: 0, front: "m" })] }),
+	);
 	return index;
 }
 
