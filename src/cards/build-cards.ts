@@ -4,17 +4,16 @@
  */
 import type { ParserSettings } from "../settings/settings";
 import { leadingFlashcardTag } from "../decks/resolve";
-import type { Card, CardKind, CommentLocation, NoteProblem } from "../model/card";
+import type { Card, CardKind, NoteProblem } from "../model/card";
 import { Char } from "../model/char-codes";
 import { clozeSides, findDeletions, textlessClozeSides } from "./cloze";
 import { clozePatternsOf, type ClozePattern } from "./cloze-patterns";
 import { inlineSeparatorOf, isInlineCardText, lineSeparatorOf, mayHoldInlineSeparator, separatorsOf, type Separators } from "./separators";
-import { trailingComment } from "./comment-in-line";
 import { afterListItemMarkers, containerOf } from "./container";
 import { LineKind, type NoteRegions } from "./regions";
 import { Mark } from "./line-marks";
-import { textOf, withoutBlockId } from "./card-text";
-import { endComment, located, ownCommentOn, reportDuplicate } from "./card-comments";
+import { maskedTextOf, textOf, withoutBlockId, type Cut } from "./card-text";
+import { cardComment, isOwnCommentLine, isScheduleCalloutOn, reportUnreadComments, type CommentNote } from "./card-comments";
 import { assembleCard, type CardNote, type CardParts } from "./assemble-card";
 import { CalloutTitles, calloutHeaderTitle } from "./callout-titles";
 
@@ -40,6 +39,10 @@ export class CardBuilder {
 	private readonly clozePatterns: readonly ClozePattern[];
 	/** What every card is assembled in. */
 	private readonly note: CardNote;
+	/** Where the cards' comments are searched. */
+	private readonly commentNote: CommentNote;
+	/** See {@link stopLines}; made on first use. */
+	private stops: Int32Array | null = null;
 
 	constructor(
 		private readonly lines: readonly string[],
@@ -56,6 +59,7 @@ export class CardBuilder {
 		this.separators = separatorsOf(settings);
 		this.clozePatterns = clozePatternsOf(settings);
 		this.clozeMarks = this.clozePatterns.length > 0 ? Mark.Cloze : 0;
+		this.commentNote = { lines, visible: regions.visible, kind: regions.kind, marks };
 	}
 
 	run(): this {
@@ -71,6 +75,7 @@ export class CardBuilder {
 			while (end + 1 < this.n && !isBreak(kind[end + 1])) end++;
 			i = this.block(i, end);
 		}
+		reportUnreadComments(this.commentNote, this.cards, this.problems);
 		return this;
 	}
 
@@ -136,8 +141,7 @@ export class CardBuilder {
 				}
 			}
 		}
-		this.cloze(runStart, end);
-		return end + 1;
+		return this.lastCloze(runStart, end);
 	}
 
 	/** Offset of the title when text line `l` is a callout header (`[!type] Title`), else -1. */
@@ -177,31 +181,35 @@ export class CardBuilder {
 		while (vis.charCodeAt(p) === Char.Space || vis.charCodeAt(p) === Char.Tab) p++;
 		if (vis.charCodeAt(p) === Char.Pipe) return l; // table row
 		// After a list marker and task box: a separator such as `-` is not the marker itself.
-		const found = inlineSeparatorOf(vis, afterListItemMarkers(vis, p), this.separators);
-		if (found === null) return l;
-		const { at, end: sepEnd, reversed } = found;
+		const separator = inlineSeparatorOf(vis, afterListItemMarkers(vis, p), this.separators);
+		if (separator === null) return l;
+		const { at, end: sepEnd, reversed } = separator;
 		const line = this.lines[l];
+		// The card's lines: its own, then the lines below that hold only a scheduling comment, or
+		// the callout header above one (`> [!sr|card-metadata]`, the other plugin's 1.15 form).
+		let last = l;
+		for (;;) {
+			if (last + 1 <= blockEnd && isOwnCommentLine(this.commentNote, last + 1)) last++;
+			else if (last + 2 <= blockEnd && isScheduleCalloutOn(this.commentNote, last + 1) && isOwnCommentLine(this.commentNote, last + 2)) last += 2;
+			else break;
+		}
+		// The comment's problems are taken back if the line turns out to be no card.
+		const reported = this.problems.length;
+		const found = cardComment(this.commentNote, l, last, this.problems, l);
 		// The front is what follows a list marker or task box (`- `, `1. `, `- [ ] `).
 		const frontStart = Math.min(afterListItemMarkers(line, p), at);
-		const leading = leadingFlashcardTag(line.slice(frontStart, at), this.settings.flashcardTags);
-		const front = (leading ? leading.rest : line.slice(frontStart, at)).trim();
-		const same = trailingComment(line);
-		const sameComment = same && same.start >= sepEnd ? same : null;
-		const back = textOf([line.slice(sepEnd, sameComment ? sameComment.start : line.length)], 0, 0, 0, null);
-		if (front === "" || back === "") return l;
-
-		let comment: CommentLocation | null = sameComment ? located(sameComment, l, false) : null;
-		let last = l;
-		while (last + 1 <= blockEnd) {
-			const next = ownCommentOn(this.lines, this.regions.kind, last + 1);
-			if (!next) break;
-			last++;
-			if (comment) reportDuplicate(this.problems, last, l);
-			else comment = located(next, last, true);
+		const cut = found.cut !== null && found.cut.line === l ? found.cut : null;
+		const frontText = partOf(line, frontStart, at, cut);
+		const leading = leadingFlashcardTag(frontText, this.settings.flashcardTags);
+		const front = (leading ? leading.rest : frontText).trim();
+		const back = textOf([partOf(line, sepEnd, line.length, cut)], 0, 0, 0, null);
+		if (front === "" || back === "") {
+			this.problems.length = reported;
+			return l;
 		}
 		this.cloze(runStart, l - 1);
 		const kind: CardKind = reversed ? "singleline-reversed" : "singleline";
-		this.add({ kind, startLine: l, endLine: last, front, back, sides: null, comment, lastText: l }, leading?.tag ?? null);
+		this.add({ kind, startLine: l, endLine: last, front, back, sides: null, comment: found.comment, lastText: l }, leading?.tag ?? null);
 		return last + 1;
 	}
 
@@ -210,9 +218,12 @@ export class CardBuilder {
 	 * question is the title of the callout header on line `qs`, from that offset.
 	 */
 	private multiline(qs: number, sep: number, last: number, kind: CardKind, titleStart: number): void {
-		const found = endComment(this.lines, this.regions.kind, sep + 1, last, this.problems, qs);
+		const found = cardComment(this.commentNote, qs, last, this.problems, qs);
 		const depth = containerOf(this.lines[qs]).depth;
-		const qText = titleStart >= 0 ? withoutBlockId(this.lines[qs].slice(titleStart)).trim() : textOf(this.lines, qs, sep - 1, depth, found.cut);
+		const qText =
+			titleStart >= 0
+				? withoutBlockId(partOf(this.lines[qs], titleStart, this.lines[qs].length, found.cut?.line === qs ? found.cut : null)).trim()
+				: textOf(this.lines, qs, sep - 1, depth, found.cut);
 		const leading = leadingFlashcardTag(qText, this.settings.flashcardTags);
 		const front = leading ? leading.rest.trim() : qText;
 		const back = this.withText ? textOf(this.lines, sep + 1, found.lastText, depth, found.cut) : "";
@@ -221,22 +232,130 @@ export class CardBuilder {
 
 	/** A cloze card from lines `from..to` when they hold deletions. */
 	private cloze(from: number, to: number): void {
-		if (to < from || this.clozePatterns.length === 0) return;
-		if (!this.mayHoldCloze(from, to)) return;
-		const found = endComment(this.lines, this.regions.kind, from, to, this.problems);
-		if (found.lastText < from) return;
-		const depth = containerOf(this.lines[from]).depth;
-		const full = textOf(this.lines, from, found.lastText, depth, found.cut);
-		const leading = leadingFlashcardTag(full, this.settings.flashcardTags);
-		const text = leading ? leading.rest.trim() : full;
-		const deletions = findDeletions(text, this.clozePatterns);
-		if (deletions.length === 0) return;
-		const sides = this.withText ? clozeSides(text, deletions) : textlessClozeSides(deletions);
-		this.add(
-			{ kind: "cloze", startLine: from, endLine: to, front: text, back: "", sides, comment: found.comment, lastText: found.lastText },
-			leading?.tag ?? null,
-		);
+		const found = this.clozeCard(from, to);
+		if (found) this.add(found.parts, found.leadingTag);
 	}
+
+	/**
+	 * The cloze that ends a block on line `end`. With the end marker set, a cloze runs on across
+	 * blank lines to the next marker line, as in the other plugin; the search stops at the next
+	 * card line (a separator line or a single-line card), so a forgotten marker never swallows the cards below.
+	 * Returns the line to continue from.
+	 */
+	private lastCloze(from: number, end: number): number {
+		const reported = this.problems.length;
+		const found = this.clozeCard(from, end);
+		if (!found) return end + 1;
+		const marker = this.endMarkerAfter(end);
+		if (marker && marker.last > end) {
+			// The longer run is read instead: its problems replace the shorter one's.
+			const kept = this.problems.splice(reported);
+			const longer = this.clozeCard(from, marker.last);
+			if (longer) {
+				this.add(longer.parts, longer.leadingTag);
+				return marker.next;
+			}
+			for (const problem of kept) this.problems.push(problem);
+		}
+		this.add(found.parts, found.leadingTag);
+		return end + 1;
+	}
+
+	/**
+	 * The end marker line that closes a card whose block ends on line `end`: the card's last line
+	 * (blank lines before the marker left out) and the line after the marker. Null when a card
+	 * line or the end of the note comes first.
+	 */
+	private endMarkerAfter(end: number): { last: number; next: number } | null {
+		if (!this.settings.endMarker.trim()) return null;
+		const stops = (this.stops ??= this.stopLines());
+		const at = end + 1 < this.n ? stops[end + 1] : this.n;
+		if (at >= this.n || this.regions.kind[at] !== LineKind.EndMarker) return null;
+		let last = at - 1;
+		while (last > end && this.regions.kind[last] === LineKind.Blank) last--;
+		return { last, next: at + 1 };
+	}
+
+	/**
+	 * For each line, the first line at or below it that is an end marker or starts a card (`?`,
+	 * `??`, a line that may hold a single-line separator): one backward pass, made once, so that searching for the marker
+	 * after every cloze stays linear.
+	 */
+	private stopLines(): Int32Array {
+		const stops = new Int32Array(this.n);
+		let next = this.n;
+		for (let j = this.n - 1; j >= 0; j--) {
+			const k = this.regions.kind[j];
+			if (
+				k === LineKind.EndMarker ||
+				k === LineKind.Frontmatter ||
+				this.separator(j) > 0 ||
+				((this.marks[j] & Mark.Colons) !== 0 && k === LineKind.Text && mayHoldInlineSeparator(this.visible(j), this.separators))
+			) {
+				next = j;
+			}
+			stops[j] = next;
+		}
+		return stops;
+	}
+
+	/**
+	 * The parts of a cloze card on lines `from..to`, or null when they hold no deletion. Its
+	 * comment's problems are reported only when it is a card.
+	 */
+	private clozeCard(from: number, to: number): { parts: CardParts; leadingTag: string | null } | null {
+		if (to < from || this.clozePatterns.length === 0) return null;
+		if (!this.mayHoldCloze(from, to)) return null;
+		const reported = this.problems.length;
+		const parts = this.clozeParts(from, to);
+		if (parts === null) this.problems.length = reported;
+		return parts;
+	}
+
+	private clozeParts(from: number, to: number): { parts: CardParts; leadingTag: string | null } | null {
+		const found = cardComment(this.commentNote, from, to, this.problems);
+		if (found.lastText < from) return null;
+		const depth = containerOf(this.lines[from]).depth;
+		const full = maskedTextOf(this.lines, this.maskOf, from, found.lastText, depth, found.cut);
+		const leading = leadingFlashcardTag(full.text, this.settings.flashcardTags);
+		let text = full.text;
+		let mask = full.mask;
+		if (leading) {
+			text = leading.rest.trim();
+			// The rest is a suffix of the trimmed text: cut the mask at the same place.
+			const start = full.text.length - leading.rest.trimStart().length;
+			mask = mask === null ? null : mask.slice(start, start + text.length);
+		}
+		const deletions = findDeletions(text, this.clozePatterns, mask);
+		if (deletions.length === 0) return null;
+		const sides = this.withText ? clozeSides(text, deletions) : textlessClozeSides(deletions);
+		// Only group 0 (never hidden): nothing to ask, as in the other plugin.
+		if (sides.length === 0) return null;
+		const parts: CardParts = {
+			kind: "cloze",
+			startLine: from,
+			endLine: to,
+			front: text,
+			back: "",
+			sides,
+			comment: found.comment,
+			lastText: found.lastText,
+		};
+		return { parts, leadingTag: leading?.tag ?? null };
+	}
+
+	/**
+	 * Line `i` as cloze deletions see it: a text line with its comments as spaces, an opaque line
+	 * (fenced code, math, comment) all spaces; null when the line hides nothing.
+	 */
+	private readonly maskOf = (i: number): string | null => {
+		const k = this.regions.kind[i];
+		if (k === LineKind.Text) {
+			const vis = this.regions.visible[i];
+			return vis === this.lines[i] ? null : vis;
+		}
+		return k === LineKind.Opaque || k === LineKind.FenceClose ? " ".repeat(this.lines[i].length) : null;
+	};
 
 	/** Cheap test before the real work: does any line of `from..to` hold a cloze opener? */
 	private mayHoldCloze(from: number, to: number): boolean {
@@ -252,6 +371,12 @@ export class CardBuilder {
 }
 
 const NO_TITLES: readonly string[] = [];
+
+/** `line[from..to)` without the part `cut` leaves out of it (a comment inside that range). */
+function partOf(line: string, from: number, to: number, cut: Cut | null): string {
+	if (cut === null || cut.start < from || cut.end > to) return line.slice(from, to);
+	return line.slice(from, cut.start) + line.slice(cut.end, to);
+}
 
 function isBreak(kind: number): boolean {
 	return kind === LineKind.Blank || kind === LineKind.Frontmatter || kind === LineKind.EndMarker;

@@ -3,13 +3,37 @@
  * headings above it (docs/format.md, "Card kinds") into them.
  * Cards come in line order, so each line of a note is applied once, however many cards it has.
  */
-import { calloutTitleStart, containerOf } from "./container";
+import { calloutTitleStart, containerOf, isBlankText } from "./container";
 import { LineKind, type NoteRegions } from "./regions";
 import { withoutEmphasis } from "./emphasis";
 
-/** Offset of the title when `visible` (a text line) is a callout header (`[!type] Title`), else -1. */
+/**
+ * Offset of the title when `visible` (a text line) is a callout header (`[!type] Title`), else -1.
+ * The header of the callout that holds a scheduling comment is not a callout of the text.
+ */
 export function calloutHeaderTitle(visible: string): number {
-	return calloutTitleStart(visible, containerOf(visible).contentStart);
+	const contentStart = containerOf(visible).contentStart;
+	const title = calloutTitleStart(visible, contentStart);
+	return title >= 0 && isScheduleCalloutAt(visible, contentStart) ? -1 : title;
+}
+
+/** The header the Spaced Repetition plugin (1.15) writes above a scheduling comment, in a callout. */
+const SCHEDULE_CALLOUT = "[!sr|card-metadata]";
+
+/**
+ * True when `line` is `> [!sr|card-metadata]` (at any callout depth, any case, whitespace
+ * around): the header of the callout in which that plugin writes a card's scheduling comment
+ * on the next line.
+ */
+export function isScheduleCallout(line: string): boolean {
+	const { depth, contentStart } = containerOf(line);
+	return depth > 0 && isScheduleCalloutAt(line, contentStart);
+}
+
+function isScheduleCalloutAt(line: string, contentStart: number): boolean {
+	const at = line.indexOf("[", contentStart);
+	if (at < 0 || !isBlankText(line.slice(contentStart, at)) || !isBlankText(line, at + SCHEDULE_CALLOUT.length)) return false;
+	return line.slice(at, at + SCHEDULE_CALLOUT.length).toLowerCase() === SCHEDULE_CALLOUT;
 }
 
 /** Tracks the open callouts of one note while its cards are read in line order. */

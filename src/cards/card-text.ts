@@ -5,22 +5,74 @@
 import { Char } from "../model/char-codes";
 import { stripContainer } from "./container";
 
-/** A line that ends with a scheduling comment: the text is cut at `at`. */
+/** A line that holds the card's scheduling comment: the text leaves out `start..end`. */
 export interface Cut {
 	line: number;
-	at: number;
+	start: number;
+	end: number;
+}
+
+/** `line` (line `i`) without the part `cut` leaves out. */
+function cutLine(line: string, i: number, cut: Cut | null): string {
+	return cut !== null && cut.line === i ? line.slice(0, cut.start) + line.slice(cut.end) : line;
 }
 
 /** Lines `from..to` as card text: prefixes of `depth` callouts stripped, a comment cut, trimmed. */
 export function textOf(lines: readonly string[], from: number, to: number, depth: number, cut: Cut | null): string {
 	let text = "";
 	for (let i = from; i <= to; i++) {
-		let line = lines[i];
-		if (cut !== null && cut.line === i) line = line.slice(0, cut.at);
+		let line = cutLine(lines[i], i, cut);
 		if (depth > 0) line = stripContainer(line, depth);
 		text = i === from ? line : `${text}\n${line}`;
 	}
 	return withoutBlockId(text).trim();
+}
+
+/**
+ * A card's text as {@link textOf} builds it, and beside it the same text in which every character
+ * that card markers never see (fenced code, math, comments) is a space; `mask` is null when the
+ * lines hide nothing. Clozes search their deletions in the mask and take their text from `text`.
+ */
+export interface MaskedText {
+	text: string;
+	mask: string | null;
+}
+
+/**
+ * Lines `from..to` as card text, like {@link textOf}, with their mask: `maskOf(i)` gives line
+ * `i` with its hidden characters as spaces (the same length as the line), or null when it hides
+ * nothing.
+ */
+export function maskedTextOf(
+	lines: readonly string[],
+	maskOf: (i: number) => string | null,
+	from: number,
+	to: number,
+	depth: number,
+	cut: Cut | null,
+): MaskedText {
+	let masked = false;
+	for (let i = from; i <= to && !masked; i++) masked = maskOf(i) !== null;
+	if (!masked) return { text: textOf(lines, from, to, depth, cut), mask: null };
+	let text = "";
+	let mask = "";
+	for (let i = from; i <= to; i++) {
+		let line = cutLine(lines[i], i, cut);
+		let hidden = cutLine(maskOf(i) ?? lines[i], i, cut);
+		if (depth > 0) {
+			// The prefix is read from the line as written; the mask may have blanked it.
+			const prefix = line.length - stripContainer(line, depth).length;
+			line = line.slice(prefix);
+			hidden = hidden.slice(prefix);
+		}
+		text = i === from ? line : `${text}\n${line}`;
+		mask = i === from ? hidden : `${mask}\n${hidden}`;
+	}
+	const head = text.slice(0, withoutBlockId(text).length);
+	const trimmed = head.trim();
+	if (trimmed === "") return { text: "", mask: "" };
+	const start = head.length - head.trimStart().length;
+	return { text: trimmed, mask: mask.slice(start, start + trimmed.length) };
 }
 
 /** `text` without a trailing block id ` ^id` (letters, digits and `-`). */
@@ -48,8 +100,9 @@ function trimEndIndex(text: string): number {
 
 /**
  * The card's lines as in the file joined with "\n", with its scheduling comment removed: an
- * own-line comment drops its line, a comment at the end of a line is cut with the spaces before it,
- * so the source is the same before and after the writer adds a comment.
+ * own-line comment drops its line, any other comment cuts its line at the comment (the spaces
+ * before it too), so the source is the same before and after the writer adds a comment; what
+ * follows the comment on its line (a block id) stays with the comment, as a card edit keeps it.
  */
 export function sourceOf(lines: readonly string[], from: number, to: number, comment: { line: number; start: number; ownLine: boolean } | null): string {
 	let source = "";

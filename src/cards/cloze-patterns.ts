@@ -93,15 +93,20 @@ export class LineOccurrences {
 	}
 }
 
-/** The match of `pattern` whose opener starts at `at` in `line`, or null. */
-export function matchPattern(pattern: ClozePattern, line: string, at: number, occurrences: LineOccurrences): PatternMatch | null {
-	const state: MatchState = { line, tokens: pattern.tokens, occurrences, text: "", hint: null, number: null };
+/**
+ * The match of `pattern` whose opener starts at `at` in `line`, or null. The texts of the match
+ * are taken from `source` (the line itself, or the line `line` masks: same length, same offsets).
+ */
+export function matchPattern(pattern: ClozePattern, line: string, at: number, occurrences: LineOccurrences, source = line): PatternMatch | null {
+	const state: MatchState = { line, source, tokens: pattern.tokens, occurrences, text: "", hint: null, number: null };
 	const end = matchFrom(state, 1, at + pattern.opener.length);
 	return end < 0 ? null : { end, text: state.text, hint: state.hint, number: state.number };
 }
 
 interface MatchState {
 	line: string;
+	/** Where the answer, hint and number are read (see {@link matchPattern}). */
+	source: string;
 	tokens: readonly ClozePatternToken[];
 	occurrences: LineOccurrences;
 	text: string;
@@ -140,7 +145,7 @@ function matchFrom(state: MatchState, k: number, pos: number): number {
 					if (close >= 0) {
 						const end = matchFrom(state, k + 1, close + token.post.length);
 						if (end >= 0) {
-							state.hint = line.slice(start, close);
+							state.hint = state.source.slice(start, close);
 							return end;
 						}
 					}
@@ -148,7 +153,7 @@ function matchFrom(state: MatchState, k: number, pos: number): number {
 					for (const stop of freeTextEnds(state, k, start, 0)) {
 						const end = matchFrom(state, stop.resume, stop.at);
 						if (end >= 0) {
-							state.hint = line.slice(start, stop.at);
+							state.hint = state.source.slice(start, stop.at);
 							return end;
 						}
 					}
@@ -160,7 +165,7 @@ function matchFrom(state: MatchState, k: number, pos: number): number {
 			for (const stop of freeTextEnds(state, k, pos, 1)) {
 				const end = matchFrom(state, stop.resume, stop.at);
 				if (end >= 0) {
-					state.text = line.slice(pos, stop.at);
+					state.text = state.source.slice(pos, stop.at);
 					return end;
 				}
 			}

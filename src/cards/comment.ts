@@ -17,7 +17,8 @@ import { readSegment } from "./segment";
 export { readSegment } from "./segment";
 
 /**
- * Reads a scheduling comment, `<!--SR:` + segments + `-->` (surrounding spaces allowed).
+ * Reads a scheduling comment, `<!--SR:` + segments + `-->` (surrounding spaces allowed), or
+ * `<!--SR:` + segments without `-->` (an unterminated comment, as the parser finds one ending a line).
  * Returns one state per segment in order, or null when `raw` is not a scheduling comment.
  * Classic segments: `!YYYY-MM-DD,interval,ease` (also `DD-MM-YYYY`, `ddd MMM DD YYYY`, and the old
  * form without `!`); FSRS: `!fsrs,DUE,interval,stability,difficulty,state,reps,lapses,step,LAST`.
@@ -25,6 +26,10 @@ export { readSegment } from "./segment";
 export function readSchedulingComment(raw: string): SegmentState[] | null {
 	// A comment found in a line is exact: no trim (it copies) and no builtin calls to check it.
 	const exact = isExactComment(raw);
+	if (!exact && raw.startsWith(COMMENT_OPEN) && raw.indexOf(COMMENT_CLOSE, COMMENT_OPEN.length) < 0) {
+		// Unterminated (`<!--SR:!2023-09-02,4,270` ending its line): read as far as it goes.
+		return readBody(raw.slice(COMMENT_OPEN.length).trim());
+	}
 	const text = exact ? raw : raw.trim();
 	if (exact ? false : text === raw || !text.startsWith(COMMENT_OPEN) || !text.endsWith(COMMENT_CLOSE)) return null;
 	if (text.length < COMMENT_OPEN.length + COMMENT_CLOSE.length) return null;

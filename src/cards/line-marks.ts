@@ -13,6 +13,8 @@ export const Mark = {
 	Braces: 16,
 	/** The opener of a cloze pattern in use. */
 	Cloze: 32,
+	/** `<!--SR:`, the start of a scheduling comment. */
+	Scheduling: 64,
 } as const;
 
 /**

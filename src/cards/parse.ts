@@ -84,6 +84,9 @@ function parse(text: string, { path, settings, textless = false }: ParseOptions)
 	const chain: string[] = [];
 	let heading = 0;
 	let tagLine = -1;
+	// The tag line of rule 2: the last one above the card that lies outside every card.
+	let nearestTags = -1;
+	const insideCard = tagLinesInCards(body.tagLines, builder.cards);
 	// Context and decks change only at headings and tag lines: compute them once per change.
 	let context = [name];
 	// The chain of `context` was cut at this length by a heading on a card's first line.
@@ -110,7 +113,11 @@ function parse(text: string, { path, settings, textless = false }: ParseOptions)
 		}
 		while (tagLine + 1 < body.tagLines.length && body.tagLines[tagLine + 1].line < card.startLine) {
 			tagLine++;
-			decks = null;
+			// A tag on a card's own lines is that card's (its leading tag), never the cards' below.
+			if (insideCard[tagLine] === 0) {
+				nearestTags = tagLine;
+				decks = null;
+			}
 		}
 		// Cards of one section share their context and decks arrays (cards are never changed in place).
 		card.context = callouts.length > 0 ? context.concat(callouts) : context;
@@ -121,7 +128,7 @@ function parse(text: string, { path, settings, textless = false }: ParseOptions)
 		} else {
 			decks ??= resolveDecks({
 				leadingTag: null,
-				nearestLineTags: tagLine >= 0 ? body.tagLines[tagLine].tags : [],
+				nearestLineTags: nearestTags >= 0 ? body.tagLines[nearestTags].tags : [],
 				frontmatterTags: fmFlashcardTags,
 				firstNoteTag,
 			});
@@ -162,14 +169,29 @@ function readBody(lines: readonly string[], regions: NoteRegions, marks: Uint8Ar
 	return info;
 }
 
+/** 1 for each tag line that lies on a card's lines, else 0 (both lists are in line order). */
+function tagLinesInCards(tagLines: readonly { line: number }[], cards: readonly { card: Card }[]): Uint8Array {
+	const inside = new Uint8Array(tagLines.length);
+	let c = 0;
+	for (let t = 0; t < tagLines.length; t++) {
+		const line = tagLines[t].line;
+		while (c < cards.length && cards[c].card.endLine < line) c++;
+		if (c < cards.length && cards[c].card.startLine <= line) inside[t] = 1;
+	}
+	return inside;
+}
+
 const NO_CONTEXT: string[] = [];
 
 /**
- * The needles whose lines {@link markLines} marks: the single-line separators, tags and the
- * openers of the cloze patterns in use.
+ * The needles whose lines {@link markLines} marks: the single-line separators, tags, scheduling
+ * comments and the openers of the cloze patterns in use.
  */
 function needlesFor(settings: ParserSettings): [string, number][] {
-	const needles: [string, number][] = [["#", Mark.Hash]];
+	const needles: [string, number][] = [
+		["#", Mark.Hash],
+		["<!--SR:", Mark.Scheduling],
+	];
 	for (const probe of separatorsOf(settings).probes) needles.push([probe, Mark.Colons]);
 	for (const { opener } of clozePatternsOf(settings)) needles.push([opener, Mark.Cloze]);
 	return needles;

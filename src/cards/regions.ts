@@ -44,9 +44,11 @@ export interface NoteNeedles {
 	percent: boolean;
 	/** `<!--` other than the start of a scheduling comment `<!--SR:`. */
 	plainHtml: boolean;
+	/** `$$` */
+	math: boolean;
 }
 
-const ALL_NEEDLES: NoteNeedles = { percent: true, plainHtml: true };
+const ALL_NEEDLES: NoteNeedles = { percent: true, plainHtml: true, math: true };
 
 /** The delimiters that occur in `text` (searching the text once is cheaper than every line). */
 export function needlesOf(text: string): NoteNeedles {
@@ -54,7 +56,7 @@ export function needlesOf(text: string): NoteNeedles {
 	for (let html = text.indexOf("<!--"); html >= 0 && !plainHtml; html = text.indexOf("<!--", html + 4)) {
 		if (!text.startsWith("<!--SR:", html)) plainHtml = true;
 	}
-	return { percent: text.includes("%%"), plainHtml };
+	return { percent: text.includes("%%"), plainHtml, math: text.includes("$$") };
 }
 
 /**
@@ -75,6 +77,8 @@ class RegionScanner {
 	private readonly problems: NoteProblem[] = [];
 	/** Made on first use (like `fenceMemo`): most notes never need it. */
 	private lastLineWith: Map<string, number> | null = null;
+	/** Set when the next line to handle closes a comment or math block: where its text starts. */
+	private resume: { from: number; hiddenFrom: number } | null = null;
 	/** After a fence search that reached the end: the longest closer of each char seen after `from`. */
 	private fenceMemo: Map<FenceChar, { from: number; longest: number }> | null = null;
 
@@ -91,7 +95,16 @@ class RegionScanner {
 	run(): NoteRegions {
 		const frontmatterEnd = this.frontmatter();
 		let i = frontmatterEnd + 1;
-		while (i < this.n) i = this.line(i);
+		while (i < this.n) {
+			const resume = this.resume;
+			if (resume === null) {
+				i = this.line(i);
+			} else {
+				// A comment or math block closed on line `i`: the rest of the line is text.
+				this.resume = null;
+				i = this.text(i, resume.from, resume.hiddenFrom);
+			}
+		}
 		return {
 			kind: this.kind,
 			depth: this.depth,
@@ -123,6 +136,9 @@ class RegionScanner {
 		let p = contentStart;
 		while (p < line.length && (line.charCodeAt(p) === Char.Space || line.charCodeAt(p) === Char.Tab)) p++;
 		if (p === line.length || isBlankText(line, p)) {
+			// Only callout markers (`>`): an empty line inside a callout, unless it opens a quote
+			// below a line outside it (`A`, `>`, `| x | y |`), which goes on as text.
+			if (depth > 0 && this.opensQuote(i, depth)) return this.text(i, 0);
 			this.kind[i] = LineKind.Blank;
 			return i + 1;
 		}
@@ -134,27 +150,42 @@ class RegionScanner {
 		if (fence) return this.fence(i, depth, fence.char, fence.length);
 		if (line.startsWith("$$", p)) {
 			this.kind[i] = LineKind.Opaque;
-			if (line.includes("$$", p + 2)) return i + 1;
-			return this.block(i, depth, "$$", "unclosed-math", "math block `$$`");
+			const close = line.indexOf("$$", p + 2);
+			if (close < 0) return this.block(i, depth, "$$", "unclosed-math", "math block `$$`");
+			// `$$ … $$` on one line; text after it (a scheduling comment) is read.
+			return isBlankText(line, close + 2) ? i + 1 : this.text(i, close + 2, p);
 		}
 		return this.text(i, 0);
 	}
 
-	/** A text line from offset `from` on (earlier offsets, if any, were inside a comment). */
-	private text(i: number, from: number): number {
+	/**
+	 * True when line `i`, holding only callout markers (`depth` of them), follows a line of the
+	 * same block that sits in fewer callouts: the markers start a quote there, not a blank line.
+	 */
+	private opensQuote(i: number, depth: number): boolean {
+		if (i === 0) return false;
+		const before = this.kind[i - 1];
+		if (before === LineKind.Blank || before === LineKind.Frontmatter || before === LineKind.EndMarker) return false;
+		return containerOf(this.lines[i - 1]).depth < depth;
+	}
+
+	/**
+	 * A text line from offset `from` on: offsets `hiddenFrom..from` were inside a comment or
+	 * math, and are blanked out in `visible` (the prefix before `hiddenFrom` stays).
+	 */
+	private text(i: number, from: number, hiddenFrom = 0): number {
 		const line = this.lines[i];
 		this.kind[i] = LineKind.Text;
 		// Scheduling comments are never blanked: a note without other comments needs no scan.
 		if ((!this.needles.percent && !this.needles.plainHtml) || !mayHoldComment(line, from)) {
-			if (from > 0) this.setVisible(i, " ".repeat(from) + line.slice(from));
-			return i + 1;
+			if (from > hiddenFrom) this.setVisible(i, hidden(line, hiddenFrom, from));
+			return this.mathOpenedOn(i, from);
 		}
 		const scan = scanInline(line, from, false);
-		let masked = maskSpans(line, scan.spans, [SpanKind.Html, SpanKind.Percent]);
-		if (from > 0) masked = " ".repeat(from) + masked.slice(from);
+		const masked = hidden(maskSpans(line, scan.spans, [SpanKind.Html, SpanKind.Percent]), hiddenFrom, from);
 		if (!scan.open) {
 			if (masked !== line) this.setVisible(i, masked);
-			return i + 1;
+			return this.mathOpenedOn(i, from);
 		}
 		const at = scan.open.at;
 		this.setVisible(i, masked.slice(0, at) + " ".repeat(line.length - at));
@@ -162,8 +193,44 @@ class RegionScanner {
 		return this.comment(i, at, html ? "-->" : "%%", html);
 	}
 
+	/**
+	 * Line `j` closes a comment or math block at `from`: `run` reads the rest of it as text next
+	 * (a loop, not a call: a long chain of such lines must not grow the stack).
+	 */
+	private resumeAt(j: number, from: number, hiddenFrom: number): number {
+		this.resume = { from, hiddenFrom };
+		return j;
+	}
+
 	private setVisible(i: number, text: string): void {
 		(this.visible ??= this.lines.slice())[i] = text;
+	}
+
+	/**
+	 * After text line `i` (read from `from`): when it ends with a `$$` that opens display math
+	 * (`… as:$$`, an odd number of `$$` outside inline code), the lines below are math up to the
+	 * next line holding `$$`. Returns the next line to handle.
+	 */
+	private mathOpenedOn(i: number, from: number): number {
+		if (!this.needles.math) return i + 1;
+		const visible = this.visible?.[i] ?? this.lines[i];
+		let end = visible.length;
+		while (end > from && isSpace(visible.charCodeAt(end - 1))) end--;
+		if (end - from < 2 || visible.charCodeAt(end - 1) !== Char.Dollar || visible.charCodeAt(end - 2) !== Char.Dollar) return i + 1;
+		const code = visible.indexOf("`", from) >= 0 ? scanInline(visible, from, false).spans : NO_SPANS;
+		let count = 0;
+		let span = 0;
+		for (let at = visible.indexOf("$$", from); at >= 0 && at < end; at = visible.indexOf("$$", at + 2)) {
+			while (span < code.length && code[span + 1] <= at) span += 3;
+			if (span < code.length && code[span] <= at) {
+				at = code[span + 1] - 2;
+				continue;
+			}
+			count++;
+		}
+		if (count % 2 === 0) return i + 1;
+		this.setVisible(i, visible.slice(0, end - 2) + " ".repeat(visible.length - end + 2));
+		return this.block(i, containerOf(this.lines[i]).depth, "$$", "unclosed-math", "math block `$$`");
 	}
 
 	/** A multi-line comment opened on line `i` at offset `at`. */
@@ -179,7 +246,7 @@ class RegionScanner {
 		}
 		for (let j = i + 1; j < this.n; j++) {
 			const close = this.lines[j].indexOf(closer);
-			if (close >= 0) return this.text(j, close + closer.length);
+			if (close >= 0) return this.resumeAt(j, close + closer.length, 0);
 			this.kind[j] = LineKind.Opaque;
 		}
 		return this.n;
@@ -189,9 +256,13 @@ class RegionScanner {
 	private block(i: number, depth: number, closer: string, code: NoteProblem["code"], what: string): number {
 		if (this.lastLine(closer) > i) {
 			for (let j = i + 1; j < this.n; j++) {
-				if (depth > 0 && containerOf(this.lines[j]).depth < depth) return j;
+				const line = this.lines[j];
+				if (depth > 0 && containerOf(line).depth < depth) return j;
 				this.kind[j] = LineKind.Opaque;
-				if (this.lines[j].includes(closer)) return j + 1;
+				const close = line.indexOf(closer);
+				if (close < 0) continue;
+				// Text after the closing `$$` (a scheduling comment) is read.
+				return isBlankText(line, close + closer.length) ? j + 1 : this.resumeAt(j, close + closer.length, containerOf(line).contentStart);
 			}
 			return this.n;
 		}
@@ -265,6 +336,17 @@ class RegionScanner {
 		}
 		return last;
 	}
+}
+
+const NO_SPANS: readonly number[] = [];
+
+/** `text` with `from..to` blanked out (nothing when the range is empty). */
+function hidden(text: string, from: number, to: number): string {
+	return to > from ? text.slice(0, from) + " ".repeat(to - from) + text.slice(to) : text;
+}
+
+function isSpace(c: number): boolean {
+	return c === Char.Space || c === Char.Tab || c === Char.NoBreakSpace;
 }
 
 /**

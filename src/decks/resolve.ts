@@ -1,7 +1,8 @@
 /**
  * Deck resolution (docs/format.md, "Decks, tags and filters"). The deck of a card is the first of these that applies:
  * 1. a flashcard tag at the very start of the card's first line;
- * 2. the flashcard tags on the nearest body line above the card that holds any (all of them);
+ * 2. the flashcard tags on the nearest body line above the card that holds any (all of them) and
+ *    is not a line of a card (a tag on a card's lines is that card's only, as in the other plugin);
  * 3. the flashcard tags in the frontmatter;
  * 4. the first flashcard tag in the note.
  * A deck is the tag path as written without `#`, e.g. `space/docker/40-day-course/x`.

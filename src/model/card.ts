@@ -79,6 +79,10 @@ export type ProblemCode =
 	| "unreadable-segment"
 	| "extra-segments"
 	| "duplicate-comment"
+	/** A scheduling comment without `-->`, read up to the end of its line. */
+	| "unterminated-comment"
+	/** A scheduling comment outside every card: no card reads it. */
+	| "unread-comment"
 	| "empty-question"
 	| "unclosed-fence"
 	| "unclosed-comment"

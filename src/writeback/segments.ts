@@ -16,14 +16,17 @@ export interface CommentParts {
 
 /**
  * Splits a raw scheduling comment into segments. Segments start at `!`; an old-form first
- * segment without `!` (`<!--SR:2021-08-11,4,270-->`) counts as segment 0.
+ * segment without `!` (`<!--SR:2021-08-11,4,270-->`) counts as segment 0. A comment without
+ * `-->` gets one in `close`, so a comment rebuilt from the parts is whole.
  * Returns null when `raw` is not a scheduling comment.
  */
 export function splitComment(raw: string): CommentParts | null {
-	if (raw.length < COMMENT_OPEN.length + COMMENT_CLOSE.length) return null;
+	if (raw.length < COMMENT_OPEN.length) return null;
 	if (raw.slice(0, COMMENT_OPEN.length).toUpperCase() !== COMMENT_OPEN) return null;
-	if (!raw.endsWith(COMMENT_CLOSE)) return null;
-	const body = raw.slice(COMMENT_OPEN.length, raw.length - COMMENT_CLOSE.length);
+	// A comment without `-->` (read up to the end of its line) is written whole.
+	const closed = raw.indexOf(COMMENT_CLOSE, COMMENT_OPEN.length) >= 0;
+	if (closed && !raw.endsWith(COMMENT_CLOSE)) return null;
+	const body = raw.slice(COMMENT_OPEN.length, closed ? raw.length - COMMENT_CLOSE.length : raw.length);
 	const lead = /^\s*/.exec(body)?.[0] ?? "";
 	const trail = /\s*$/.exec(body.slice(lead.length))?.[0] ?? "";
 	const inner = body.slice(lead.length, body.length - trail.length);

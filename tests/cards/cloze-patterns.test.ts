@@ -41,6 +41,8 @@ describe("cloze patterns", () => {
 	it("reads custom patterns and several patterns at once; one number groups across patterns", () => {
 		const s = { clozePatterns: ["<<[123|]answer[|hint]>>", "==[123;;]answer[;;hint]=="], clozeKinds: [] };
 		expect(questions("<<1|a>> ==1;;b== <<c|letter>> ==d==", s)).toEqual(["[...] [...] c d", "a b [letter] d", "a b c [...]"]);
+		// Deletions without a number follow the groups in the order of the patterns, not of the text.
+		expect(questions("==d== <<c>> ==1;;b==", s)).toEqual(["d c [...]", "d [...] b", "[...] c b"]);
 	});
 
 	it("the standard patterns read as the cloze switches always did", () => {
@@ -55,8 +57,9 @@ describe("cloze patterns", () => {
 		expect(clozePatternsOf({ clozePatterns: ["==answer==", "[[answer]]", ANKI], clozeKinds: [] }).map((p) => p.opener)).toEqual(["{{"]);
 		const s = { clozePatterns: ["<<answer>>![123][(hint)]"], clozeKinds: [] };
 		// The answer runs to the first `>>!`, as the pattern's own regular expression would take it.
-		expect(questions("<<a>> <<b>>! <<c>>!7", s)).toEqual(["[...] c", "a>> <<b [...]"]);
-		expect(questions("<<c>>!7(hint) and <<a>>", s)).toEqual(["[hint] and <<a>>"]);
+		// Group 1 is the first sibling, the deletion without a number follows it.
+		expect(questions("<<a>> <<b>>! <<c>>!1", s)).toEqual(["a>> <<b [...]", "[...] c"]);
+		expect(questions("<<c>>!1(hint) and <<a>>", s)).toEqual(["[hint] and <<a>>"]);
 	});
 
 	it("an answer never holds its closing text, is never blank, and stays on one line", () => {

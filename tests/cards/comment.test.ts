@@ -59,7 +59,11 @@ describe("readSchedulingComment", () => {
 	});
 	it("returns null for other comments", () => {
 		expect(readSchedulingComment("<!-- a note -->")).toBeNull();
-		expect(readSchedulingComment("<!--SR:!2025-05-06,1,250")).toBeNull();
+	});
+	it("reads a comment without --> as far as it goes (the parser finds one ending a line)", () => {
+		expect(readSchedulingComment("<!--SR:!2025-05-06,1,250")).toEqual([
+			{ kind: "ok", schedule: { type: "classic", due: "2025-05-06", interval: 1, ease: 250 } },
+		]);
 	});
 });
 

@@ -212,7 +212,7 @@ describe("scheduling comments", () => {
 		expect(parsed.cards[0].siblings[0].segment.kind).toBe("unreadable");
 		expect(parsed.problems.map((p) => p.code).sort()).toEqual(["extra-segments", "unreadable-segment"]);
 	});
-	it("reports duplicate comments on one card and uses the one at the card's place", () => {
+	it("reports duplicate comments on one card and uses the first one", () => {
 		const parsed = parse(taggedNote("Q::A <!--SR:!2025-01-02,3,250-->", "<!--SR:!2025-01-05,3,250-->"));
 		expect(parsed.cards[0].comment?.line).toBe(2);
 		expect(parsed.cards[0].endLine).toBe(3);
@@ -221,7 +221,7 @@ describe("scheduling comments", () => {
 	it("names a multi-line card by its question's line when it has two comments", () => {
 		const parsed = parse(taggedNote("Question", "?", "Answer", "<!--SR:!2025-01-02,3,250-->", "<!--SR:!2025-01-05,3,250-->"));
 		const [problem] = parsed.problems;
-		expect([problem.code, problem.line]).toEqual(["duplicate-comment", 5]);
+		expect([problem.code, problem.line]).toEqual(["duplicate-comment", 6]);
 		expect(problem.message).toContain(`card at line ${parsed.cards[0].startLine + 1} `);
 		expect(problem.message).toContain("card at line 3 ");
 	});

@@ -106,7 +106,11 @@ describe("segments", () => {
 			if (parts) expect(parts.open + parts.segments.join("") + parts.close).toBe(raw);
 		}
 		expect(splitComment("<!-- other -->")).toBeNull();
-		expect(splitComment("<!--SR:!a,b,c--")).toBeNull();
+	});
+
+	it("completes a comment without --> (the parser reads one up to the end of its line)", () => {
+		expect(splitComment("<!--SR:!a,b,c--")).toEqual({ open: "<!--SR:", segments: ["!a,b,c--"], close: "-->" });
+		expect(commentWithSegment("<!--SR:!2023-09-02,4,270 ", 0, 1, "!2026-01-01,3,250")).toBe("<!--SR:!2026-01-01,3,250 -->");
 	});
 
 	it("replaces only the reviewed sibling and pads missing ones with the placeholder", () => {

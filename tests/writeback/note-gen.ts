@@ -18,8 +18,15 @@ const segment = fc.constantFrom(
 	"!2025-05-06,-5,250",
 );
 const comment = fc.array(segment, { minLength: 1, maxLength: 3 }).map((s) => `<!--SR:${s.join("")}-->`);
-/** How a block already carries a comment: none, at the end of its last line, or on its own line. */
-const existing = fc.oneof({ weight: 2, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.record({ ownLine: fc.boolean(), raw: comment }) });
+/**
+ * How a block already carries a comment: none, at the end of its last line, or on its own line;
+ * `early` puts it where the Spaced Repetition plugin also writes or reads it: before a single-line
+ * card's block id, at the end of a multi-line card's question line.
+ */
+const existing = fc.oneof(
+	{ weight: 2, arbitrary: fc.constant(null) },
+	{ weight: 1, arbitrary: fc.record({ ownLine: fc.boolean(), raw: comment, early: fc.boolean() }) },
+);
 
 const singleContainer = fc.constantFrom("", "- ", "  - ", "    * ", "1. ", "> ", "> - ", ">   1. ", "\t- ", "   ");
 
@@ -51,6 +58,7 @@ const singleLine = fc
 		const line = `${container}${q}${sep}${a}${blockId}${end}`;
 		if (c === null) return [line];
 		if (c.ownLine) return [line, `${continuation[container]}${c.raw}`];
+		if (c.early && blockId !== "") return [`${container}${q}${sep}${a} ${c.raw}${blockId}${end}`];
 		return [`${container}${q}${sep}${a}${blockId} ${c.raw}`];
 	});
 
@@ -90,7 +98,8 @@ const multiLine = fc
 		if (container === "list") lines = lines.map((line, i) => (i === 0 ? `- ${line}` : line === "" ? "" : `  ${line}`));
 		if (c !== null) {
 			const prefix = container === "callout" ? "> " : container === "list" ? "  " : "";
-			if (c.ownLine || fence) lines.push(prefix + c.raw);
+			if (c.early && !c.ownLine) lines[question.length - 1] += ` ${c.raw}`;
+			else if (c.ownLine || fence) lines.push(prefix + c.raw);
 			else lines[lines.length - 1] += ` ${c.raw}`;
 		}
 		return lines;
