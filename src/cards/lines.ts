@@ -102,3 +102,20 @@ export function joinLines(split: SplitText): string {
 	for (let i = 0; i < split.lines.length; i++) out += split.lines[i] + split.endings[i];
 	return out;
 }
+
+/** How many lines `splitLines` would give `text`, counted without building them. */
+export function lineCount(text: string): number {
+	let count = 1;
+	for (let i = text.indexOf("\n"), cr = text.indexOf("\r"); i >= 0 || cr >= 0;) {
+		if (cr >= 0 && (i < 0 || cr < i)) {
+			count++;
+			const next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+			if (i === cr + 1) i = text.indexOf("\n", next);
+			cr = text.indexOf("\r", next);
+		} else {
+			count++;
+			i = text.indexOf("\n", i + 1);
+		}
+	}
+	return count;
+}

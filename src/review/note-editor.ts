@@ -5,7 +5,7 @@
  * src/writeback. A successful edit hands back the parse that verified it, so nobody parses the
  * note again to learn where its cards are now.
  */
-import { splitLines } from "../cards/lines";
+import { lineCount } from "../cards/lines";
 import { parseNote } from "../cards/parse";
 import type { ParsedNote } from "../model/card";
 import type { Schedule } from "../model/schedule";
@@ -82,7 +82,7 @@ export class NoteEditor {
 		} catch {
 			// The note is written; the host's index catches up with its own change events.
 		}
-		const lineDelta = splitLines(written).lines.length - splitLines(before).lines.length;
+		const lineDelta = lineCount(written) - lineCount(before);
 		return { ok: true, previousComment: result.previousComment, text: written, note, lineDelta };
 	}
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { joinLines, splitLines } from "../../src/cards/lines";
+import { joinLines, lineCount, splitLines } from "../../src/cards/lines";
 import { noteName } from "../../src/cards/parse";
 
 describe("splitLines", () => {
@@ -46,5 +46,17 @@ describe("noteName", () => {
 		["x/y.md.md", "y.md"],
 	])("%s → %s", (path, name) => {
 		expect(noteName(path)).toBe(name);
+	});
+});
+
+describe("lineCount", () => {
+	it("counts the lines splitLines gives, for any mix of endings", () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.constantFrom("a", "\n", "\r", "\r\n", "b c"), { maxLength: 30 }).map((parts) => parts.join("")),
+				(text) => expect(lineCount(text)).toBe(splitLines(text).lines.length),
+			),
+			{ numRuns: 2000, seed: 4 },
+		);
 	});
 });
