@@ -54,7 +54,9 @@ describe("lineCount", () => {
 		fc.assert(
 			fc.property(
 				fc.array(fc.constantFrom("a", "\n", "\r", "\r\n", "b c"), { maxLength: 30 }).map((parts) => parts.join("")),
-				(text) => expect(lineCount(text)).toBe(splitLines(text).lines.length),
+				(text) => {
+					expect(lineCount(text)).toBe(splitLines(text).lines.length);
+				},
 			),
 			{ numRuns: 2000, seed: 4 },
 		);
