@@ -32,3 +32,20 @@ export function fsrsSchedule(overrides: Partial<FsrsSchedule> = {}): FsrsSchedul
 export function classicSchedule(overrides: Partial<ClassicSchedule> = {}): ClassicSchedule {
 	return { type: "classic", due: "2025-12-04", interval: 3, ease: 250, ...overrides };
 }
+
+/**
+ * One FSRS review the write-back tests spell out digit by digit: every value stated, so the
+ * segment they expect (`!fsrs,2026-01-09T09:00:00.000Z,8,8.2956,3.2828,2,1,0,0,2026-01-01T09:00:00.000Z`)
+ * reads straight off it.
+ */
+export const REVIEWED_FSRS: FsrsSchedule = fsrsSchedule({
+	due: "2026-01-09T09:00:00.000Z",
+	interval: 8,
+	stability: 8.2956,
+	difficulty: 3.2828,
+	state: 2,
+	reps: 1,
+	lapses: 0,
+	learningStep: 0,
+	lastReview: "2026-01-01T09:00:00.000Z",
+});

@@ -3,22 +3,12 @@ import fc from "fast-check";
 import { NEW_SEGMENT, ScheduleFormatError, formatComment, formatSegment, plainDecimal } from "../../src/writeback/format";
 import { readSchedulingComment } from "../../src/cards/comment";
 import type { FsrsSchedule } from "../../src/model/schedule";
-import { classicSchedule, fsrsSchedule } from "../builders";
+import { classicSchedule, fsrsSchedule, REVIEWED_FSRS } from "../builders";
 import { scheduleArbitrary } from "./note-gen";
 
 /** The schedules whose segments the tests spell out, every value stated. */
 const CLASSIC = classicSchedule({ due: "2025-05-06", interval: 1, ease: 170 });
-const FSRS = fsrsSchedule({
-	due: "2026-01-09T09:00:00.000Z",
-	interval: 8,
-	stability: 8.2956,
-	difficulty: 3.2828,
-	state: 2,
-	reps: 1,
-	lapses: 0,
-	learningStep: 0,
-	lastReview: "2026-01-01T09:00:00.000Z",
-});
+const FSRS = REVIEWED_FSRS;
 describe("formatSegment", () => {
 	it("writes the new placeholder for null", () => {
 		expect(formatSegment(null)).toBe("!2000-01-01,1,250");

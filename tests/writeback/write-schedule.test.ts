@@ -6,22 +6,12 @@ import type { Card } from "../../src/model/card";
 import type { Schedule } from "../../src/model/schedule";
 import { DEFAULT_SETTINGS, type ParserSettings } from "../../src/settings/settings";
 import { cardTarget, restoreComment, writeSchedule } from "../../src/writeback/write-schedule";
-import { classicSchedule, fsrsSchedule } from "../builders";
+import { classicSchedule, REVIEWED_FSRS } from "../builders";
 
 const settings: ParserSettings = DEFAULT_SETTINGS;
 const good = classicSchedule({ due: "2026-01-04", interval: 3, ease: 250 });
 const later = classicSchedule({ due: "2026-01-14", interval: 10, ease: 250 });
-const fsrs = fsrsSchedule({
-	due: "2026-01-09T09:00:00.000Z",
-	interval: 8,
-	stability: 8.2956,
-	difficulty: 3.2828,
-	state: 2,
-	reps: 1,
-	lapses: 0,
-	learningStep: 0,
-	lastReview: "2026-01-01T09:00:00.000Z",
-});
+const fsrs = REVIEWED_FSRS;
 const GOOD = "!2026-01-04,3,250";
 const LATER = "!2026-01-14,10,250";
 const NEW = "!2000-01-01,1,250";
