@@ -56,9 +56,9 @@ export class ReviewScreen {
 		this.io.stderr(`${text}\n`);
 	}
 
-	/** The session has no card left; in a terminal, the last answer can still be undone. */
-	finished(canUndo: boolean): void {
-		if (this.interactive && canUndo) this.out(`${this.flushStatus()}${this.dim("\nNo card left.   u undo the last answer   [Enter] or q end\n")}`);
+	/** The session has no card left but an answer to take back: in a terminal, say how. */
+	finished(): void {
+		if (this.interactive) this.out(`${this.flushStatus()}${this.dim("\nNo card left.   u undo the last answer   [Enter] or q end\n")}`);
 	}
 
 	summary(summary: SessionSummary, unsaved: readonly UnsavedAnswerView[], learningLeft: number, nextDue: Date | null): void {

@@ -68,7 +68,7 @@ async function runSession(controller: ReviewController, screen: ReviewScreen, in
 		if ((state.phase !== "question" && state.phase !== "answer") || card === null) {
 			// No card left. The last answer can still be taken back before the session ends.
 			if (!state.canUndo) return;
-			screen.finished(true);
+			screen.finished();
 			const last = await input.next("end");
 			if (last !== "undo") return;
 			if (await controller.undo()) screen.message("Undone.");
