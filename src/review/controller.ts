@@ -42,7 +42,7 @@ export class ReviewController implements ReviewModel {
 	/** Waits for the index when it is being built, then reads the notes and starts the session. Never rejects. */
 	async load(): Promise<void> {
 		const indexing = this.deps.indexing;
-		if (indexing && indexing.progress() !== null) {
+		if (indexing && indexing.progress !== null) {
 			const stop = indexing.onProgress(() => this.emit());
 			this.emit();
 			try {
@@ -235,7 +235,7 @@ export class ReviewController implements ReviewModel {
 	/** What the loading screen says: how far the index is, or that the notes are being read. */
 	private loadingText(): string | null {
 		if (this.session !== null) return null;
-		const progress = this.deps.indexing?.progress() ?? null;
+		const progress = this.deps.indexing?.progress ?? null;
 		if (progress === null) return "Reading the notes…";
 		return `Indexing… ${progress.done.toLocaleString("en-US")} of ${progress.total.toLocaleString("en-US")} notes`;
 	}

@@ -46,7 +46,7 @@ export interface ReviewDeps {
 	 * after a settings change): the review waits for it, showing how far it is.
 	 */
 	indexing?: {
-		progress(): { done: number; total: number } | null;
+		readonly progress: { done: number; total: number } | null;
 		whenBuilt(): Promise<void>;
 		onProgress(listener: () => void): () => void;
 	};

@@ -32,7 +32,7 @@ describe("a review started while the index is built", () => {
 				notes: new VaultNotes(app as unknown as ObsidianApp),
 				now: () => new Date("2026-03-10T12:00:00Z"),
 				notify: () => {},
-				indexing: { progress: () => indexer.progress, whenBuilt: () => indexer.whenBuilt(), onProgress: (listener) => indexer.onProgress(listener) },
+				indexing: indexer,
 			},
 			{ title: "All cards" },
 		);
