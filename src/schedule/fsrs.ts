@@ -7,7 +7,7 @@
  * We leave them in place (another plugin bundling ts-fsrs may rely on them) but never call them;
  * `tests/schedule/prototype.test.ts` checks our results are the same without them.
  */
-import { createEmptyCard, fsrs, StrategyMode, type Card as FsrsCard, type FSRS, type Grade, type StepUnit } from "ts-fsrs";
+import { createEmptyCard, default_w, forgetting_curve, fsrs, StrategyMode, type Card as FsrsCard, type FSRS, type Grade, type StepUnit } from "ts-fsrs";
 import type { SchedulingSettings } from "../settings/settings";
 import { fsrsFromClassic } from "./convert";
 import { localDay } from "../model/days";
@@ -62,6 +62,15 @@ export function previewFsrs(
 	const out = {} as Record<Rating, FsrsSchedule>;
 	for (const rating of RATINGS) out[rating] = fromFsrsCard(preview[rating as number as Grade].card, now, settings);
 	return out;
+}
+
+/**
+ * The probability of recall after `elapsedDays` for a memory of `stability` days, on FSRS's
+ * forgetting curve with the default parameters (what the review log records with each answer).
+ */
+export function retrievability(stability: number, elapsedDays: number): number {
+	if (!(stability > 0) || !Number.isFinite(stability) || !(elapsedDays >= 0)) return 1;
+	return forgetting_curve(default_w, elapsedDays, stability);
 }
 
 /** Learning steps from settings that ts-fsrs understands (`1m`, `10m`, `1h`, `1d`); others are dropped. */

@@ -1,22 +1,41 @@
 /**
- * The review log's line format: one JSON object per line, versioned by `v`.
+ * The review log's line format: one JSON object per line, versioned by `v` (docs/cli.md, "The
+ * review log"). Every line names its kind with `k`; a line without `k` is an answer (the first
+ * format had only answers), so every log ever written stays readable.
  *
- * review  `{"v":1,"t":ISO,"card":ID,"deck":"space/docker","r":3,"s":2,"e":4,"i":12,"d":5300}`
- *         t time of the answer, r rating 1–4, s state before the answer (0 new, 1 learning,
- *         2 review, 3 relearning, as FSRS numbers them), e days since the previous review,
- *         i days until the next one as scheduled by this answer, d answer duration in ms.
- * rename  `{"v":1,"k":"rename","t":ISO,"from":"old.md","to":"new.md"}` — a note moved.
- * undo    `{"v":1,"k":"undo","t":ISO,"card":ID,"of":ISO}` — the answer given at `of` was undone.
+ * review   `{"v":1,"t":ISO,"card":ID,"deck":"space/docker","r":3,"s":2,"e":4,"i":12,"d":5300}`
+ *          t time of the answer, r rating 1–4, s state before the answer (0 new, 1 learning,
+ *          2 review, 3 relearning, as FSRS numbers them), e days since the previous review,
+ *          i days until the next one as scheduled by this answer, d answer duration in ms;
+ *          under FSRS also st stability and df difficulty after the answer, rt the card's
+ *          retrievability when it was answered (absent for a new card).
+ * cram     `{"v":1,"k":"cram","t":ISO,"card":ID,"deck":D,"r":3,"d":5300}` — an answer in a
+ *          session that changes no schedule.
+ * reset    `{"v":1,"k":"reset","t":ISO,"card":ID}` — the card was made new again.
+ * due      `{"v":1,"k":"due","t":ISO,"card":ID,"due":"2026-02-01"}` — its due day was set by hand.
+ * suspend  `{"v":1,"k":"suspend","t":ISO,"card":ID,"on":true}` — suspended (or, false, resumed).
+ * note     `{"v":1,"k":"note","t":ISO,"note":PATH,"deck":D,"r":3,"s":2,"e":4,"i":12}` — a whole
+ *          note was reviewed; FSRS adds st and df, SM-2 adds ease (×100).
+ * rename   `{"v":1,"k":"rename","t":ISO,"from":"old.md","to":"new.md"}` — a note moved.
+ * undo     `{"v":1,"k":"undo","t":ISO,"card":ID,"of":ISO}` — the entry of that card (or, for a
+ *          note review, that note path) made at `of` was undone.
  *
- * The parser never throws: a line it cannot read comes back as a reason, so readers can skip
- * it and report it.
+ * `log-parse.ts` reads lines back.
  */
 import type { Rating } from "../model/schedule";
 
-const LOG_VERSION = 1;
+export const LOG_VERSION = 1;
 
 /** FSRS's card states: 0 new, 1 learning, 2 review, 3 relearning. */
 export type ReviewState = 0 | 1 | 2 | 3;
+
+/** FSRS's memory after an answer, and the recall probability the answer was given at. */
+export interface FsrsMemory {
+	stability: number;
+	difficulty: number;
+	/** Retrievability at the moment of the answer, before it; absent for a new card. */
+	retrievability?: number;
+}
 
 /** One answer. Times are milliseconds since the epoch. */
 export interface ReviewEntry {
@@ -34,6 +53,58 @@ export interface ReviewEntry {
 	scheduledDays: number;
 	/** Time spent on the answer, ms. */
 	durationMs: number;
+	/** FSRS only: the memory the answer left. */
+	memory?: FsrsMemory;
+}
+
+/** An answer in a cram session: logged, but no schedule changed. */
+export interface CramEntry {
+	kind: "cram";
+	time: number;
+	card: string;
+	deck: string;
+	rating: Rating;
+	durationMs: number;
+}
+
+/** The card was reset to new; its history stays in the log. */
+interface ResetEntry {
+	kind: "reset";
+	time: number;
+	card: string;
+}
+
+/** The card's due day was set by hand (`YYYY-MM-DD`). */
+interface SetDueEntry {
+	kind: "set-due";
+	time: number;
+	card: string;
+	due: string;
+}
+
+/** The card was suspended (`suspended` true) or resumed. */
+interface SuspendEntry {
+	kind: "suspend";
+	time: number;
+	card: string;
+	suspended: boolean;
+}
+
+/** A whole note was reviewed (note review, docs/format.md). */
+export interface NoteReviewEntry {
+	kind: "note";
+	time: number;
+	/** The note's vault path. */
+	note: string;
+	deck: string;
+	rating: Rating;
+	state: ReviewState;
+	elapsedDays: number;
+	scheduledDays: number;
+	/** SM-2 only: the ease after the answer, ×100. */
+	ease?: number;
+	/** FSRS only. */
+	memory?: FsrsMemory;
 }
 
 /** A note moved from one path to another: card ids of the old path resolve to the new one. */
@@ -44,7 +115,7 @@ export interface RenameEntry {
 	to: string;
 }
 
-/** The answer of `card` given at `reviewTime` was undone; readers drop it. */
+/** The entry of `card` (a card id, or a note path for a note review) made at `reviewTime` was undone; readers drop it. */
 export interface UndoEntry {
 	kind: "undo";
 	time: number;
@@ -52,18 +123,20 @@ export interface UndoEntry {
 	reviewTime: number;
 }
 
-export type LogEntry = ReviewEntry | RenameEntry | UndoEntry;
+/** Entries about one card that are not answers (card management). */
+export type CardActionEntry = ResetEntry | SetDueEntry | SuspendEntry;
+
+export type LogEntry = ReviewEntry | CramEntry | CardActionEntry | NoteReviewEntry | RenameEntry | UndoEntry;
 
 export type ParsedLine = { ok: true; entry: LogEntry } | { ok: false; reason: string };
 
 /** The entry as one line of JSON, without the line ending. */
 export function formatLogLine(entry: LogEntry): string {
-	const t = new Date(entry.time).toISOString();
+	const head = { v: LOG_VERSION, t: new Date(entry.time).toISOString() };
 	switch (entry.kind) {
 		case "review":
 			return JSON.stringify({
-				v: LOG_VERSION,
-				t,
+				...head,
 				card: entry.card,
 				deck: entry.deck,
 				r: entry.rating,
@@ -71,84 +144,44 @@ export function formatLogLine(entry: LogEntry): string {
 				e: round(entry.elapsedDays),
 				i: round(entry.scheduledDays),
 				d: Math.round(entry.durationMs),
+				...memoryFields(entry.memory),
+			});
+		case "cram":
+			return JSON.stringify({ ...head, k: "cram", card: entry.card, deck: entry.deck, r: entry.rating, d: Math.round(entry.durationMs) });
+		case "reset":
+			return JSON.stringify({ ...head, k: "reset", card: entry.card });
+		case "set-due":
+			return JSON.stringify({ ...head, k: "due", card: entry.card, due: entry.due });
+		case "suspend":
+			return JSON.stringify({ ...head, k: "suspend", card: entry.card, on: entry.suspended });
+		case "note":
+			return JSON.stringify({
+				...head,
+				k: "note",
+				note: entry.note,
+				deck: entry.deck,
+				r: entry.rating,
+				s: entry.state,
+				e: round(entry.elapsedDays),
+				i: round(entry.scheduledDays),
+				...(entry.ease === undefined ? {} : { ease: round(entry.ease) }),
+				...memoryFields(entry.memory),
 			});
 		case "rename":
-			return JSON.stringify({ v: LOG_VERSION, k: "rename", t, from: entry.from, to: entry.to });
+			return JSON.stringify({ ...head, k: "rename", from: entry.from, to: entry.to });
 		case "undo":
-			return JSON.stringify({ v: LOG_VERSION, k: "undo", t, card: entry.card, of: new Date(entry.reviewTime).toISOString() });
+			return JSON.stringify({ ...head, k: "undo", card: entry.card, of: new Date(entry.reviewTime).toISOString() });
 	}
 }
 
-/** Reads one line (surrounding white space ignored). Never throws. */
-export function parseLogLine(line: string): ParsedLine {
-	let value: unknown;
-	try {
-		value = JSON.parse(line);
-	} catch {
-		return fail("not valid JSON");
-	}
-	if (typeof value !== "object" || value === null || Array.isArray(value)) return fail("not a JSON object");
-	const o = value as Record<string, unknown>;
-	if (typeof o.v !== "number") return fail("no format version");
-	if (o.v > LOG_VERSION) return fail(`written by a newer version of the plugin (format ${o.v})`);
-	if (o.v !== LOG_VERSION) return fail(`unknown format version ${String(o.v)}`);
-	const time = readTime(o.t);
-	if (time === null) return fail("bad time 't'");
-	const kind = o.k ?? "review";
-	if (kind === "rename") {
-		if (!nonEmpty(o.from) || !nonEmpty(o.to)) return fail("rename without 'from' and 'to'");
-		return { ok: true, entry: { kind: "rename", time, from: o.from, to: o.to } };
-	}
-	if (kind === "undo") {
-		const reviewTime = readTime(o.of);
-		if (!nonEmpty(o.card) || reviewTime === null) return fail("undo without 'card' and 'of'");
-		return { ok: true, entry: { kind: "undo", time, card: o.card, reviewTime } };
-	}
-	if (kind !== "review") return fail(`unknown kind ${JSON.stringify(kind)}`);
-	if (!nonEmpty(o.card)) return fail("no card id");
-	if (typeof o.deck !== "string") return fail("no deck");
-	if (!isIntIn(o.r, 1, 4)) return fail("rating 'r' is not 1–4");
-	if (!isIntIn(o.s, 0, 3)) return fail("state 's' is not 0–3");
-	if (!isNonNegative(o.e) || !isNonNegative(o.i) || !isNonNegative(o.d)) return fail("'e', 'i' and 'd' must be numbers ≥ 0");
-	return {
-		ok: true,
-		entry: {
-			kind: "review",
-			time,
-			card: o.card,
-			deck: o.deck,
-			rating: o.r as Rating,
-			state: o.s as ReviewState,
-			elapsedDays: o.e,
-			scheduledDays: o.i,
-			durationMs: o.d,
-		},
-	};
+function memoryFields(memory: FsrsMemory | undefined): Record<string, number> {
+	if (memory === undefined) return {};
+	const out: Record<string, number> = { st: round(memory.stability), df: round(memory.difficulty) };
+	if (memory.retrievability !== undefined) out.rt = round(memory.retrievability);
+	return out;
 }
 
-function fail(reason: string): ParsedLine {
-	return { ok: false, reason };
-}
-
-function readTime(value: unknown): number | null {
-	if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return null;
-	const time = Date.parse(value);
-	return Number.isNaN(time) ? null : time;
-}
-
-function nonEmpty(value: unknown): value is string {
-	return typeof value === "string" && value.length > 0;
-}
-
-function isIntIn(value: unknown, min: number, max: number): boolean {
-	return typeof value === "number" && Number.isInteger(value) && value >= min && value <= max;
-}
-
-function isNonNegative(value: unknown): value is number {
-	return typeof value === "number" && Number.isFinite(value) && value >= 0;
-}
-
-/** Day counts keep 4 decimals, like the scheduling comments. */
+/** Day counts and memory figures keep 4 decimals, like the scheduling comments. */
 function round(n: number): number {
 	return Math.round(n * 10_000) / 10_000;
 }

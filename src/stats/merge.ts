@@ -4,7 +4,8 @@
  * and resolve card ids across note renames. Unreadable lines are skipped and reported.
  */
 import { pathHash, pathPartOf } from "./card-id";
-import { formatLogLine, parseLogLine, type LogEntry, type RenameEntry, type ReviewEntry } from "./log-format";
+import { formatLogLine, type CardActionEntry, type CramEntry, type LogEntry, type NoteReviewEntry, type RenameEntry, type ReviewEntry } from "./log-format";
+import { parseLogLine } from "./log-parse";
 
 /** One log file's name (for messages) and text. */
 export interface LogFile {
@@ -22,12 +23,18 @@ export interface LogProblem {
 export interface MergedLog {
 	/** Answers in time order, undone ones removed, ids resolved to the cards' current paths. */
 	reviews: ReviewEntry[];
+	/** Cram answers in time order (no schedule changed), undone ones removed, ids resolved. */
+	cram: CramEntry[];
+	/** Resets, due days set by hand and suspensions, in time order, undone ones removed, ids resolved. */
+	actions: CardActionEntry[];
+	/** Whole-note reviews in time order, undone ones removed, paths resolved across renames. */
+	noteReviews: NoteReviewEntry[];
 	/** Rename records in time order. */
 	renames: RenameEntry[];
 	problems: LogProblem[];
 	/** Lines dropped because the same entry was already read. */
 	duplicates: number;
-	/** Answers dropped because an undo record names them. */
+	/** Entries dropped because an undo record names them. */
 	undone: number;
 }
 
@@ -54,15 +61,46 @@ export function mergeLogs(files: readonly LogFile[]): MergedLog {
 	const ordered = [...seen.entries()].sort(([ka, a], [kb, b]) => a.time - b.time || (ka < kb ? -1 : ka > kb ? 1 : 0)).map(([, e]) => e);
 	const undoneKeys = new Set<string>();
 	const renames: RenameEntry[] = [];
-	let reviews: ReviewEntry[] = [];
+	const reviews: ReviewEntry[] = [];
+	const cram: CramEntry[] = [];
+	const actions: CardActionEntry[] = [];
+	const noteReviews: NoteReviewEntry[] = [];
 	for (const entry of ordered) {
 		if (entry.kind === "undo") undoneKeys.add(undoKey(entry.card, entry.reviewTime));
 		else if (entry.kind === "rename") renames.push(entry);
-		else reviews.push(entry);
+		else if (entry.kind === "review") reviews.push(entry);
+		else if (entry.kind === "cram") cram.push(entry);
+		else if (entry.kind === "note") noteReviews.push(entry);
+		else actions.push(entry);
 	}
-	const before = reviews.length;
-	reviews = reviews.filter((r) => !undoneKeys.has(undoKey(r.card, r.time)));
-	return { reviews: followRenames(reviews, renames), renames, problems, duplicates, undone: before - reviews.length };
+	let undone = 0;
+	const kept = <T extends { time: number }>(list: T[], key: (e: T) => string): T[] => {
+		const out = list.filter((e) => !undoneKeys.has(undoKey(key(e), e.time)));
+		undone += list.length - out.length;
+		return out;
+	};
+	return {
+		reviews: followRenames(
+			kept(reviews, (r) => r.card),
+			renames,
+		),
+		cram: followRenames(
+			kept(cram, (r) => r.card),
+			renames,
+		),
+		actions: followRenames(
+			kept(actions, (r) => r.card),
+			renames,
+		),
+		noteReviews: followNoteRenames(
+			kept(noteReviews, (r) => r.note),
+			renames,
+		),
+		renames,
+		problems,
+		duplicates,
+		undone,
+	};
 }
 
 /**
@@ -71,10 +109,10 @@ export function mergeLogs(files: readonly LogFile[]): MergedLog {
  * after the rename keep their id, so a new note later created at the old path stays apart.
  * `reviews` need not be sorted; the result keeps their order. Pure: the input is not changed.
  */
-export function followRenames(reviews: readonly ReviewEntry[], renames: readonly RenameEntry[]): ReviewEntry[] {
+export function followRenames<T extends { card: string; time: number }>(reviews: readonly T[], renames: readonly RenameEntry[]): T[] {
 	const result = reviews.map((r) => ({ ...r }));
 	if (renames.length === 0) return result;
-	const byPart = new Map<string, ReviewEntry[]>();
+	const byPart = new Map<string, T[]>();
 	for (const review of result) {
 		const part = pathPartOf(review.card);
 		if (part === null) continue;
@@ -103,4 +141,14 @@ export function followRenames(reviews: readonly ReviewEntry[], renames: readonly
 
 function undoKey(card: string, time: number): string {
 	return `${card}@${time}`;
+}
+
+/** A note review before a rename of its note names the note's later path (chains follow through). */
+function followNoteRenames(reviews: readonly NoteReviewEntry[], renames: readonly RenameEntry[]): NoteReviewEntry[] {
+	const sorted = [...renames].sort((a, b) => a.time - b.time);
+	return reviews.map((review) => {
+		let note = review.note;
+		for (const rename of sorted) if (rename.time >= review.time && rename.from === note) note = rename.to;
+		return note === review.note ? { ...review } : { ...review, note };
+	});
 }

@@ -5,8 +5,9 @@
 import type { Card, SegmentState } from "../model/card";
 import { addDays, daysBetween, isDay, localDay } from "../model/days";
 import type { Rating, Schedule } from "../model/schedule";
+import { retrievability } from "../schedule/fsrs";
 import { cardId } from "./card-id";
-import type { ReviewEntry, ReviewState, UndoEntry } from "./log-format";
+import type { FsrsMemory, ReviewEntry, ReviewState, UndoEntry } from "./log-format";
 
 /** What the review flow knows about one answer. */
 export interface AnswerFacts {
@@ -32,6 +33,8 @@ export interface AnswerFacts {
 /** The log entry for one answer. */
 export function reviewEntry(facts: AnswerFacts): ReviewEntry {
 	const schedule = facts.before.kind === "ok" ? facts.before.schedule : null;
+	const elapsed = elapsedDays(schedule, facts.time, facts.dayStartHour);
+	const memory = memoryAfter(schedule, facts.after, elapsed);
 	return {
 		kind: "review",
 		time: facts.time.getTime(),
@@ -39,15 +42,27 @@ export function reviewEntry(facts: AnswerFacts): ReviewEntry {
 		deck: facts.card.decks[0] ?? "",
 		rating: facts.rating,
 		state: reviewState(schedule),
-		elapsedDays: elapsedDays(schedule, facts.time, facts.dayStartHour),
+		elapsedDays: elapsed,
 		scheduledDays: Number.isFinite(facts.after.interval) ? Math.max(0, facts.after.interval) : 0,
 		durationMs: Number.isFinite(facts.durationMs) ? Math.max(0, Math.round(facts.durationMs)) : 0,
+		...(memory ? { memory } : {}),
 	};
 }
 
-/** The record that undoes `answer` (readers then drop it), made at `time`. */
-export function undoEntry(answer: ReviewEntry, time: Date): UndoEntry {
-	return { kind: "undo", time: time.getTime(), card: answer.card, reviewTime: answer.time };
+/**
+ * FSRS's memory after the answer, and the retrievability the card had when it was answered (from
+ * its FSRS stability before, over the whole days elapsed; none for a new or a classic card).
+ */
+function memoryAfter(before: Schedule | null, after: Schedule, elapsed: number): FsrsMemory | null {
+	if (after.type !== "fsrs" || !(after.stability > 0) || !(after.difficulty > 0)) return null;
+	const memory: FsrsMemory = { stability: after.stability, difficulty: after.difficulty };
+	if (before?.type === "fsrs" && before.state !== 0 && before.stability > 0) memory.retrievability = retrievability(before.stability, elapsed);
+	return memory;
+}
+
+/** The record that undoes `entry` (readers then drop it), made at `time`. */
+export function undoEntry(entry: { card: string; time: number } | { note: string; time: number }, time: Date): UndoEntry {
+	return { kind: "undo", time: time.getTime(), card: "card" in entry ? entry.card : entry.note, reviewTime: entry.time };
 }
 
 /**

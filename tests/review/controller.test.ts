@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { mergeLogs } from "../../src/stats/merge";
 import { Rating } from "../../src/model/schedule";
 import { DOCKER, K8S, loadedController, makeWorld } from "./fixtures";
 
@@ -178,7 +179,7 @@ describe("daily limits", () => {
 		const log = {
 			recordAnswer: () => Promise.reject(new Error("not used")),
 			recordUndo: () => Promise.resolve(),
-			readAll: () => Promise.resolve({ reviews: [entry("flashcards", 0), entry("Flashcards", 0)], renames: [], problems: [], duplicates: 0, undone: 0 }),
+			readAll: () => Promise.resolve({ ...mergeLogs([]), reviews: [entry("flashcards", 0), entry("Flashcards", 0)] }),
 		};
 		const without = await loadedController(world, { title: "All cards" });
 		const withLog = await loadedController(world, { title: "All cards" }, log);

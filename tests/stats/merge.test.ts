@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cardId } from "../../src/stats/card-id";
-import { formatLogLine, parseLogLine, type LogEntry, type ReviewEntry } from "../../src/stats/log-format";
+import { formatLogLine, type LogEntry, type ReviewEntry } from "../../src/stats/log-format";
+import { parseLogLine } from "../../src/stats/log-parse";
 import { followRenames, mergeLogs } from "../../src/stats/merge";
 
 const A = cardId("docker.md", "What is a stage?::A FROM section", 0);

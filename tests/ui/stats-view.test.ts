@@ -3,7 +3,7 @@ import { WorkspaceLeaf } from "obsidian";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Rating } from "../../src/model/schedule";
 import type { ReviewEntry } from "../../src/stats/log-format";
-import type { MergedLog } from "../../src/stats/merge";
+import { mergeLogs, type MergedLog } from "../../src/stats/merge";
 import type { StatsCard } from "../../src/stats/stats-cards";
 import { heatLevel, weekdayOf } from "../../src/ui/charts/heatmap";
 import { STATS_VIEW_TYPE, StatsView, type StatsDataProvider } from "../../src/ui/stats-view";
@@ -27,7 +27,7 @@ const review = (day: number, hour: number, deck: string, rating: Rating, state: 
 });
 
 function makeView(log: Partial<MergedLog> = {}, cards: StatsCard[] = [], exported: string[] = []) {
-	const merged: MergedLog = { reviews: [], renames: [], problems: [], duplicates: 0, undone: 0, ...log };
+	const merged: MergedLog = { ...mergeLogs([]), ...log };
 	const provider: StatsDataProvider = {
 		loadLog: () => Promise.resolve(merged),
 		currentCards: () => cards,
