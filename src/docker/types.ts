@@ -82,7 +82,7 @@ export interface Footprint {
 }
 
 export interface Advice {
-	/** Stable rule id, e.g. `sdk-runtime`, `untagged-base`. */
+	/** BuildKit's check name (`StageNameCasing`), hadolint's id (`DL3008`) or ours (`sdk-runtime`). */
 	rule: string;
 	/** What to do, one sentence. */
 	message: string;
@@ -104,7 +104,10 @@ export interface DockerAnalysisOk {
 	final: number;
 	external: ExternalImage[];
 	footprint: Footprint;
+	/** Advice, Docker's build checks and hadolint rules, sorted by line. */
 	advice: Advice[];
+	/** Checks not run, or run only in part, with the reason (shown so nobody reads silence as a pass). */
+	skippedChecks: { rule: string; reason: string }[];
 	/** Parser directives found at the top, lowercased keys. */
 	directives: Record<string, string>;
 	escape: "\\" | "`";
