@@ -73,7 +73,7 @@ function analyse(text: string, target: Platform, dockerignore: string | null): D
 		stages: built.stages,
 		final,
 		external,
-		footprint: estimateFootprint(built.stages, final, target),
+		footprint: estimateFootprint(built.stages, built.facts, final, target),
 		advice,
 		skippedChecks: checks.skipped,
 		directives: lexed.directives,

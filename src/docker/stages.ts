@@ -31,13 +31,16 @@ export interface StageFacts {
 	/** The `--platform` value as written, or null. */
 	writtenPlatform: string | null;
 	lastUser: { value: string; line: number } | null;
-	shellForm: { keyword: string; line: number }[];
 	/** Whether a COPY/ADD of the stage copies anything. */
 	copies: boolean;
 	/** …CA certificates (`ca-certificates`, `ssl/certs`), for the scratch reminder. */
 	copiesCerts: boolean;
 	/** …time zone files (`zoneinfo`, `tzdata`). */
 	copiesZoneinfo: boolean;
+	/** Each COPY/ADD: its `--from` (null for the build context) and its sources as written. */
+	copyItems: { from: string | null; sources: string[] }[];
+	/** Whether a RUN installs production dependencies only (`npm ci --omit=dev` and the like). */
+	prunesDevDependencies: boolean;
 }
 
 /** A reason BuildKit refuses the whole file, and the line it points at. */
@@ -60,6 +63,8 @@ const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 const EMPTY_IMAGE = "scratch";
 const CERTS = /ca-certificates|ssl\/certs/i;
 const ZONEINFO = /zoneinfo|tzdata/i;
+/** `npm ci --omit=dev`, `npm install --production`, `npm prune --omit=dev`, `yarn install --production`, `pnpm install --prod`. */
+const PRODUCTION_INSTALL = /\b(npm|yarn|pnpm)\b[^&;|]*\s--(omit[= ]dev|only[= ]prod(uction)?|production|prod)\b/;
 /** Two words: something, white space, something. */
 const SECOND_WORD = /\S[\t\v\f\r ]+\S/;
 /** `COPY --from` is expanded with no variables at all: any expansion changes it. */
@@ -310,11 +315,10 @@ class StageBuilder {
 				if (!current) this.globalArgLines.push(ins);
 			} else if (!current) continue;
 			else if (ins.keyword === "COPY" || ins.keyword === "ADD") this.readCopy(ins, current, index);
-			else if (ins.keyword === "RUN") this.readRun(ins, current);
-			else if (ins.keyword === "USER") this.out.facts[index].lastUser = { value: ins.args.trim(), line: ins.line };
-			else if ((ins.keyword === "CMD" || ins.keyword === "ENTRYPOINT") && ins.args !== "" && !isExecForm(ins.args)) {
-				this.out.facts[index].shellForm.push({ keyword: ins.keyword, line: ins.line });
-			}
+			else if (ins.keyword === "RUN") {
+				this.readRun(ins, current);
+				this.out.facts[index].prunesDevDependencies ||= PRODUCTION_INSTALL.test(ins.args);
+			} else if (ins.keyword === "USER") this.out.facts[index].lastUser = { value: ins.args.trim(), line: ins.line };
 		}
 	}
 
@@ -337,10 +341,11 @@ class StageBuilder {
 			rawName,
 			writtenPlatform: platform === "" ? null : platform,
 			lastUser: null,
-			shellForm: [],
 			copies: false,
 			copiesCerts: false,
 			copiesZoneinfo: false,
+			copyItems: [],
+			prunesDevDependencies: false,
 		});
 		if (name !== null) this.lastByName.set(name, index);
 	}
@@ -367,6 +372,8 @@ class StageBuilder {
 			return;
 		}
 		const from = flags.find((f) => f.name === "from")?.value;
+		const words = isExecForm(rest) ? (JSON.parse(rest) as string[]) : splitWhitespace(rest);
+		facts.copyItems.push({ from: from ?? null, sources: words.slice(0, -1) });
 		if (from) current.refs.push({ via: "copy", value: from, target: "", named: true, line: ins.line });
 	}
 

@@ -16,7 +16,7 @@ export { SHRINKING_RULES };
 export type { CheckInput };
 
 /** A rule the analysis could not run, or ran only in part, and why. */
-export interface SkippedCheck {
+interface SkippedCheck {
 	rule: string;
 	reason: string;
 }
