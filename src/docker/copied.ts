@@ -5,6 +5,7 @@
  */
 import { parseImageRef } from "./image-ref";
 import type { StageFacts } from "./stages";
+import { splitWhitespace } from "./words";
 import type { CopiedEstimate, DockerStage } from "./types";
 
 const MB = 1_000_000;
@@ -34,7 +35,20 @@ function stageNamed(stages: readonly DockerStage[], from: string): DockerStage |
 	return null;
 }
 
-function kindOf(item: StageFacts["copyItems"][number], stages: readonly DockerStage[], facts: readonly StageFacts[], staticBase: boolean): Kind | null {
+/** A COPY's sources: every word but the destination (a JSON array, else words). */
+function sourcesOf(rest: string): string[] {
+	let words: string[];
+	try {
+		const parsed: unknown = rest.startsWith("[") ? JSON.parse(rest) : null;
+		words = Array.isArray(parsed) && parsed.every((x) => typeof x === "string") ? parsed : splitWhitespace(rest);
+	} catch {
+		words = splitWhitespace(rest);
+	}
+	return words.slice(0, -1);
+}
+
+function kindOf(copy: StageFacts["copyItems"][number], stages: readonly DockerStage[], facts: readonly StageFacts[], staticBase: boolean): Kind | null {
+	const item = { from: copy.from, sources: sourcesOf(copy.rest) };
 	if (item.sources.length > 0 && item.sources.every((s) => /\.jar["']?$/i.test(s))) return KINDS.jar;
 	if (item.from === null) return null;
 	const source = stageNamed(stages, item.from);

@@ -19,10 +19,10 @@ import { findSizeRow } from "./base-images";
 import { processWord, WordError } from "./expand";
 import { referenceError } from "./image-ref";
 import { closestName } from "./suggest";
-import { KEYWORDS, type Instruction } from "./lexer";
+import { flagsOf, KEYWORDS, type Instruction } from "./lexer";
 import { DEFAULT_PLATFORM, parsePlatform, platformArgs, type Platform } from "./platform";
 import type { Advice, DockerStage } from "./types";
-import { extractFlags, parseFlag, splitQuotedWords, splitWhitespace, type Flag } from "./words";
+import { parseFlag, splitQuotedWords, splitWhitespace, type Flag } from "./words";
 
 /** Facts about a stage that only the advice rules need. */
 export interface StageFacts {
@@ -37,8 +37,8 @@ export interface StageFacts {
 	copiesCerts: boolean;
 	/** …time zone files (`zoneinfo`, `tzdata`). */
 	copiesZoneinfo: boolean;
-	/** Each COPY/ADD: its `--from` (null for the build context) and its sources as written. */
-	copyItems: { from: string | null; sources: string[] }[];
+	/** Each COPY/ADD: its `--from` (null for the build context) and its arguments after the flags. */
+	copyItems: { from: string | null; rest: string }[];
 	/** Whether a RUN installs production dependencies only (`npm ci --omit=dev` and the like). */
 	prunesDevDependencies: boolean;
 }
@@ -180,16 +180,6 @@ function readMount(value: string): { from: string | null; target: string } | str
 	return { from, target };
 }
 
-function isExecForm(args: string): boolean {
-	if (!args.startsWith("[")) return false;
-	try {
-		const parsed: unknown = JSON.parse(args);
-		return Array.isArray(parsed) && parsed.every((x) => typeof x === "string");
-	} catch {
-		return false; // BuildKit runs a malformed JSON array as a shell command
-	}
-}
-
 /**
  * The global scope of a build: the platform args, then each ARG before the first FROM with a
  * value, expanded with what came before it.
@@ -317,13 +307,13 @@ class StageBuilder {
 			else if (ins.keyword === "COPY" || ins.keyword === "ADD") this.readCopy(ins, current, index);
 			else if (ins.keyword === "RUN") {
 				this.readRun(ins, current);
-				this.out.facts[index].prunesDevDependencies ||= PRODUCTION_INSTALL.test(ins.args);
+				if (/npm|yarn/.test(ins.args)) this.out.facts[index].prunesDevDependencies ||= PRODUCTION_INSTALL.test(ins.args);
 			} else if (ins.keyword === "USER") this.out.facts[index].lastUser = { value: ins.args.trim(), line: ins.line };
 		}
 	}
 
 	private readFrom(ins: Instruction): void {
-		const { flags: flagWords, rest: restText } = extractFlags(ins.args, this.escape);
+		const { flags: flagWords, rest: restText } = flagsOf(ins, this.escape);
 		const rest = splitWhitespace(restText);
 		const named = rest.length === 3 && rest[1].toLowerCase() === "as";
 		const rawName = named ? rest[2] : null;
@@ -357,7 +347,7 @@ class StageBuilder {
 	}
 
 	private readCopy(ins: Instruction, current: StageDraft, index: number): void {
-		const { flags: flagWords, rest } = extractFlags(ins.args, this.escape);
+		const { flags: flagWords, rest } = flagsOf(ins, this.escape);
 		const facts = this.out.facts[index];
 		facts.copies = true;
 		facts.copiesCerts ||= CERTS.test(ins.args);
@@ -372,13 +362,12 @@ class StageBuilder {
 			return;
 		}
 		const from = flags.find((f) => f.name === "from")?.value;
-		const words = isExecForm(rest) ? (JSON.parse(rest) as string[]) : splitWhitespace(rest);
-		facts.copyItems.push({ from: from ?? null, sources: words.slice(0, -1) });
+		facts.copyItems.push({ from: from ?? null, rest });
 		if (from) current.refs.push({ via: "copy", value: from, target: "", named: true, line: ins.line });
 	}
 
 	private readRun(ins: Instruction, current: StageDraft): void {
-		for (const flag of extractFlags(ins.args, this.escape).flags.map(parseFlag)) {
+		for (const flag of flagsOf(ins, this.escape).flags.map(parseFlag)) {
 			if (flag.name !== "mount") continue;
 			if (flag.value === null) {
 				this.reject(Step.Read, ins.line, "missing a value on flag: --mount");

@@ -10,22 +10,25 @@
  * defines.
  */
 import { processWord, WordError } from "../expand";
-import type { Instruction } from "../lexer";
-import { parseFlag, extractFlags, splitQuotedWords, splitWhitespace } from "../words";
+import { flagsOf, type Instruction } from "../lexer";
+import { parseFlag, splitQuotedWords, splitWhitespace } from "../words";
 import { closestName } from "../suggest";
 import { isJsonArray, type CheckContext, type Findings, type StageView } from "./context";
 import { cleanPath, ignoresRoot, isIgnored, parseDockerignore, type IgnorePatterns } from "./dockerignore";
 
 const SECRET_WORD = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
 const ALLOWED_WORD = /(?:_|^)(?:public|file|version)(?:_|$)/i;
+const NEEDS_EXPANSION = /[$'"\\`]/;
 /** Instructions BuildKit lets a stage give only once: the last one wins. */
 const ONCE = new Set(["CMD", "ENTRYPOINT", "HEALTHCHECK"]);
 
 /** What a stage has set when its instructions end; a stage built on it starts from there. */
 interface StageState {
+	/** Shared with the parent stage until this stage sets a variable (see `setVar`). */
 	env: Map<string, string>;
-	/** ARG names declared in the stage (with or without a value): never undefined. */
+	/** ARG names declared in the stage (with or without a value): never undefined. Shared like env. */
 	declared: Set<string>;
+	owned: boolean;
 	workdirSet: boolean;
 	shellSet: boolean;
 	/** Whether every variable is known: the stage stands on scratch, directly or through stages. */
@@ -41,15 +44,8 @@ export function checkStages(ctx: CheckContext, out: Findings): void {
 		const parent = stage.parent === null ? null : ends[stage.parent];
 		const os = stage.platform === null ? ctx.target.os : (stage.platform.split(/[/(]/)[0] ?? ctx.target.os);
 		const state: StageState = parent
-			? {
-					env: new Map(parent.env),
-					declared: new Set(parent.declared),
-					workdirSet: parent.workdirSet,
-					shellSet: parent.shellSet,
-					known: parent.known,
-					os: parent.os,
-				}
-			: { env: new Map(), declared: new Set(), workdirSet: false, shellSet: false, known: stage.base === "scratch", os };
+			? { ...parent, owned: false }
+			: { env: new Map(), declared: new Set(), owned: true, workdirSet: false, shellSet: false, known: stage.base === "scratch", os };
 		// BuildKit always sets PATH on a Linux stage.
 		if (!parent && os !== "windows") state.env.set("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
 		new StageWalk(ctx, view, state, ignore, out).run();
@@ -72,8 +68,22 @@ class StageWalk {
 		for (const ins of this.view.body) this.instruction(ins);
 	}
 
+	/** Sets a variable (value undefined: declares an ARG only), copying the parent's sets first. */
+	private setVar(key: string, value: string | undefined, declare: boolean): void {
+		const s = this.state;
+		if (!s.owned) {
+			s.env = new Map(s.env);
+			s.declared = new Set(s.declared);
+			s.owned = true;
+		}
+		if (value !== undefined) s.env.set(key, value);
+		if (declare) s.declared.add(key);
+	}
+
 	/** Expands a word with the stage's variables and reports the ones it cannot find. */
 	private expand(word: string, ins: Instruction): string {
+		// Most words have nothing to expand or unquote.
+		if (!NEEDS_EXPANSION.test(word)) return word;
 		let value = word;
 		let unmatched: ReadonlySet<string>;
 		try {
@@ -157,7 +167,7 @@ class StageWalk {
 		if (ins.keyword !== "ENV") return;
 		for (const [key, value] of expanded) {
 			this.secret("ENV", key, ins);
-			this.state.env.set(key, value);
+			this.setVar(key, value, false);
 		}
 	}
 
@@ -169,8 +179,7 @@ class StageWalk {
 			let value: string | undefined;
 			if (eq >= 0) value = this.expand(pair.slice(eq + 1), ins);
 			else value = this.ctx.globals.env.get(key);
-			if (value !== undefined) this.state.env.set(key, value);
-			this.state.declared.add(key);
+			this.setVar(key, value, true);
 		}
 	}
 
@@ -185,7 +194,7 @@ class StageWalk {
 	}
 
 	private copy(ins: Instruction): void {
-		const { flags, rest } = extractFlags(ins.args, this.ctx.escape);
+		const { flags, rest } = flagsOf(ins, this.ctx.escape);
 		let fromStage = false;
 		for (const f of flags.map(parseFlag)) {
 			if (f.name === "from") fromStage = true;

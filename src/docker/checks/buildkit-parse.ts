@@ -8,8 +8,11 @@ import type { CheckContext, Findings } from "./context";
 
 const RESERVED_NAMES = new Set(["context", "scratch"]);
 
-const isLower = (s: string) => s === s.toLowerCase();
-const isUpper = (s: string) => s === s.toUpperCase();
+import { KEYWORDS } from "../lexer";
+
+// Keywords are mostly written in capitals: answer those without a new string.
+const isLower = (s: string) => !KEYWORDS.has(s) && s === s.toLowerCase();
+const isUpper = (s: string) => KEYWORDS.has(s) || s === s.toUpperCase();
 
 export function checkParsing(ctx: CheckContext, out: Findings): void {
 	for (const ins of ctx.instructions) {
@@ -71,22 +74,28 @@ function checkFromWords(from: Instruction, words: string[], out: Findings): void
 function checkInstructionCasing(ctx: CheckContext, out: Findings): void {
 	let lower = 0;
 	let upper = 0;
-	const all: Instruction[] = [];
-	for (const view of ctx.views) all.push(view.from, ...view.body);
-	for (const ins of all) {
+	const count = (ins: Instruction) => {
 		if (isLower(ins.word)) lower++;
 		else if (isUpper(ins.word)) upper++;
+	};
+	for (const view of ctx.views) {
+		count(view.from);
+		view.body.forEach(count);
 	}
 	const majorityLower = lower > upper;
-	for (const ins of all) {
-		const wrong = majorityLower ? !isLower(ins.word) : !isUpper(ins.word);
-		if (!wrong) continue;
-		const casing = majorityLower ? "lower" : "upper";
-		out.add(
-			"ConsistentInstructionCasing",
-			`Write ${ins.word} in ${casing} case, as most instructions here are.`,
-			"One case for every instruction keeps the file easy to scan.",
-			ins.line,
-		);
+	for (const view of ctx.views) {
+		checkCase(view.from, majorityLower, out);
+		for (const ins of view.body) checkCase(ins, majorityLower, out);
 	}
+}
+
+function checkCase(ins: Instruction, majorityLower: boolean, out: Findings): void {
+	const wrong = majorityLower ? !isLower(ins.word) : !isUpper(ins.word);
+	if (!wrong) return;
+	out.add(
+		"ConsistentInstructionCasing",
+		`Write ${ins.word} in ${majorityLower ? "lower" : "upper"} case, as most instructions here are.`,
+		"One case for every instruction keeps the file easy to scan.",
+		ins.line,
+	);
 }

@@ -2,11 +2,11 @@
  * What every check reads: the instructions cut into stages, the built stage graph and the global
  * scope, plus what the host knows of the build context (a .dockerignore).
  */
-import type { Instruction } from "../lexer";
+import { flagsOf, type Instruction } from "../lexer";
 import type { Platform } from "../platform";
 import type { StageFacts } from "../stages";
 import type { Advice, DockerStage } from "../types";
-import { extractFlags, splitWhitespace } from "../words";
+import { splitWhitespace } from "../words";
 
 export interface CheckInput {
 	instructions: readonly Instruction[];
@@ -40,7 +40,7 @@ export function checkContext(input: CheckInput): CheckContext {
 	const views: StageView[] = [];
 	for (const ins of input.instructions) {
 		if (ins.keyword === "FROM") {
-			const rest = extractFlags(ins.args, input.escape).rest;
+			const rest = flagsOf(ins, input.escape).rest;
 			views.push({ index: views.length, from: ins, fromWords: splitWhitespace(rest), body: [] });
 		} else if (views.length === 0) {
 			if (ins.keyword === "ARG") globalArgLines.push(ins);

@@ -3,8 +3,8 @@
  * from what hadolint documents each one to do; the code is our own. DL3006 and DL3007 (tags) live
  * with the image advice in advice.ts. Rules that make the image smaller are in SHRINKING_RULES.
  */
-import type { Instruction } from "../lexer";
-import { extractFlags, parseFlag, splitWhitespace } from "../words";
+import { flagsOf, type Instruction } from "../lexer";
+import { parseFlag, splitWhitespace } from "../words";
 import { isJsonArray, type CheckContext, type Findings, type StageView } from "./context";
 import { argsWithoutFlags, readShell, runs, type ShellScript } from "./shell";
 
@@ -24,8 +24,12 @@ interface RunInfo {
 	cacheTargets: string[];
 }
 
-function readRun(ins: Instruction, escape: string): RunInfo {
-	const { flags, rest } = extractFlags(ins.args, escape);
+/** Words a rule looks for; a RUN without any of them is read as a shell script only when DL3059 needs its size. */
+const SHELL_HINT = /apt|apk|pip|python|wget|cd|\|/;
+const NO_SCRIPT: ShellScript = { commands: [], hasPipe: false };
+
+function readRun(ins: Instruction, escape: string, needCount: boolean): RunInfo {
+	const { flags, rest } = flagsOf(ins, escape);
 	const cacheTargets: string[] = [];
 	for (const f of flags.map(parseFlag)) {
 		if (f.name !== "mount" || f.value === null) continue;
@@ -37,7 +41,8 @@ function readRun(ins: Instruction, escape: string): RunInfo {
 		}
 	}
 	const text = isJsonArray(rest) ? (JSON.parse(rest) as string[]).join(" ") : rest;
-	return { ins, script: readShell(text), flagText: flags.join(" "), cacheTargets };
+	const script = needCount || SHELL_HINT.test(text) ? readShell(text) : NO_SCRIPT;
+	return { ins, script, flagText: flags.join(" "), cacheTargets };
 }
 
 const cached = (run: RunInfo, fragment: string) => run.cacheTargets.some((t) => t.includes(fragment));
@@ -65,17 +70,19 @@ class HadolintStage {
 	) {}
 
 	run(): void {
-		for (const ins of this.view.body) {
+		const body = this.view.body;
+		for (const [k, ins] of body.entries()) {
 			let inner = ins;
 			if (ins.keyword === "ONBUILD") {
 				const space = ins.args.search(/\s/);
 				const keyword = (space < 0 ? ins.args : ins.args.slice(0, space)).toUpperCase();
-				inner = { ...ins, keyword, word: keyword, args: space < 0 ? "" : ins.args.slice(space + 1).trim() };
-				if (keyword === "RUN") this.packageRules(readRun(inner, this.ctx.escape));
+				inner = { ...ins, keyword, word: keyword, args: space < 0 ? "" : ins.args.slice(space + 1).trim(), flagSplit: undefined };
+				if (keyword === "RUN") this.packageRules(readRun(inner, this.ctx.escape, false));
 				continue;
 			}
 			if (ins.keyword !== "RUN") this.previousRun = null;
-			if (ins.keyword === "RUN") this.runInstruction(readRun(ins, this.ctx.escape));
+			// DL3059 counts the commands of consecutive RUNs only.
+			if (ins.keyword === "RUN") this.runInstruction(readRun(ins, this.ctx.escape, this.previousRun !== null || body[k + 1]?.keyword === "RUN"));
 			else if (ins.keyword === "SHELL") this.shell(ins);
 			else if (ins.keyword === "ENV") this.env(ins);
 			else if (ins.keyword === "USER") this.lastUser = /^(root|0)(:.*)?$/.test(ins.args.trim()) ? ins : null;
@@ -208,7 +215,7 @@ class HadolintStage {
 	}
 
 	private add(ins: Instruction): void {
-		const { rest } = extractFlags(ins.args, this.ctx.escape);
+		const { rest } = flagsOf(ins, this.ctx.escape);
 		const words = isJsonArray(rest) ? (JSON.parse(rest) as string[]) : splitWhitespace(rest);
 		const sources = words.slice(0, -1).map((w) => w.replace(/^["']|["']$/g, ""));
 		if (sources.some((s) => !/^https?:\/\//.test(s) && !ARCHIVE.test(s) && !s.startsWith("<<")))

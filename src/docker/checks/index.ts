@@ -66,7 +66,8 @@ export function runChecks(input: CheckInput, directives: Record<string, string>)
 	checkStages(ctx, out);
 	checkHadolint(ctx, out);
 	const fileSkips = directives.check === undefined ? [] : skipList(directives.check);
-	const commentsAt = new Map(input.instructions.map((i) => [i.line, i.comments]));
+	const commentsAt = new Map<number, readonly string[]>();
+	for (const i of input.instructions) if (i.comments.length > 0) commentsAt.set(i.line, i.comments);
 	const jsonArgsLines = new Set(out.advice.filter((a) => a.rule === "JSONArgsRecommended").map((a) => a.line));
 	const advice = out.advice.filter((a) => {
 		if (ruleSource(a.rule) === "buildkit" && (fileSkips.includes("all") || fileSkips.includes(a.rule))) return false;
