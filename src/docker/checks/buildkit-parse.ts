@@ -3,12 +3,11 @@
  * "Docker's build checks"): StageNameCasing, FromAsCasing, NoEmptyContinuation,
  * ConsistentInstructionCasing, DuplicateStageName, ReservedStageName, MaintainerDeprecated.
  */
-import type { Instruction } from "../lexer";
 import type { CheckContext, Findings } from "./context";
 
 const RESERVED_NAMES = new Set(["context", "scratch"]);
 
-import { KEYWORDS } from "../lexer";
+import { KEYWORDS, type Instruction } from "../lexer";
 
 // Keywords are mostly written in capitals: answer those without a new string.
 const isLower = (s: string) => !KEYWORDS.has(s) && s === s.toLowerCase();
