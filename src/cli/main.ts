@@ -14,7 +14,7 @@ commands:
   decks PATH [--json]               the deck tree with due / new / learning / total
   review PATH [--deck D] [--filter F] review in the terminal, writing schedules back
   check PATH… [--json]              report problems in cards and comments (exit 1 when any)
-  docker FILE [--json] [--platform P] analyse the Dockerfile blocks of a note, or a Dockerfile
+  docker PATH… [--json] [--platform P] Dockerfile analysis and checks of notes and Dockerfiles (folders: everything below)
   stats PATH [--json] [--csv]       review history: retention, forecast, streaks (--csv: optimizer export)
   import-sr VAULT [--dry-run]       carry the Spaced Repetition plugin's settings over into ours
 

@@ -110,12 +110,11 @@ export function adviseStages(stages: readonly DockerStage[], facts: readonly Sta
 		const missing: string[] = [];
 		if (!chain.some((s) => facts[s.index].copiesCerts)) missing.push("CA certificates");
 		if (!chain.some((s) => facts[s.index].copiesZoneinfo)) missing.push("tzdata");
-		if (!chain.some((s) => facts[s.index].lastUser)) missing.push("a non-root user");
 		if (missing.length > 0)
 			add(
 				"scratch-runtime",
 				`Remember ${listed(missing)} if the program needs them.`,
-				"scratch is empty: no certificates for TLS, no time zones, no users.",
+				"scratch is empty: no certificates for TLS and no time zones.",
 				finalLine,
 			);
 	}
@@ -125,7 +124,7 @@ export function adviseStages(stages: readonly DockerStage[], facts: readonly Sta
 			const args = s.baseArgs;
 			const whole = s.base === `$${args[0]}` || s.base === `\${${args[0]}}`;
 			add(
-				"base-from-build-arg",
+				"InvalidDefaultArgInFrom",
 				`Pass ${listed(args.map((a) => `--build-arg ${a}=<${whole ? "image" : "value"}>`))} to docker build, or give ${listed(args.map((a) => `ARG ${a}`))} a default.`,
 				`The base image comes from build argument${args.length > 1 ? "s" : ""} ${listed(args)}, which ${args.length > 1 ? "have" : "has"} no default, so it is known only at build time.`,
 				s.line,
@@ -137,13 +136,13 @@ export function adviseStages(stages: readonly DockerStage[], facts: readonly Sta
 		if (!ref) continue;
 		if (ref.tag === null && ref.digest === null)
 			add(
-				"untagged-base",
+				"DL3006",
 				`Pin a tag or digest for ${s.base}, e.g. ${s.base}:<version>.`,
 				"Without a tag Docker takes latest, which changes under you.",
 				s.line,
 			);
 		else if (ref.tag === "latest" && ref.digest === null)
-			add("latest-base", `Pin a version instead of ${s.base}.`, "latest moves with every release, so builds are not repeatable.", s.line);
+			add("DL3007", `Pin a version instead of ${s.base}.`, "latest moves with every release, so builds are not repeatable.", s.line);
 		if (findSizeRow(s.base)?.deprecated)
 			add(
 				"deprecated-image",
@@ -152,21 +151,14 @@ export function adviseStages(stages: readonly DockerStage[], facts: readonly Sta
 				s.line,
 			);
 	}
-	const noShell = finalImage === "scratch" || (finalRef?.family.startsWith("gcr.io/distroless/") ?? false);
-	for (const s of chain) {
-		for (const form of facts[s.index].shellForm) {
-			add(
-				"shell-form",
-				`Write ${form.keyword} in exec form: ${form.keyword} ["program", "arg"].`,
-				noShell
-					? `Shell form needs /bin/sh, which ${finalImage} does not have.`
-					: "Shell form runs under /bin/sh, so the program does not receive stop signals.",
-				form.line,
-			);
-		}
-	}
 	const user = chain.map((s) => facts[s.index].lastUser).find((u) => u !== null);
-	if (user && /^(root|0)(:.*)?$/.test(user.value))
-		add("root-user", "Switch to a non-root USER at the end of the final stage.", "The container otherwise runs as root.", user.line);
+	const nonRootBase = /nonroot/.test(finalRef?.tag ?? "") || /nonroot/.test(finalRef?.family ?? "");
+	if (!user && root.baseArgs.length === 0 && !nonRootBase)
+		add(
+			"final-user-root",
+			"Add a USER with a non-root user at the end of the final stage.",
+			`The final image never sets one, so the container runs as root${finalImage === "scratch" ? "" : ` unless ${finalImage} sets a user itself`}.`,
+			finalLine,
+		);
 	return advice;
 }

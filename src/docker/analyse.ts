@@ -2,6 +2,7 @@
  * `analyseDockerfile`: the one entry point the panel, Live Preview and the command line share.
  */
 import { adviseStages } from "./advice";
+import { runChecks } from "./checks";
 import { estimateFootprint } from "./footprint";
 import { KEYWORDS, lexDockerfile } from "./lexer";
 import { DEFAULT_PLATFORM, formatPlatform, parseTargetPlatform, type Platform } from "./platform";
@@ -19,6 +20,11 @@ export interface AnalyseOptions {
 	 * when absent. The build platform is always linux/amd64.
 	 */
 	platform?: string;
+	/**
+	 * The build context's .dockerignore text (a ```dockerignore block of the note, or the file
+	 * beside the Dockerfile); absent or null when there is none, and CopyIgnoredFile is skipped.
+	 */
+	dockerignore?: string | null;
 }
 
 /**
@@ -30,14 +36,14 @@ export function analyseDockerfile(text: string, options: AnalyseOptions = {}): D
 	const target = options.platform === undefined ? DEFAULT_PLATFORM : parseTargetPlatform(options.platform);
 	if ("error" in target) return { error: `Unknown target platform ${target.error}.` };
 	try {
-		return analyse(text, target);
+		return analyse(text, target, options.dockerignore ?? null);
 	} catch {
 		// A bug of ours must not break a note's rendering; say so calmly instead.
 		return { error: "This Dockerfile could not be analysed." };
 	}
 }
 
-function analyse(text: string, target: Platform): DockerAnalysis {
+function analyse(text: string, target: Platform, dockerignore: string | null): DockerAnalysis {
 	const lexed = lexDockerfile(text);
 	const instructions = lexed.instructions;
 	if (instructions.length === 0) return { error: "No Dockerfile instructions in this block." };
@@ -52,7 +58,11 @@ function analyse(text: string, target: Platform): DockerAnalysis {
 	const rejected = lexed.rejection ?? built.rejection;
 	if (rejected) return { error: rejectionText(rejected.line, rejected.reason), rejected };
 	const final = built.stages.length - 1;
-	const advice: Advice[] = [...built.notes, ...adviseStages(built.stages, built.facts, final, target)];
+	const checks = runChecks(
+		{ instructions, escape: lexed.escape, stages: built.stages, facts: built.facts, globals: built.globals, target, dockerignore },
+		lexed.directives,
+	);
+	const advice: Advice[] = [...built.notes, ...adviseStages(built.stages, built.facts, final, target), ...checks.advice];
 	advice.sort((a, b) => a.line - b.line);
 	const external: ExternalImage[] = [];
 	for (const s of built.stages) {
@@ -63,8 +73,9 @@ function analyse(text: string, target: Platform): DockerAnalysis {
 		stages: built.stages,
 		final,
 		external,
-		footprint: estimateFootprint(built.stages, final, target),
+		footprint: estimateFootprint(built.stages, built.facts, final, target),
 		advice,
+		skippedChecks: checks.skipped,
 		directives: lexed.directives,
 		escape: lexed.escape,
 		platform: { target: formatPlatform(target), build: formatPlatform(DEFAULT_PLATFORM) },

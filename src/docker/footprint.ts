@@ -3,6 +3,8 @@
  * plus copied files of unknown size, beside the largest base among the builder stages it uses.
  */
 import { imageSize } from "./base-images";
+import { estimateCopied } from "./copied";
+import type { StageFacts } from "./stages";
 import { formatPlatform, parsePlatform, type Platform } from "./platform";
 import type { DockerStage, Footprint, ImageSize } from "./types";
 
@@ -40,7 +42,7 @@ function rootSize(stage: DockerStage, target: Platform): ImageSize {
  * Estimates the final image against the largest builder base it uses.
  * @param target the platform stages without `--platform` are built for
  */
-export function estimateFootprint(stages: readonly DockerStage[], final: number, target: Platform): Footprint {
+export function estimateFootprint(stages: readonly DockerStage[], facts: readonly StageFacts[], final: number, target: Platform): Footprint {
 	// Parents come before their children, so one pass finds every stage's root stage.
 	const root = new Int32Array(stages.length);
 	for (const s of stages) root[s.index] = s.parent === null ? s.index : root[s.parent];
@@ -68,5 +70,7 @@ export function estimateFootprint(stages: readonly DockerStage[], final: number,
 		unknown.push(size.image);
 	}
 	const ratio = largest?.bytes != null && finalSize.bytes != null && finalSize.bytes > 0 ? largest.bytes / finalSize.bytes : null;
-	return { final: finalSize, copiedFiles: chain.some((s) => s.copiesFiles), largestBuilder: largest, ratio, unknown };
+	const copiedFiles = chain.some((s) => s.copiesFiles);
+	const copied = copiedFiles ? estimateCopied(stages, facts, chain) : null;
+	return { final: finalSize, copiedFiles, copied, largestBuilder: largest, ratio, unknown };
 }

@@ -26,6 +26,8 @@ export interface DockerBlockJson {
 		singleStageBase: string | null;
 		estimate: true;
 		unknown: string[];
+		/** What the final image copies in, where its kind is known (bytes, uncompressed). */
+		copied: { minBytes: number; maxBytes: number; reason: string } | null;
 	} | null;
 	advice: { rule: string; message: string; line: number }[];
 	/** Present only when the block is not a Dockerfile. */
@@ -61,6 +63,7 @@ export function toDockerJson(analysis: DockerAnalysis, line: number, lineOffset:
 			singleStageBase: footprint.largestBuilder?.image ?? null,
 			estimate: true,
 			unknown: footprint.unknown,
+			copied: footprint.copied,
 		},
 		advice: analysis.advice.map((a) => ({ rule: a.rule, message: `${a.message} ${a.reason}`, line: a.line + lineOffset })),
 	};

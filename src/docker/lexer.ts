@@ -5,6 +5,7 @@
  */
 
 import { processWord } from "./expand";
+import { extractFlags } from "./words";
 
 export interface Instruction {
 	/** Upper-cased keyword (`FROM`, `COPY` …). */
@@ -15,6 +16,20 @@ export interface Instruction {
 	args: string;
 	/** 1-based line of the instruction's first physical line. */
 	line: number;
+	/** 1-based line of its last physical line (heredoc bodies not counted). */
+	endLine: number;
+	/** Whether a blank line sat inside its continuation (BuildKit's NoEmptyContinuation). */
+	emptyContinuation: boolean;
+	/** The comment lines right above it, without `#` (where `# hadolint ignore=…` and `# check=…` live). */
+	comments: string[];
+	/** Its flags and the text after them, once read (see `flagsOf`). */
+	flagSplit?: { flags: string[]; rest: string };
+}
+
+/** The instruction's leading `--flag` words and the text after them, read once and kept. */
+export function flagsOf(ins: Instruction, escape: string): { flags: string[]; rest: string } {
+	ins.flagSplit ??= extractFlags(ins.args, escape);
+	return ins.flagSplit;
 }
 
 export interface Lexed {
@@ -50,6 +65,9 @@ export const KEYWORDS: ReadonlySet<string> = new Set([
 const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
 const KNOWN_DIRECTIVES = new Set(["syntax", "escape", "check"]);
 const HEREDOC_KEYWORDS = new Set(["RUN", "COPY", "ADD"]);
+
+/** Shared by every instruction without comments above it (most of them): never written to. */
+const NO_COMMENTS: string[] = [];
 
 /** Splits text into lines, accepting LF, CRLF and lone CR endings. */
 export function splitLines(text: string): string[] {
@@ -144,17 +162,28 @@ export function lexDockerfile(text: string): Lexed {
 		while (end > 0 && (line[end - 1] === " " || line[end - 1] === "\t")) end--;
 		return end === 0 || line[end - 1] !== esc || (end >= 2 && line[end - 2] === esc) ? -1 : end - 1;
 	};
+	let comments: string[] = NO_COMMENTS;
 	while (i < lines.length) {
 		const start = i;
 		const first = trimLeft(lines[i++]);
-		if (first.startsWith("#")) continue;
+		if (first.startsWith("#")) {
+			// As BuildKit keeps them: an empty comment line starts the run afresh.
+			const text = first.slice(1).trim();
+			comments = text === "" ? NO_COMMENTS : [...comments, text];
+			continue;
+		}
 		let cutAt = continued(first);
 		let logical = cutAt < 0 ? first : first.slice(0, cutAt);
 		if (cutAt < 0 && logical === "") continue;
+		let emptyContinuation = false;
 		// Comment lines and blank lines inside a continued instruction are left out.
 		while (cutAt >= 0 && i < lines.length) {
 			const raw = lines[i++];
-			if (isComment(raw) || raw.trim() === "") continue;
+			if (isComment(raw)) continue;
+			if (raw.trim() === "") {
+				emptyContinuation = true;
+				continue;
+			}
 			cutAt = continued(raw);
 			logical += cutAt < 0 ? raw : raw.slice(0, cutAt);
 		}
@@ -162,7 +191,17 @@ export function lexDockerfile(text: string): Lexed {
 		const space = logical.search(/\s/);
 		const word = space < 0 ? logical : logical.slice(0, space);
 		const args = space < 0 ? "" : logical.slice(space + 1).trim();
-		const instruction: Instruction = { keyword: keywordOf(word), word, args, line: start + 1 };
+		const instruction: Instruction = {
+			keyword: keywordOf(word),
+			word,
+			args,
+			line: start + 1,
+			endLine: i,
+			emptyContinuation,
+			comments,
+			flagSplit: undefined,
+		};
+		comments = NO_COMMENTS;
 		if (logical.includes("<<") && mayHaveHeredocs(instruction)) i = skipHeredocs(lines, i, heredocMarkers(logical), instruction, lexed);
 		lexed.instructions.push(instruction);
 	}

@@ -30,6 +30,20 @@ export function isDockerLanguage(language: string): boolean {
 
 /** Every Dockerfile block of `markdown`, in order. */
 export function findDockerBlocks(markdown: string): DockerBlock[] {
+	return findFencedBlocks(markdown, isDockerLanguage);
+}
+
+/**
+ * The text of the note's first ```` ```dockerignore ```` block: the build context's .dockerignore
+ * for the note's Dockerfile blocks. Null when the note has none.
+ */
+export function findDockerignore(markdown: string): string | null {
+	if (!markdown.includes("dockerignore")) return null;
+	return findFencedBlocks(markdown, (language) => language.toLowerCase() === "dockerignore")[0]?.body ?? null;
+}
+
+/** Every fenced block whose info string's first word `wanted` accepts. */
+function findFencedBlocks(markdown: string, wanted: (language: string) => boolean): DockerBlock[] {
 	const lines = splitLines(markdown);
 	const blocks: DockerBlock[] = [];
 	for (let i = 0; i < lines.length; i++) {
@@ -55,7 +69,7 @@ export function findDockerBlocks(markdown: string): DockerBlock[] {
 			body.push(stripIndent(content, indent.length));
 		}
 		const language = info.trim().split(/\s+/)[0] ?? "";
-		if (isDockerLanguage(language)) blocks.push({ line: i + 1, endLine: end === null ? null : end + 1, body: body.join("\n"), language });
+		if (language !== "" && wanted(language)) blocks.push({ line: i + 1, endLine: end === null ? null : end + 1, body: body.join("\n"), language });
 		i = end ?? j - 1;
 	}
 	return blocks;

@@ -18,23 +18,29 @@
 import { findSizeRow } from "./base-images";
 import { processWord, WordError } from "./expand";
 import { referenceError } from "./image-ref";
-import { KEYWORDS, type Instruction } from "./lexer";
+import { closestName } from "./suggest";
+import { flagsOf, KEYWORDS, type Instruction } from "./lexer";
 import { DEFAULT_PLATFORM, parsePlatform, platformArgs, type Platform } from "./platform";
 import type { Advice, DockerStage } from "./types";
-import { extractFlags, parseFlag, splitQuotedWords, splitWhitespace, type Flag } from "./words";
+import { parseFlag, splitQuotedWords, splitWhitespace, type Flag } from "./words";
 
 /** Facts about a stage that only the advice rules need. */
 export interface StageFacts {
 	/** The `AS` name exactly as written. */
 	rawName: string | null;
+	/** The `--platform` value as written, or null. */
+	writtenPlatform: string | null;
 	lastUser: { value: string; line: number } | null;
-	shellForm: { keyword: string; line: number }[];
 	/** Whether a COPY/ADD of the stage copies anything. */
 	copies: boolean;
 	/** …CA certificates (`ca-certificates`, `ssl/certs`), for the scratch reminder. */
 	copiesCerts: boolean;
 	/** …time zone files (`zoneinfo`, `tzdata`). */
 	copiesZoneinfo: boolean;
+	/** Each COPY/ADD: its `--from` (null for the build context) and its arguments after the flags. */
+	copyItems: { from: string | null; rest: string }[];
+	/** Whether a RUN installs production dependencies only (`npm ci --omit=dev` and the like). */
+	prunesDevDependencies: boolean;
 }
 
 /** A reason BuildKit refuses the whole file, and the line it points at. */
@@ -49,13 +55,16 @@ export interface BuiltStages {
 	notes: Advice[];
 	/** The first reason BuildKit would refuse the file, or null. */
 	rejection: Rejection | null;
+	/** The global scope FROM lines saw: values (platform args included) and every declared name. */
+	globals: { env: ReadonlyMap<string, string>; declared: ReadonlySet<string> };
 }
 
 const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
-const RESERVED = new Set(["scratch", "context"]);
 const EMPTY_IMAGE = "scratch";
 const CERTS = /ca-certificates|ssl\/certs/i;
 const ZONEINFO = /zoneinfo|tzdata/i;
+/** `npm ci --omit=dev`, `npm install --production`, `npm prune --omit=dev`, `yarn install --production`, `pnpm install --prod`. */
+const PRODUCTION_INSTALL = /\b(npm|yarn|pnpm)\b[^&;|]*\s--(omit[= ]dev|only[= ]prod(uction)?|production|prod)\b/;
 /** Two words: something, white space, something. */
 const SECOND_WORD = /\S[\t\v\f\r ]+\S/;
 /** `COPY --from` is expanded with no variables at all: any expansion changes it. */
@@ -73,32 +82,10 @@ const BOOLEAN_FLAGS = new Set(["link", "parents", "keep-git-dir", "unpack"]);
 const Step = { Read: 0, GlobalArgs: 1, Stages: 2, References: 3, Images: 4, Build: 5 } as const;
 type Step = (typeof Step)[keyof typeof Step];
 
-/** Levenshtein distance, for BuildKit's "did you mean" (below 3 only). */
-function distance(a: string, b: string): number {
-	let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-	for (let i = 1; i <= a.length; i++) {
-		const row = [i];
-		for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-		prev = row;
-	}
-	return prev[b.length];
-}
-
 /** `reason (did you mean X?)` when an option is within two edits of `value`, as BuildKit words it. */
 function suggest(reason: string, value: string, options: readonly string[], caseSensitive: boolean): string {
-	const v = caseSensitive ? value : value.toLowerCase();
-	let best = "";
-	let bestDistance = 3;
-	for (const option of options) {
-		const o = caseSensitive ? option : option.toLowerCase();
-		if (o === v) return reason;
-		const d = distance(v, o);
-		if (d < bestDistance) {
-			bestDistance = d;
-			best = caseSensitive ? o : value === value.toLowerCase() ? o : value === value.toUpperCase() ? o.toUpperCase() : o;
-		}
-	}
-	return best === "" ? reason : `${reason} (did you mean ${best}?)`;
+	const best = closestName(value, options, caseSensitive);
+	return best === null ? reason : `${reason} (did you mean ${best}?)`;
 }
 
 /**
@@ -193,16 +180,6 @@ function readMount(value: string): { from: string | null; target: string } | str
 	return { from, target };
 }
 
-function isExecForm(args: string): boolean {
-	if (!args.startsWith("[")) return false;
-	try {
-		const parsed: unknown = JSON.parse(args);
-		return Array.isArray(parsed) && parsed.every((x) => typeof x === "string");
-	} catch {
-		return false; // BuildKit runs a malformed JSON array as a shell command
-	}
-}
-
 /**
  * The global scope of a build: the platform args, then each ARG before the first FROM with a
  * value, expanded with what came before it.
@@ -275,7 +252,7 @@ interface StageDraft {
 }
 
 class StageBuilder {
-	readonly out: BuiltStages = { stages: [], facts: [], notes: [], rejection: null };
+	readonly out: BuiltStages = { stages: [], facts: [], notes: [], rejection: null, globals: { env: new Map(), declared: new Set() } };
 	private rejectionStep = Number.POSITIVE_INFINITY;
 	private readonly drafts: StageDraft[] = [];
 	private readonly globalArgLines: Instruction[] = [];
@@ -303,6 +280,7 @@ class StageBuilder {
 		this.readInstructions();
 		const args = new GlobalArgs(platformArgs(this.target, DEFAULT_PLATFORM, this.targetStageName()));
 		for (const ins of this.globalArgLines) this.declareGlobalArgs(ins, args);
+		this.out.globals = { env: args.env, declared: args.declared };
 		for (const draft of this.drafts) this.addStage(draft, args);
 		const targets = this.resolveReferences();
 		this.checkCycles(targets);
@@ -327,16 +305,15 @@ class StageBuilder {
 				if (!current) this.globalArgLines.push(ins);
 			} else if (!current) continue;
 			else if (ins.keyword === "COPY" || ins.keyword === "ADD") this.readCopy(ins, current, index);
-			else if (ins.keyword === "RUN") this.readRun(ins, current);
-			else if (ins.keyword === "USER") this.out.facts[index].lastUser = { value: ins.args.trim(), line: ins.line };
-			else if ((ins.keyword === "CMD" || ins.keyword === "ENTRYPOINT") && ins.args !== "" && !isExecForm(ins.args)) {
-				this.out.facts[index].shellForm.push({ keyword: ins.keyword, line: ins.line });
-			}
+			else if (ins.keyword === "RUN") {
+				this.readRun(ins, current);
+				if (/npm|yarn/.test(ins.args)) this.out.facts[index].prunesDevDependencies ||= PRODUCTION_INSTALL.test(ins.args);
+			} else if (ins.keyword === "USER") this.out.facts[index].lastUser = { value: ins.args.trim(), line: ins.line };
 		}
 	}
 
 	private readFrom(ins: Instruction): void {
-		const { flags: flagWords, rest: restText } = extractFlags(ins.args, this.escape);
+		const { flags: flagWords, rest: restText } = flagsOf(ins, this.escape);
 		const rest = splitWhitespace(restText);
 		const named = rest.length === 3 && rest[1].toLowerCase() === "as";
 		const rawName = named ? rest[2] : null;
@@ -350,7 +327,16 @@ class StageBuilder {
 		const platform = typeof flags === "string" ? null : (flags.find((f) => f.name === "platform")?.value ?? null);
 		const index = this.drafts.length;
 		this.drafts.push({ ins, written: rest[0] ?? "", platform: platform === "" ? null : platform, refs: [] });
-		this.out.facts.push({ rawName, lastUser: null, shellForm: [], copies: false, copiesCerts: false, copiesZoneinfo: false });
+		this.out.facts.push({
+			rawName,
+			writtenPlatform: platform === "" ? null : platform,
+			lastUser: null,
+			copies: false,
+			copiesCerts: false,
+			copiesZoneinfo: false,
+			copyItems: [],
+			prunesDevDependencies: false,
+		});
 		if (name !== null) this.lastByName.set(name, index);
 	}
 
@@ -361,7 +347,7 @@ class StageBuilder {
 	}
 
 	private readCopy(ins: Instruction, current: StageDraft, index: number): void {
-		const { flags: flagWords, rest } = extractFlags(ins.args, this.escape);
+		const { flags: flagWords, rest } = flagsOf(ins, this.escape);
 		const facts = this.out.facts[index];
 		facts.copies = true;
 		facts.copiesCerts ||= CERTS.test(ins.args);
@@ -376,11 +362,12 @@ class StageBuilder {
 			return;
 		}
 		const from = flags.find((f) => f.name === "from")?.value;
+		facts.copyItems.push({ from: from ?? null, rest });
 		if (from) current.refs.push({ via: "copy", value: from, target: "", named: true, line: ins.line });
 	}
 
 	private readRun(ins: Instruction, current: StageDraft): void {
-		for (const flag of extractFlags(ins.args, this.escape).flags.map(parseFlag)) {
+		for (const flag of flagsOf(ins, this.escape).flags.map(parseFlag)) {
 			if (flag.name !== "mount") continue;
 			if (flag.value === null) {
 				this.reject(Step.Read, ins.line, "missing a value on flag: --mount");
@@ -411,14 +398,16 @@ class StageBuilder {
 		}
 	}
 
-	private noteUndeclared(names: readonly string[], line: number): void {
-		for (const name of names)
+	private noteUndeclared(names: readonly string[], line: number, args: GlobalArgs): void {
+		for (const name of names) {
+			const close = closestName(name, [...args.declared, ...args.env.keys()]);
 			this.note(
-				"undefined-arg",
-				`Declare ARG ${name} before the first FROM.`,
-				`$${name} is not a global build arg here, so it expands to nothing.`,
+				"UndefinedArgInFrom",
+				`FROM argument '${name}' is not declared${close === null ? "" : ` (did you mean ${close}?)`}: declare ARG ${name} before the first FROM.`,
+				`Only global build args (ARG lines above the first FROM) and the platform args reach a FROM line; $${name} expands to nothing.`,
 				line,
 			);
+		}
 	}
 
 	/** Step 3: one FROM line, expanded; it builds on the nearest stage above of exactly that name. */
@@ -426,7 +415,7 @@ class StageBuilder {
 		const { ins, written } = draft;
 		const index = this.out.stages.length;
 		const e = expandGlobal(written, args, this.escape);
-		this.noteUndeclared(e.undeclared, ins.line);
+		this.noteUndeclared(e.undeclared, ins.line, args);
 		let base = e.value;
 		let baseArgs: string[] = [];
 		if (e.error !== null || base === "") {
@@ -463,7 +452,7 @@ class StageBuilder {
 				ins.line,
 			);
 		}
-		if (name !== null) this.nameStage(name, facts.rawName ?? name, index, ins.line);
+		if (name !== null) this.nameStage(name, index);
 	}
 
 	/** Per stage: its FROM word as written, and the build-time args it used. */
@@ -472,18 +461,7 @@ class StageBuilder {
 	/** Stage names known so far, for FROM (the nearest one above wins). */
 	private readonly nameSoFar = new Map<string, number>();
 
-	private nameStage(name: string, rawName: string, index: number, line: number): void {
-		if (RESERVED.has(name)) this.note("reserved-stage-name", `Rename stage "${rawName}".`, `"${name}" is reserved by BuildKit.`, line);
-		if (rawName !== name)
-			this.note("uppercase-stage-name", `Write the stage name in lower case: ${name}.`, "Stage names are lowercased, so mixed case only misleads.", line);
-		if (this.nameSoFar.has(name)) {
-			this.note(
-				"duplicate-stage-name",
-				`Give stage "${name}" a name no other stage uses.`,
-				"FROM takes the nearest stage above of a name, but --from and --mount from take the last one in the file.",
-				line,
-			);
-		}
+	private nameStage(name: string, index: number): void {
 		this.nameSoFar.set(name, index);
 	}
 
@@ -491,7 +469,7 @@ class StageBuilder {
 	private stagePlatform(written: string | null, line: number, args: GlobalArgs): string | null {
 		if (written === null) return null;
 		const e = expandGlobal(written, args, this.escape);
-		this.noteUndeclared(e.undeclared, line);
+		this.noteUndeclared(e.undeclared, line, args);
 		const parsed = e.error === null && e.value !== "" ? parsePlatform(e.value) : null;
 		if (parsed !== null && !("error" in parsed)) return e.value;
 		if (e.buildTime.length > 0) return written; // set with --build-arg at build time

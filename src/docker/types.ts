@@ -68,11 +68,21 @@ export interface ImageSize {
 
 export type Confidence = "exact" | "high" | "medium" | "low";
 
+/** What the final image holds besides its base, as a range, when the kind of file is known. */
+export interface CopiedEstimate {
+	minBytes: number;
+	maxBytes: number;
+	/** What it is: `a static Go binary`, `a JAR`, `node_modules after npm ci --omit=dev`. */
+	reason: string;
+}
+
 export interface Footprint {
 	/** The image the final stage ends up on, following `FROM stage` inheritance. */
 	final: ImageSize;
 	/** Whether the final image also holds copied files (COPY/ADD), whose size is unknown. */
 	copiedFiles: boolean;
+	/** The size of those files where their kind is known, else null. */
+	copied: CopiedEstimate | null;
 	/** The largest base among the builder stages the final stage uses; null when there are none. */
 	largestBuilder: ImageSize | null;
 	/** largestBuilder.bytes / final.bytes, when both are known and final.bytes > 0. */
@@ -82,7 +92,7 @@ export interface Footprint {
 }
 
 export interface Advice {
-	/** Stable rule id, e.g. `sdk-runtime`, `untagged-base`. */
+	/** BuildKit's check name (`StageNameCasing`), hadolint's id (`DL3008`) or ours (`sdk-runtime`). */
 	rule: string;
 	/** What to do, one sentence. */
 	message: string;
@@ -104,7 +114,10 @@ export interface DockerAnalysisOk {
 	final: number;
 	external: ExternalImage[];
 	footprint: Footprint;
+	/** Advice, Docker's build checks and hadolint rules, sorted by line. */
 	advice: Advice[];
+	/** Checks not run, or run only in part, with the reason (shown so nobody reads silence as a pass). */
+	skippedChecks: { rule: string; reason: string }[];
 	/** Parser directives found at the top, lowercased keys. */
 	directives: Record<string, string>;
 	escape: "\\" | "`";

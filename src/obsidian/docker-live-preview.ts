@@ -8,7 +8,7 @@ import { type EditorState, type Extension, StateField, type Transaction } from "
 import { Decoration, type DecorationSet, EditorView, WidgetType } from "@codemirror/view";
 import { editorLivePreviewField } from "obsidian";
 import { analyseDockerfile } from "../docker/analyse";
-import { findDockerBlocks } from "../docker/markdown-blocks";
+import { findDockerBlocks, findDockerignore } from "../docker/markdown-blocks";
 import type { DockerAnalysis } from "../docker/types";
 import { renderDockerPanel } from "../ui/docker-panel";
 import type { DockerPanelSettings } from "./docker-reading-view";
@@ -18,17 +18,18 @@ class DockerPanelWidget extends WidgetType {
 		readonly body: string,
 		readonly analysis: DockerAnalysis,
 		readonly lineOffset: number,
+		readonly dockerignore: string | null,
 	) {
 		super();
 	}
 
 	override eq(other: DockerPanelWidget): boolean {
-		return other.body === this.body && other.lineOffset === this.lineOffset;
+		return other.body === this.body && other.lineOffset === this.lineOffset && other.dockerignore === this.dockerignore;
 	}
 
 	toDOM(): HTMLElement {
 		const holder = createDiv({ cls: "sn-docker-live-preview" });
-		renderDockerPanel(holder, this.analysis, { lineOffset: this.lineOffset });
+		renderDockerPanel(holder, this.analysis, { lineOffset: this.lineOffset, dockerignore: this.dockerignore });
 		return holder;
 	}
 
@@ -54,11 +55,15 @@ function buildPanels(state: EditorState, settings: DockerPanelSettings, previous
 		return { decorations: Decoration.none, cache };
 	}
 	const ranges = [];
-	for (const block of findDockerBlocks(state.doc.toString())) {
+	const text = state.doc.toString();
+	const dockerignore = findDockerignore(text);
+	for (const block of findDockerBlocks(text)) {
 		if (block.endLine === null || block.endLine > state.doc.lines) continue;
-		const analysis = previous.get(block.body) ?? cache.get(block.body) ?? analyseDockerfile(block.body);
-		cache.set(block.body, analysis);
-		const widget = new DockerPanelWidget(block.body, analysis, block.line);
+		// The cache key holds the .dockerignore too: editing it changes CopyIgnoredFile.
+		const key = `${dockerignore ?? ""}\u0000${block.body}`;
+		const analysis = previous.get(key) ?? cache.get(key) ?? analyseDockerfile(block.body, { dockerignore });
+		cache.set(key, analysis);
+		const widget = new DockerPanelWidget(block.body, analysis, block.line, dockerignore);
 		ranges.push(Decoration.widget({ widget, block: true, side: 1 }).range(state.doc.line(block.endLine).to));
 	}
 	return { decorations: Decoration.set(ranges, true), cache };

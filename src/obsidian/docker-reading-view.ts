@@ -5,7 +5,7 @@
  */
 import type { MarkdownPostProcessor, MarkdownPostProcessorContext } from "obsidian";
 import { analyseDockerfile } from "../docker/analyse";
-import { isDockerLanguage } from "../docker/markdown-blocks";
+import { findDockerignore, isDockerLanguage } from "../docker/markdown-blocks";
 import { renderDockerPanel } from "../ui/docker-panel";
 
 export interface DockerPanelSettings {
@@ -21,7 +21,7 @@ function codeLanguage(code: Element): string | null {
 }
 
 /** Adds (or refreshes) the panel after every Dockerfile `pre` inside `el`. */
-function addDockerPanels(el: HTMLElement, lineOffset?: number): number {
+function addDockerPanels(el: HTMLElement, lineOffset: number | undefined, dockerignore: string | null): number {
 	let added = 0;
 	for (const code of Array.from(el.querySelectorAll("pre > code"))) {
 		const language = codeLanguage(code);
@@ -30,7 +30,7 @@ function addDockerPanels(el: HTMLElement, lineOffset?: number): number {
 		const next = pre.nextElementSibling;
 		if (next?.classList.contains("sn-docker-panel")) next.remove();
 		const text = (code.textContent ?? "").replace(/\n$/, "");
-		const panel = renderDockerPanel(pre.parentElement ?? el, analyseDockerfile(text), { collapsed: false, lineOffset });
+		const panel = renderDockerPanel(pre.parentElement ?? el, analyseDockerfile(text, { dockerignore }), { collapsed: false, lineOffset, dockerignore });
 		pre.after(panel);
 		added++;
 	}
@@ -46,6 +46,7 @@ export function createDockerPostProcessor(getSettings: () => DockerPanelSettings
 		if (!getSettings().dockerPanel) return;
 		// With section info the advice can name note lines; the fence is the section's first line.
 		const info = el.querySelector("pre > code") ? ctx.getSectionInfo(el) : null;
-		addDockerPanels(el, info ? info.lineStart + 1 : undefined);
+		// The section info carries the whole note, where a ```dockerignore block may sit.
+		addDockerPanels(el, info ? info.lineStart + 1 : undefined, info ? findDockerignore(info.text) : null);
 	};
 }

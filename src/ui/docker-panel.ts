@@ -4,14 +4,17 @@
  * styles live in styles.css under `.sn-docker-*`.
  */
 import { analyseDockerfile } from "../docker/analyse";
-import { errorText, footprintLines } from "../docker/summary";
-import type { DockerAnalysis, DockerAnalysisOk, DockerStage } from "../docker/types";
+import { ruleSource, SHRINKING_RULES } from "../docker/checks";
+import { errorText, footprintLines, footprintSummary } from "../docker/summary";
+import type { Advice, DockerAnalysis, DockerAnalysisOk, DockerStage } from "../docker/types";
 
 export interface DockerPanelOptions {
 	/** Start folded (only the summary line shows). */
 	collapsed?: boolean;
 	/** Added to advice lines, to show note lines instead of block lines. */
 	lineOffset?: number;
+	/** The note's .dockerignore (a ```dockerignore block), kept when the platform selector analyses again. */
+	dockerignore?: string | null;
 }
 
 /** Target platforms the selector offers; the analysis' own is added when it is not one of them. */
@@ -37,7 +40,14 @@ function fillPanel(panel: HTMLElement, analysis: DockerAnalysis, options: Docker
 	const choose =
 		source === null
 			? null
-			: (platform: string) => fillPanel(panel, analyseDockerfile(source, { platform }), { ...options, collapsed: false }, source, platform);
+			: (platform: string) =>
+					fillPanel(
+						panel,
+						analyseDockerfile(source, { platform, dockerignore: options.dockerignore }),
+						{ ...options, collapsed: false },
+						source,
+						platform,
+					);
 	if (analysis.error !== undefined) {
 		panel.addClass("sn-docker-error");
 		panel.createSpan({ cls: "sn-docker-error-text", text: `Dockerfile analysis: ${errorText(analysis, options.lineOffset ?? 0)}` });
@@ -49,7 +59,7 @@ function fillPanel(panel: HTMLElement, analysis: DockerAnalysis, options: Docker
 	details.open = !options.collapsed;
 	details.createEl("summary", { cls: "sn-docker-summary", text: summaryText(analysis) });
 	const body = details.createDiv({ cls: "sn-docker-body" });
-	renderFootprint(body, analysis);
+	renderFootprint(body, analysis, options.lineOffset ?? 0);
 	if (choose) renderPlatformChoice(body, analysis.platform.target, choose);
 	renderTable(body, analysis);
 	renderGraph(body, analysis);
@@ -70,11 +80,11 @@ function renderPlatformChoice(parent: HTMLElement, current: string, choose: (pla
 function summaryText(a: DockerAnalysisOk): string {
 	const n = a.stages.length;
 	const count = a.advice.length;
-	const advice = count === 0 ? "no suggestions" : `${count} suggestion${count === 1 ? "" : "s"}`;
-	return `Dockerfile for ${a.platform.target}: ${n} stage${n === 1 ? "" : "s"}, ${footprintLines(a.footprint).final.replace(/^Final image/, "final image")} (estimate), ${advice}`;
+	const advice = count === 0 ? "no findings" : `${count} finding${count === 1 ? "" : "s"}`;
+	return `Dockerfile for ${a.platform.target}: ${n} stage${n === 1 ? "" : "s"}, ${footprintSummary(a.footprint)} (estimates), ${advice}`;
 }
 
-function renderFootprint(body: HTMLElement, a: DockerAnalysisOk): void {
+function renderFootprint(body: HTMLElement, a: DockerAnalysisOk, lineOffset: number): void {
 	const f = a.footprint;
 	const lines = footprintLines(f);
 	const box = body.createDiv({ cls: "sn-docker-footprint" });
@@ -89,6 +99,11 @@ function renderFootprint(body: HTMLElement, a: DockerAnalysisOk): void {
 	}
 	if (f.unknown.length > 0) notes.push(`Size unknown for ${f.unknown.join(", ")}.`);
 	box.createDiv({ cls: "sn-docker-muted", text: notes.join(" ") });
+	const shrinking = a.advice.filter((x) => SHRINKING_RULES.has(x.rule));
+	if (shrinking.length > 0) {
+		const rows = shrinking.map((x) => `${x.rule} (line ${x.line + lineOffset})`);
+		box.createDiv({ cls: "sn-docker-footprint-shrink", text: `Smaller still: ${rows.join(", ")}.` });
+	}
 }
 
 function stageLabel(a: DockerAnalysisOk, index: number): string {
@@ -199,16 +214,32 @@ function clip(text: string, max: number): string {
 	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+const GROUPS = [
+	{ source: "buildkit", title: "Docker build checks" },
+	{ source: "hadolint", title: "hadolint" },
+	{ source: "ours", title: "Advice" },
+] as const;
+
 function renderAdvice(body: HTMLElement, a: DockerAnalysisOk, lineOffset: number): void {
-	if (a.advice.length === 0) {
-		body.createDiv({ cls: "sn-docker-muted", text: "No advice for this Dockerfile." });
-		return;
+	if (a.advice.length === 0) body.createDiv({ cls: "sn-docker-muted", text: "No findings for this Dockerfile." });
+	for (const group of GROUPS) {
+		const items = a.advice.filter((x) => ruleSource(x.rule) === group.source);
+		if (items.length === 0) continue;
+		body.createDiv({ cls: "sn-docker-advice-title", text: group.title });
+		const list = body.createEl("ul", { cls: "sn-docker-advice" });
+		for (const adv of items) renderAdviceItem(list, adv, lineOffset);
 	}
-	const list = body.createEl("ul", { cls: "sn-docker-advice" });
-	for (const adv of a.advice) {
-		const item = list.createEl("li", { cls: "sn-docker-advice-item", attr: { "data-rule": adv.rule } });
-		item.createSpan({ cls: "sn-docker-advice-line", text: `Line ${adv.line + lineOffset}` });
-		item.createSpan({ cls: "sn-docker-advice-message", text: adv.message });
-		item.createSpan({ cls: "sn-docker-advice-reason", text: adv.reason });
+	if (a.skippedChecks.length > 0) {
+		const notes = body.createEl("ul", { cls: "sn-docker-skipped sn-docker-muted" });
+		for (const s of a.skippedChecks) notes.createEl("li", { text: `${s.rule}: ${s.reason}.`, attr: { "data-rule": s.rule } });
 	}
+}
+
+function renderAdviceItem(list: HTMLElement, adv: Advice, lineOffset: number): void {
+	const item = list.createEl("li", { cls: "sn-docker-advice-item", attr: { "data-rule": adv.rule } });
+	item.createSpan({ cls: "sn-docker-advice-line", text: `Line ${adv.line + lineOffset}` });
+	item.createSpan({ cls: "sn-docker-advice-rule", text: adv.rule });
+	if (SHRINKING_RULES.has(adv.rule)) item.createSpan({ cls: "sn-docker-badge sn-docker-badge-shrink", text: "smaller image" });
+	item.createSpan({ cls: "sn-docker-advice-message", text: adv.message });
+	item.createSpan({ cls: "sn-docker-advice-reason", text: adv.reason });
 }

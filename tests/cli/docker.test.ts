@@ -40,8 +40,12 @@ describe("spaced-notes docker", () => {
 			singleStageBase: "golang:1.17",
 			estimate: true,
 			unknown: [],
+			copied: { minBytes: 2_000_000, maxBytes: 10_000_000, reason: "a static Go binary" },
 		});
-		expect(go.advice).toEqual([expect.objectContaining({ rule: "scratch-runtime", line: 36 })]);
+		expect(go.advice).toEqual([
+			expect.objectContaining({ rule: "scratch-runtime", line: 36 }),
+			expect.objectContaining({ rule: "final-user-root", line: 36 }),
+		]);
 		expect(json.blocks[1]).toMatchObject({ line: 57, footprint: { finalBase: "gcr.io/distroless/java17", singleStageBase: "maven:3.8" } });
 	});
 
@@ -49,11 +53,11 @@ describe("spaced-notes docker", () => {
 		const c = capture(dir);
 		expect(await runCli(["docker", "Dockerfile"], c.io)).toBe(0);
 		expect(c.out()).toMatch(/^Dockerfile:1 {2}2 stages/);
-		expect(c.out()).toMatch(/Final image ≈ 1.13 GB on node:22 \+ copied files, size unknown/);
+		expect(c.out()).toMatch(/Final image ≈ 1.13 GB on node:22 \+ copied files of unknown size/);
 		expect(c.out()).toMatch(/≈ 1.13 GB if shipped on the build image node:22/);
 		expect(c.out()).toMatch(/Estimates, uncompressed/);
-		expect(c.out()).toMatch(/line 3: Ship on a runtime image/);
-		expect(c.out()).toMatch(/line 5: Write CMD in exec form/);
+		expect(c.out()).toMatch(/line 3: sdk-runtime: Ship on a runtime image/);
+		expect(c.out()).toMatch(/line 5: JSONArgsRecommended: Write CMD in exec form/);
 	});
 
 	it("a block that is not a Dockerfile gets its calm line in JSON and text", async () => {

@@ -18,7 +18,7 @@ describe("spaced-notes docker --platform", () => {
 	it("resolves the platform args for linux/amd64 by default and says so", async () => {
 		const c = capture(dir);
 		expect(await runCli(["docker", "Dockerfile"], c.io)).toBe(0);
-		expect(c.out()).toMatch(/^Dockerfile:1 {2}3 stages for linux\/amd64\n/);
+		expect(c.out()).toMatch(/^Dockerfile:1 {2}3 stages for linux\/amd64: /);
 		expect(c.out()).toMatch(/#2 \(unnamed\) +stage bin-linux/);
 	});
 

@@ -51,7 +51,7 @@ describe("platform args in FROM lines", () => {
 		expect(a.stages[0].platform).toBe("linux/amd64");
 		expect(a.stages[1].platform).toBe("linux/arm/v7");
 		expect(a.stages[1].base).toBe("alpine:3.20-linux-arm-v7");
-		expect(a.advice.map((x) => x.rule)).not.toContain("undefined-arg");
+		expect(a.advice.map((x) => x.rule)).not.toContain("UndefinedArgInFrom");
 	});
 
 	it("TARGETSTAGE is the last stage's name, or default", () => {

@@ -23,7 +23,7 @@ describe("FROM names a stage only in its own spelling", () => {
 	it("a stage named scratch shadows the empty image for later FROM lines", () => {
 		const a = ok(lines("FROM alpine:3.20 AS scratch", "FROM scratch"));
 		expect(a.stages[1].parent).toBe(0);
-		expect(rules(a)).toContain("reserved-stage-name");
+		expect(rules(a)).toContain("ReservedStageName");
 	});
 
 	it("an image named by a build argument without a default waits for the build", () => {
@@ -123,7 +123,7 @@ describe("references between stages", () => {
 		const a = ok(lines("FROM alpine:3.20 AS x", "FROM x AS y", "FROM debian:bookworm AS x", "FROM scratch", "COPY --from=y /a /a", "COPY --from=X /b /b"));
 		expect(a.stages[1].parent).toBe(0);
 		expect(a.stages[3].sources.map((s) => s.stage)).toEqual([1, 2]);
-		expect(rules(a)).toContain("duplicate-stage-name");
+		expect(rules(a)).toContain("DuplicateStageName");
 	});
 });
 

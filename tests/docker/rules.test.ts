@@ -26,7 +26,7 @@ describe("continuations, comments, keywords", () => {
 		expect(a.stages).toHaveLength(1);
 		expect(a.stages[0].name).toBe("build");
 		expect(a.stages[0].copiesFiles).toBe(true);
-		expect(rules(a)).toContain("uppercase-stage-name");
+		expect(rules(a)).toContain("StageNameCasing");
 	});
 });
 
@@ -69,13 +69,13 @@ describe("global ARGs in FROM", () => {
 		const a = ok(lines("FROM --platform=$BUILDPLATFORM golang:1.22 AS build", "FROM --platform=${TARGETPLATFORM} alpine$MISSING:3.20"));
 		expect(a.stages[0].platform).toBe("linux/amd64");
 		expect(a.stages[1].platform).toBe("linux/amd64");
-		expect(rules(a)).toContain("undefined-arg");
+		expect(rules(a)).toContain("UndefinedArgInFrom");
 	});
 
 	it("ARGs after the first FROM are not global", () => {
 		const a = ok(lines("FROM alpine:3.20", "ARG X=-slim", "FROM debian:bookworm$X"));
 		expect(a.stages[1].base).toBe("debian:bookworm");
-		expect(rules(a)).toContain("undefined-arg");
+		expect(rules(a)).toContain("UndefinedArgInFrom");
 	});
 });
 
@@ -86,7 +86,7 @@ describe("FROM and stage names", () => {
 		expect(a.stages[1].parent).toBe(0);
 		expect(a.stages[2].parent).toBe(0);
 		expect(a.footprint.final.image).toBe("golang:1.22"); // inheritance followed to an image
-		expect(rules(a)).toContain("uppercase-stage-name");
+		expect(rules(a)).toContain("StageNameCasing");
 		expect(rules(a)).toContain("sdk-runtime");
 	});
 
@@ -98,7 +98,7 @@ describe("FROM and stage names", () => {
 
 	it("flags duplicate and reserved names", () => {
 		const a = ok(lines("FROM alpine:3.20 AS a", "FROM alpine:3.20 AS a", "FROM alpine:3.20 AS scratch"));
-		expect(rules(a)).toEqual(expect.arrayContaining(["duplicate-stage-name", "reserved-stage-name"]));
+		expect(rules(a)).toEqual(expect.arrayContaining(["DuplicateStageName", "ReservedStageName"]));
 	});
 });
 
@@ -182,9 +182,9 @@ describe("advice", () => {
 	});
 
 	it("flags untagged and latest bases but not digests", () => {
-		expect(rules(ok("FROM alpine"))).toContain("untagged-base");
-		expect(rules(ok("FROM alpine:latest"))).toContain("latest-base");
-		expect(rules(ok(`FROM alpine@sha256:${"0".repeat(64)}`))).not.toContain("untagged-base");
+		expect(rules(ok("FROM alpine"))).toContain("DL3006");
+		expect(rules(ok("FROM alpine:latest"))).toContain("DL3007");
+		expect(rules(ok(`FROM alpine@sha256:${"0".repeat(64)}`))).not.toContain("DL3006");
 	});
 
 	it("flags deprecated openjdk", () => {
@@ -193,18 +193,19 @@ describe("advice", () => {
 		expect(a.footprint.final.note).toMatch(/deprecated/);
 	});
 
-	it("flags shell-form CMD/ENTRYPOINT in the final stage only, with the no-shell reason on scratch", () => {
+	it("flags shell-form CMD/ENTRYPOINT in every stage (JSONArgsRecommended), with the no-shell reason on scratch", () => {
 		const a = ok(lines("FROM golang:1.22 AS b", "CMD go run .", "FROM scratch", "ENTRYPOINT /app", 'CMD ["--flag"]'));
-		const shell = a.advice.filter((x) => x.rule === "shell-form");
-		expect(shell.map((x) => x.line)).toEqual([4]);
-		expect(shell[0].reason).toMatch(/\/bin\/sh/);
-		expect(rules(ok("FROM alpine:3.20\nCMD ['single', 'quotes']"))).toContain("shell-form");
+		const shell = a.advice.filter((x) => x.rule === "JSONArgsRecommended");
+		expect(shell.map((x) => x.line)).toEqual([2, 4]);
+		expect(shell[1].reason).toMatch(/needs \/bin\/sh/);
+		expect(shell[0].reason).toMatch(/stop signals/);
+		expect(rules(ok("FROM alpine:3.20\nCMD ['single', 'quotes']"))).toContain("JSONArgsRecommended");
 	});
 
 	it("flags a final USER root but not a later non-root USER", () => {
-		expect(rules(ok("FROM alpine:3.20\nUSER root"))).toContain("root-user");
-		expect(rules(ok("FROM alpine:3.20\nUSER 0:0"))).toContain("root-user");
-		expect(rules(ok("FROM alpine:3.20\nUSER root\nRUN x\nUSER app"))).not.toContain("root-user");
+		expect(rules(ok("FROM alpine:3.20\nUSER root"))).toContain("DL3002");
+		expect(rules(ok("FROM alpine:3.20\nUSER 0:0"))).toContain("DL3002");
+		expect(rules(ok("FROM alpine:3.20\nUSER root\nRUN x\nUSER app"))).not.toContain("DL3002");
 	});
 
 	it("drops scratch reminders that the Dockerfile already covers", () => {

@@ -37,6 +37,6 @@ describe("a Dockerfile of 5,000 stages", () => {
 		expect(a.external.filter((e) => e.ref === "golang:1.22")).toHaveLength(Math.ceil(chain / 5));
 		expect(a.footprint.final.image).toBe("scratch");
 		expect(a.footprint.largestBuilder?.image).toBe("golang:1.22");
-		expect(a.advice.map((x) => x.rule)).toEqual(["scratch-runtime"]);
+		expect(a.advice.map((x) => x.rule)).toEqual(["scratch-runtime", "final-user-root"]);
 	});
 });

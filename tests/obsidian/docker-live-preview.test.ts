@@ -49,7 +49,7 @@ describe("dockerLivePreviewExtension", () => {
 		const v = open(readNote().split("\n").slice(26, 40).join("\n"), true);
 		const found = panels(v);
 		expect(found).toHaveLength(1);
-		expect(found[0].querySelector(".sn-docker-footprint-final")?.textContent).toMatch(/on scratch/);
+		expect(found[0].querySelector(".sn-docker-footprint-final")?.textContent).toMatch(/: scratch \(≈ 0 MB\) \+ a static Go binary/);
 		expect(found[0].previousElementSibling?.textContent).toBe("```");
 		expect(found[0].querySelector(".sn-docker-advice-line")?.textContent).toBe("Line 10"); // FROM scratch, line 10 of this text
 	});

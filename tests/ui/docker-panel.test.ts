@@ -20,7 +20,7 @@ describe("renderDockerPanel", () => {
 		const details = panel.querySelector("details")!;
 		expect(details.open).toBe(true);
 		expect(details.querySelector("summary")?.textContent).toBe(
-			"Dockerfile for linux/amd64: 2 stages, final image ≈ 0 MB on scratch + copied files, size unknown (estimate), 1 suggestion",
+			"Dockerfile for linux/amd64: 2 stages, ≈ 834 MB → ≈ 2–10 MB (a static Go binary) (estimates), 2 findings",
 		);
 		const rows = panel.querySelectorAll("tbody tr");
 		expect(rows).toHaveLength(2);
@@ -28,15 +28,22 @@ describe("renderDockerPanel", () => {
 		expect(texts(rows[1], "td").slice(0, 5)).toEqual(["1", "", "scratch", "", "builder"]);
 		expect(texts(rows[1], ".sn-docker-badge")).toEqual(["final"]);
 		expect(rows[1].classList.contains("sn-docker-row-final")).toBe(true);
-		expect(panel.querySelector(".sn-docker-footprint-final")?.textContent).toBe("Final image ≈ 0 MB on scratch + copied files, size unknown");
+		expect(panel.querySelector(".sn-docker-footprint-final")?.textContent).toBe("Final image ≈ 2–10 MB: scratch (≈ 0 MB) + a static Go binary (≈ 2–10 MB)");
 		expect(panel.querySelector(".sn-docker-footprint-builder")?.textContent).toMatch(/^≈ 833.5 MB if shipped on the build image golang:1.17/);
 		expect(panel.querySelector(".sn-docker-footprint")?.textContent).toMatch(/Estimates, uncompressed/);
 		const svg = panel.querySelector("svg.sn-docker-graph")!;
 		expect(svg.namespaceURI).toBe("http://www.w3.org/2000/svg");
 		expect(svg.querySelectorAll("rect")).toHaveLength(2);
 		expect(svg.querySelectorAll("path.sn-docker-graph-edge-copy")).toHaveLength(1);
-		expect(texts(panel, ".sn-docker-advice-line")).toEqual(["Line 36"]);
+		expect(texts(panel, ".sn-docker-advice-line")).toEqual(["Line 36", "Line 36"]);
+		expect(texts(panel, ".sn-docker-advice-rule")).toEqual(["scratch-runtime", "final-user-root"]);
 		expect(panel.querySelector(".sn-docker-advice-item")?.getAttribute("data-rule")).toBe("scratch-runtime");
+		// Checks the analysis cannot run in full offline are named, so silence is not read as a pass.
+		expect(Array.from(panel.querySelectorAll(".sn-docker-skipped li")).map((li) => li.getAttribute("data-rule"))).toEqual([
+			"CopyIgnoredFile",
+			"InvalidBaseImagePlatform",
+			"UndefinedVar",
+		]);
 	});
 
 	it("marks skipped stages, external sources and references to later stages", () => {
@@ -90,10 +97,19 @@ describe("renderDockerPanel", () => {
 	it("a base from a build argument: named as written, not priced, one piece of advice", () => {
 		const panel = renderDockerPanel(createDiv(), analyseDockerfile("ARG BASE\nFROM ${BASE}"));
 		expect(panel.querySelector("summary")?.textContent).toBe(
-			"Dockerfile for linux/amd64: 1 stage, final image size unknown on ${BASE} (estimate), 1 suggestion",
+			"Dockerfile for linux/amd64: 1 stage, final image size unknown (${BASE}) (estimates), 1 finding",
 		);
-		expect(panel.querySelector(".sn-docker-advice-item")?.getAttribute("data-rule")).toBe("base-from-build-arg");
+		expect(panel.querySelector(".sn-docker-advice-item")?.getAttribute("data-rule")).toBe("InvalidDefaultArgInFrom");
 		expect(panel.querySelector(".sn-docker-badge-external")).toBeNull();
+	});
+
+	it("groups Docker build checks, hadolint and our advice, and shows the size rules next to the footprint", () => {
+		const text = ["FROM debian:bookworm AS Base", "RUN apt-get update && apt-get install -y curl=8", "USER app"].join("\n");
+		const panel = renderDockerPanel(createDiv(), analyseDockerfile(text), { lineOffset: 10 });
+		expect(texts(panel, ".sn-docker-advice-title")).toEqual(["Docker build checks", "hadolint"]);
+		expect(texts(panel, ".sn-docker-advice-rule")).toEqual(["StageNameCasing", "DL3015", "DL3009"]);
+		expect(texts(panel, ".sn-docker-badge-shrink")).toEqual(["smaller image", "smaller image"]);
+		expect(panel.querySelector(".sn-docker-footprint-shrink")?.textContent).toBe("Smaller still: DL3015 (line 12), DL3009 (line 12).");
 	});
 
 	it("gives every graph its own arrow marker id", () => {
