@@ -37,6 +37,11 @@ export interface Sibling {
 	/** Markdown shown as the answer. */
 	answer: string;
 	segment: SegmentState;
+	/**
+	 * Card-management marks kept in the sibling's segment (docs/format.md, "Suspended and flagged
+	 * cards"): suspended, and a flag 1–7 as Anki's colours (0 = none). Absent = neither.
+	 */
+	marks?: { suspended: boolean; flag: number };
 }
 
 /** A card as found in a note. Line numbers are 0-based; `endLine` is inclusive. */
