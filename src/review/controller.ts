@@ -80,6 +80,7 @@ export class ReviewController implements ReviewModel {
 			showIntervals: settings.showIntervalsOnButtons,
 			notice: this.notice,
 			loading: this.loadingText(),
+			reschedules: s.reschedules,
 		};
 	}
 
