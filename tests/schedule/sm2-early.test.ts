@@ -42,7 +42,7 @@ describe("scheduleSm2Early (review ahead, Anki's early-review intervals)", () =>
 		fc.assert(
 			fc.property(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 300 }), fc.constantFrom(3, 4), (interval, earlyBy, rating) => {
 				const ahead = classicSchedule({ due: addDays(TODAY, Math.min(earlyBy, interval)), interval, ease: 250 });
-				const next = scheduleSm2Early(ahead, rating as Rating, TODAY, settings);
+				const next = scheduleSm2Early(ahead, rating, TODAY, settings);
 				expect(next.interval).toBeGreaterThanOrEqual(interval);
 			}),
 		);
