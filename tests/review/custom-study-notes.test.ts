@@ -196,3 +196,16 @@ describe("review ahead", () => {
 		expect(log.lines[0]).toMatchObject({ kind: "review", rating: Rating.Good, state: 2, elapsedDays: 8, scheduledDays: 20 });
 	});
 });
+
+describe("extra new cards today", () => {
+	it("a request's raised limits let more new cards into a normal review of the deck and its sub-decks", async () => {
+		const world = await makeWorld({ newPerDay: 1 });
+		const notes = spiedNotes(world);
+		const plain = await controllerFor(world, { title: "All" }, notes, new MemoryLog());
+		expect(plain.state().progress.left.new).toBe(2); // one per deck: flashcards and flashcards/k8s
+		const raised = await controllerFor(world, { title: "All", extraNew: { flashcards: 1 } }, notes, new MemoryLog());
+		expect(raised.state().progress.left.new).toBe(3); // flashcards 2 of its 3 cards, flashcards/k8s its only one
+		const other = await controllerFor(world, { title: "All", extraNew: { misc: 5 } }, notes, new MemoryLog());
+		expect(other.state().progress.left.new).toBe(2);
+	});
+});
