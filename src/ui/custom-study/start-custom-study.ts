@@ -3,7 +3,7 @@
  * requests the modal and other screens hand to `services.startReview`, and today's extra new
  * cards, kept in the vault's local storage (not synced, forgotten the next day).
  */
-import type { App } from "obsidian";
+import { setIcon, type App } from "obsidian";
 import type { Filter } from "../../decks/filter";
 import { localDay } from "../../model/days";
 import { customStudyName, type CustomStudy } from "../../review/custom-study";
@@ -51,4 +51,18 @@ export function raiseNewLimitToday(app: App, deck: string, count: number, now: D
 /** Today's raised new-card limits (deck key → extra), read from the vault's local storage. */
 export function extraNewToday(app: App, now: Date, dayStartHour: number): Record<string, number> {
 	return extraNewOn(app.loadLocalStorage(EXTRA_NEW_KEY), localDay(now, dayStartHour));
+}
+
+/** The scope of a deck list row's request: its filter, its deck, or every card. */
+function scopeOfRow(name: string, request: ReviewRequest): StudyScope {
+	if (request.filter !== undefined) return { kind: "filter", filter: request.filter, name };
+	return request.deck !== undefined ? { kind: "deck", deck: request.deck } : { kind: "all" };
+}
+
+/** A deck list row's "Custom study" icon (mouse and touch; the command serves the keyboard). */
+export function addCustomStudyButton(row: HTMLElement, name: string, request: ReviewRequest, open: (scope: StudyScope) => void): void {
+	const button = row.createEl("button", { cls: "sn-deck-custom-study clickable-icon", attr: { tabindex: "-1", "aria-label": `Custom study: ${name}` } });
+	setIcon(button, "sliders-horizontal");
+	const scope = scopeOfRow(name, request);
+	button.addEventListener("click", () => open(scope));
 }

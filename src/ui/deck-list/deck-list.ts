@@ -12,7 +12,7 @@ import type { PluginServices } from "../services";
 import type { ReviewRequest } from "../../review/request";
 import { deckTitle, filterDeckTree, type DeckFilterResult } from "./deck-filter";
 import { CustomStudyModal } from "../custom-study/custom-study-modal";
-import type { StudyScope } from "../custom-study/start-custom-study";
+import { addCustomStudyButton, type StudyScope } from "../custom-study/start-custom-study";
 
 /** Collapsed decks (by key), kept in memory while Obsidian runs, shared by every deck list. */
 const sharedCollapsed = new Set<string>();
@@ -180,21 +180,8 @@ export class DeckList {
 		this.renderCounts(button, counts);
 		button.setAttr("aria-label", `${name}: ${counts.due} due, ${counts.new} new, ${counts.learning} learning, ${counts.total} in total`);
 		button.addEventListener("click", () => this.onStart(request));
-		this.renderCustomStudy(row, name, request);
+		addCustomStudyButton(row, name, request, this.onCustomStudy);
 		return button;
-	}
-
-	/** The row's "Custom study…" icon (mouse and touch; the command serves the keyboard). */
-	private renderCustomStudy(row: HTMLElement, name: string, request: ReviewRequest): void {
-		const scope: StudyScope =
-			request.filter !== undefined
-				? { kind: "filter", filter: request.filter, name }
-				: request.deck !== undefined
-					? { kind: "deck", deck: request.deck }
-					: { kind: "all" };
-		const study = row.createEl("button", { cls: "sn-deck-custom-study clickable-icon", attr: { tabindex: "-1", "aria-label": `Custom study: ${name}` } });
-		setIcon(study, "sliders-horizontal");
-		study.addEventListener("click", () => this.onCustomStudy(scope));
 	}
 
 	private renderCounts(parent: HTMLElement, counts: DeckCounts): void {

@@ -164,6 +164,23 @@ describe("reaching custom study", () => {
 		expect(modalSelect?.value).toBe("deck:space/k8s");
 	});
 
+	it("a saved filter row offers custom study of its filter, except when the filter is broken", () => {
+		const services = makeServices(undefined, {
+			savedFilters: [
+				{ name: "Docker due", expression: "#space/docker due" },
+				{ name: "Broken", expression: "#space oops" },
+			],
+		});
+		const container = document.body.createDiv();
+		const scopes: { kind: string; name?: string }[] = [];
+		new DeckList(container, services, { collapsed: new Set(), onCustomStudy: (scope) => scopes.push(scope) }).open();
+		const icon = (name: string) =>
+			container.querySelector<HTMLButtonElement>(`.sn-deck-saved button.sn-deck-custom-study[aria-label="Custom study: ${name}"]`);
+		icon("Docker due")?.click();
+		expect(scopes).toMatchObject([{ kind: "filter", name: "Docker due" }]);
+		expect(icon("Broken")?.disabled).toBe(true);
+	});
+
 	it("startReviewAhead starts a review-ahead session of a deck, or of every card", () => {
 		const services = makeServices();
 		startReviewAhead(services, "space/docker");
