@@ -60,7 +60,7 @@ export class AnswerLog {
 			write(entry).then(
 				() => entry,
 				() => {
-					this.deps.notify("The review log could not be written; this cram answer changed nothing else.");
+					this.deps.notify("The review log could not be written, so this cram answer is not recorded (no note was changed).");
 					return null;
 				},
 			),
