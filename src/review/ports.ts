@@ -5,7 +5,7 @@
 import type { ParsedNote } from "../model/card";
 import type { CardIndex } from "../index/card-index";
 import type { SpacedNotesSettings } from "../settings/settings";
-import type { ReviewEntry } from "../stats/log-format";
+import type { LogEntry, ReviewEntry } from "../stats/log-format";
 import type { MergedLog } from "../stats/merge";
 import type { AnswerFacts } from "../stats/review-entry";
 
@@ -30,6 +30,8 @@ export interface ReviewLog {
 	recordUndo(answer: ReviewEntry, time?: Date): Promise<void>;
 	/** The merged log of every device; daily limits count today's answers from it. */
 	readAll?(): Promise<MergedLog>;
+	/** Appends any entry (card management: reset, due set, suspend; their undo). */
+	append?(entry: LogEntry): Promise<void>;
 }
 
 /** Everything a review session needs from the plugin or the command line. */
@@ -50,6 +52,8 @@ export interface ReviewDeps {
 		whenBuilt(): Promise<void>;
 		onProgress(listener: () => void): () => void;
 	};
+	/** Whether a sibling (by card id) is buried today: a buried sibling is left out of reviews. */
+	isBuried?(cardId: string): boolean;
 	/** Told after each note the review wrote: its new text and the parse that verified it. */
 	written?(path: string, text: string, note: ParsedNote): void;
 }
