@@ -7,7 +7,7 @@
 import { matchesFilter, parseFilter, type Filter } from "../decks/filter";
 import type { SiblingStatus } from "../schedule/status";
 
-export type CardTerm = { negated: boolean } & (
+type CardTerm = { negated: boolean } & (
 	| { kind: "is"; what: "suspended" | "buried" | "leech" | "flagged" | "new" | "due" | "learning" }
 	| { kind: "flag"; flag: number }
 	| { kind: "prop"; prop: "lapses" | "ivl"; op: Comparison; value: number }
@@ -16,7 +16,7 @@ export type CardTerm = { negated: boolean } & (
 type Comparison = "=" | "!=" | "<" | "<=" | ">" | ">=";
 
 /** One alternative: a deck filter (null: none) and card terms, all of which must hold. */
-export interface CardFilterAlternative {
+interface CardFilterAlternative {
 	deck: Filter | null;
 	terms: CardTerm[];
 }

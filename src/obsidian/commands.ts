@@ -7,6 +7,7 @@ import { DeckPickerModal } from "../ui/deck-picker";
 import { openDeckListInSidebar } from "../ui/deck-list/deck-list-view";
 import { openStatistics } from "../ui/stats-view";
 import type { PluginServices } from "../ui/services";
+import { registerCardCommands } from "./card-commands";
 
 /** Registers every command and the ribbon icon on `plugin` (removed with it on unload). */
 export function registerCommands(plugin: Plugin, services: PluginServices): void {
@@ -46,5 +47,6 @@ export function registerCommands(plugin: Plugin, services: PluginServices): void
 		name: "Open review statistics",
 		callback: () => void openStatistics(app),
 	});
+	registerCardCommands(plugin, services);
 	plugin.addRibbonIcon("layers", "Open deck list", () => services.openDeckList());
 }

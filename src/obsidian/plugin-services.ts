@@ -13,6 +13,8 @@ import type { ReviewRequest } from "../review/request";
 import { deviceId } from "./review-log-store";
 import type { VaultIndexer } from "./vault-index";
 import { VaultNotes } from "./vault-notes";
+import { BuriedSiblings } from "../review/buried";
+import { PluginCardActions } from "./card-actions-service";
 
 /** Settings whose change means every note must be parsed again. */
 const PARSER_KEYS: readonly (keyof SpacedNotesSettings)[] = PARSER_SETTING_KEYS;
@@ -29,13 +31,35 @@ export class SpacedNotesServices implements PluginServices {
 	readonly app: App;
 	readonly notes: VaultNotes;
 	log: ReviewLog | undefined;
+	readonly cardActions: PluginCardActions;
 
+	/** @param buried today's buried siblings, as saved in the plugin's data (`buried`) */
 	constructor(
 		private readonly plugin: SettingsOwner,
 		readonly indexer: VaultIndexer,
+		buried: BuriedSiblings = new BuriedSiblings(),
 	) {
 		this.app = plugin.app;
 		this.notes = new VaultNotes(plugin.app);
+		const currentLog = () => this.log;
+		this.cardActions = new PluginCardActions(
+			{
+				notes: this.notes,
+				settings: () => this.settings(),
+				now: () => this.now(),
+				get log() {
+					return currentLog();
+				},
+				written: (path, text, note) => indexer.applyOwnWrite(path, text, note),
+				saveBuried: () => this.save(this.plugin.settings),
+			},
+			buried,
+		);
+	}
+
+	/** Saves the settings with today's buried siblings beside them (the plugin's data). */
+	private save(settings: SpacedNotesSettings): Promise<void> {
+		return this.plugin.saveData({ ...settings, buried: this.cardActions.buried.toData() });
 	}
 
 	deviceId(): string {
@@ -51,7 +75,7 @@ export class SpacedNotesServices implements PluginServices {
 		// The same checks as at start-up: a value the controls let through by mistake never sticks.
 		const after = readStoredSettings({ ...before, ...patch }).settings;
 		this.plugin.settings = after;
-		await this.plugin.saveData(after);
+		await this.save(after);
 		const changed = (key: keyof SpacedNotesSettings) => JSON.stringify(before[key]) !== JSON.stringify(after[key]);
 		if (PARSER_KEYS.some(changed)) void this.indexer.rebuild();
 		else if (changed("nextDayStartsAt")) this.indexer.index.setDayStartHour(after.nextDayStartsAt);
@@ -59,7 +83,8 @@ export class SpacedNotesServices implements PluginServices {
 	}
 
 	startReview(request: ReviewRequest): void {
-		openReview(this, request, { log: this.log });
+		// Siblings buried until tomorrow are left out (docs/format.md, "Suspended and flagged cards").
+		openReview(this, { isBuried: (id) => this.cardActions.isBuriedId(id), ...request }, { log: this.log });
 	}
 
 	openDeckList(): void {

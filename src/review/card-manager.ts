@@ -5,7 +5,7 @@
  * answer, and the last batch undoable like an answer (the exact previous comments put back).
  */
 import type { Card } from "../model/card";
-import type { CardActionEntry, LogEntry } from "../stats/log-format";
+import type { CardActionEntry, LogEntry, ResetEntry, SetDueEntry } from "../stats/log-format";
 import { cardId } from "../stats/card-id";
 import { marksOf, type CardAction, type CardActionEdit } from "../writeback/card-actions";
 import { cardTarget, type CardTarget } from "../writeback/write-schedule";
@@ -153,8 +153,14 @@ function entriesOf(action: CardAction, result: CardActionEdit & { ok: true }, pa
 	const after = result.note?.cards.find((c) => c.source === result.card.source)?.siblings[sibling];
 	const suspendedAfter = after ? marksOf(after).suspended : before.suspended;
 	const entries: CardActionEntry[] = [];
-	if (action.kind === "reset" || action.kind === "forget") entries.push({ kind: "reset", time, card });
-	if (action.kind === "set-due") entries.push({ kind: "set-due", time, card, due: action.due });
+	if (action.kind === "reset" || action.kind === "forget") {
+		const reset: ResetEntry = { kind: "reset", time, card };
+		entries.push(reset);
+	}
+	if (action.kind === "set-due") {
+		const due: SetDueEntry = { kind: "set-due", time, card, due: action.due };
+		entries.push(due);
+	}
 	if (suspendedAfter !== before.suspended) entries.push({ kind: "suspend", time, card, suspended: suspendedAfter });
 	return entries;
 }

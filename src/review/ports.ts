@@ -52,8 +52,6 @@ export interface ReviewDeps {
 		whenBuilt(): Promise<void>;
 		onProgress(listener: () => void): () => void;
 	};
-	/** Whether a sibling (by card id) is buried today: a buried sibling is left out of reviews. */
-	isBuried?(cardId: string): boolean;
 	/** Told after each note the review wrote: its new text and the parse that verified it. */
 	written?(path: string, text: string, note: ParsedNote): void;
 }

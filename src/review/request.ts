@@ -10,4 +10,9 @@ export interface ReviewRequest {
 	path?: string;
 	/** With `path`: only the card whose first line is this (0-based), e.g. from its schedule chip. */
 	line?: number;
+	/**
+	 * Whether a sibling (by card id, `stats/card-id.ts`) is buried until tomorrow: it is left out
+	 * (the plugin's local state, docs/format.md, "Suspended and flagged cards").
+	 */
+	isBuried?: (cardId: string) => boolean;
 }

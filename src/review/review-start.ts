@@ -27,7 +27,7 @@ export async function startReview(deps: ReviewDeps, request: ReviewRequest, live
 	try {
 		const index = deps.index();
 		const loaded = await loadReviewItems(deps.notes, index, settings, request, now);
-		const buried = deps.isBuried?.bind(deps);
+		const buried = request.isBuried;
 		// Buried siblings wait until tomorrow (plugin state, not the note).
 		if (buried) loaded.items = loaded.items.filter((item) => !buried(cardId(item.file, item.card.source, item.sibling)));
 		if (settings.algorithm === "sm2" && settings.loadBalance) answers.countDueDays(index, settings.nextDayStartsAt);

@@ -36,7 +36,7 @@ export function marksOf(sibling: Sibling): SiblingMarks {
  * What `action` changes in `sibling` at `now`, or null when it changes nothing (suspending a
  * suspended sibling), or a message when it cannot be done (a bad flag or day).
  */
-export function siblingChange(action: CardAction, sibling: Sibling, now: Date, settings: SchedulingSettings): SiblingChange | null | string {
+function siblingChange(action: CardAction, sibling: Sibling, now: Date, settings: SchedulingSettings): SiblingChange | null | string {
 	const marks = marksOf(sibling);
 	switch (action.kind) {
 		case "suspend":
@@ -72,7 +72,7 @@ function isNew(sibling: Sibling): boolean {
  * review, ease kept or the base ease, which FSRS converts at the next answer (docs/scheduling.md).
  * The interval is the days from today, at least 1.
  */
-export function scheduleDueOn(sibling: Sibling, day: string, now: Date, settings: SchedulingSettings): Schedule {
+function scheduleDueOn(sibling: Sibling, day: string, now: Date, settings: SchedulingSettings): Schedule {
 	const today = localDay(now, settings.nextDayStartsAt);
 	const interval = Math.max(1, daysBetween(today, day));
 	const segment = sibling.segment;
