@@ -20,7 +20,8 @@ export function chipClickHandler(services: PluginServices): (info: { path: strin
 		}
 		const now = services.now();
 		const hour = services.settings().nextDayStartsAt;
-		const reviewable = card.siblings.some((sibling) => siblingStatus(sibling.segment, now, hour) !== "later");
+		// A suspended side is never reviewed (docs/format.md, "Suspended and flagged cards").
+		const reviewable = card.siblings.some((sibling) => !sibling.marks?.suspended && siblingStatus(sibling.segment, now, hour) !== "later");
 		if (reviewable) {
 			services.startReview({ title: card.context[card.context.length - 1] ?? path, path, line: card.startLine });
 			return;

@@ -75,3 +75,18 @@ describe("marks at the end of a segment (docs/format.md, Suspended and flagged c
 		);
 	});
 });
+
+describe("the chip of a marked card", () => {
+	it("reads suspended when every side is, and names flags and suspended sides in its title", async () => {
+		const { cardChipLabel } = await import("../../src/schedule/chip-label");
+		const now = new Date(2026, 2, 10, 12);
+		const all = readSchedulingComment("<!--SR:!2026-03-20,10,250,s,f1-->") ?? [];
+		expect(cardChipLabel(all, now, 4)).toMatchObject({ text: "suspended", state: "suspended" });
+		expect(cardChipLabel(all, now, 4).title).toMatch(/Suspended\. Flag red\.$/);
+		const one = readSchedulingComment("<!--SR:!2026-03-20,10,250!2026-03-12,2,250,s-->") ?? [];
+		const label = cardChipLabel(one, now, 4);
+		expect(label.text).toBe("in 10 d");
+		expect(label.title).toMatch(/Side 2: suspended\.$/);
+		expect(cardChipLabel(readSchedulingComment("<!--SR:!2026-03-20,10,250-->") ?? [], now, 4).title).not.toMatch(/uspended/);
+	});
+});
