@@ -11,6 +11,7 @@ import { statsProvider } from "./obsidian/stats-provider";
 import { DueStatusBar } from "./obsidian/status-bar";
 import { VaultIndexer } from "./obsidian/vault-index";
 import { readStoredSettings } from "./settings/read-settings";
+import { BuriedSiblings } from "./review/buried";
 import type { SpacedNotesSettings } from "./settings/settings";
 import { DECK_LIST_VIEW_TYPE, DeckListView } from "./ui/deck-list/deck-list-view";
 import { createReviewView, REVIEW_VIEW_TYPE } from "./ui/review/review-view";
@@ -29,14 +30,15 @@ export default class SpacedNotesPlugin extends Plugin {
 	declare settings: SpacedNotesSettings;
 
 	override async onload(): Promise<void> {
-		const stored = readStoredSettings(await this.loadData());
+		const data = (await this.loadData()) as unknown;
+		const stored = readStoredSettings(data);
 		this.settings = stored.settings;
 		if (stored.problems.length > 0) {
 			new Notice(`Spaced Notes: some settings were not valid and their defaults are used.\n${stored.problems.join("\n")}`, 0);
 		}
 		const settings = () => this.settings;
 		const indexer = this.addChild(new VaultIndexer(this.app, settings));
-		const services = new SpacedNotesServices(this, indexer);
+		const services = new SpacedNotesServices(this, indexer, BuriedSiblings.from((data as { buried?: unknown } | null)?.buried));
 		const log = ReviewLogStore.forPlugin(this);
 		services.log = log;
 		const reportLogError = (error: unknown) => new Notice(`The review history could not be saved: ${String(error)}`);

@@ -48,11 +48,10 @@ export function assembleCard(note: CardNote, parts: CardParts): Card {
 	const segments = comment ? segmentsOf(comment, count, problems) : NO_SEGMENTS;
 	const siblings: Sibling[] = [];
 	if (sides) {
-		for (let index = 0; index < count; index++)
-			siblings.push({ index, question: sides[index].question, answer: sides[index].answer, segment: segments[index] ?? ABSENT });
+		for (let index = 0; index < count; index++) siblings.push(sibling(index, sides[index].question, sides[index].answer, segments[index]));
 	} else {
-		siblings.push({ index: 0, question: front, answer: back, segment: segments[0] ?? ABSENT });
-		if (reversed) siblings.push({ index: 1, question: back, answer: front, segment: segments[1] ?? ABSENT });
+		siblings.push(sibling(0, front, back, segments[0]));
+		if (reversed) siblings.push(sibling(1, back, front, segments[1]));
 	}
 	const k = kinds[lastText];
 	return {
@@ -68,6 +67,13 @@ export function assembleCard(note: CardNote, parts: CardParts): Card {
 		context: [],
 		endsInFence: k === LineKind.FenceClose || k === LineKind.Opaque,
 	};
+}
+
+/** A sibling; its marks, when its segment has some, are also on the sibling (docs/format.md, "Suspended and flagged cards"). */
+function sibling(index: number, question: string, answer: string, segment: SegmentState | undefined): Sibling {
+	const state = segment ?? ABSENT;
+	if (state.kind !== "absent" && state.marks) return { index, question, answer, segment: state, marks: state.marks };
+	return { index, question, answer, segment: state };
 }
 
 /** The segments of `found` for a card of `siblings` siblings, its problems reported. */

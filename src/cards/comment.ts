@@ -8,11 +8,12 @@
  * the fast in-place readers in `segment-in-place.ts`, finding a comment in a line in
  * `comment-in-line.ts`.
  */
-import type { SegmentState } from "../model/card";
+import type { SegmentState, SiblingMarks } from "../model/card";
 import { Char } from "../model/char-codes";
 import { COMMENT_CLOSE, COMMENT_OPEN } from "./comment-format";
 import { classicAt, fsrsAt } from "./segment-in-place";
 import { readSegment } from "./segment";
+import { marksAt, marksStart } from "./segment-marks";
 
 export { readSegment } from "./segment";
 
@@ -84,15 +85,29 @@ function readBody(body: string): SegmentState[] {
 	for (;;) {
 		const bang = body.indexOf("!", start);
 		const end = bang < 0 ? body.length : bang;
-		const part = body.slice(start, end);
-		states.push(readSegment(part.charCodeAt(0) <= Char.Space || part.charCodeAt(part.length - 1) <= Char.Space ? part.trim() : part));
+		const raw = body.slice(start, end);
+		const part = raw.charCodeAt(0) <= Char.Space || raw.charCodeAt(raw.length - 1) <= Char.Space ? raw.trim() : raw;
+		const marks = marksAt(part, 0, part.length);
+		states.push(withMarks(readSegment(marks ? part.slice(0, marksStart) : part), marks));
 		if (bang < 0) return states;
 		start = bang + 1;
 	}
 }
 
-/** Segment `text[start..end)`: the common forms read in place, anything else by {@link readSegment}. */
+/** Segment `text[start..end)` with the marks that may end it (docs/format.md, "Suspended and flagged cards"). */
 function readSegmentAt(text: string, start: number, end: number): SegmentState {
+	const marks = marksAt(text, start, end);
+	return marks ? withMarks(readScheduleAt(text, start, marksStart), marks) : readScheduleAt(text, start, end);
+}
+
+/** A state with `marks` attached (a copy: states may be shared). */
+function withMarks(state: SegmentState, marks: SiblingMarks | undefined): SegmentState {
+	if (marks === undefined || state.kind === "absent") return state;
+	return { ...state, marks };
+}
+
+/** Segment `text[start..end)`: the common forms read in place, anything else by {@link readSegment}. */
+function readScheduleAt(text: string, start: number, end: number): SegmentState {
 	const fast = text.charCodeAt(start) === Char.LowerF ? fsrsAt(text, start, end) : classicAt(text, start, end);
 	if (fast) return fast;
 	const part = text.slice(start, end);

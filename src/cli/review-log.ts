@@ -106,7 +106,7 @@ export class VaultReviewLog implements ReviewLog {
 		return Promise.resolve(mergeLogs(readVaultLog(this.root).files));
 	}
 
-	private append(entry: LogEntry): Promise<void> {
+	append(entry: LogEntry): Promise<void> {
 		try {
 			appendToVaultLog(this.root, [entry]);
 			return Promise.resolve();

@@ -1,9 +1,10 @@
 /**
  * Cards due per local day over the whole index: what SM-2 load balancing spreads new due dates
- * against. The caller keeps the map and adds each answer's new due day during a session.
+ * against (suspended siblings are not due). The caller keeps the map and adds each answer's new due day during a session.
  */
 import { dueDay } from "../schedule/status";
 import type { CardIndex } from "./card-index";
+import { isSuspended } from "./status-keys";
 
 export function dueCountsByDay(index: CardIndex, dayStartHour: number): Map<string, number> {
 	const counts = new Map<string, number>();
@@ -14,7 +15,8 @@ export function dueCountsByDay(index: CardIndex, dayStartHour: number): Map<stri
 		// Status classes hold due days of the index's hour: read every segment instead.
 		for (const file of index.files()) {
 			for (const card of file.readCards()) {
-				for (const segment of card.segments) if (segment.kind === "ok" && segment.schedule !== null) add(dueDay(segment.schedule, dayStartHour), 1);
+				for (const segment of card.segments)
+					if (segment.kind === "ok" && segment.schedule !== null && !isSuspended(segment)) add(dueDay(segment.schedule, dayStartHour), 1);
 			}
 		}
 		return counts;
@@ -24,7 +26,7 @@ export function dueCountsByDay(index: CardIndex, dayStartHour: number): Map<stri
 	for (const file of index.files()) for (const id of file.classes) perClass[id] = (perClass[id] ?? 0) + 1;
 	perClass.forEach((count, id) => {
 		const segment = index.classRepresentative(id);
-		if (segment.kind === "ok" && segment.schedule !== null) add(dueDay(segment.schedule, dayStartHour), count);
+		if (segment.kind === "ok" && segment.schedule !== null && !isSuspended(segment)) add(dueDay(segment.schedule, dayStartHour), count);
 	});
 	return counts;
 }

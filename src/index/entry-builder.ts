@@ -127,6 +127,8 @@ function segmentOfSibling(summary: NoteSummary, at: SummaryLayout, sibling: numb
  */
 function detachedSegment(segment: SegmentState): SegmentState {
 	if (segment.kind === "absent") return ABSENT;
+	// Marks (docs/format.md, "Suspended and flagged cards") hold no strings: kept as they are.
+	if (segment.marks) return { ...detachedSegment({ ...segment, marks: undefined }), marks: segment.marks } as SegmentState;
 	if (segment.kind === "unreadable") return { kind: "unreadable", raw: detach(segment.raw), reason: detach(segment.reason) };
 	const schedule = segment.schedule;
 	if (schedule === null) return PLACEHOLDER;

@@ -26,6 +26,13 @@ export interface ResolvedStatuses {
 	status: Uint8Array;
 	/** 1 when a class is overdue (a review due before today), per class id. */
 	overdue: Uint8Array;
+	/** 1 when a class is suspended (docs/format.md, "Suspended and flagged cards"): counted as later, never due. */
+	suspended: Uint8Array;
+}
+
+/** Whether a segment carries the suspended mark. */
+export function isSuspended(segment: SegmentState): boolean {
+	return segment.kind !== "absent" && segment.marks?.suspended === true;
 }
 
 /**
@@ -51,6 +58,8 @@ export function statusKeyer(dayStartHour: number): StatusKeyer {
 	const classic = new Map<string, string>();
 	const fsrs = [new Map<string, string>(), new Map<string, string>(), new Map<string, string>(), new Map<string, string>()];
 	const keyOf = (segment: SegmentState): string => {
+		// Suspended siblings are a class of their own: never due, whatever their schedule.
+		if (isSuspended(segment)) return `S${statusKeyOf(segment, dayStartHour)}`;
 		if (segment.kind !== "ok" || segment.schedule === null) return statusKeyOf(segment, dayStartHour);
 		const schedule = segment.schedule;
 		const memo = schedule.type === "classic" ? classic : fsrs[schedule.state];
@@ -121,12 +130,18 @@ export class StatusClasses implements StatusKeyer {
 		const count = this.representatives.length;
 		const status = new Uint8Array(count);
 		const overdue = new Uint8Array(count);
+		const suspended = new Uint8Array(count);
 		for (let id = 0; id < count; id++) {
 			const segment = this.representatives[id];
+			if (isSuspended(segment)) {
+				status[id] = LATER;
+				suspended[id] = 1;
+				continue;
+			}
 			status[id] = CODE_OF[siblingStatus(segment, now, this.dayStartHour)];
 			overdue[id] = overdueDays(segment, now, this.dayStartHour) > 0 ? 1 : 0;
 		}
-		const resolved = { status, overdue };
+		const resolved = { status, overdue, suspended };
 		this.cache = { time, hour: this.dayStartHour, resolved };
 		return resolved;
 	}

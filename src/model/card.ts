@@ -22,11 +22,21 @@ export interface CommentLocation {
 	ownLine: boolean;
 }
 
-/** How one sibling's segment of the comment was read. */
+/**
+ * Card-management marks kept at the end of a sibling's segment (docs/format.md, "Suspended and
+ * flagged cards"): suspended, and a flag 1–7 as Anki's colours (0 = none).
+ */
+export interface SiblingMarks {
+	suspended: boolean;
+	/** 0 = no flag, else 1–7. */
+	flag: number;
+}
+
+/** How one sibling's segment of the comment was read; `marks` only when the segment ends with some. */
 export type SegmentState =
 	| { kind: "absent" } /** no segment: the sibling is new */
-	| { kind: "ok"; schedule: Schedule | null } /** read; `null` = the "new" placeholder (2000-01-01) */
-	| { kind: "unreadable"; raw: string; reason: string };
+	| { kind: "ok"; schedule: Schedule | null; marks?: SiblingMarks } /** read; `null` = the "new" placeholder (2000-01-01) */
+	| { kind: "unreadable"; raw: string; reason: string; marks?: SiblingMarks };
 
 /** One reviewable face of a card: reversed cards have two, clozes one per deletion group. */
 export interface Sibling {
@@ -41,7 +51,7 @@ export interface Sibling {
 	 * Card-management marks kept in the sibling's segment (docs/format.md, "Suspended and flagged
 	 * cards"): suspended, and a flag 1–7 as Anki's colours (0 = none). Absent = neither.
 	 */
-	marks?: { suspended: boolean; flag: number };
+	marks?: SiblingMarks;
 }
 
 /** A card as found in a note. Line numbers are 0-based; `endLine` is inclusive. */

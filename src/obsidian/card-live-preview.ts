@@ -20,6 +20,8 @@ export interface CardChipClick {
 	/** Vault path of the note ("" when the editor has no file). */
 	path: string;
 	card: Card;
+	/** Set for a secondary click: show the card's actions at this event (docs/format.md, "Suspended and flagged cards"). */
+	menu?: MouseEvent;
 }
 
 export interface CardLivePreviewOptions {
@@ -74,7 +76,7 @@ export function cardLivePreviewExtension(getSettings: () => SpacedNotesSettings,
 			this.model = new CardDecorationModel({
 				getSettings,
 				now,
-				onChipClick: onChipClick ? (v, chip) => this.chipClicked(v, chip) : null,
+				onChipClick: onChipClick ? (v, chip, menu) => this.chipClicked(v, chip, menu) : null,
 			});
 			this.display = getSettings().commentDisplay;
 			this.livePreview = isLivePreview(view.state);
@@ -133,9 +135,9 @@ export function cardLivePreviewExtension(getSettings: () => SpacedNotesSettings,
 			this.timer = null;
 		}
 
-		private chipClicked(view: EditorView, chip: HTMLElement): void {
+		private chipClicked(view: EditorView, chip: HTMLElement, menu?: MouseEvent): void {
 			const card = this.model.cardAt(view.posAtDOM(chip));
-			if (card && onChipClick) onChipClick({ path: this.model.path, card });
+			if (card && onChipClick) onChipClick({ path: this.model.path, card, menu });
 		}
 	}
 

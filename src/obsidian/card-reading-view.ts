@@ -75,7 +75,8 @@ export function createCardReadingViewPostProcessor(getSettings: () => SpacedNote
 			const title = here.length > 1 ? `${card.front}\n${label.title}` : label.title;
 			const onChipClick = options.onChipClick;
 			const onClick = onChipClick ? () => onChipClick({ path: ctx.sourcePath, card }) : undefined;
-			return createScheduleChip({ ...label, title }, { onClick });
+			const onMenu = onChipClick ? (menu: MouseEvent) => onChipClick({ path: ctx.sourcePath, card, menu }) : undefined;
+			return createScheduleChip({ ...label, title }, { onClick, onMenu });
 		};
 
 		// Read the DOM first: the slots point at its nodes, and inserting chips does not move them.

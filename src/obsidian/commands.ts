@@ -8,6 +8,7 @@ import { CustomStudyModal } from "../ui/custom-study/custom-study-modal";
 import { openDeckListInSidebar } from "../ui/deck-list/deck-list-view";
 import { openStatistics } from "../ui/stats-view";
 import type { PluginServices } from "../ui/services";
+import { registerCardCommands } from "./card-commands";
 
 /** Registers every command and the ribbon icon on `plugin` (removed with it on unload). */
 export function registerCommands(plugin: Plugin, services: PluginServices): void {
@@ -52,5 +53,6 @@ export function registerCommands(plugin: Plugin, services: PluginServices): void
 		name: "Custom study…",
 		callback: () => new CustomStudyModal(app, services).open(),
 	});
+	registerCardCommands(plugin, services);
 	plugin.addRibbonIcon("layers", "Open deck list", () => services.openDeckList());
 }

@@ -14,6 +14,8 @@ import type { ReviewRequest } from "../review/request";
 import { deviceId } from "./review-log-store";
 import type { VaultIndexer } from "./vault-index";
 import { VaultNotes } from "./vault-notes";
+import { BuriedSiblings } from "../review/buried";
+import { PluginCardActions } from "./card-actions-service";
 
 /** Settings whose change means every note must be parsed again. */
 const PARSER_KEYS: readonly (keyof SpacedNotesSettings)[] = PARSER_SETTING_KEYS;
@@ -30,13 +32,35 @@ export class SpacedNotesServices implements PluginServices {
 	readonly app: App;
 	readonly notes: VaultNotes;
 	log: ReviewLog | undefined;
+	readonly cardActions: PluginCardActions;
 
+	/** @param buried today's buried siblings, as saved in the plugin's data (`buried`) */
 	constructor(
 		private readonly plugin: SettingsOwner,
 		readonly indexer: VaultIndexer,
+		buried: BuriedSiblings = new BuriedSiblings(),
 	) {
 		this.app = plugin.app;
 		this.notes = new VaultNotes(plugin.app);
+		const currentLog = () => this.log;
+		this.cardActions = new PluginCardActions(
+			{
+				notes: this.notes,
+				settings: () => this.settings(),
+				now: () => this.now(),
+				get log() {
+					return currentLog();
+				},
+				written: (path, text, note) => indexer.applyOwnWrite(path, text, note),
+				saveBuried: () => this.save(this.plugin.settings),
+			},
+			buried,
+		);
+	}
+
+	/** Saves the settings with today's buried siblings beside them (the plugin's data). */
+	private save(settings: SpacedNotesSettings): Promise<void> {
+		return this.plugin.saveData({ ...settings, buried: this.cardActions.buried.toData() });
 	}
 
 	deviceId(): string {
@@ -52,7 +76,7 @@ export class SpacedNotesServices implements PluginServices {
 		// The same checks as at start-up: a value the controls let through by mistake never sticks.
 		const after = readStoredSettings({ ...before, ...patch }).settings;
 		this.plugin.settings = after;
-		await this.plugin.saveData(after);
+		await this.save(after);
 		const changed = (key: keyof SpacedNotesSettings) => JSON.stringify(before[key]) !== JSON.stringify(after[key]);
 		if (PARSER_KEYS.some(changed)) void this.indexer.rebuild();
 		else if (changed("nextDayStartsAt")) this.indexer.index.setDayStartHour(after.nextDayStartsAt);
@@ -62,7 +86,9 @@ export class SpacedNotesServices implements PluginServices {
 	startReview(request: ReviewRequest): void {
 		// Extra new cards raised today (custom study) hold for every review of the day.
 		const extraNew = request.extraNew ?? extraNewToday(this.app, this.now(), this.settings().nextDayStartsAt);
-		openReview(this, Object.keys(extraNew).length > 0 ? { ...request, extraNew } : request, { log: this.log });
+		// Siblings buried until tomorrow are left out (docs/format.md, "Suspended and flagged cards").
+		const withBuried: ReviewRequest = { isBuried: (id) => this.cardActions.isBuriedId(id), ...request };
+		openReview(this, Object.keys(extraNew).length > 0 ? { ...withBuried, extraNew } : withBuried, { log: this.log });
 	}
 
 	openDeckList(): void {

@@ -13,6 +13,9 @@ import type { DueHistogram } from "../schedule/sm2";
 import { dueDay } from "../schedule/status";
 import { cardTarget } from "../writeback/write-schedule";
 import { AnswerLog } from "./answer-log";
+import { LeechWatch } from "./leech-watch";
+import { cardId } from "../stats/card-id";
+import type { SuspendEntry } from "../stats/log-format";
 import type { LiveCards } from "./live-cards";
 import type { NoteEditor } from "./note-editor";
 import type { ReviewDeps } from "./ports";
@@ -35,6 +38,11 @@ export class AnswerSaver {
 	/** Why each unsaved answer's last write failed, by record id. */
 	private readonly failures = new Map<number, string>();
 	private readonly log: AnswerLog;
+	private readonly leeches: LeechWatch;
+	/** Answers whose sibling became a leech and was suspended, until the controller asks. */
+	private readonly suspended = new Set<number>();
+	/** The suspend entry logged for a leech, by record id (undone with its answer). */
+	private readonly leechEntries = new Map<number, SuspendEntry>();
 
 	constructor(
 		private readonly deps: ReviewDeps,
@@ -42,6 +50,7 @@ export class AnswerSaver {
 		private readonly live: LiveCards,
 	) {
 		this.log = new AnswerLog(deps);
+		this.leeches = new LeechWatch(deps);
 	}
 
 	/** Starts counting cards due per day from the index, so {@link dueOn} balances the load. */
@@ -93,8 +102,51 @@ export class AnswerSaver {
 		const day = this.dueCounts ? dueDay(record.schedule, this.deps.settings().nextDayStartsAt) : null;
 		if (this.dueCounts && day !== null) this.dueCounts.set(day, (this.dueCounts.get(day) ?? 0) + 1);
 		this.live.afterWrite(item, outcome.note.cards, outcome.lineDelta, false);
+		await this.leechCheck(record, card);
 		this.log.recordAnswer(record, card, durationMs);
 		return "saved";
+	}
+
+	/**
+	 * After an answer that made its sibling a leech (docs/scheduling.md, "Leeches"): suspends it in
+	 * the note when `leechAction` says so (undoing the answer puts the comment before it back, so
+	 * the suspension goes too) and tells the user. Never throws: the answer is saved either way.
+	 */
+	private async leechCheck(record: AnswerRecord, shown: Card): Promise<void> {
+		const settings = this.deps.settings();
+		try {
+			if (!(await this.leeches.becameLeech(record, shown))) return;
+			const front = shown.front.split("\n")[0].slice(0, 60);
+			if (settings.leechAction !== "suspend") {
+				this.deps.notify(`Spaced Notes: "${front}" is a leech (${settings.leechThreshold} lapses).`);
+				return;
+			}
+			const item = record.item;
+			const card = this.live.get(item);
+			const outcome = await this.editor.act(item.file, [{ target: cardTarget(card, item.sibling), action: { kind: "suspend" } }], this.deps.now());
+			if (!outcome.ok) {
+				this.deps.notify(`Spaced Notes: "${front}" is a leech but could not be suspended: ${outcome.message}`);
+				return;
+			}
+			this.live.afterWrite(item, outcome.note.cards, outcome.lineDelta, false);
+			this.suspended.add(record.id);
+			const entry: SuspendEntry = {
+				kind: "suspend",
+				time: this.deps.now().getTime(),
+				card: cardId(item.file, shown.source, item.sibling),
+				suspended: true,
+			};
+			this.leechEntries.set(record.id, entry);
+			void this.deps.log?.append?.(entry).catch(() => undefined);
+			this.deps.notify(`Spaced Notes: "${front}" is a leech (${settings.leechThreshold} lapses) and was suspended.`);
+		} catch {
+			// A leech not handled now is still one: the index shows it from its lapses.
+		}
+	}
+
+	/** Whether answer `id` made its sibling a leech that was suspended (the session then drops it); asked once. */
+	takeSuspended(id: number): boolean {
+		return this.suspended.delete(id);
 	}
 
 	/** The card of `item` as its note holds it now (found by its text nearest to where it was); null when gone. */
@@ -127,6 +179,12 @@ export class AnswerSaver {
 			this.live.afterWrite(record.item, outcome.note.cards, outcome.lineDelta, false);
 			this.written.delete(record.id);
 			this.log.recordUndo(record.id);
+			const leech = this.leechEntries.get(record.id);
+			this.leechEntries.delete(record.id);
+			if (leech)
+				void this.deps.log
+					?.append?.({ kind: "undo", time: this.deps.now().getTime(), card: leech.card, reviewTime: leech.time })
+					.catch(() => undefined);
 		}
 		this.failures.delete(record.id);
 		return true;

@@ -211,14 +211,17 @@ export class ReviewController implements ReviewModel {
 	 * Writes an answer (first time or retry); on failure it stays unsaved with its reason, and
 	 * when the card's schedule changed meanwhile the answer is dropped and the card shown again.
 	 */
-	private save(record: AnswerRecord, durationMs: number): Promise<SaveOutcome> {
-		return this.answers.save(record, durationMs, (result) => {
+	private async save(record: AnswerRecord, durationMs: number): Promise<SaveOutcome> {
+		const saved = await this.answers.save(record, durationMs, (result) => {
 			if (!this.session) return false;
 			if (result.kind === "written") this.session = this.session.writeSucceeded(record.id);
 			else if (result.kind === "failed") this.session = this.session.writeFailed(record.id);
 			else this.session = this.session.reread(record.id, result.segment, this.deps.now());
 			return true;
 		});
+		// A leech suspended by this answer is not shown again (docs/scheduling.md, "Leeches").
+		if (this.answers.takeSuspended(record.id) && this.session) this.session = this.session.without(record.item);
+		return saved;
 	}
 
 	/** Moves to the card due now; `reset` shows it from its question even if it stays the same. */

@@ -11,6 +11,7 @@ import type { ParsedNote } from "../model/card";
 import type { Schedule } from "../model/schedule";
 import type { SpacedNotesSettings } from "../settings/settings";
 import { replaceCardSource } from "../writeback/card-edit";
+import { applyCardAction, type CardAction, type CardActionEdit } from "../writeback/card-actions";
 import { refusal, type TextEdit } from "../writeback/text-edit";
 import { restoreComment, writeSchedule, type CardTarget } from "../writeback/write-schedule";
 import type { NoteStore } from "./ports";
@@ -43,6 +44,45 @@ export class NoteEditor {
 	/** Puts back `previousComment` exactly (undo of {@link write}). Never rejects. */
 	restore(path: string, target: CardTarget, previousComment: string | null): Promise<NoteEditOutcome> {
 		return this.edit(path, (text) => restoreComment(text, target, previousComment, this.options(path)));
+	}
+
+	/**
+	 * Applies card actions to siblings of one note in one read-modify-write (docs/format.md,
+	 * "Suspended and flagged cards"), in order, each computed from the text the previous one left.
+	 * Resolves with each step's result, or the refusal of the first step that could not be done
+	 * (then nothing is written). Never rejects.
+	 */
+	async act(path: string, steps: readonly { target: CardTarget; action: CardAction }[], now: Date): Promise<NoteEditOutcome & { steps?: CardActionEdit[] }> {
+		let results: CardActionEdit[] = [];
+		const outcome = await this.edit(path, (text) => {
+			results = [];
+			let current = text;
+			let note: ParsedNote | null = null;
+			for (const { target, action } of steps) {
+				const result = applyCardAction(current, target, action, this.options(path), now, this.settings());
+				if (!result.ok) return result;
+				results.push(result);
+				current = result.text;
+				note = result.note ?? note;
+			}
+			return { ok: true, text: current, previousComment: null, note: current === text ? null : note };
+		});
+		return outcome.ok ? { ...outcome, steps: results } : outcome;
+	}
+
+	/** Puts back each card's comment as it was (undo of {@link act}), in one write; `steps` in the order they were applied. Never rejects. */
+	restoreAll(path: string, steps: readonly { target: CardTarget; previousComment: string | null }[]): Promise<NoteEditOutcome> {
+		return this.edit(path, (text) => {
+			let current = text;
+			let note: ParsedNote | null = null;
+			for (const { target, previousComment } of [...steps].reverse()) {
+				const result = restoreComment(current, target, previousComment, this.options(path));
+				if (!result.ok) return result;
+				current = result.text;
+				note = result.note;
+			}
+			return { ok: true, text: current, previousComment: null, note };
+		});
 	}
 
 	/** Replaces the card's lines by `newSource`, keeping its comment (the edit box). Never rejects. */

@@ -5,7 +5,7 @@
 import type { ParsedNote } from "../model/card";
 import type { CardIndex } from "../index/card-index";
 import type { SpacedNotesSettings } from "../settings/settings";
-import type { CramEntry, ReviewEntry } from "../stats/log-format";
+import type { CramEntry, LogEntry, ReviewEntry } from "../stats/log-format";
 import type { MergedLog } from "../stats/merge";
 import type { AnswerFacts } from "../stats/review-entry";
 
@@ -33,6 +33,8 @@ export interface ReviewLog {
 	recordCram?(entry: CramEntry): Promise<void>;
 	/** The merged log of every device; daily limits count today's answers from it. */
 	readAll?(): Promise<MergedLog>;
+	/** Appends any entry (card management: reset, due set, suspend; their undo). */
+	append?(entry: LogEntry): Promise<void>;
 }
 
 /** Everything a review session needs from the plugin or the command line. */

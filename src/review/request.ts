@@ -15,4 +15,9 @@ export interface ReviewRequest {
 	custom?: CustomStudy;
 	/** Today's raised new-card limits (extra new cards): deck key → extra, see `extra-new.ts`. */
 	extraNew?: Readonly<Record<string, number>>;
+	/**
+	 * Whether a sibling (by card id, `stats/card-id.ts`) is buried until tomorrow: it is left out
+	 * (the plugin's local state, docs/format.md, "Suspended and flagged cards").
+	 */
+	isBuried?: (cardId: string) => boolean;
 }

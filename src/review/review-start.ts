@@ -7,6 +7,7 @@ import type { LiveCards } from "./live-cards";
 import type { ReviewDeps } from "./ports";
 import { loadReviewItems } from "./review-items";
 import { emptyCustomMessage, forgottenCardIds } from "./custom-study";
+import { cardId } from "../stats/card-id";
 
 /** A started review: its session, and a message for the user when not every card could be read. */
 export interface ReviewStart {
@@ -27,6 +28,9 @@ export async function startReview(deps: ReviewDeps, request: ReviewRequest, live
 	try {
 		const index = deps.index();
 		const loaded = await loadReviewItems(deps.notes, index, settings, request, now);
+		const buried = request.isBuried;
+		// Buried siblings wait until tomorrow (plugin state, not the note).
+		if (buried) loaded.items = loaded.items.filter((item) => !buried(cardId(item.file, item.card.source, item.sibling)));
 		if (settings.algorithm === "sm2" && settings.loadBalance) answers.countDueDays(index, settings.nextDayStartsAt);
 		for (const item of loaded.items) live.add(item);
 		if (loaded.skippedNotes.length > 0) {

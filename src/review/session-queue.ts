@@ -48,6 +48,8 @@ export function buildQueues(
 	const statusByDue = [new Map<string, SiblingStatus>(), new Map<string, SiblingStatus>()];
 	for (const item of items) {
 		const segment = segmentOf(item);
+		// Suspended siblings are never shown (docs/format.md, "Suspended and flagged cards").
+		if (segment.kind !== "absent" && segment.marks?.suspended) continue;
 		const schedule = segment.kind === "ok" ? segment.schedule : null;
 		let status: SiblingStatus;
 		if (schedule === null || (schedule.type === "fsrs" && schedule.state !== 2)) {

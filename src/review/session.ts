@@ -210,6 +210,16 @@ export class ReviewSession {
 		return new ReviewSession({ ...this.data, queues });
 	}
 
+	/** This session without any queue entry of `item` (a sibling suspended meanwhile); undo history kept. */
+	without(item: SessionItem): ReviewSession {
+		const q = this.data.queues;
+		const other = (e: QueueEntry) => e.item !== item;
+		return new ReviewSession({
+			...this.data,
+			queues: { learning: q.learning.filter(other), reviews: q.reviews.filter(other), news: q.news.filter(other) },
+		});
+	}
+
 	/**
 	 * Undoes the last answer: the session as it was before it (skips made since are undone too)
 	 * and what the caller must restore in the note. Null when nothing was answered.

@@ -10,7 +10,7 @@ import { dueDay } from "./status";
 import type { ClassicSchedule, FsrsSchedule } from "../model/schedule";
 
 /** What a chip says about its card; also its CSS modifier (`sn-chip-<state>`). */
-type ChipState = "new" | "learning" | "due" | "overdue" | "later" | "unreadable";
+type ChipState = "new" | "learning" | "due" | "overdue" | "later" | "unreadable" | "suspended";
 
 export interface ChipLabel {
 	/** Shown in the chip, e.g. "in 12 d". */
@@ -48,6 +48,44 @@ export function chipLabel(segment: SegmentState, now: Date, dayStartHour: number
  * every sibling ("Side 1: …"). No siblings gives "new".
  */
 export function cardChipLabel(segments: readonly SegmentState[], now: Date, dayStartHour: number): ChipLabel {
+	const label = withMarks(scheduleLabel(segments, now, dayStartHour), segments);
+	if (label.state === "suspended" || !segments.some(isSuspended)) return label;
+	// The chip says when the sides still reviewed are due; the title names every side.
+	const active = scheduleLabel(
+		segments.filter((s) => !isSuspended(s)),
+		now,
+		dayStartHour,
+	);
+	return { ...label, text: active.text, state: active.state };
+}
+
+function isSuspended(segment: SegmentState): boolean {
+	return segment.kind !== "absent" && segment.marks?.suspended === true;
+}
+
+const FLAG_NAMES = ["", "red", "orange", "green", "blue", "pink", "turquoise", "purple"];
+
+/**
+ * The label with the siblings' marks (docs/format.md, "Suspended and flagged cards"): a card whose
+ * every sibling is suspended reads "suspended"; suspended sides and flags are named in the title.
+ */
+function withMarks(label: ChipLabel, segments: readonly SegmentState[]): ChipLabel {
+	const marks = segments.map((s) => (s.kind === "absent" ? undefined : s.marks));
+	if (marks.every((m) => m === undefined)) return label;
+	const notes: string[] = [];
+	const several = segments.length > 1;
+	marks.forEach((m, i) => {
+		if (!m) return;
+		const side = several ? `Side ${i + 1}: ` : "";
+		if (m.suspended) notes.push(`${side}suspended.`);
+		if (m.flag > 0) notes.push(`${side}flag ${FLAG_NAMES[m.flag] ?? m.flag}.`);
+	});
+	const title = `${label.title}\n${notes.map((n) => n.charAt(0).toUpperCase() + n.slice(1)).join(" ")}`;
+	if (marks.every((m) => m?.suspended === true)) return { text: "suspended", title, state: "suspended" };
+	return { ...label, title };
+}
+
+function scheduleLabel(segments: readonly SegmentState[], now: Date, dayStartHour: number): ChipLabel {
 	if (segments.length === 0) return { text: "new", title: NEW_TITLE, state: "new" };
 	const all = segments.map((s) => ranked(s, now, dayStartHour));
 	let best = all[0];

@@ -20,6 +20,7 @@ const CHOICES: Partial<Record<keyof SpacedNotesSettings, readonly string[]>> = {
 	commentPlacement: ["auto", "next-line", "same-line"],
 	reviewIn: ["modal", "tab"],
 	commentDisplay: ["chip", "hidden", "raw"],
+	leechAction: ["suspend", "mark"],
 };
 const CLOZE_KINDS: readonly string[] = ["highlight", "bold", "curly"];
 

@@ -43,6 +43,7 @@ const NUMBER_RULES: Partial<Record<keyof SpacedNotesSettings, { min: number; max
 	baseEase: { min: 130, max: 1000, integer: true, what: "Base ease" },
 	easyBonus: { min: 1, max: 5, integer: false, what: "The easy bonus" },
 	lapseFactor: { min: 0.1, max: 1, integer: false, what: "The lapse factor" },
+	leechThreshold: { min: 1, max: 1000, integer: true, what: "The leech threshold" },
 };
 
 /**

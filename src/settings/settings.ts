@@ -70,6 +70,10 @@ export interface SchedulingSettings {
 	burySiblings: boolean;
 	/** Review in a fixed order (file, then line) instead of shuffled. */
 	deterministicOrder: boolean;
+	/** Lapses that make a sibling a leech (docs/scheduling.md, "Leeches"). */
+	leechThreshold: number;
+	/** What becomes of a leech: suspended, or only marked in the index. */
+	leechAction: "suspend" | "mark";
 }
 
 export interface SpacedNotesSettings extends ParserSettings, SchedulingSettings {
@@ -110,6 +114,8 @@ export const DEFAULT_SETTINGS: SpacedNotesSettings = {
 	reviewsPerDay: 200,
 	burySiblings: true,
 	deterministicOrder: false,
+	leechThreshold: 8,
+	leechAction: "suspend",
 	commentPlacement: "auto",
 	reviewIn: "modal",
 	showIntervalsOnButtons: true,

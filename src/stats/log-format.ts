@@ -68,14 +68,14 @@ export interface CramEntry {
 }
 
 /** The card was reset to new; its history stays in the log. */
-interface ResetEntry {
+export interface ResetEntry {
 	kind: "reset";
 	time: number;
 	card: string;
 }
 
 /** The card's due day was set by hand (`YYYY-MM-DD`). */
-interface SetDueEntry {
+export interface SetDueEntry {
 	kind: "set-due";
 	time: number;
 	card: string;
@@ -83,7 +83,7 @@ interface SetDueEntry {
 }
 
 /** The card was suspended (`suspended` true) or resumed. */
-interface SuspendEntry {
+export interface SuspendEntry {
 	kind: "suspend";
 	time: number;
 	card: string;

@@ -7,6 +7,8 @@ import type { ChipLabel } from "../schedule/chip-label";
 export interface ScheduleChipOptions {
 	/** Called on a primary click; the chip is then a button (focusable, Enter/Space activate it). */
 	onClick?: (event: MouseEvent | KeyboardEvent) => void;
+	/** Called on a secondary click (context menu), e.g. to show the card's actions. */
+	onMenu?: (event: MouseEvent) => void;
 }
 
 /** Creates a detached chip `span.sn-chip.sn-chip-<state>`; append it where it belongs. */
@@ -28,6 +30,14 @@ export function createScheduleChip(label: ChipLabel, options: ScheduleChipOption
 			if (event.key !== "Enter" && event.key !== " ") return;
 			event.preventDefault();
 			onClick(event);
+		});
+	}
+	const onMenu = options.onMenu;
+	if (onMenu) {
+		chip.addEventListener("contextmenu", (event) => {
+			event.preventDefault();
+			event.stopPropagation();
+			onMenu(event);
 		});
 	}
 	return chip;

@@ -10,6 +10,33 @@ import type { CardIndex } from "../index/card-index";
 import type { NoteStore } from "../review/ports";
 import type { ReviewRequest } from "../review/request";
 import type { SpacedNotesSettings } from "../settings/settings";
+import type { ActionReport, ActionSubject } from "../review/card-manager";
+import type { CardAction } from "../writeback/card-actions";
+
+/**
+ * Card management (docs/format.md, "Suspended and flagged cards") for commands, chip menus, the
+ * card browser and the review screen: each acts on siblings (a note path, its card, a sibling
+ * index), writes through the note store, logs and tells the user what happened.
+ */
+export interface CardActions {
+	/** Applies `action` to every subject; one write per note; undoable with {@link undo}. */
+	apply(subjects: readonly ActionSubject[], action: CardAction): Promise<ActionReport>;
+	/** Suspends the subjects, or unsuspends them when every one is suspended. */
+	toggleSuspend(subjects: readonly ActionSubject[]): Promise<ActionReport>;
+	/** Gives the subjects flag `flag` (1–7), or removes it when every one has it. */
+	toggleFlag(subjects: readonly ActionSubject[], flag: number): Promise<ActionReport>;
+	/**
+	 * Sets the due date: "in 3 days", "2026-02-01", a range "2026-02-01..2026-02-10" or "3-7"
+	 * (spread evenly); a message instead when the text cannot be read.
+	 */
+	setDue(subjects: readonly ActionSubject[], when: string): Promise<ActionReport | string>;
+	/** Buries the subjects until the next day starts (local state, not the note). */
+	bury(subjects: readonly ActionSubject[]): void;
+	/** Whether a sibling is buried today. */
+	isBuried(subject: ActionSubject): boolean;
+	/** Takes back the last action or bury; false when there was none or it could not be undone. */
+	undo(): Promise<boolean>;
+}
 
 /** The vault's card index as it is kept up to date (`VaultIndexer` in src/obsidian). */
 interface IndexFeed {
@@ -48,4 +75,6 @@ export interface PluginServices {
 	openDeckList(): void;
 	/** The clock (tests replace it). */
 	now(): Date;
+	/** Suspend, bury, flag, reset, forget, set due, undo (docs/format.md, "Suspended and flagged cards"). */
+	cardActions?: CardActions;
 }

@@ -275,6 +275,16 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 				control: { type: "toggle", key: "burySiblings" },
 			},
 			{
+				name: "Leech threshold",
+				desc: "A card forgotten this many times is a leech.",
+				control: { type: "number", key: "leechThreshold", min: 1, step: 1, validate: (v) => validateControl("leechThreshold", v) },
+			},
+			{
+				name: "Leeches",
+				desc: "What happens to a card when it becomes a leech.",
+				control: { type: "dropdown", key: "leechAction", options: { suspend: "Suspend it", mark: "Only mark it" } },
+			},
+			{
 				name: "Base ease",
 				desc: "Starting ease of a card, in percent (at least 130).",
 				visible: sm2,

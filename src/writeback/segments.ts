@@ -2,6 +2,7 @@
  * Replaces one sibling's segment in a scheduling comment while keeping every other segment
  * byte for byte — also unreadable ones, which must never be rewritten unless reviewed (docs/format.md, "Scheduling comments").
  */
+import { splitMarks } from "../cards/segment-marks";
 import { COMMENT_CLOSE, COMMENT_OPEN, NEW_SEGMENT, formatComment } from "./format";
 
 /** A scheduling comment cut into its parts; joining them gives the raw comment back. */
@@ -42,20 +43,37 @@ export function splitComment(raw: string): CommentParts | null {
 }
 
 /**
+ * What changes in one sibling's segment: its schedule part (a formatted segment with its `!`)
+ * and/or its marks suffix (`,s,f3`, "" for none); what is undefined is kept as written.
+ */
+export interface SegmentChange {
+	schedule?: string;
+	marks?: string;
+}
+
+/**
  * The comment text after reviewing sibling `sibling` of a card with `siblingCount` siblings:
- * `segment` replaces that sibling's segment, siblings without one get the "new" placeholder,
- * every other segment (extra ones included) is kept as written. `raw` null = no comment yet.
+ * `segment` replaces that sibling's schedule (its marks are kept), siblings without one get the
+ * "new" placeholder, every other segment (extra ones included) is kept as written. `raw` null =
+ * no comment yet.
  */
 export function commentWithSegment(raw: string | null, sibling: number, siblingCount: number, segment: string): string {
-	if (raw === null) {
-		const segments: string[] = new Array<string>(siblingCount).fill(NEW_SEGMENT);
-		segments[sibling] = segment;
-		return formatComment(segments);
-	}
-	const parts = splitComment(raw);
-	if (parts === null) throw new Error(`Not a scheduling comment: ${raw}`);
-	const segments = parts.segments.slice();
-	while (segments.length < siblingCount) segments.push(NEW_SEGMENT);
-	segments[sibling] = segment;
-	return parts.open + segments.join("") + parts.close;
+	return commentWithChange(raw, sibling, siblingCount, { schedule: segment });
+}
+
+/**
+ * The comment text after `change` to sibling `sibling`'s segment (docs/format.md, "Suspended and
+ * flagged cards"): a sibling without a segment gets the "new" placeholder first, so marks on a
+ * new sibling still read as a new card; other segments are kept byte for byte.
+ */
+export function commentWithChange(raw: string | null, sibling: number, siblingCount: number, change: SegmentChange): string {
+	const parts = raw === null ? null : splitComment(raw);
+	if (raw !== null && parts === null) throw new Error(`Not a scheduling comment: ${raw}`);
+	const segments = parts ? parts.segments.slice() : [];
+	while (segments.length < Math.max(siblingCount, sibling + 1)) segments.push(NEW_SEGMENT);
+	const current = segments[sibling];
+	const space = /\s*$/.exec(current)?.[0] ?? "";
+	const written = splitMarks(current.slice(0, current.length - space.length));
+	segments[sibling] = (change.schedule ?? written.schedule) + (change.marks ?? written.marks) + space;
+	return parts ? parts.open + segments.join("") + parts.close : formatComment(segments);
 }

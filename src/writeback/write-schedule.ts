@@ -7,14 +7,15 @@
  */
 import { joinLines, splitLines } from "../cards/lines";
 import { parseNote } from "../cards/parse";
-import type { Card, ParsedNote } from "../model/card";
+import type { Card, ParsedNote, SiblingMarks } from "../model/card";
 import type { Schedule } from "../model/schedule";
 import type { CommentPlacement, ParserSettings } from "../settings/settings";
 import { closesOpaqueRegion, continuationPrefix, resolvePlacement, sameLineColumn, type LinePlacement } from "./container";
 import { type CardTarget, type FoundCard, findCard, sourceKey } from "./find-card";
 import { ScheduleFormatError, formatSegment } from "./format";
 import { type NoteLines, insertLineAfter, removeLine, replaceLine } from "./note-lines";
-import { commentWithSegment } from "./segments";
+import { commentWithChange } from "./segments";
+import { formatMarks } from "../cards/segment-marks";
 import { refusal, type EditRefusal, type TextEdit } from "./text-edit";
 
 export type { CardTarget } from "./find-card";
@@ -52,9 +53,27 @@ type Failure = EditRefusal;
  * written, gives `ok: false` and leaves the note alone.
  */
 export function writeSchedule(text: string, target: CardTarget, schedule: Schedule, options: WriteOptions): WriteResult {
-	let segment: string;
+	return writeSibling(text, target, { schedule }, options);
+}
+
+/**
+ * What {@link writeSibling} changes in a sibling's segment: its schedule (`null` = new, the
+ * placeholder) and/or its marks; what is absent is kept as written.
+ */
+export interface SiblingChange {
+	schedule?: Schedule | null;
+	marks?: SiblingMarks;
+}
+
+/**
+ * Writes `change` into sibling `target.sibling`'s segment as {@link writeSchedule} writes a
+ * schedule: the same placement, the same verifying parse, the same refusals. Marks are kept by a
+ * schedule change and a schedule by a marks change (docs/format.md, "Suspended and flagged cards").
+ */
+export function writeSibling(text: string, target: CardTarget, change: SiblingChange, options: WriteOptions): WriteResult {
+	let segment: string | undefined;
 	try {
-		segment = formatSegment(schedule);
+		segment = change.schedule === undefined ? undefined : formatSegment(change.schedule);
 	} catch (error) {
 		if (error instanceof ScheduleFormatError) return unwritable(`The new schedule cannot be written: ${error.message}`);
 		throw error;
@@ -64,8 +83,9 @@ export function writeSchedule(text: string, target: CardTarget, schedule: Schedu
 	const cards = found.note.cards;
 	const card = found.card;
 	const note = splitLines(text);
-	const comment = commentWithSegment(card.comment?.raw ?? null, target.sibling, target.siblingCount, segment);
-	const readsBack = (now: Card): boolean => segmentReadsBack(now, target.sibling, segment);
+	const marks = change.marks === undefined ? undefined : formatMarks(change.marks);
+	const comment = commentWithChange(card.comment?.raw ?? null, target.sibling, target.siblingCount, { schedule: segment, marks });
+	const readsBack = (now: Card): boolean => segmentReadsBack(now, target.sibling, segment, change.marks);
 	if (card.comment !== null) {
 		const edited = replaceComment(note, card, comment);
 		if ("ok" in edited) return edited;
@@ -85,10 +105,14 @@ export function writeSchedule(text: string, target: CardTarget, schedule: Schedu
 	return result;
 }
 
-/** Whether sibling `sibling`'s segment of `card` reads back as exactly the segment written. */
-function segmentReadsBack(card: Card, sibling: number, segment: string): boolean {
-	const state = card.siblings[sibling]?.segment;
-	if (state === undefined || state.kind !== "ok") return false;
+/** Whether sibling `sibling` of `card` reads back with the segment and the marks written (undefined: not changed). */
+function segmentReadsBack(card: Card, sibling: number, segment: string | undefined, marks: SiblingMarks | undefined): boolean {
+	const read = card.siblings[sibling];
+	if (read === undefined) return false;
+	if (marks !== undefined && formatMarks(read.marks) !== formatMarks(marks)) return false;
+	if (segment === undefined) return true;
+	const state = read.segment;
+	if (state.kind !== "ok") return false;
 	try {
 		return formatSegment(state.schedule) === segment;
 	} catch {

@@ -31,6 +31,8 @@ export const CONTROL_ROWS: { name: string; key: string; only?: "fsrs" | "sm2" }[
 	{ name: "New cards per day", key: "newPerDay" },
 	{ name: "Reviews per day", key: "reviewsPerDay" },
 	{ name: "Bury siblings", key: "burySiblings" },
+	{ name: "Leech threshold", key: "leechThreshold" },
+	{ name: "Leeches", key: "leechAction" },
 	{ name: "Base ease", key: "baseEase", only: "sm2" },
 	{ name: "Easy bonus", key: "easyBonus", only: "sm2" },
 	{ name: "Lapse factor", key: "lapseFactor", only: "sm2" },

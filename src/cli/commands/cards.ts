@@ -1,12 +1,12 @@
-/** `spaced-notes cards PATH… [--json]`: every card (each sibling), in file then line order. */
+/** `spaced-notes cards PATH… [--deck D] [--filter EXPR] [--json]`: every card (each sibling), in file then line order. */
 import { jsonText } from "../terminal-text";
 import type { Card, Sibling } from "../../model/card";
-import { selectSiblings } from "../../index/query";
 import type { Schedule } from "../../model/schedule";
 import { hasFlag, parseArgs } from "../args";
 import { COMMON_VALUED_FLAGS, resolveNow } from "../common";
 import { EXIT_OK, type Command } from "../io";
-import { loadCards, requireKnownDeck, SELECTION_FLAGS, selectionFromArgs } from "../load-index";
+import { cardFilterFromArgs, selectCardSiblings } from "../card-selection";
+import { loadCards, SELECTION_FLAGS } from "../load-index";
 import { warnSkippedLinks } from "../vault";
 
 /** One line of `cards --json` (docs/cli.md). */
@@ -20,6 +20,10 @@ interface CardJson {
 	question: string;
 	answer: string;
 	schedule: ScheduleJson | null;
+	/** docs/format.md, "Suspended and flagged cards". */
+	suspended: boolean;
+	/** 0 = none, else 1–7. */
+	flag: number;
 }
 
 type ScheduleJson =
@@ -36,18 +40,12 @@ type ScheduleJson =
 
 export const cardsCommand: Command = (argv, io) => {
 	const args = parseArgs(argv, ["json"], [...COMMON_VALUED_FLAGS, ...SELECTION_FLAGS]);
-	const selection = selectionFromArgs(args);
+	cardFilterFromArgs(args); // a bad filter is a usage error before any note is read
 	const now = resolveNow(args);
-	const { vault, index, notes } = loadCards(args, io);
-	warnSkippedLinks(vault, "cards", io.stderr);
-	requireKnownDeck(index, selection);
-	const rows: CardJson[] = [];
-	for (const ref of selectSiblings(index, selection, now)) {
-		// The index keeps compact cards; the full card comes from the note as parsed here.
-		const note = notes.get(ref.file.path);
-		const card = note?.parsed.cards[ref.cardIndex];
-		if (note && card) rows.push(cardJson(note.file.display, card, card.siblings[ref.sibling]));
-	}
+	const loaded = loadCards(args, io);
+	warnSkippedLinks(loaded.vault, "cards", io.stderr);
+	// The index keeps compact cards; the full card comes from the note as parsed here.
+	const rows = selectCardSiblings(loaded, args, now).map(({ display, card, sibling }) => cardJson(display, card, sibling));
 	if (hasFlag(args, "json")) io.stdout(jsonText(rows) + "\n");
 	else io.stdout(rows.map(formatRow).join("") + `${rows.length} card${rows.length === 1 ? "" : "s"}\n`);
 	return Promise.resolve(EXIT_OK);
@@ -64,6 +62,8 @@ function cardJson(file: string, card: Card, sibling: Sibling): CardJson {
 		question: sibling.question,
 		answer: sibling.answer,
 		schedule: sibling.segment.kind === "ok" && sibling.segment.schedule ? scheduleJson(sibling.segment.schedule) : null,
+		suspended: sibling.marks?.suspended === true,
+		flag: sibling.marks?.flag ?? 0,
 	};
 }
 
@@ -74,7 +74,8 @@ function scheduleJson(schedule: Schedule): ScheduleJson {
 }
 
 function formatRow(row: CardJson): string {
-	const schedule = row.schedule ? `due ${row.schedule.due.slice(0, 10)}` : "new";
+	const marks = (row.suspended ? "  suspended" : "") + (row.flag ? `  flag ${row.flag}` : "");
+	const schedule = (row.schedule ? `due ${row.schedule.due.slice(0, 10)}` : "new") + marks;
 	const deck = row.deck.length ? row.deck.join(", ") : "(no deck)";
 	return (
 		`${row.file}:${row.line}  ${row.kind}${row.sibling ? ` #${row.sibling + 1}` : ""}  ${deck}  ${schedule}\n` +

@@ -5,6 +5,7 @@ import { decksCommand } from "./decks";
 import { dockerCommand } from "./docker";
 import { importSrCommand } from "./import-sr";
 import { reviewCommand } from "./review";
+import { setCommand } from "./set";
 import { statsCommand } from "./stats";
 
 /** Every command of docs/cli.md, by name. Each lives in its own module. */
@@ -15,5 +16,6 @@ export const COMMANDS: Record<string, Command> = {
 	docker: dockerCommand,
 	"import-sr": importSrCommand,
 	review: reviewCommand,
+	set: setCommand,
 	stats: statsCommand,
 };

@@ -6,8 +6,8 @@ import { type EditorView, WidgetType } from "@codemirror/view";
 import type { ChipLabel } from "../../schedule/chip-label";
 import { createScheduleChip } from "../../ui/schedule-chip";
 
-/** Called with the editor and the chip's element; the receiver finds the card by position. */
-export type ChipClickHandler = (view: EditorView, chip: HTMLElement) => void;
+/** Called with the editor and the chip's element (and, for a context menu, its event); the receiver finds the card by position. */
+export type ChipClickHandler = (view: EditorView, chip: HTMLElement, menu?: MouseEvent) => void;
 
 export class ScheduleChipWidget extends WidgetType {
 	constructor(
@@ -26,7 +26,10 @@ export class ScheduleChipWidget extends WidgetType {
 
 	toDOM(view: EditorView): HTMLElement {
 		const onClick = this.onClick;
-		const chip: HTMLElement = createScheduleChip(this.label, onClick ? { onClick: () => onClick(view, chip) } : {});
+		const chip: HTMLElement = createScheduleChip(
+			this.label,
+			onClick ? { onClick: () => onClick(view, chip), onMenu: (event) => onClick(view, chip, event) } : {},
+		);
 		return chip;
 	}
 

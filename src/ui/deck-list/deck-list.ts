@@ -8,6 +8,7 @@ import { setIcon } from "obsidian";
 import { parseFilter } from "../../decks/filter";
 import { buildDeckTree, type DeckCounts, type DeckNode } from "../../index/deck-tree";
 import { savedFilterCounts } from "../../index/query";
+import { countLeeches } from "../../index/leeches";
 import type { PluginServices } from "../services";
 import type { ReviewRequest } from "../../review/request";
 import { deckTitle, filterDeckTree, type DeckFilterResult } from "./deck-filter";
@@ -126,12 +127,21 @@ export class DeckList {
 		for (const column of COUNT_COLUMNS) headCounts.createSpan({ cls: `sn-deck-count sn-deck-count-${column.field}`, text: column.label });
 		head.createSpan("sn-deck-custom-study-space");
 		this.renderRow(treeEl, "All cards", ALL_KEY, tree, { title: "All cards" }, "sn-deck-all");
+		this.renderLeeches(treeEl);
 		const filter = filterDeckTree(tree, this.query);
 		const list = treeEl.createDiv("sn-deck-children sn-deck-top");
 		for (const child of tree.children) this.renderNode(list, child, filter, 1);
 		if (filter && filter.visible.size === 0) {
 			treeEl.createDiv({ cls: "sn-deck-nothing", text: `No deck matches “${this.query.trim()}”.` });
 		}
+	}
+
+	/** How many siblings are leeches (docs/scheduling.md, "Leeches"), when any. */
+	private renderLeeches(parent: HTMLElement): void {
+		const { leeches, suspended } = countLeeches(this.services.indexer.index, this.services.settings().leechThreshold);
+		if (leeches === 0) return;
+		const text = `${leeches} ${leeches === 1 ? "leech" : "leeches"}${suspended > 0 ? `, ${suspended} suspended` : ""}`;
+		parent.createDiv({ cls: "sn-deck-leeches", text, attr: { title: `Cards that lapsed ${this.services.settings().leechThreshold} times or more` } });
 	}
 
 	private renderNode(parent: HTMLElement, node: DeckNode, filter: DeckFilterResult | null, level: number): void {
