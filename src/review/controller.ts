@@ -237,6 +237,8 @@ export class ReviewController implements ReviewModel {
 		if (this.session !== null) return null;
 		const progress = this.deps.indexing?.progress ?? null;
 		if (progress === null) return "Reading the notes…";
+		// Before the build starts (a tab restored before the layout is ready) nothing is counted yet.
+		if (progress.total === 0) return "Indexing…";
 		return `Indexing… ${progress.done.toLocaleString("en-US")} of ${progress.total.toLocaleString("en-US")} notes`;
 	}
 
@@ -250,7 +252,7 @@ export class ReviewController implements ReviewModel {
 		const entry = this.entry;
 		if (entry === null) return null;
 		this.intervals ??= answerIntervals(entry, this.deps.now(), this.deps.settings(), this.answers.dueOn);
-		return cardView(entry, this.live.get(entry.item), this.intervals);
+		return cardView(entry, this.live.get(entry.item), this.intervals, this.deps.settings());
 	}
 
 	private unsavedView(record: AnswerRecord): UnsavedAnswerView {
