@@ -39,6 +39,11 @@ export interface ReviewCardView {
 	source: string;
 	/** Button labels ("10 min", "3 d" …) per rating. */
 	intervals: Record<Rating, string>;
+	/**
+	 * A cloze's sides with their gaps, hints and revealed words marked (`cards/cloze-display`):
+	 * the answer is the sentence once, shown in place of the question. Null for other cards.
+	 */
+	cloze?: { question: string; answer: string } | null;
 }
 
 export interface UnsavedAnswerView {

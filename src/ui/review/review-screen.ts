@@ -9,6 +9,8 @@ import { Component, MarkdownRenderer, type App, type Scope } from "obsidian";
 import { Rating } from "../../model/schedule";
 import { RATING_NAMES, type ReviewModel, type ReviewScreenState } from "../../review/review-state";
 import { renderSummary } from "./review-summary";
+import { applyClozeMarks } from "./cloze-marks";
+import { withoutClozeMarks } from "../../cards/cloze-display";
 
 type MarkdownRender = (markdown: string, el: HTMLElement, sourcePath: string, component: Component) => Promise<void>;
 
@@ -161,13 +163,19 @@ export class ReviewScreen extends Component {
 		if (key !== this.cardKey) {
 			this.unloadCard();
 			this.cardKey = key;
-			if (card !== null) this.renderMarkdown(card.question, this.questionEl, card.path);
+			if (card !== null) this.renderMarkdown(card.cloze?.question ?? card.question, this.questionEl, card.path);
 			if (card !== null) this.liveEl.setText(`Question: ${spoken(card.question)}`);
 		}
 		const revealed = shown && state.phase === "answer";
 		if (revealed && this.answerComponent === null && card !== null) {
-			this.answerEl.createEl("hr", "sn-review-divider");
-			this.answerComponent = this.renderMarkdown(card.answer, this.answerEl.createDiv(), card.path);
+			if (card.cloze) {
+				// A cloze's answer is its sentence once, with the revealed words marked in place.
+				this.questionEl.addClass("sn-review-hidden");
+				this.answerComponent = this.renderMarkdown(card.cloze.answer, this.answerEl.createDiv("sn-review-cloze-answer"), card.path);
+			} else {
+				this.answerEl.createEl("hr", "sn-review-divider");
+				this.answerComponent = this.renderMarkdown(card.answer, this.answerEl.createDiv(), card.path);
+			}
 			this.liveEl.setText(`Answer: ${spoken(card.answer)}`);
 		} else if (!revealed && this.answerComponent !== null) {
 			this.dropAnswer();
@@ -183,7 +191,9 @@ export class ReviewScreen extends Component {
 			this.host.renderMarkdown ??
 			((md, target, path, owner) =>
 				this.host.app ? MarkdownRenderer.render(this.host.app, md, target, path, owner) : Promise.resolve(target.setText(md)));
-		render(markdown, el, sourcePath, component).catch(() => el.setText(markdown));
+		render(markdown, el, sourcePath, component)
+			.then(() => applyClozeMarks(el))
+			.catch(() => el.setText(withoutClozeMarks(markdown)));
 		return component;
 	}
 
@@ -195,12 +205,14 @@ export class ReviewScreen extends Component {
 		}
 		this.answerComponent = null;
 		this.answerEl.empty();
+		this.questionEl.removeClass("sn-review-hidden");
 	}
 
 	private unloadCard(): void {
 		for (const component of this.cardComponents.splice(0)) component.unload();
 		this.answerComponent = null;
 		this.questionEl.empty();
+		this.questionEl.removeClass("sn-review-hidden");
 		this.answerEl.empty();
 	}
 

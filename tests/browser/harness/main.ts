@@ -105,6 +105,7 @@ function reviewScene(): void {
 			context: ["docker-multistage", "Docker multi-stage builds"],
 			source: "",
 			intervals: { [Rating.Again]: "10 min", [Rating.Hard]: "2 d", [Rating.Good]: "5 d", [Rating.Easy]: "12 d" },
+			cloze: null,
 		},
 		progress: { done: { new: 2, learning: 1, review: 9 }, left: { new: 3, learning: 1, review: 14 } },
 		summary: {

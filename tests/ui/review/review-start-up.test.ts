@@ -6,7 +6,7 @@
  */
 import type { App as ObsidianApp, WorkspaceLeaf as ObsidianLeaf } from "obsidian";
 import { beforeAll, describe, expect, it } from "vitest";
-import { App, Component, WorkspaceLeaf } from "../../mocks/obsidian";
+import { App, WorkspaceLeaf } from "../../mocks/obsidian";
 import { installObsidianDom } from "../../mocks/obsidian-dom";
 import { VaultIndexer } from "../../../src/obsidian/vault-index";
 import { VaultNotes } from "../../../src/obsidian/vault-notes";
@@ -31,7 +31,6 @@ describe("a review tab restored at start-up", () => {
 			readBatch: 1,
 			yieldToUi: () => new Promise<void>((resolve) => (release = resolve)),
 		});
-		new Component().addChild(indexer);
 		indexer.load();
 		indexer.start(); // waits for the layout
 		const services = {
