@@ -113,12 +113,12 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 		try {
 			data = JSON.parse(await this.services.app.vault.adapter.read(this.srDataPath));
 		} catch (error) {
-			new Notice(`Could not read the Spaced Repetition plugin's settings: ${error instanceof Error ? error.message : String(error)}`);
+			new Notice(`Spaced Notes: could not read the Spaced Repetition plugin's settings: ${error instanceof Error ? error.message : String(error)}`);
 			return;
 		}
 		const { settings, mapped, unmapped } = importSpacedRepetitionSettings(data);
 		if (mapped.length > 0) await this.services.updateSettings(settings);
-		new Notice([`Imported ${mapped.length} settings from the Spaced Repetition plugin.`, ...unmapped].join("\n"), 10000);
+		new Notice([`Spaced Notes: imported ${mapped.length} settings from the Spaced Repetition plugin.`, ...unmapped].join("\n"), 10000);
 		this.rebuild();
 	}
 

@@ -84,7 +84,22 @@ describe("clicking a card's chip", () => {
 		chipClickHandler(services)({ path: "n.md", card: cards[2] });
 		expect(services.reviews).toHaveLength(0);
 		expect(notices.length).toBe(before + 1);
-		expect(notices[notices.length - 1]).toMatch(/^Next review in 5\.8 mo\. Due 2026-09-01/);
+		expect(notices[notices.length - 1]).toMatch(/^Spaced Notes: next review in 5\.8 mo\. Due 2026-09-01/);
+	});
+
+	it("explains an unreadable schedule instead of starting a review", () => {
+		const note = "#space\nbroken::card <!--SR:!2026-13-45,3,250-->\n";
+		const [card] = parseNote(note, { path: "n.md", settings: { ...DEFAULT_SETTINGS, flashcardTags: ["#space"] } }).cards;
+		expect(card.siblings[0].segment.kind).toBe("unreadable");
+		const services = makeServices();
+		services.now = () => new Date(2026, 2, 10, 12);
+		const before = notices.length;
+		chipClickHandler(services)({ path: "n.md", card });
+		expect(services.reviews).toHaveLength(0);
+		expect(notices.length).toBe(before + 1);
+		expect(notices[notices.length - 1]).toMatch(
+			/^Spaced Notes: this card's schedule "2026-13-45,3,250" cannot be read: "2026-13-45" is not a date\. Until the comment is fixed/,
+		);
 	});
 });
 
