@@ -6,7 +6,7 @@
  * itself; older versions call display(), which renders the same list with classic rows (see
  * settings-compat.ts). Every change goes through `services.updateSettings`.
  */
-import { Notice, type Plugin, type Setting } from "obsidian";
+import { normalizePath, Notice, type Plugin, type Setting } from "obsidian";
 import { parseFilter } from "../decks/filter";
 import type { PluginServices } from "./services";
 import { importSpacedRepetitionSettings } from "../settings/import-sr";
@@ -41,7 +41,7 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 
 	/** Path of the Spaced Repetition plugin's settings in this vault's config folder. */
 	get srDataPath(): string {
-		return `${this.services.app.vault.configDir}/plugins/obsidian-spaced-repetition/data.json`;
+		return normalizePath(`${this.services.app.vault.configDir}/plugins/obsidian-spaced-repetition/data.json`);
 	}
 
 	override getControlValue(key: string): unknown {

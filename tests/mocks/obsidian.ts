@@ -237,6 +237,12 @@ export class Vault extends Events {
 	async read(file: TFile): Promise<string> {
 		return this.cachedRead(file);
 	}
+	/** Folders made with `createFolder` (test inspection). */
+	folders = new Set<string>();
+	async createFolder(path: string): Promise<void> {
+		if (this.folders.has(path)) throw new Error(`Folder already exists: ${path}`);
+		this.folders.add(path);
+	}
 	async create(path: string, text: string): Promise<TFile> {
 		if (this.files.has(path)) throw new Error(`File already exists: ${path}`);
 		return this.put(path, text);
@@ -675,6 +681,10 @@ export class ButtonComponent {
 	}
 	setButtonText(text: string): this {
 		this.buttonEl.setText(text);
+		return this;
+	}
+	setCta(): this {
+		this.buttonEl.addClass("mod-cta");
 		return this;
 	}
 	onClick(cb: (evt: MouseEvent) => unknown): this {
