@@ -762,3 +762,45 @@ export class MarkdownRenderer {
 		el.createDiv({ cls: "mock-markdown", text: markdown });
 	}
 }
+
+// --- A note open in an editor (added for writes through the Editor API) ---
+
+/** A plain-text editor: the text, and each transaction kept as one undo step. */
+export class MockEditor {
+	undoSteps: { before: string; origin?: string }[] = [];
+	constructor(public text: string) {}
+	getValue(): string {
+		return this.text;
+	}
+	offsetToPos(offset: number): { line: number; ch: number } {
+		const before = this.text.slice(0, offset).split("\n");
+		return { line: before.length - 1, ch: before[before.length - 1].length };
+	}
+	posToOffset(pos: { line: number; ch: number }): number {
+		const lines = this.text.split("\n");
+		let offset = 0;
+		for (let i = 0; i < pos.line; i++) offset += lines[i].length + 1;
+		return offset + pos.ch;
+	}
+	transaction(tx: { changes?: { from: { line: number; ch: number }; to?: { line: number; ch: number }; text: string }[] }, origin?: string): void {
+		this.undoSteps.push({ before: this.text, origin });
+		// Applied from the last change back, so earlier positions stay valid.
+		const changes = [...(tx.changes ?? [])].sort((a, b) => this.posToOffset(b.from) - this.posToOffset(a.from));
+		for (const change of changes) {
+			const from = this.posToOffset(change.from);
+			const to = this.posToOffset(change.to ?? change.from);
+			this.text = this.text.slice(0, from) + change.text + this.text.slice(to);
+		}
+	}
+}
+
+export class MarkdownView {
+	mode: "source" | "preview" = "source";
+	constructor(
+		public file: TFile | null,
+		public editor: MockEditor,
+	) {}
+	getMode(): "source" | "preview" {
+		return this.mode;
+	}
+}
