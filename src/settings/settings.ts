@@ -75,6 +75,10 @@ export interface SchedulingSettings {
 export interface SpacedNotesSettings extends ParserSettings, SchedulingSettings {
 	commentPlacement: CommentPlacement;
 	reviewIn: "modal" | "tab";
+	/** The review modal's fixed size on desktop (buttons stay in place); phones always fill the screen. */
+	reviewModalSize: "small" | "medium" | "large";
+	/** The review's keys: Anki's, or the Spaced Repetition plugin's (docs/review.md, "Keys"). */
+	keyMap: "anki" | "spaced-repetition";
 	showIntervalsOnButtons: boolean;
 	dockerPanel: boolean;
 	dockerPanelInLivePreview: boolean;
@@ -112,6 +116,8 @@ export const DEFAULT_SETTINGS: SpacedNotesSettings = {
 	deterministicOrder: false,
 	commentPlacement: "auto",
 	reviewIn: "modal",
+	reviewModalSize: "medium",
+	keyMap: "anki",
 	showIntervalsOnButtons: true,
 	dockerPanel: true,
 	dockerPanelInLivePreview: true,

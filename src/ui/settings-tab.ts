@@ -309,6 +309,16 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 				control: { type: "dropdown", key: "reviewIn", options: { modal: "Modal", tab: "Tab" } },
 			},
 			{
+				name: "Review window size",
+				desc: "The review modal's size on a computer. It keeps this size for every card, so the buttons stay in place.",
+				control: { type: "dropdown", key: "reviewModalSize", options: { small: "Small", medium: "Medium", large: "Large" } },
+			},
+			{
+				name: "Review keys",
+				desc: "Anki's keys (1–4, space, Z or U to undo), or those of the Spaced Repetition plugin.",
+				control: { type: "dropdown", key: "keyMap", options: { anki: "Anki", "spaced-repetition": "Spaced Repetition plugin" } },
+			},
+			{
 				name: "Show intervals on buttons",
 				desc: "Show the next interval on each answer button.",
 				control: { type: "toggle", key: "showIntervalsOnButtons" },

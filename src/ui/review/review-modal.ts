@@ -25,7 +25,8 @@ export class ReviewModal extends Modal {
 	}
 
 	override onOpen(): void {
-		this.modalEl.addClass("sn-review-modal");
+		// A fixed size (from the settings), so the buttons sit in the same place for every card and side.
+		this.modalEl.addClasses(["sn-review-modal", `sn-review-size-${this.services.settings().reviewModalSize}`]);
 		this.screen = renderReviewScreen(this.contentEl, this.controller, {
 			app: this.app,
 			scope: this.scope,
