@@ -15,6 +15,7 @@ import { LiveCards } from "./live-cards";
 import { NoteEditor } from "./note-editor";
 import type { ReviewDeps } from "./ports";
 import { startReview } from "./review-start";
+import { emptyReason, sessionOutlook, type SessionOutlook } from "./session-outlook";
 import type { AnswerOutcome, ReviewCardView, ReviewModel, ReviewPhase, ReviewScreenState, UnsavedAnswerView } from "./review-state";
 
 export class ReviewController implements ReviewModel {
@@ -26,6 +27,8 @@ export class ReviewController implements ReviewModel {
 	private shownAt = 0;
 	private notice: string | null = null;
 	private intervals: Record<Rating, string> | null = null;
+	/** The outlook shown when nothing is left, read once per time the session runs empty. */
+	private outlook: SessionOutlook | null | undefined = undefined;
 	private readonly live = new LiveCards();
 	private readonly answers: AnswerSaver;
 	private readonly editor: NoteEditor;
@@ -79,7 +82,23 @@ export class ReviewController implements ReviewModel {
 			showIntervals: settings.showIntervalsOnButtons,
 			notice: this.notice,
 			loading: this.loadingText(),
+			...this.endState(s.summary().answered),
 		};
+	}
+
+	/** Outlook and empty reason once nothing is left to show (read from the index once per time). */
+	private endState(answered: number): Pick<ReviewScreenState, "outlook" | "empty"> {
+		const phase = this.phase();
+		if (phase !== "finished" && phase !== "waiting") return { outlook: null, empty: null };
+		if (this.outlook === undefined) {
+			const hour = this.deps.settings().nextDayStartsAt;
+			try {
+				this.outlook = sessionOutlook(this.deps.index(), this.request, this.deps.now(), hour);
+			} catch {
+				this.outlook = null;
+			}
+		}
+		return { outlook: this.outlook, empty: answered === 0 && phase === "finished" ? emptyReason(this.outlook) : null };
 	}
 
 	reveal(): void {
@@ -229,6 +248,7 @@ export class ReviewController implements ReviewModel {
 			this.intervals = null;
 			this.shownAt = this.deps.now().getTime();
 		}
+		this.outlook = undefined;
 		this.emit();
 	}
 

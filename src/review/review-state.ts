@@ -4,6 +4,7 @@
  * so it can be mounted over any model (the real controller, or a fixed one in a harness).
  */
 import type { QueueKind, SessionProgress, SessionSummary } from "./session";
+import type { EmptyReason, SessionOutlook } from "./session-outlook";
 import { Rating } from "../model/schedule";
 
 /** Button and summary names of the ratings. */
@@ -76,6 +77,10 @@ export interface ReviewScreenState {
 	notice: string | null;
 	/** While loading: what is being waited for ("Indexing… 120 of 3,400 notes"); null once started. */
 	loading: string | null;
+	/** Once nothing is left: the next due card and tomorrow's load of the request (null for one note). */
+	outlook?: SessionOutlook | null;
+	/** Why a session that never showed a card is empty; null otherwise. */
+	empty?: EmptyReason | null;
 }
 
 /**

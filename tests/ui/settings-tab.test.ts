@@ -195,7 +195,9 @@ describe("settings tab (Obsidian 1.13+, declarative)", () => {
 		expect(services.current.flashcardTags).toEqual(["#cards"]);
 		expect(services.current.baseEase).toBe(240);
 		expect(services.current.commentPlacement).toBe("same-line");
-		expect(notices[0]).toContain("imported 4 settings");
+		// Its review keys come along with its settings.
+		expect(services.current.keyMap).toBe("spaced-repetition");
+		expect(notices[0]).toContain("imported 5 settings");
 	});
 
 	it("a broken data file gives a notice and changes nothing", async () => {

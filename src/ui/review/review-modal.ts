@@ -8,6 +8,7 @@ import type { ReviewRequest } from "../../review/request";
 import { controllerFor, openCardInNote, type ReviewExtras } from "./review-host";
 import { renderReviewScreen, type ReviewScreen } from "./review-screen";
 import type { ReviewController } from "../../review/controller";
+import { openStatistics } from "../stats-view";
 
 export class ReviewModal extends Modal {
 	private screen: ReviewScreen | null = null;
@@ -36,6 +37,15 @@ export class ReviewModal extends Modal {
 				openCardInNote(this.services.app, path, line);
 			},
 			close: () => this.close(),
+			keyMap: this.services.settings().keyMap,
+			openDeckList: () => {
+				this.close();
+				if (!this.stillOpen()) this.services.openDeckList();
+			},
+			openStatistics: () => {
+				this.close();
+				if (!this.stillOpen()) void openStatistics(this.app);
+			},
 		});
 		void this.controller.load();
 	}
@@ -59,6 +69,11 @@ export class ReviewModal extends Modal {
 			return;
 		}
 		super.close();
+	}
+
+	/** False once closed (a close may be held back to ask about answers not saved). */
+	private stillOpen(): boolean {
+		return this.screen !== null;
 	}
 
 	override onClose(): void {

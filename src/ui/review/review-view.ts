@@ -9,6 +9,7 @@ import type { ReviewRequest } from "../../review/request";
 import { controllerFor, openCardInNote, type ReviewExtras } from "./review-host";
 import { renderReviewScreen, type ReviewScreen } from "./review-screen";
 import type { ReviewController } from "../../review/controller";
+import { openStatistics } from "../stats-view";
 
 export const REVIEW_VIEW_TYPE = "spaced-notes-review";
 
@@ -70,6 +71,10 @@ export class ReviewView extends ItemView {
 			scope: this.scope,
 			openInNote: (path, line) => openCardInNote(this.app, path, line),
 			close: () => this.leaf.detach(),
+			keyMap: this.services.settings().keyMap,
+			back: () => this.services.openDeckList(),
+			openDeckList: () => this.services.openDeckList(),
+			openStatistics: () => void openStatistics(this.app),
 		});
 		void this.controller.load();
 	}
