@@ -67,8 +67,8 @@ export class StatsView extends ItemView {
 	}
 
 	override async onOpen(): Promise<void> {
-		const onChange = this.provider.onChange;
-		if (onChange) this.register(onChange(() => this.scheduleRefresh()));
+		const unsubscribe = this.provider.onChange?.(() => this.scheduleRefresh());
+		if (unsubscribe) this.register(unsubscribe);
 		this.register(() => this.cancelRefresh());
 		await this.reload();
 	}

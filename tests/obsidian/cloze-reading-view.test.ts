@@ -23,8 +23,14 @@ function rendered(...parts: (string | { mark: string })[]): HTMLElement {
 describe("clozes in reading view", () => {
 	it("shows the words highlighted, the group as a small number and the hint as a hint", () => {
 		const el = rendered({ mark: "1;;Paris;;a city" }, " is the capital of ", { mark: "2;;France" }, " and ", { mark: "plain" }, ".");
-		const context = { docId: "d", sourcePath: "geo.md", frontmatter: null, addChild: () => undefined, getSectionInfo: () => null };
-		createCardReadingViewPostProcessor(() => DEFAULT_SETTINGS)(el, context as unknown as MarkdownPostProcessorContext);
+		const context: MarkdownPostProcessorContext = {
+			docId: "d",
+			sourcePath: "geo.md",
+			frontmatter: null,
+			addChild: () => undefined,
+			getSectionInfo: () => null,
+		};
+		void createCardReadingViewPostProcessor(() => DEFAULT_SETTINGS)(el, context);
 		const marks = Array.from(el.querySelectorAll("mark"));
 		expect(marks.map((m) => m.firstChild?.textContent)).toEqual(["Paris", "France", "plain"]);
 		expect(marks.map((m) => m.querySelector(".sn-cloze-group")?.textContent ?? null)).toEqual(["1", "2", null]);

@@ -7,6 +7,7 @@ import { mergeLogs, type MergedLog } from "../../src/stats/merge";
 import type { StatsCard } from "../../src/stats/stats-cards";
 import { heatLevel, weekdayOf } from "../../src/ui/charts/heatmap";
 import { STATS_VIEW_TYPE, StatsView, type StatsDataProvider } from "../../src/ui/stats-view";
+import { csvPathOf } from "../../src/ui/export-csv-modal";
 import { installObsidianDom } from "../mocks/obsidian-dom";
 import { local } from "../helpers/tz";
 
@@ -232,5 +233,14 @@ describe("heat map helpers", () => {
 		expect([0, 1, 25, 26, 50, 75, 76, 100].map((n) => heatLevel(n, 100))).toEqual([0, 1, 1, 2, 2, 3, 4, 4]);
 		expect(weekdayOf("2026-03-09")).toBe(0); // a Monday
 		expect(weekdayOf("2026-03-15")).toBe(6);
+	});
+});
+
+describe("the CSV export's path", () => {
+	it("is normalized, must name a .csv file and stay inside the vault", () => {
+		expect(csvPathOf(" /Exports//log.csv ")).toEqual({ ok: true, path: "Exports/log.csv" });
+		expect(csvPathOf("")).toMatchObject({ ok: false });
+		expect(csvPathOf("notes/log.txt")).toEqual({ ok: false, message: "The file name must end in .csv." });
+		expect(csvPathOf("../outside.csv")).toEqual({ ok: false, message: "The path must stay inside the vault." });
 	});
 });

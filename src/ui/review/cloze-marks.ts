@@ -30,16 +30,13 @@ export function applyClozeMarks(root: HTMLElement): number {
 	for (const node of texts) {
 		const value = node.data;
 		if (open === null && !hasMark(value)) continue;
-		const parts = doc.createDocumentFragment();
+		const parts = createFragment();
 		let piece = "";
 		const flush = (): void => {
 			if (piece === "") return;
-			if (open === null) parts.append(doc.createTextNode(piece));
+			if (open === null) parts.appendText(piece);
 			else {
-				const span = doc.createElement(open === "answer" ? "mark" : "span");
-				span.className = CLASS_OF[open];
-				span.textContent = piece;
-				parts.append(span);
+				parts.append(createEl(open === "answer" ? "mark" : "span", { cls: CLASS_OF[open], text: piece }));
 				made++;
 			}
 			piece = "";

@@ -37,7 +37,7 @@ export const RATING_ACTIONS: Readonly<Record<Rating, ReviewAction>> = {
 };
 
 /** How a key is shown on a button: "Space", "Esc", "U", "1". */
-export function keyLabel(key: string): string {
+function keyLabel(key: string): string {
 	if (key === " ") return "Space";
 	if (key === "Escape") return "Esc";
 	return key.length === 1 ? key.toUpperCase() : key;

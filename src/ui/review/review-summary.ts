@@ -10,11 +10,11 @@ const NAMES = RATING_NAMES;
 
 /** Where the end of a session leads: each link is shown when given. */
 export interface SummaryLinks {
-	close?(): void;
-	deckList?(): void;
-	statistics?(): void;
+	close?: () => void;
+	deckList?: () => void;
+	statistics?: () => void;
 	/** The "review ahead" hook (custom study): offered when nothing is due. */
-	reviewAhead?(): void;
+	reviewAhead?: () => void;
 }
 
 /** Why an empty session is empty, in the deck list's words. */
