@@ -77,7 +77,7 @@ export interface SpacedNotesSettings extends ParserSettings, SchedulingSettings 
 	reviewIn: "modal" | "tab";
 	/** The review modal's fixed size on desktop (buttons stay in place); phones always fill the screen. */
 	reviewModalSize: "small" | "medium" | "large";
-	/** The review's keys: Anki's, or the Spaced Repetition plugin's (docs/review.md, "Keys"). */
+	/** The review's keys: Anki's, or the Spaced Repetition plugin's (README, "Reviewing: keys"). */
 	keyMap: "anki" | "spaced-repetition";
 	showIntervalsOnButtons: boolean;
 	dockerPanel: boolean;
