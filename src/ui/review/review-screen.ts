@@ -216,8 +216,9 @@ export class ReviewScreen extends Component {
 			this.host.renderMarkdown ??
 			((md, target, path, owner) =>
 				this.host.app ? MarkdownRenderer.render(this.host.app, md, target, path, owner) : Promise.resolve(target.setText(md)));
+		const marked = withoutClozeMarks(markdown) !== markdown;
 		render(markdown, el, sourcePath, component)
-			.then(() => applyClozeMarks(el))
+			.then(() => (marked ? applyClozeMarks(el) : 0))
 			.catch(() => el.setText(withoutClozeMarks(markdown)));
 		return component;
 	}
