@@ -4,6 +4,7 @@
  */
 import { TFile, type Plugin } from "obsidian";
 import { DeckPickerModal } from "../ui/deck-picker";
+import { CustomStudyModal } from "../ui/custom-study/custom-study-modal";
 import { openDeckListInSidebar } from "../ui/deck-list/deck-list-view";
 import { openStatistics } from "../ui/stats-view";
 import type { PluginServices } from "../ui/services";
@@ -45,6 +46,11 @@ export function registerCommands(plugin: Plugin, services: PluginServices): void
 		id: "open-statistics",
 		name: "Open review statistics",
 		callback: () => void openStatistics(app),
+	});
+	plugin.addCommand({
+		id: "custom-study",
+		name: "Custom study…",
+		callback: () => new CustomStudyModal(app, services).open(),
 	});
 	plugin.addRibbonIcon("layers", "Open deck list", () => services.openDeckList());
 }

@@ -7,6 +7,7 @@ import { readStoredSettings } from "../settings/read-settings";
 import { PARSER_SETTING_KEYS, type SpacedNotesSettings } from "../settings/settings";
 import { DeckListModal } from "../ui/deck-list/deck-list-modal";
 import { openReview } from "../ui/review/open-review";
+import { extraNewToday } from "../ui/custom-study/start-custom-study";
 import type { ReviewLog } from "../review/ports";
 import type { PluginServices } from "../ui/services";
 import type { ReviewRequest } from "../review/request";
@@ -59,7 +60,9 @@ export class SpacedNotesServices implements PluginServices {
 	}
 
 	startReview(request: ReviewRequest): void {
-		openReview(this, request, { log: this.log });
+		// Extra new cards raised today (custom study) hold for every review of the day.
+		const extraNew = request.extraNew ?? extraNewToday(this.app, this.now(), this.settings().nextDayStartsAt);
+		openReview(this, Object.keys(extraNew).length > 0 ? { ...request, extraNew } : request, { log: this.log });
 	}
 
 	openDeckList(): void {

@@ -42,3 +42,11 @@ export function openCardInNote(app: App, path: string, line: number): void {
 		.openFile(file, { active: true, eState: { line } })
 		.catch(() => new Notice(`Spaced Notes: the note ${path} could not be opened.`));
 }
+
+/**
+ * True when an empty review of `request` may offer "review ahead" (custom study): a deck or every
+ * card, not one note, a filter or a custom session already.
+ */
+export function aheadOf(request: ReviewRequest): boolean {
+	return request.path === undefined && request.filter === undefined && request.custom === undefined;
+}

@@ -9,6 +9,8 @@ import { controllerFor, openCardInNote, type ReviewExtras } from "./review-host"
 import { renderReviewScreen, type ReviewScreen } from "./review-screen";
 import type { ReviewController } from "../../review/controller";
 import { openStatistics } from "../stats-view";
+import { startReviewAhead } from "../custom-study/start-custom-study";
+import { aheadOf } from "./review-host";
 
 export class ReviewModal extends Modal {
 	private screen: ReviewScreen | null = null;
@@ -18,7 +20,7 @@ export class ReviewModal extends Modal {
 
 	constructor(
 		private readonly services: PluginServices,
-		request: ReviewRequest,
+		private readonly request: ReviewRequest,
 		extras: ReviewExtras = {},
 	) {
 		super(services.app);
@@ -46,6 +48,12 @@ export class ReviewModal extends Modal {
 				this.close();
 				if (!this.stillOpen()) void openStatistics(this.app);
 			},
+			reviewAhead: aheadOf(this.request)
+				? () => {
+						this.close();
+						if (!this.stillOpen()) startReviewAhead(this.services, this.request.deck);
+					}
+				: undefined,
 		});
 		void this.controller.load();
 	}

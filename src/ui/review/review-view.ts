@@ -6,7 +6,8 @@ import { ItemView, Scope, type ViewStateResult, type WorkspaceLeaf } from "obsid
 import type { Filter } from "../../decks/filter";
 import type { PluginServices } from "../services";
 import type { ReviewRequest } from "../../review/request";
-import { controllerFor, openCardInNote, type ReviewExtras } from "./review-host";
+import { aheadOf, controllerFor, openCardInNote, type ReviewExtras } from "./review-host";
+import { startReviewAhead } from "../custom-study/start-custom-study";
 import { renderReviewScreen, type ReviewScreen } from "./review-screen";
 import type { ReviewController } from "../../review/controller";
 import { openStatistics } from "../stats-view";
@@ -75,6 +76,7 @@ export class ReviewView extends ItemView {
 			back: () => this.services.openDeckList(),
 			openDeckList: () => this.services.openDeckList(),
 			openStatistics: () => void openStatistics(this.app),
+			reviewAhead: aheadOf(request) ? () => startReviewAhead(this.services, request.deck) : undefined,
 		});
 		void this.controller.load();
 	}

@@ -126,15 +126,26 @@ describe("an empty review says why", () => {
 		expect(el.querySelector(".sn-review-empty-no-cards")?.textContent).toMatch(/^There are no cards here yet/);
 	});
 
-	it("offers 'review ahead' only where the hook is given (the custom-study work wires it)", async () => {
+	it("a deck with nothing due offers 'review ahead' (custom study), which starts it; one note does not", async () => {
 		const world = await worldWith();
-		const { el, modal } = await open(world, { title: "later", deck: "flashcards/later" });
-		expect(el.querySelector(".sn-review-ahead")).toBeNull();
-		let ahead = 0;
+		const started: ReviewRequest[] = [];
+		world.services.startReview = (request) => void started.push(request);
+		const { el } = await open(world, { title: "later", deck: "flashcards/later" });
+		el.querySelector<HTMLButtonElement>(".sn-review-ahead")?.click();
+		expect(started).toEqual([expect.objectContaining({ deck: "flashcards/later", custom: { kind: "ahead", days: 1 } })]);
+		expect(document.body.querySelector(".sn-review-modal")).toBeNull();
+		const note = await open(world, { title: "later", path: "later.md" });
+		expect(note.el.querySelector(".sn-review-empty-why")).not.toBeNull();
+		expect(note.el.querySelector(".sn-review-ahead")).toBeNull();
+	});
+
+	it("the hook is the host's: a screen without it offers no 'review ahead'", async () => {
+		const world = await worldWith();
+		const { modal } = await open(world, { title: "later", deck: "flashcards/later" });
 		const container = createDiv();
-		const screen = renderReviewScreen(container, modal.controller, { reviewAhead: () => void ahead++ });
-		container.querySelector<HTMLButtonElement>(".sn-review-ahead")?.click();
-		expect(ahead).toBe(1);
+		const screen = renderReviewScreen(container, modal.controller, {});
+		expect(container.querySelector(".sn-review-next-due")).not.toBeNull();
+		expect(container.querySelector(".sn-review-ahead")).toBeNull();
 		screen.unload();
 	});
 });
