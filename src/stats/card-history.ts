@@ -7,7 +7,7 @@ import { Rating } from "../model/schedule";
 import type { ReviewState } from "./log-format";
 import type { MergedLog } from "./merge";
 
-export type HistoryKind = "review" | "cram" | "reset" | "set-due" | "suspend" | "unsuspend";
+type HistoryKind = "review" | "cram" | "reset" | "set-due" | "suspend" | "unsuspend";
 
 /** One line of a card's history. Fields that do not apply to the kind are absent. */
 export interface HistoryRow {
