@@ -7,8 +7,6 @@ import type { CardRows } from "./card-rows";
 
 export type RowColumn = "question" | "deck" | "state" | "due" | "interval" | "ease" | "lapses" | "reviews" | "flag" | "note";
 
-export const ROW_COLUMNS: readonly RowColumn[] = ["question", "deck", "state", "due", "interval", "ease", "lapses", "reviews", "flag", "note"];
-
 /** Every row number, sorted by `column` (ties keep note order: file, card, sibling). */
 export function sortedRows(rows: CardRows, column: RowColumn, descending: boolean): Int32Array {
 	const order = new Int32Array(rows.length);

@@ -3,6 +3,7 @@
  * carry neither the plugin id nor the word "command" (Obsidian adds the plugin id itself).
  */
 import { TFile, type Plugin } from "obsidian";
+import { openCardBrowser } from "../ui/card-browser/card-browser-view";
 import { DeckPickerModal } from "../ui/deck-picker";
 import { openDeckListInSidebar } from "../ui/deck-list/deck-list-view";
 import { openStatistics } from "../ui/stats-view";
@@ -45,6 +46,11 @@ export function registerCommands(plugin: Plugin, services: PluginServices): void
 		id: "open-statistics",
 		name: "Open review statistics",
 		callback: () => void openStatistics(app),
+	});
+	plugin.addCommand({
+		id: "open-card-browser",
+		name: "Open card browser",
+		callback: () => void openCardBrowser(app),
 	});
 	plugin.addRibbonIcon("layers", "Open deck list", () => services.openDeckList());
 }

@@ -5,10 +5,12 @@
 import type { App, Plugin } from "obsidian";
 import { readStoredSettings } from "../settings/read-settings";
 import { PARSER_SETTING_KEYS, type SpacedNotesSettings } from "../settings/settings";
+import { openCardInTab } from "../ui/card-browser/open-card";
 import { DeckListModal } from "../ui/deck-list/deck-list-modal";
 import { openReview } from "../ui/review/open-review";
 import type { ReviewLog } from "../review/ports";
-import type { PluginServices } from "../ui/services";
+import type { BrowserActions, PluginServices } from "../ui/services";
+import type { MergedLog } from "../stats/merge";
 import type { ReviewRequest } from "../review/request";
 import { deviceId } from "./review-log-store";
 import type { VaultIndexer } from "./vault-index";
@@ -29,6 +31,8 @@ export class SpacedNotesServices implements PluginServices {
 	readonly app: App;
 	readonly notes: VaultNotes;
 	log: ReviewLog | undefined;
+	/** The card browser's actions: open now; card management adds suspend, flag, reset and set due. */
+	readonly cardActions: BrowserActions;
 
 	constructor(
 		private readonly plugin: SettingsOwner,
@@ -36,6 +40,13 @@ export class SpacedNotesServices implements PluginServices {
 	) {
 		this.app = plugin.app;
 		this.notes = new VaultNotes(plugin.app);
+		this.cardActions = { open: (card) => openCardInTab(this.app, card) };
+	}
+
+	async readLog(): Promise<MergedLog> {
+		const log = this.log;
+		if (!log?.readAll) throw new Error("the review log is not available");
+		return log.readAll();
 	}
 
 	deviceId(): string {
