@@ -41,7 +41,7 @@ export class CardRows {
 	readonly file: Int32Array;
 	readonly card: Int32Array;
 	readonly sibling: Int32Array;
-	/** Card's first line (0-based), to open the card. */
+	/** Card's first line (0-based), to open the card (a comment column: see {@link fillSchedules}). */
 	readonly line: Int32Array;
 	/** Deck combination id (the index's deck registry). */
 	readonly combo: Int32Array;
@@ -73,6 +73,8 @@ export class CardRows {
 	readonly id: string[];
 	/** Per file: whether its text was read. */
 	readonly textRead: Uint8Array;
+	/** Per file: whether its comment columns were filled ({@link fillSchedules}). */
+	readonly schedulesRead: Uint8Array;
 	private readonly decks: DeckRegistry;
 
 	constructor(index: CardIndex, files: readonly IndexedFile[], today: string) {
@@ -107,6 +109,7 @@ export class CardRows {
 		this.text = new Array<string>(n).fill("");
 		this.id = new Array<string>(n).fill("");
 		this.textRead = new Uint8Array(files.length);
+		this.schedulesRead = new Uint8Array(files.length);
 	}
 
 	/** The card's decks as written (shared array; may be empty). */
@@ -121,6 +124,12 @@ export class CardRows {
 
 	pathOf(row: number): string {
 		return this.files[this.file[row]].path;
+	}
+
+	/** The card's first line (fills its file's comment columns when needed). */
+	lineOf(row: number): number {
+		this.fillSchedules(this.file[row]);
+		return this.line[row];
 	}
 
 	/** The row of sibling `sibling` of card `card` in file number `file`. */
@@ -152,6 +161,31 @@ export class CardRows {
 		return true;
 	}
 
+	/** Fills the columns read from file `f`'s comments (interval, ease, difficulty, lapses, line), once. */
+	fillSchedules(f: number): void {
+		if (this.schedulesRead[f] === 1) return;
+		this.schedulesRead[f] = 1;
+		const file = this.files[f];
+		let row = this.fileStart[f];
+		for (let c = 0; c < file.cardCount; c++) {
+			const card = file.readCard(c);
+			for (let s = 0; s < card.segments.length; s++, row++) {
+				this.line[row] = card.startLine;
+				fillSchedule(this, row, card.segments[s]);
+			}
+		}
+	}
+
+	/** Fills the comment columns of every file not filled yet (before a sort or search that reads them). */
+	fillAllSchedules(): void {
+		for (let f = 0; f < this.files.length; f++) this.fillSchedules(f);
+	}
+
+	/** Whether every file's comment columns are filled. */
+	get allSchedulesRead(): boolean {
+		return this.schedulesRead.every((read) => read === 1);
+	}
+
 	/** Whether every file's text was read. */
 	get allTextRead(): boolean {
 		return this.textRead.every((read) => read === 1);
@@ -167,8 +201,10 @@ export function dueDayOf(rows: CardRows, row: number): string {
 
 /**
  * One row per sibling of the index at `now`, files in path order, cards and siblings in note
- * order. Reads each card's comment once (the index's own reader); status and due day come from
- * the index's status classes, resolved once per class.
+ * order. Only the index's arrays are read here (status and due day from its status classes,
+ * resolved once per class), so the first rows appear at once; the columns that need each card's
+ * comment read (interval, ease, difficulty, lapses, line) are filled per file by
+ * {@link CardRows.fillSchedules}, on demand or in the background.
  */
 export function buildCardRows(index: CardIndex, now: Date): CardRows {
 	const hour = index.dayStartHour;
@@ -180,22 +216,19 @@ export function buildCardRows(index: CardIndex, now: Date): CardRows {
 	for (let id = 0; id < classDue.length; id++) classDue[id] = dueOffset(index.classRepresentative(id), today, hour);
 	const files = rows.files;
 	for (let f = 0; f < files.length; f++) {
-		const file = files[f];
-		const { siblingStart, classes, combinations } = file;
-		let row = rows.fileStart[f];
-		for (let c = 0; c < file.cardCount; c++) {
-			const card = file.readCard(c);
-			for (let s = 0; s < card.segments.length; s++, row++) {
-				const cls = classes[siblingStart[c] + s];
+		const { siblingStart, classes, combinations, cardCount } = files[f];
+		const base = rows.fileStart[f];
+		for (let c = 0; c < cardCount; c++) {
+			for (let s = siblingStart[c]; s < siblingStart[c + 1]; s++) {
+				const row = base + s;
+				const cls = classes[s];
 				rows.file[row] = f;
 				rows.card[row] = c;
-				rows.sibling[row] = s;
-				rows.line[row] = card.startLine;
+				rows.sibling[row] = s - siblingStart[c];
 				rows.combo[row] = combinations[c];
 				rows.status[row] = status[cls];
 				rows.overdue[row] = overdue[cls];
 				rows.due[row] = classDue[cls];
-				fillSchedule(rows, row, card.segments[s]);
 			}
 		}
 	}
@@ -220,6 +253,7 @@ function fillSchedule(rows: CardRows, row: number, segment: SegmentState): void 
 	if (schedule.state === 0) return;
 	rows.interval[row] = schedule.interval;
 	rows.difficulty[row] = schedule.difficulty;
+	// FSRS counts its own lapses; the log may know more answers than the comment's reps.
 	rows.lapses[row] = schedule.lapses;
-	rows.reviews[row] = schedule.reps;
+	rows.reviews[row] = Math.max(rows.reviews[row], schedule.reps);
 }

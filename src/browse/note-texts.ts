@@ -20,7 +20,15 @@ export function siblingTexts(path: string, cards: readonly Card[]): SiblingText[
 	);
 }
 
+/**
+ * One line of plain-looking text: heading marks, bold, italic-by-underscores and highlight marks
+ * removed (they only clutter a table cell); code, links and cloze brackets stay as written.
+ */
 function oneLine(markdown: string): string {
-	const line = markdown.replace(/\s+/g, " ").trim();
+	const line = markdown
+		.replace(/^\s*#{1,6}\s+/gm, "")
+		.replace(/\*\*|__|==/g, "")
+		.replace(/\s+/g, " ")
+		.trim();
 	return line.length > MAX_TEXT ? line.slice(0, MAX_TEXT) : line;
 }

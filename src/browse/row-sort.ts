@@ -28,6 +28,7 @@ export function sortedRows(rows: CardRows, column: RowColumn, descending: boolea
 		});
 		return order;
 	}
+	if (column === "interval" || column === "ease" || column === "lapses" || column === "reviews") rows.fillAllSchedules();
 	const key = numberKey(rows, column);
 	order.sort((a, b) => {
 		const x = key[a];

@@ -34,6 +34,10 @@ const STATUS_NAMES: readonly SiblingStatus[] = ["due", "new", "learning", "later
 /** A test of one row for the search (every row passes an empty search). */
 export function compileSearch(search: CardSearch, context: SearchContext): RowTest {
 	if (search.groups.length === 0) return () => true;
+	// Properties read from the cards' comments are filled for every row first (once per table).
+	if (search.groups.some((group) => group.some((term) => (term.kind === "prop" && term.name !== "due") || (term.kind === "is" && term.word === "leech")))) {
+		context.rows.fillAllSchedules();
+	}
 	const groups = search.groups.map((group) => group.map((term) => negate(term, compileTerm(term, context))));
 	if (groups.length === 1 && groups[0].length === 1) return groups[0][0];
 	return (row) => {

@@ -38,6 +38,7 @@ function sample(): { index: CardIndex; rows: CardRows } {
 		}),
 	);
 	const rows = buildCardRows(index, NOW);
+	rows.fillAllSchedules();
 	rows.setNoteTexts(0, [
 		[{ question: "What is a layer?", answer: "A filesystem diff", id: "a0", marks: { suspended: true, flag: 0 } }],
 		[{ question: "What does COPY --from do?", answer: "Copies from a stage", id: "a1" }],
@@ -76,6 +77,24 @@ function search(expression: string, options: { buried?: string[] } = {}): string
 }
 
 describe("buildCardRows", () => {
+	it("fills the columns read from comments per file: on demand, or for a sort or search that reads them", () => {
+		const { index } = sample();
+		const rows = buildCardRows(index, NOW);
+		expect(rows.status[2]).toBe(ROW_LATER);
+		expect(rows.due[2]).toBe(10);
+		expect(Number.isNaN(rows.interval[2])).toBe(true);
+		expect(rows.lineOf(2)).toBe(4);
+		expect([rows.interval[2], rows.lapses[2]]).toEqual([12, 9]);
+		expect(rows.allSchedulesRead).toBe(false);
+		sortedRows(rows, "interval", false);
+		expect(rows.allSchedulesRead).toBe(true);
+		const other = buildCardRows(index, NOW);
+		const parsed = parseCardSearch("prop:ivl>30");
+		if (!parsed.ok) throw new Error(parsed.error);
+		compileSearch(parsed.search, { rows: other, decks: index.decks, isBuried: () => false, leechLapses: 8, dayStartHour: 4 });
+		expect(other.interval[5]).toBe(60);
+	});
+
 	it("has one row per sibling with the index's facts", () => {
 		const { rows } = sample();
 		expect(rows.length).toBe(6);

@@ -19,4 +19,10 @@ describe("siblingTexts", () => {
 		expect(texts[0][1].id).toBe(cardId("geo.md", cards[0].source, 1));
 		expect(texts[0][0].id).not.toBe(texts[0][1].id);
 	});
+
+	it("drops heading, bold and highlight marks from the one-line text, keeps code", () => {
+		const text = taggedNote("## **Stages** and `FROM`", "?", "A ==new== __image__");
+		const cards = parseNote(text, { path: "d.md", settings: parserSettings() }).cards;
+		expect(siblingTexts("d.md", cards)[0][0]).toMatchObject({ question: "Stages and `FROM`", answer: "A new image" });
+	});
 });

@@ -15,6 +15,7 @@ import { logTallies, type LogTally } from "../../stats/card-history";
 import type { MergedLog } from "../../stats/merge";
 import type { BrowserActions, BrowserCardRef, PluginServices } from "../services";
 import { BrowserActionBar } from "./action-bar";
+import { BrowserRows } from "./browser-row";
 import { COLUMNS } from "./columns";
 import { openCardInTab } from "./open-card";
 import { RowSelection } from "./selection";
@@ -33,6 +34,14 @@ export interface CardBrowserOptions {
 /** Row height, px: fixed, so positions are computed; taller on phones for touch. */
 const ROW_HEIGHT = Platform.isMobile ? 44 : 32;
 const OVERSCAN = 8;
+/** Background work between two yields to the interface, ms. */
+const SLICE_MS = 12;
+/** Least time between two refreshes of the rows in view while card text is being read, ms. */
+const REFRESH_MS = 250;
+
+function nextTask(): Promise<void> {
+	return new Promise((resolve) => window.setTimeout(resolve, 0));
+}
 
 export class CardBrowser {
 	private rows: CardRows | null = null;
@@ -43,6 +52,7 @@ export class CardBrowser {
 	private descending = false;
 	private search: CardSearch = { source: "", groups: [] };
 	private readonly selection = new RowSelection();
+	private readonly rowViews = new BrowserRows();
 	private cursor = -1;
 	private log: MergedLog | null = null;
 	private tallies: ReadonlyMap<string, LogTally> = new Map();
@@ -97,8 +107,25 @@ export class CardBrowser {
 		this.statusEl = root.createDiv({ cls: "sn-browser-status", attr: { role: "status" } });
 		const table = root.createDiv({ cls: "sn-browser-table", attr: { role: "grid", "aria-label": "Cards", "aria-multiselectable": "true" } });
 		this.headerEl = table.createDiv({ cls: "sn-browser-header", attr: { role: "row" } });
-		this.list = new VirtualList(table, { rowHeight: ROW_HEIGHT, overscan: OVERSCAN, renderRow: (el, position) => this.renderRow(el, position) });
-		this.list.scroller.addEventListener("keydown", (event) => this.onKeyDown(event));
+		const list = new VirtualList(table, {
+			rowHeight: ROW_HEIGHT,
+			overscan: OVERSCAN,
+			createRow: () => this.rowViews.create(),
+			updateRow: (el, position) => {
+				const rows = this.rows;
+				if (!rows) return;
+				const row = this.shown[position];
+				rows.fillSchedules(rows.file[row]);
+				this.rowViews.update(el, rows, row, this.selection.has(row), position === this.cursor);
+			},
+		});
+		this.list = list;
+		list.scroller.addEventListener("keydown", (event) => this.onKeyDown(event));
+		list.scroller.addEventListener("click", (event) => this.onListClick(event));
+		list.scroller.addEventListener("dblclick", (event) => {
+			const position = list.positionOf(event.target);
+			if (position >= 0) this.showInfo(this.shown[position]);
+		});
 		this.renderHeader();
 		this.rebuild();
 		this.unsubscribe = this.services.indexer.onChange(() => this.scheduleRebuild(this.options.rebuildDelayMs ?? 250));
@@ -170,6 +197,7 @@ export class CardBrowser {
 		return this.services.cardActions ?? { open: (card) => openCardInTab(this.services.app, card) };
 	}
 
+	/** Builds the rows from the index and draws them; the rest of their columns follow in the background. */
 	private rebuild(): void {
 		const generation = ++this.generation;
 		const previous = this.rows;
@@ -180,38 +208,55 @@ export class CardBrowser {
 		if (previous) this.remapSelection(previous, rows);
 		this.sorted = sortedRows(rows, this.sortColumn, this.descending);
 		this.buffer = new Int32Array(rows.length);
+		this.textProgress = missing.length === 0 ? null : { done: 0, total: missing.length };
 		this.applySearch();
-		if (missing.length === 0) {
-			this.textProgress = null;
-			return;
-		}
-		this.textProgress = { done: 0, total: missing.length };
-		this.renderStatus();
-		let applied = 0;
-		this.textRead = this.texts
-			.read(
-				rows,
-				missing,
-				(done) => {
-					this.textProgress = { done, total: missing.length };
-					this.afterTextSlice(rows, missing, applied, done);
-					applied = done;
-				},
-				() => generation === this.generation,
-			)
-			.then((finished) => {
-				if (!finished) return;
-				this.textProgress = null;
-				// Sorting by question needs every question; the other columns did not change.
-				if (this.sortColumn === "question") this.sorted = sortedRows(rows, "question", this.descending);
-				this.applySearch();
-			});
+		this.textRead = this.fillInBackground(rows, missing, () => generation === this.generation);
 	}
 
-	/** After a slice of notes was read: their log figures, then the search again or the rows in view. */
-	private afterTextSlice(rows: CardRows, files: readonly number[], from: number, to: number): void {
-		for (let i = from; i < to; i++) applyLogTallies(rows, this.tallies, rows.fileStart[files[i]], rows.fileStart[files[i] + 1]);
-		// Text, marks, ids and log figures arrived: a search that reads them runs again.
+	/**
+	 * After the first rows: the columns read from the cards' comments, then the text of the notes
+	 * not read yet, in slices that leave the interface responsive. The rows in view and the search
+	 * follow at most every {@link REFRESH_MS}, and once at the end.
+	 */
+	private async fillInBackground(rows: CardRows, missing: readonly number[], current: () => boolean): Promise<void> {
+		// The rows just drawn are painted first.
+		await nextTask();
+		if (!current()) return;
+		let sliceStart = performance.now();
+		for (let f = 0; f < rows.files.length; f++) {
+			rows.fillSchedules(f);
+			if (performance.now() - sliceStart > SLICE_MS) {
+				await nextTask();
+				if (!current()) return;
+				sliceStart = performance.now();
+			}
+		}
+		if (missing.length === 0) return;
+		let applied = 0;
+		let refreshed = performance.now();
+		const finished = await this.texts.read(
+			rows,
+			missing,
+			(done) => {
+				for (let i = applied; i < done; i++) applyLogTallies(rows, this.tallies, rows.fileStart[missing[i]], rows.fileStart[missing[i] + 1]);
+				applied = done;
+				this.textProgress = { done, total: missing.length };
+				if (performance.now() - refreshed > REFRESH_MS) {
+					refreshed = performance.now();
+					this.refresh();
+				}
+			},
+			current,
+		);
+		if (!finished) return;
+		this.textProgress = null;
+		// Sorting by question needs every question; the other columns did not change.
+		if (this.sortColumn === "question") this.sorted = sortedRows(rows, "question", this.descending);
+		this.applySearch();
+	}
+
+	/** Text, marks, ids and log figures arrived: a search runs again (it may read them), else the rows in view are redrawn. */
+	private refresh(): void {
 		if (this.search.groups.length > 0) this.applySearch();
 		else {
 			this.list?.redraw();
@@ -293,35 +338,12 @@ export class CardBrowser {
 		}
 	}
 
-	private renderRow(el: HTMLElement, position: number): void {
-		const rows = this.rows;
-		if (!rows) return;
-		const row = this.shown[position];
-		const selected = this.selection.has(row);
-		el.addClass("sn-browser-row");
-		el.toggleClass("is-selected", selected);
-		el.toggleClass("is-cursor", position === this.cursor);
-		el.toggleClass("is-suspended", rows.suspended[row] === 1);
-		el.setAttr("aria-selected", selected ? "true" : "false");
-		const check = el.createDiv({ cls: "sn-browser-cell sn-browser-check", attr: { role: "gridcell" } });
-		const box = check.createEl("input", { type: "checkbox", attr: { "aria-label": "Select card", tabindex: "-1" } });
-		box.checked = selected;
-		box.addEventListener("click", (event) => {
-			event.stopPropagation();
-			this.click(position, { range: event.shiftKey, toggle: true });
-		});
-		for (const column of COLUMNS) {
-			const text = column.cell(rows, row);
-			const cell = el.createDiv({
-				cls: `sn-browser-cell sn-browser-col-${column.id}${column.narrow ? "" : " sn-browser-wide"}`,
-				text,
-				attr: { role: "gridcell" },
-			});
-			if (column.id === "question" && text === "" && rows.textRead[rows.file[row]] === 0) cell.addClass("sn-browser-pending");
-			if (column.id === "flag" && rows.flag[row] > 0) cell.addClass(`sn-browser-flag-${rows.flag[row]}`);
-		}
-		el.addEventListener("click", (event) => this.click(position, { range: event.shiftKey, toggle: event.ctrlKey || event.metaKey }));
-		el.addEventListener("dblclick", () => this.showInfo(row));
+	/** Clicks on rows (one listener for the list): select, Ctrl/Cmd toggle, Shift range, checkbox toggle. */
+	private onListClick(event: MouseEvent): void {
+		const position = this.list?.positionOf(event.target) ?? -1;
+		if (position < 0) return;
+		const onCheckbox = event.target instanceof HTMLInputElement;
+		this.click(position, { range: event.shiftKey, toggle: onCheckbox || event.ctrlKey || event.metaKey });
 	}
 
 	private click(position: number, keys: { range: boolean; toggle: boolean }): void {
@@ -377,7 +399,7 @@ export class CardBrowser {
 		if (!rows) return [];
 		return this.selection.selectedIn(this.shown).map((row) => ({
 			path: rows.pathOf(row),
-			line: rows.line[row],
+			line: rows.lineOf(row),
 			cardIndex: rows.card[row],
 			sibling: rows.sibling[row],
 			id: rows.id[row],

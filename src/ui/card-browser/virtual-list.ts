@@ -2,6 +2,8 @@
  * A virtualised list of fixed-height rows: only the rows in view, plus a few above and below
  * (overscan), exist in the DOM, positioned inside a spacer as tall as every row together. Works
  * the same with a mouse wheel and with touch scrolling (phones): it only reads `scrollTop`.
+ * Row elements are made once and reused: a redraw (a search keystroke) only rewrites their
+ * cells' text, and a scroll moves the rows that left the view to the positions that entered it.
  */
 
 export interface VirtualListOptions {
@@ -9,8 +11,10 @@ export interface VirtualListOptions {
 	rowHeight: number;
 	/** Rows drawn beyond each edge of the view. */
 	overscan: number;
-	/** Fills `el` (empty, reused) for the item at `position`. */
-	renderRow(el: HTMLElement, position: number): void;
+	/** A new row element (the list positions it and reuses it for other items). */
+	createRow(): HTMLElement;
+	/** Shows the item at `position` in a row element (made by `createRow`, maybe showing another item). */
+	updateRow(el: HTMLElement, position: number): void;
 	/** Height used while the list is not laid out yet (no height measured). */
 	fallbackHeight?: number;
 }
@@ -19,6 +23,8 @@ export class VirtualList {
 	readonly scroller: HTMLElement;
 	private readonly spacer: HTMLElement;
 	private readonly drawn = new Map<number, HTMLElement>();
+	/** Row elements out of view, out of the DOM, kept for reuse. */
+	private readonly spare: HTMLElement[] = [];
 	private count = 0;
 	private frame: number | null = null;
 
@@ -41,14 +47,22 @@ export class VirtualList {
 	setCount(count: number): void {
 		this.count = count;
 		this.spacer.setCssProps({ "--sn-vlist-height": `${count * this.options.rowHeight}px` });
-		this.redraw();
+		if (this.drawn.size === 0 && this.spare.length === 0) {
+			// The first rows: only those in view now, the overscan in the next frame.
+			this.draw(true, 0);
+			this.schedule();
+		} else this.redraw();
 	}
 
 	/** Redraws the visible rows (the items changed, not their number). */
 	redraw(): void {
-		for (const el of this.drawn.values()) el.remove();
-		this.drawn.clear();
-		this.draw();
+		this.draw(true);
+	}
+
+	/** The item position of a row element, or of the row that contains `target`; -1 when none. */
+	positionOf(target: EventTarget | null): number {
+		const el = target instanceof Element ? target.closest<HTMLElement>(".sn-vlist-row") : null;
+		return el && this.scroller.contains(el) ? Number(el.dataset.position) : -1;
 	}
 
 	/** Scrolls so that the item at `position` is in view. */
@@ -89,28 +103,39 @@ export class VirtualList {
 		return this.scroller.clientHeight || this.options.fallbackHeight || 600;
 	}
 
-	private range(): { first: number; last: number } {
-		const { rowHeight, overscan } = this.options;
+	private range(overscan = this.options.overscan): { first: number; last: number } {
+		const { rowHeight } = this.options;
 		const top = this.scroller.scrollTop;
 		const first = Math.max(0, Math.floor(top / rowHeight) - overscan);
 		const last = Math.min(this.count - 1, Math.ceil((top + this.viewHeight()) / rowHeight) + overscan - 1);
 		return { first, last };
 	}
 
-	/** Draws the rows now in range and drops the ones that left it. */
-	private draw(): void {
-		const { first, last } = this.range();
+	/** Draws the rows now in range: rows that left it are reused for the positions that entered it. */
+	private draw(all = false, overscan?: number): void {
+		const { first, last } = this.range(overscan);
 		for (const [position, el] of this.drawn) {
 			if (position < first || position > last) {
-				el.remove();
 				this.drawn.delete(position);
+				el.remove();
+				this.spare.push(el);
 			}
 		}
 		for (let position = first; position <= last; position++) {
-			if (this.drawn.has(position)) continue;
-			const el = this.spacer.createDiv({ cls: "sn-vlist-row", attr: { role: "row", "data-position": String(position) } });
+			const shown = this.drawn.get(position);
+			if (shown) {
+				if (all) this.options.updateRow(shown, position);
+				continue;
+			}
+			let el = this.spare.pop();
+			if (!el) {
+				el = this.options.createRow();
+				el.addClass("sn-vlist-row");
+			}
+			this.spacer.appendChild(el);
+			el.dataset.position = String(position);
 			el.setCssProps({ "--sn-vlist-top": `${position * this.options.rowHeight}px` });
-			this.options.renderRow(el, position);
+			this.options.updateRow(el, position);
 			this.drawn.set(position, el);
 		}
 	}

@@ -8,6 +8,7 @@ import { renderCardInfo, type CardInfo } from "./card-info";
 
 /** The card info of row `row`; `answer` from the note's text when it was read. */
 export function cardInfoOfRow(rows: CardRows, row: number, answer: string, log: MergedLog | null): CardInfo {
+	rows.fillSchedules(rows.file[row]);
 	const cell = (id: string) => COLUMNS.find((column) => column.id === id)?.cell(rows, row) ?? "";
 	const id = rows.id[row];
 	return {
