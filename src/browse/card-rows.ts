@@ -192,6 +192,23 @@ export class CardRows {
 	}
 }
 
+/**
+ * Where each row of `previous` is in `next` (a table built after the index changed): the same
+ * note, card number and sibling, or -1 when that note or card is gone. Keeps a selection.
+ */
+export function rowMapping(previous: CardRows, next: CardRows): (row: number) => number {
+	const byPath = new Map(next.files.map((file, f) => [file.path, f]));
+	return (row) => {
+		const f = byPath.get(previous.pathOf(row));
+		if (f === undefined) return -1;
+		const file = next.files[f];
+		const card = previous.card[row];
+		const sibling = previous.sibling[row];
+		if (card >= file.cardCount || sibling >= file.siblingStart[card + 1] - file.siblingStart[card]) return -1;
+		return next.rowOf(f, card, sibling);
+	};
+}
+
 /** The due local day of a row as `YYYY-MM-DD`, or "" when it has none. */
 export function dueDayOf(rows: CardRows, row: number): string {
 	const days = rows.due[row];

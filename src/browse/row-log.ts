@@ -7,6 +7,7 @@ import type { CardRows } from "./card-rows";
 
 /** Fills the log columns of the rows `from` to `to` (exclusive; default all) whose id is known. */
 export function applyLogTallies(rows: CardRows, tallies: ReadonlyMap<string, LogTally>, from = 0, to = rows.length): void {
+	if (tallies.size === 0) return;
 	for (let row = from; row < to; row++) {
 		const id = rows.id[row];
 		if (id === "") continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildCardRows, dueDayOf, ROW_DUE, ROW_LATER, ROW_LEARNING, ROW_NEW, type CardRows } from "../../src/browse/card-rows";
+import { buildCardRows, dueDayOf, rowMapping, ROW_DUE, ROW_LATER, ROW_LEARNING, ROW_NEW, type CardRows } from "../../src/browse/card-rows";
 import { parseCardSearch } from "../../src/browse/card-search";
 import { applyLogTallies } from "../../src/browse/row-log";
 import { sortedRows } from "../../src/browse/row-sort";
@@ -135,6 +135,17 @@ describe("buildCardRows", () => {
 		);
 		expect([rows.reviews[0], rows.lapses[0], rows.lastAnswer[0]]).toEqual([6, 4, 1]);
 		expect([rows.reviews[2], rows.lapses[2]]).toEqual([20, 9]);
+	});
+});
+
+describe("rowMapping", () => {
+	it("finds each row again in a table built after a note changed, or -1 when its card is gone", () => {
+		const { index, rows } = sample();
+		index.setFile("a.md", noteForIndex({ tags: ["#space/docker"], cards: [card({ decks: ["space/docker"], segments: [NEW], startLine: 0 })] }));
+		index.setFile("0.md", noteForIndex({ tags: ["#space/x"], cards: [card({ decks: ["space/x"], segments: [NEW], startLine: 0 })] }));
+		const next = buildCardRows(index, NOW);
+		const map = rowMapping(rows, next);
+		expect([0, 1, 2, 3, 4, 5].map(map)).toEqual([1, -1, -1, 2, 3, 4]);
 	});
 });
 

@@ -6,7 +6,7 @@
  * and redraws the few rows in view (src/ui/card-browser/virtual-list.ts).
  */
 import { Notice, Platform } from "obsidian";
-import { buildCardRows, type CardRows } from "../../browse/card-rows";
+import { buildCardRows, rowMapping, type CardRows } from "../../browse/card-rows";
 import { parseCardSearch, searchesText, type CardSearch } from "../../browse/card-search";
 import { applyLogTallies } from "../../browse/row-log";
 import { sortedRows, type RowColumn } from "../../browse/row-sort";
@@ -296,24 +296,15 @@ export class CardBrowser {
 			leechLapses: this.options.leechLapses?.() ?? DEFAULT_LEECH_LAPSES,
 			dayStartHour: this.services.settings().nextDayStartsAt,
 		});
-		// Filters into a reused buffer, then keeps a copy sized to the result.
-		this.shown = filterRows(this.sorted, test, this.buffer).slice();
+		// Filters into a reused buffer, then keeps a copy sized to the result (no search: the sorted order itself).
+		this.shown = this.search.groups.length === 0 ? this.sorted : filterRows(this.sorted, test, this.buffer).slice();
 		if (this.cursor >= this.shown.length) this.cursor = this.shown.length - 1;
 		this.list?.setCount(this.shown.length);
 		this.renderStatus();
 	}
 
 	private remapSelection(previous: CardRows, rows: CardRows): void {
-		const byPath = new Map(rows.files.map((file, f) => [file.path, f]));
-		this.selection.remap((row) => {
-			const f = byPath.get(previous.pathOf(row));
-			if (f === undefined) return -1;
-			const file = rows.files[f];
-			const card = previous.card[row];
-			const sibling = previous.sibling[row];
-			if (card >= file.cardCount || sibling >= file.siblingStart[card + 1] - file.siblingStart[card]) return -1;
-			return rows.rowOf(f, card, sibling);
-		});
+		this.selection.remap(rowMapping(previous, rows));
 		this.cursor = -1;
 	}
 
