@@ -61,12 +61,6 @@ export class RowSelection {
 		this.anchor = null;
 	}
 
-	/** Keeps only rows that pass `keep` (after a search) and forgets the anchor. */
-	retain(keep: (row: number) => boolean): void {
-		for (const row of [...this.rows]) if (!keep(row)) this.rows.delete(row);
-		this.anchor = null;
-	}
-
 	/** Moves the selection to a new table: `map` gives each old row's new row, or -1 when it is gone. */
 	remap(map: (row: number) => number): void {
 		const old = [...this.rows];
