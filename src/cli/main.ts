@@ -13,6 +13,7 @@ commands:
   cards PATH… [--json] [--deck D] [--filter F]  list every card
   decks PATH [--json]               the deck tree with due / new / learning / total
   review PATH [--deck D] [--filter F] review in the terminal, writing schedules back
+    [--ahead N | --cram | --forgotten N | --extra-new N]  custom study: due in N days, cram, failed lately, more new cards
   check PATH… [--json]              report problems in cards and comments (exit 1 when any)
   docker PATH… [--json] [--platform P] Dockerfile analysis and checks of notes and Dockerfiles (folders: everything below)
   stats PATH [--json] [--csv]       review history: retention, forecast, streaks (--csv: optimizer export)

@@ -5,6 +5,7 @@
 import { TFile, type Plugin } from "obsidian";
 import { openCardBrowser } from "../ui/card-browser/card-browser-view";
 import { DeckPickerModal } from "../ui/deck-picker";
+import { CustomStudyModal } from "../ui/custom-study/custom-study-modal";
 import { openDeckListInSidebar } from "../ui/deck-list/deck-list-view";
 import { openStatistics } from "../ui/stats-view";
 import type { PluginServices } from "../ui/services";
@@ -51,6 +52,11 @@ export function registerCommands(plugin: Plugin, services: PluginServices): void
 		id: "open-card-browser",
 		name: "Open card browser",
 		callback: () => void openCardBrowser(app),
+	});
+	plugin.addCommand({
+		id: "custom-study",
+		name: "Custom study…",
+		callback: () => new CustomStudyModal(app, services).open(),
 	});
 	plugin.addRibbonIcon("layers", "Open deck list", () => services.openDeckList());
 }

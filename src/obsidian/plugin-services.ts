@@ -8,6 +8,7 @@ import { PARSER_SETTING_KEYS, type SpacedNotesSettings } from "../settings/setti
 import { openCardInTab } from "../ui/card-browser/open-card";
 import { DeckListModal } from "../ui/deck-list/deck-list-modal";
 import { openReview } from "../ui/review/open-review";
+import { extraNewToday } from "../ui/custom-study/start-custom-study";
 import type { ReviewLog } from "../review/ports";
 import type { BrowserActions, PluginServices } from "../ui/services";
 import type { MergedLog } from "../stats/merge";
@@ -70,7 +71,9 @@ export class SpacedNotesServices implements PluginServices {
 	}
 
 	startReview(request: ReviewRequest): void {
-		openReview(this, request, { log: this.log });
+		// Extra new cards raised today (custom study) hold for every review of the day.
+		const extraNew = request.extraNew ?? extraNewToday(this.app, this.now(), this.settings().nextDayStartsAt);
+		openReview(this, Object.keys(extraNew).length > 0 ? { ...request, extraNew } : request, { log: this.log });
 	}
 
 	openDeckList(): void {

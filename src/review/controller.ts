@@ -11,6 +11,7 @@ import type { Rating } from "../model/schedule";
 import { cardTarget } from "../writeback/write-schedule";
 import { AnswerSaver, type SaveOutcome } from "./answer-saver";
 import { answerIntervals, cardView } from "./card-view";
+import { CRAM_LABELS } from "./custom-study";
 import { LiveCards } from "./live-cards";
 import { NoteEditor } from "./note-editor";
 import type { ReviewDeps } from "./ports";
@@ -79,6 +80,7 @@ export class ReviewController implements ReviewModel {
 			showIntervals: settings.showIntervalsOnButtons,
 			notice: this.notice,
 			loading: this.loadingText(),
+			reschedules: s.reschedules,
 		};
 	}
 
@@ -249,7 +251,10 @@ export class ReviewController implements ReviewModel {
 	private cardView(): ReviewCardView | null {
 		const entry = this.entry;
 		if (entry === null) return null;
-		this.intervals ??= answerIntervals(entry, this.deps.now(), this.deps.settings(), this.answers.dueOn);
+		this.intervals ??=
+			this.session?.reschedules === false
+				? { ...CRAM_LABELS }
+				: answerIntervals(entry, this.deps.now(), this.deps.settings(), this.answers.dueOn, this.session?.early);
 		return cardView(entry, this.live.get(entry.item), this.intervals);
 	}
 

@@ -6,6 +6,7 @@ import type { AnswerSaver } from "./answer-saver";
 import type { LiveCards } from "./live-cards";
 import type { ReviewDeps } from "./ports";
 import { loadReviewItems } from "./review-items";
+import { emptyCustomMessage, forgottenCardIds } from "./custom-study";
 
 /** A started review: its session, and a message for the user when not every card could be read. */
 export interface ReviewStart {
@@ -31,8 +32,13 @@ export async function startReview(deps: ReviewDeps, request: ReviewRequest, live
 		if (loaded.skippedNotes.length > 0) {
 			notice = `Some cards were left out because their notes changed or could not be read: ${loaded.skippedNotes.join(", ")}.`;
 		}
-		const history = deps.log?.readAll ? (await deps.log.readAll()).reviews : [];
-		return { session: ReviewSession.start(loaded.items, { now, settings, doneToday: doneToday(history, now, settings.nextDayStartsAt) }), notice };
+		const merged = deps.log?.readAll ? await deps.log.readAll() : { reviews: [], cram: [] };
+		const hour = settings.nextDayStartsAt;
+		const { custom, extraNew } = request;
+		const forgotten = custom?.kind === "forgotten" ? forgottenCardIds(merged, now, custom.days, hour) : undefined;
+		const session = ReviewSession.start(loaded.items, { now, settings, doneToday: doneToday(merged.reviews, now, hour), custom, forgotten, extraNew });
+		if (custom && session.finished) notice ??= emptyCustomMessage(custom);
+		return { session, notice };
 	} catch (error) {
 		notice = `The review could not start: ${error instanceof Error ? error.message : String(error)}`;
 		return { session: ReviewSession.start([], { now, settings }), notice };
