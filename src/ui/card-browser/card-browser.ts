@@ -16,7 +16,7 @@ import type { MergedLog } from "../../stats/merge";
 import type { BrowserActions, BrowserCardRef, PluginServices } from "../services";
 import { BrowserActionBar } from "./action-bar";
 import { BrowserRows } from "./browser-row";
-import { COLUMNS } from "./columns";
+import { renderHeader, statusLine } from "./columns";
 import { openCardInTab } from "./open-card";
 import { RowSelection } from "./selection";
 import { NoteTextCache } from "./text-loader";
@@ -309,24 +309,7 @@ export class CardBrowser {
 	}
 
 	private renderHeader(): void {
-		const header = this.headerEl;
-		if (!header) return;
-		header.empty();
-		header.createDiv({ cls: "sn-browser-cell sn-browser-check", attr: { role: "columnheader" } });
-		for (const column of COLUMNS) {
-			const sorted = column.id === this.sortColumn;
-			const cell = header.createEl("button", {
-				cls: `sn-browser-cell sn-browser-col-${column.id}${column.narrow ? "" : " sn-browser-wide"}`,
-				text: column.label,
-				attr: {
-					role: "columnheader",
-					"aria-sort": sorted ? (this.descending ? "descending" : "ascending") : "none",
-					title: `Sort by ${column.label.toLowerCase()}`,
-				},
-			});
-			if (sorted) cell.createSpan({ cls: "sn-browser-sort", text: this.descending ? " ▼" : " ▲" });
-			cell.addEventListener("click", () => this.sortBy(column.id));
-		}
+		if (this.headerEl) renderHeader(this.headerEl, this.sortColumn, this.descending, (column) => this.sortBy(column));
 	}
 
 	/** Clicks on rows (one listener for the list): select, Ctrl/Cmd toggle, Shift range, checkbox toggle. */
@@ -401,14 +384,7 @@ export class CardBrowser {
 		const status = this.statusEl;
 		const rows = this.rows;
 		if (!status || !rows) return;
-		const parts = [`${this.shown.length.toLocaleString()} of ${rows.length.toLocaleString()} cards`];
-		if (this.selection.size > 0) parts.push(`${this.selection.size.toLocaleString()} selected`);
-		const progress = this.textProgress;
-		if (progress) {
-			const percent = Math.floor((100 * progress.done) / Math.max(1, progress.total));
-			parts.push(searchesText(this.search) ? `reading card text: ${percent}% (text found so far)` : `reading card text: ${percent}%`);
-		}
-		status.setText(parts.join(" · "));
+		status.setText(statusLine(this.shown.length, rows.length, this.selection.size, this.textProgress, searchesText(this.search)));
 		this.actionBar?.update(this.selection.size);
 	}
 }

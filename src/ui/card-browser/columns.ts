@@ -1,4 +1,4 @@
-/** The card browser's columns: header label, cell text, and which ones a narrow pane keeps. */
+/** The card browser's columns (header label, cell text, which ones a narrow pane keeps), its header and its status line. */
 import { dueDayOf, ROW_DUE, ROW_LEARNING, ROW_NEW, type CardRows } from "../../browse/card-rows";
 import type { RowColumn } from "../../browse/row-sort";
 
@@ -57,3 +57,34 @@ export const COLUMNS: readonly BrowserColumn[] = [
 	{ id: "flag", label: "Flag", narrow: false, cell: (rows, row) => FLAG_NAMES[rows.flag[row]] ?? "" },
 	{ id: "note", label: "Note", narrow: false, cell: (rows, row) => noteName(rows.pathOf(row)) },
 ];
+
+/** Draws the header: one button per column that sorts by it (again: the other way). */
+export function renderHeader(header: HTMLElement, sortColumn: RowColumn, descending: boolean, sortBy: (column: RowColumn) => void): void {
+	header.empty();
+	header.createDiv({ cls: "sn-browser-cell sn-browser-check", attr: { role: "columnheader" } });
+	for (const column of COLUMNS) {
+		const sorted = column.id === sortColumn;
+		const cell = header.createEl("button", {
+			cls: `sn-browser-cell sn-browser-col-${column.id}${column.narrow ? "" : " sn-browser-wide"}`,
+			text: column.label,
+			attr: {
+				role: "columnheader",
+				"aria-sort": sorted ? (descending ? "descending" : "ascending") : "none",
+				title: `Sort by ${column.label.toLowerCase()}`,
+			},
+		});
+		if (sorted) cell.createSpan({ cls: "sn-browser-sort", text: descending ? " ▼" : " ▲" });
+		cell.addEventListener("click", () => sortBy(column.id));
+	}
+}
+
+/** "1,234 of 100,000 cards · 3 selected · reading card text: 40%". */
+export function statusLine(shown: number, total: number, selected: number, progress: { done: number; total: number } | null, searchesText: boolean): string {
+	const parts = [`${shown.toLocaleString()} of ${total.toLocaleString()} cards`];
+	if (selected > 0) parts.push(`${selected.toLocaleString()} selected`);
+	if (progress) {
+		const percent = Math.floor((100 * progress.done) / Math.max(1, progress.total));
+		parts.push(searchesText ? `reading card text: ${percent}% (text found so far)` : `reading card text: ${percent}%`);
+	}
+	return parts.join(" · ");
+}
