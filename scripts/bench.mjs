@@ -45,6 +45,9 @@ for (const file of files) {
 		target: "node20",
 		outfile,
 		logLevel: "warning",
+		// UI benchmarks draw views in jsdom (loaded from node_modules) with the tests' Obsidian mock.
+		external: ["jsdom"],
+		alias: { obsidian: "./tests/mocks/obsidian.ts" },
 	});
 	console.log(`\n## ${file}`);
 	const start = Date.now();

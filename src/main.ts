@@ -13,6 +13,7 @@ import { VaultIndexer } from "./obsidian/vault-index";
 import { readStoredSettings } from "./settings/read-settings";
 import { BuriedSiblings } from "./review/buried";
 import type { SpacedNotesSettings } from "./settings/settings";
+import { CARD_BROWSER_VIEW_TYPE, CardBrowserView } from "./ui/card-browser/card-browser-view";
 import { DECK_LIST_VIEW_TYPE, DeckListView } from "./ui/deck-list/deck-list-view";
 import { createReviewView, REVIEW_VIEW_TYPE } from "./ui/review/review-view";
 import { SpacedNotesSettingTab } from "./ui/settings-tab";
@@ -48,6 +49,7 @@ export default class SpacedNotesPlugin extends Plugin {
 		this.registerView(DECK_LIST_VIEW_TYPE, (leaf) => new DeckListView(leaf, services));
 		this.registerView(REVIEW_VIEW_TYPE, (leaf) => createReviewView(leaf, services, { log }));
 		this.registerView(STATS_VIEW_TYPE, (leaf) => new StatsView(leaf, statsProvider(services, log)));
+		this.registerView(CARD_BROWSER_VIEW_TYPE, (leaf) => new CardBrowserView(leaf, services));
 		registerCommands(this, services);
 
 		const onChipClick = chipClickHandler(services);

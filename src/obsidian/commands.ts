@@ -3,6 +3,7 @@
  * carry neither the plugin id nor the word "command" (Obsidian adds the plugin id itself).
  */
 import { TFile, type Plugin } from "obsidian";
+import { openCardBrowser } from "../ui/card-browser/card-browser-view";
 import { DeckPickerModal } from "../ui/deck-picker";
 import { CustomStudyModal } from "../ui/custom-study/custom-study-modal";
 import { openDeckListInSidebar } from "../ui/deck-list/deck-list-view";
@@ -47,6 +48,11 @@ export function registerCommands(plugin: Plugin, services: PluginServices): void
 		id: "open-statistics",
 		name: "Open review statistics",
 		callback: () => void openStatistics(app),
+	});
+	plugin.addCommand({
+		id: "open-card-browser",
+		name: "Open card browser",
+		callback: () => void openCardBrowser(app),
 	});
 	plugin.addCommand({
 		id: "custom-study",

@@ -9,13 +9,15 @@ import { DeckListModal } from "../ui/deck-list/deck-list-modal";
 import { openReview } from "../ui/review/open-review";
 import { extraNewToday } from "../ui/custom-study/start-custom-study";
 import type { ReviewLog } from "../review/ports";
-import type { PluginServices } from "../ui/services";
+import type { BrowserActions, PluginServices } from "../ui/services";
+import type { MergedLog } from "../stats/merge";
 import type { ReviewRequest } from "../review/request";
 import { deviceId } from "./review-log-store";
 import type { VaultIndexer } from "./vault-index";
 import { VaultNotes } from "./vault-notes";
 import { BuriedSiblings } from "../review/buried";
 import { PluginCardActions } from "./card-actions-service";
+import { browserActionsOf } from "./browser-actions";
 
 /** Settings whose change means every note must be parsed again. */
 const PARSER_KEYS: readonly (keyof SpacedNotesSettings)[] = PARSER_SETTING_KEYS;
@@ -33,6 +35,8 @@ export class SpacedNotesServices implements PluginServices {
 	readonly notes: VaultNotes;
 	log: ReviewLog | undefined;
 	readonly cardActions: PluginCardActions;
+	/** The card browser's actions: open, and card management on the selected siblings. */
+	readonly browserActions: BrowserActions;
 
 	/** @param buried today's buried siblings, as saved in the plugin's data (`buried`) */
 	constructor(
@@ -56,6 +60,17 @@ export class SpacedNotesServices implements PluginServices {
 			},
 			buried,
 		);
+		this.browserActions = browserActionsOf(this.app, this.notes, () => this.settings(), this.cardActions);
+	}
+
+	async readLog(): Promise<MergedLog> {
+		const log = this.log;
+		if (!log?.readAll) throw new Error("the review log is not available");
+		return log.readAll();
+	}
+
+	isBuried(cardId: string): boolean {
+		return this.cardActions.isBuriedId(cardId);
 	}
 
 	/** Saves the settings with today's buried siblings beside them (the plugin's data). */

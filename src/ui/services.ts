@@ -37,6 +37,7 @@ export interface CardActions {
 	/** Takes back the last action or bury; false when there was none or it could not be undone. */
 	undo(): Promise<boolean>;
 }
+import type { MergedLog } from "../stats/merge";
 
 /** The vault's card index as it is kept up to date (`VaultIndexer` in src/obsidian). */
 interface IndexFeed {
@@ -77,4 +78,38 @@ export interface PluginServices {
 	now(): Date;
 	/** Suspend, bury, flag, reset, forget, set due, undo (docs/format.md, "Suspended and flagged cards"). */
 	cardActions?: CardActions;
+	/** What the card browser does to the siblings it shows; absent = open only, in the active leaf. */
+	browserActions?: BrowserActions;
+	/** The merged review log of every device (card info, the browser's review counts); absent = no log. */
+	readLog?(): Promise<MergedLog>;
+	/** Whether a card (by its log id) is buried until tomorrow (plugin local state); absent = none is. */
+	isBuried?(cardId: string): boolean;
+}
+
+/** One sibling as the card browser hands it to an action. */
+export interface BrowserCardRef {
+	/** The note's vault path. */
+	path: string;
+	/** The card's first line (0-based) and its index among the note's cards, as the index has them. */
+	line: number;
+	cardIndex: number;
+	sibling: number;
+	/** The card's log id ("" when the note's text was not read yet). */
+	id: string;
+}
+
+/**
+ * The card browser's actions on the selected siblings. `open` is always there; the others are
+ * card management (suspend, flag, reset, set due), whose buttons show only once they are given.
+ */
+export interface BrowserActions {
+	/** Opens the card's note at the card. */
+	open: (card: BrowserCardRef) => void | Promise<void>;
+	suspend?: (cards: readonly BrowserCardRef[], suspended: boolean) => Promise<void>;
+	/** Flag 0 (none) to 7. */
+	flag?: (cards: readonly BrowserCardRef[], flag: number) => Promise<void>;
+	/** Makes the cards new again (their history stays in the log). */
+	reset?: (cards: readonly BrowserCardRef[]) => Promise<void>;
+	/** Sets the due day: "in 3 days", "2026-02-01", or a range of days to spread the cards over. */
+	setDue?: (cards: readonly BrowserCardRef[], when: string) => Promise<void>;
 }

@@ -288,3 +288,67 @@ describe("screens in Chromium", () => {
 		await page.close();
 	}, 120_000);
 });
+
+describe("card browser and card info in Chromium", () => {
+	/** Sideways overflow of the page, px (≤ 0 when everything fits the window's width). */
+	const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+	it("card browser at 1280×800 (light): every column, only the rows in view, three selected", async () => {
+		const page = await open("card-browser", "light", DESKTOP);
+		const headers = await page.locator(".sn-browser-header button").allTextContents();
+		expect(headers.map((h) => h.replace(/ [▲▼]$/, ""))).toEqual([
+			"Question",
+			"Deck",
+			"State",
+			"Due",
+			"Interval",
+			"Ease / difficulty",
+			"Lapses",
+			"Reviews",
+			"Flag",
+			"Note",
+		]);
+		expect(await page.locator(".sn-browser-col-deck").first().isVisible()).toBe(true);
+		// Every header label fits its column.
+		for (const header of await page.locator(".sn-browser-header button").all()) {
+			expect(await header.evaluate((el) => el.scrollWidth <= el.clientWidth + 1), (await header.textContent()) ?? "").toBe(true);
+		}
+		const rows = await page.locator(".sn-vlist-row").count();
+		expect(rows).toBeGreaterThan(5);
+		expect(await page.locator(".sn-browser-row.is-selected").count()).toBe(3);
+		expect(await page.locator(".sn-browser-status").textContent()).toMatch(/^\d+ of \d+ cards · 3 selected$/);
+		expect(await page.locator(".sn-browser-pending").count()).toBe(0);
+		expect(await overflow(page)).toBeLessThanOrEqual(0);
+		await page.screenshot({ path: join(DOCS, "card-browser.png") });
+		await page.close();
+	}, 120_000);
+
+	it("card browser at 390×844 (dark): question, state and due only, no sideways scrolling", async () => {
+		const page = await open("card-browser", "dark", PHONE);
+		expect(await page.locator(".sn-browser-row .sn-browser-col-question").first().isVisible()).toBe(true);
+		expect(await page.locator(".sn-browser-row .sn-browser-col-due").first().isVisible()).toBe(true);
+		expect(await page.locator(".sn-browser-row .sn-browser-col-deck").first().isVisible()).toBe(false);
+		expect(await page.locator(".sn-browser-header .sn-browser-col-deck").isVisible()).toBe(false);
+		expect(await page.locator(".sn-browser-header .sn-browser-col-due").isVisible()).toBe(true);
+		expect(await overflow(page)).toBeLessThanOrEqual(0);
+		const box = await page.locator(".sn-browser-row").first().boundingBox();
+		expect(box && box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+		await page.screenshot({ path: join(DOCS, "card-browser-phone.png") });
+		await page.close();
+	}, 120_000);
+
+	it("card info at 1280×800 (light) and 390×844 (dark): facts and the FSRS history", async () => {
+		const page = await open("card-info", "light", DESKTOP);
+		expect(await page.locator(".sn-card-info-history tbody tr").count()).toBe(6);
+		expect(await page.locator(".sn-card-info-history tbody tr").first().textContent()).toContain("Easy (cram)");
+		expect(await page.locator(".sn-card-info-facts").textContent()).toContain("docker/build-stages.md, line 3");
+		await page.locator(".modal").screenshot({ path: join(DOCS, "card-info.png") });
+		await page.close();
+		const phone = await open("card-info", "dark", PHONE);
+		expect(await overflow(phone)).toBeLessThanOrEqual(0);
+		const modalBox = await phone.locator(".modal").boundingBox();
+		expect(modalBox && modalBox.x + modalBox.width).toBeLessThanOrEqual(PHONE.width);
+		await phone.screenshot({ path: join(DOCS, "card-info-phone.png") });
+		await phone.close();
+	}, 120_000);
+});

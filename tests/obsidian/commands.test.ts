@@ -7,6 +7,7 @@ import { buildDeckTree } from "../../src/index/deck-tree";
 import { registerCommands } from "../../src/obsidian/commands";
 import { DECK_LIST_VIEW_TYPE } from "../../src/ui/deck-list/deck-list-view";
 import { STATS_VIEW_TYPE } from "../../src/ui/stats-view";
+import { CARD_BROWSER_VIEW_TYPE } from "../../src/ui/card-browser/card-browser-view";
 import { DeckPickerModal, deckChoices } from "../../src/ui/deck-picker";
 import { makeServices, NOW, sampleIndex } from "../ui/deck-list/helpers";
 
@@ -26,7 +27,7 @@ function setup() {
 }
 
 describe("commands", () => {
-	it("registers the seven commands with plain ids, sentence-case names and no hotkeys", () => {
+	it("registers the eight commands with plain ids, sentence-case names and no hotkeys", () => {
 		const { plugin } = setup();
 		expect(plugin.commands.map((c) => [c.id, c.name])).toEqual([
 			["review-all", "Review all due cards"],
@@ -35,6 +36,7 @@ describe("commands", () => {
 			["open-deck-list", "Open deck list"],
 			["open-deck-list-sidebar", "Open deck list in sidebar"],
 			["open-statistics", "Open review statistics"],
+			["open-card-browser", "Open card browser"],
 			["custom-study", "Custom study…"],
 		]);
 		for (const c of plugin.commands) {
@@ -85,6 +87,16 @@ describe("commands", () => {
 		command("open-statistics").callback?.();
 		await new Promise((resolve) => setTimeout(resolve, 0));
 		expect(app.workspace.leaves.map((leaf) => leaf.viewState?.type)).toEqual([STATS_VIEW_TYPE]);
+	});
+
+	it("opens the card browser in a tab, and reuses it the second time", async () => {
+		const { app, command } = setup();
+		command("open-card-browser").callback?.();
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		command("open-card-browser").callback?.();
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(app.workspace.leaves.map((leaf) => leaf.viewState?.type)).toEqual([CARD_BROWSER_VIEW_TYPE]);
+		expect(app.workspace.revealed).toHaveLength(2);
 	});
 });
 

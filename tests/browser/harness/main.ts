@@ -1,7 +1,8 @@
 /**
  * The screenshot harness: mounts one screen of the plugin with Obsidian's DOM helpers (the
- * jsdom test helper, bundled) and the mock `obsidian` module. `?scene=review|deck-list|docker`
- * picks the screen, `?theme=dark` the dark variables. Sets `body[data-ready]` when drawn.
+ * jsdom test helper, bundled) and the mock `obsidian` module. `?scene=review|deck-list|docker|
+ * card-browser|card-info` picks the screen, `?theme=dark` the dark variables. Sets
+ * `body[data-ready]` when drawn.
  */
 import type { App as ObsidianApp, Component, Scope as ObsidianScope, WorkspaceLeaf as ObsidianLeaf } from "obsidian";
 import { installObsidianDom } from "../../mocks/obsidian-dom";
@@ -20,10 +21,15 @@ import { renderReviewScreen } from "../../../src/ui/review/review-screen";
 import type { ReviewCardView, ReviewModel, ReviewScreenState } from "../../../src/review/review-state";
 import { clozeDisplay } from "../../../src/cards/cloze-display";
 import { clozePatternsOf } from "../../../src/cards/cloze-patterns";
-import type { ReviewEntry } from "../../../src/stats/log-format";
-import { mergeLogs } from "../../../src/stats/merge";
 import type { StatsCard } from "../../../src/stats/stats-cards";
 import { StatsView } from "../../../src/ui/stats-view";
+import { buildCardRows } from "../../../src/browse/card-rows";
+import { siblingTexts } from "../../../src/browse/note-texts";
+import { formatLogLine, type LogEntry, type ReviewEntry } from "../../../src/stats/log-format";
+import { mergeLogs, type MergedLog } from "../../../src/stats/merge";
+import { CardBrowser } from "../../../src/ui/card-browser/card-browser";
+import { cardInfoOfRow } from "../../../src/ui/card-info/card-info-modal";
+import { renderCardInfo } from "../../../src/ui/card-info/card-info";
 import clozes from "../../../examples/vault/clozes.md";
 import multistage from "../../../examples/vault/docker/docker-multistage.md";
 import layers from "../../../examples/vault/docker/layers-and-lists.md";
@@ -265,10 +271,110 @@ function dockerScene(): void {
 	renderDockerPanel(page, analyseDockerfile(block.body));
 }
 
+/** A note with FSRS schedules beside the examples (SM-2 only), so the browser shows both. */
+const FSRS_NOTE = [
+	"#space/docker/build",
+	"",
+	"What does `docker build --target` choose?::The stage the build stops at <!--SR:!fsrs,2026-03-22T09:00:00.000Z,12,14.2,6.1,2,5,1,0,2026-03-10T09:00:00.000Z-->",
+	"Which instruction starts a new build stage?::FROM <!--SR:!fsrs,2026-03-09T09:00:00.000Z,30,31.5,4.2,2,4,0,0,2026-02-07T09:00:00.000Z-->",
+	"What does BuildKit cache a RUN step by?::Its command line and the files it depends on <!--SR:!fsrs,2026-03-10T12:30:00.000Z,0,1.1,7.9,3,9,3,0,2026-03-10T12:20:00.000Z-->",
+].join("\n");
+
+/** The example notes and the FSRS note, indexed, with their texts. */
+function exampleWorld(): { index: CardIndex; texts: Map<string, string> } {
+	const texts = new Map<string, string>([
+		["clozes.md", clozes],
+		["docker/build-stages.md", FSRS_NOTE],
+		["docker/docker-multistage.md", multistage],
+		["docker/layers-and-lists.md", layers],
+		["languages/german-basics.md", german],
+	]);
+	const index = new CardIndex({ flashcardTags: SETTINGS.flashcardTags, dayStartHour: SETTINGS.nextDayStartsAt });
+	for (const [path, text] of texts) {
+		const parsed = parseNote(text, { path, settings: SETTINGS });
+		if (parsed.included) index.setFile(path, { tags: parsed.tags, cards: parsed.cards });
+	}
+	return { index, texts };
+}
+
+/** Five answers to the first FSRS card over a month, with FSRS's memory after each. */
+function exampleLog(texts: Map<string, string>): MergedLog {
+	const path = "docker/build-stages.md";
+	const id = siblingTexts(path, parseNote(texts.get(path) ?? "", { path, settings: SETTINGS }).cards)[0][0].id;
+	const answers: [number, number, 1 | 2 | 3 | 4, 0 | 1 | 2 | 3, number, number, number, number | undefined][] = [
+		// day of February, hour, rating, state before, interval, stability, difficulty, retrievability
+		[1, 9, 3, 0, 0, 0.4, 6.4, undefined],
+		[1, 9.2, 3, 1, 2, 2.3, 6.4, undefined],
+		[3, 18, 1, 2, 0, 0.9, 7.3, 0.84],
+		[4, 8, 3, 3, 4, 3.8, 7.1, undefined],
+		[8, 21, 3, 2, 12, 14.2, 6.1, 0.9],
+	];
+	const entries: LogEntry[] = answers.map(([day, hour, rating, state, interval, stability, difficulty, retrievability]) => ({
+		kind: "review",
+		time: new Date(2026, 1, day, Math.floor(hour), Math.round((hour % 1) * 60)).getTime(),
+		card: id,
+		deck: "space/docker/build",
+		rating,
+		state,
+		elapsedDays: 0,
+		scheduledDays: interval,
+		durationMs: 4000 + 1700 * day,
+		memory: retrievability === undefined ? { stability, difficulty } : { stability, difficulty, retrievability },
+	}));
+	entries.push({ kind: "cram", time: new Date(2026, 2, 1, 20, 0).getTime(), card: id, deck: "space/docker/build", rating: 4, durationMs: 2500 });
+	return mergeLogs([{ name: "harness.jsonl", text: entries.map(formatLogLine).join("\n") }]);
+}
+
+async function cardBrowserScene(): Promise<void> {
+	const pane = document.body.createDiv("sn-harness-view view-content");
+	const { index, texts } = exampleWorld();
+	const log = exampleLog(texts);
+	const indexer = { index, isBuilding: false, onChange: () => () => {}, ready: Promise.resolve() };
+	const done = () => Promise.resolve();
+	const services: PluginServices = {
+		app: new App() as unknown as ObsidianApp,
+		settings: () => SETTINGS,
+		updateSettings: async () => {},
+		indexer: indexer as unknown as VaultIndexer,
+		notes: { read: (path) => Promise.resolve(texts.get(path) ?? ""), process: () => Promise.reject(new Error("no writes here")) },
+		deviceId: () => "harness",
+		startReview: () => {},
+		openDeckList: () => {},
+		now: () => NOW,
+		browserActions: { open: () => {}, suspend: done, flag: done, reset: done, setDue: done },
+		readLog: () => Promise.resolve(log),
+	};
+	const browser = new CardBrowser(pane, services);
+	browser.open();
+	await browser.textRead;
+	browser.sortBy("due");
+	// Three cards selected: a click, then Ctrl-click twice.
+	const click = (position: number, ctrlKey: boolean) =>
+		pane.querySelector(`.sn-vlist-row[data-position="${position}"]`)?.dispatchEvent(new MouseEvent("click", { bubbles: true, ctrlKey }));
+	click(1, false);
+	click(2, true);
+	click(4, true);
+}
+
+function cardInfoScene(): void {
+	const content = modal("sn-card-info-modal", "Card info");
+	const { index, texts } = exampleWorld();
+	const rows = buildCardRows(index, NOW);
+	const file = rows.files.findIndex((f) => f.path === "docker/build-stages.md");
+	const path = rows.files[file].path;
+	const siblings = siblingTexts(path, parseNote(texts.get(path) ?? "", { path, settings: SETTINGS }).cards);
+	rows.setNoteTexts(file, siblings);
+	const row = rows.rowOf(file, 0, 0);
+	renderCardInfo(content, cardInfoOfRow(rows, row, siblings[0][0].answer, exampleLog(texts)), () => {});
+}
+
 const scene = params.get("scene");
+let drawn: Promise<void> = Promise.resolve();
 if (scene === "review") reviewScene((params.get("phase") as ReviewScenePhase | null) ?? "answer");
 else if (scene === "stats") statsScene();
 else if (scene === "deck-list") deckListScene();
 else if (scene === "docker") dockerScene();
+else if (scene === "card-browser") drawn = cardBrowserScene();
+else if (scene === "card-info") cardInfoScene();
 else document.body.createDiv({ text: `Unknown scene ${scene ?? ""}` });
-window.setTimeout(() => document.body.setAttr("data-ready", "1"), 50);
+void drawn.then(() => window.setTimeout(() => document.body.setAttr("data-ready", "1"), 50));
