@@ -106,3 +106,17 @@ describe("leeches", () => {
 		expect(fresh.files["n.md"]).not.toContain(",s-->");
 	});
 });
+
+describe("card actions from the review screen", () => {
+	it("give the card shown as a subject, and leave it out of the session", async () => {
+		const { controller } = world(FSRS_NOTE + "q2::a2 <!--SR:!2026-03-01,4,250-->\n", {});
+		await controller.load();
+		const subject = controller.currentSubject();
+		expect(subject).toMatchObject({ path: "n.md", sibling: 0, card: { front: "q" } });
+		controller.leaveOut();
+		expect(controller.currentSubject()?.card.front).toBe("q2");
+		controller.leaveOut();
+		expect(controller.currentSubject()).toBeNull();
+		expect(controller.state().phase).toBe("finished");
+	});
+});
