@@ -13,6 +13,7 @@ export default defineConfig({
 		// scheduling tests use to check local days in several time zones.
 		pool: "forks",
 		maxWorkers: 2,
-		testTimeout: 20000,
+		// Generous: some tests spawn the command line many times and run long on a busy machine.
+		testTimeout: 60000,
 	},
 });

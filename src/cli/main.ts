@@ -13,6 +13,7 @@ commands:
   cards PATH… [--json] [--deck D] [--filter F]  list every card
   decks PATH [--json]               the deck tree with due / new / learning / total
   review PATH [--deck D] [--filter F] review in the terminal, writing schedules back
+    [--ahead N | --cram | --forgotten N | --extra-new N]  custom study: due in N days, cram, failed lately, more new cards
   set PATH --filter F|--deck D --suspend|--unsuspend|--flag N|--unflag|--reset|--forget|--due WHEN [--dry-run]
                                     suspend, flag, reset or reschedule the selected cards
   check PATH… [--json]              report problems in cards and comments (exit 1 when any)

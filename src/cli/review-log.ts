@@ -7,7 +7,7 @@ import { appendFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join, relative } from "node:path";
 import type { ReviewLog } from "../review/ports";
-import { formatLogLine, type LogEntry, type ReviewEntry } from "../stats/log-format";
+import { formatLogLine, type CramEntry, type LogEntry, type ReviewEntry } from "../stats/log-format";
 import { mergeLogs, type LogFile, type LogProblem, type MergedLog } from "../stats/merge";
 import { reviewEntry, undoEntry, type AnswerFacts } from "../stats/review-entry";
 import { isDirectory, pathExists, toSlashes } from "./fs-paths";
@@ -94,8 +94,12 @@ export class VaultReviewLog implements ReviewLog {
 		return this.append(entry).then(() => entry);
 	}
 
-	recordUndo(answer: ReviewEntry, time: Date = new Date()): Promise<void> {
+	recordUndo(answer: Pick<ReviewEntry, "card" | "time">, time: Date = new Date()): Promise<void> {
 		return this.append(undoEntry(answer, time));
+	}
+
+	recordCram(entry: CramEntry): Promise<void> {
+		return this.append(entry);
 	}
 
 	readAll(): Promise<MergedLog> {

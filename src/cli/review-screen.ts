@@ -47,6 +47,11 @@ export class ReviewScreen {
 		this.say(this.dim(`${RATING_NAMES[rating]}: saved.`));
 	}
 
+	/** A cram answer (custom study): logged, no schedule changed. */
+	logged(rating: Rating): void {
+		this.say(this.dim(`${RATING_NAMES[rating]}: logged, schedule unchanged.`));
+	}
+
 	message(text: string): void {
 		this.say(terminalText(text));
 	}

@@ -4,6 +4,7 @@
  */
 import { TFile, type Plugin } from "obsidian";
 import { DeckPickerModal } from "../ui/deck-picker";
+import { CustomStudyModal } from "../ui/custom-study/custom-study-modal";
 import { openDeckListInSidebar } from "../ui/deck-list/deck-list-view";
 import { openStatistics } from "../ui/stats-view";
 import type { PluginServices } from "../ui/services";
@@ -48,5 +49,10 @@ export function registerCommands(plugin: Plugin, services: PluginServices): void
 		callback: () => void openStatistics(app),
 	});
 	registerCardCommands(plugin, services);
+	plugin.addCommand({
+		id: "custom-study",
+		name: "Custom study…",
+		callback: () => new CustomStudyModal(app, services).open(),
+	});
 	plugin.addRibbonIcon("layers", "Open deck list", () => services.openDeckList());
 }

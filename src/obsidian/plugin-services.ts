@@ -7,6 +7,7 @@ import { readStoredSettings } from "../settings/read-settings";
 import { PARSER_SETTING_KEYS, type SpacedNotesSettings } from "../settings/settings";
 import { DeckListModal } from "../ui/deck-list/deck-list-modal";
 import { openReview } from "../ui/review/open-review";
+import { extraNewToday } from "../ui/custom-study/start-custom-study";
 import type { ReviewLog } from "../review/ports";
 import type { PluginServices } from "../ui/services";
 import type { ReviewRequest } from "../review/request";
@@ -83,8 +84,11 @@ export class SpacedNotesServices implements PluginServices {
 	}
 
 	startReview(request: ReviewRequest): void {
+		// Extra new cards raised today (custom study) hold for every review of the day.
+		const extraNew = request.extraNew ?? extraNewToday(this.app, this.now(), this.settings().nextDayStartsAt);
 		// Siblings buried until tomorrow are left out (docs/format.md, "Suspended and flagged cards").
-		openReview(this, { isBuried: (id) => this.cardActions.isBuriedId(id), ...request }, { log: this.log });
+		const withBuried: ReviewRequest = { isBuried: (id) => this.cardActions.isBuriedId(id), ...request };
+		openReview(this, Object.keys(extraNew).length > 0 ? { ...withBuried, extraNew } : withBuried, { log: this.log });
 	}
 
 	openDeckList(): void {

@@ -5,7 +5,7 @@
  * service never sees two writers of one file; readers merge all files (`stats/merge.ts`).
  */
 import { normalizePath, TFile, type App, type DataAdapter, type Plugin } from "obsidian";
-import { formatLogLine, type LogEntry, type ReviewEntry } from "../stats/log-format";
+import { formatLogLine, type CramEntry, type LogEntry, type ReviewEntry } from "../stats/log-format";
 import { mergeLogs, type LogFile, type MergedLog } from "../stats/merge";
 import { reviewEntry, undoEntry, type AnswerFacts } from "../stats/review-entry";
 
@@ -59,8 +59,13 @@ export class ReviewLogStore {
 	}
 
 	/** Logs that `answer` was undone; readers drop it. */
-	recordUndo(answer: ReviewEntry, time: Date = new Date()): Promise<void> {
+	recordUndo(answer: Pick<ReviewEntry, "card" | "time">, time: Date = new Date()): Promise<void> {
 		return this.append(undoEntry(answer, time));
+	}
+
+	/** Logs an answer of a session that changes no schedule (custom study). */
+	recordCram(entry: CramEntry): Promise<void> {
+		return this.append(entry);
 	}
 
 	/** Appends one entry (writes are serialised, so lines never interleave). */

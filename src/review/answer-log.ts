@@ -5,12 +5,13 @@
 import type { Card } from "../model/card";
 import type { AnswerRecord } from "./session";
 import type { AnswerFacts } from "../stats/review-entry";
-import type { ReviewEntry } from "../stats/log-format";
+import type { CramEntry } from "../stats/log-format";
+import { cardId } from "../stats/card-id";
 import type { ReviewDeps } from "./ports";
 
 export class AnswerLog {
 	/** Each logged answer's entry, by record id; a promise, so an undo right after still finds it. */
-	private readonly logged = new Map<number, Promise<ReviewEntry | null>>();
+	private readonly logged = new Map<number, Promise<Logged | null>>();
 
 	constructor(private readonly deps: Pick<ReviewDeps, "log" | "notify" | "now" | "settings">) {}
 
@@ -18,6 +19,10 @@ export class AnswerLog {
 	recordAnswer(record: AnswerRecord, card: Card, durationMs: number): void {
 		const log = this.deps.log;
 		if (!log) return;
+		if (record.schedule === null) {
+			this.recordCram(record, card, durationMs);
+			return;
+		}
 		const facts: AnswerFacts = {
 			time: new Date(record.at),
 			path: record.item.file,
@@ -38,6 +43,30 @@ export class AnswerLog {
 		);
 	}
 
+	/** Logs a cram answer (no schedule changed): card, deck, rating and duration. */
+	private recordCram(record: AnswerRecord, card: Card, durationMs: number): void {
+		const write = this.deps.log?.recordCram?.bind(this.deps.log);
+		if (!write) return;
+		const entry: CramEntry = {
+			kind: "cram",
+			time: record.at,
+			card: cardId(record.item.file, card.source, record.item.sibling),
+			deck: card.decks[0] ?? "",
+			rating: record.rating,
+			durationMs: Number.isFinite(durationMs) ? Math.max(0, Math.round(durationMs)) : 0,
+		};
+		this.logged.set(
+			record.id,
+			write(entry).then(
+				() => entry,
+				() => {
+					this.deps.notify("The review log could not be written, so this cram answer is not recorded (no note was changed).");
+					return null;
+				},
+			),
+		);
+	}
+
 	/** Logs the undo of answer `id` now, once its own log line is written; nothing if it was never logged. */
 	recordUndo(id: number): void {
 		const logged = this.logged.get(id);
@@ -45,7 +74,7 @@ export class AnswerLog {
 		if (logged) void this.logUndo(logged, this.deps.now());
 	}
 
-	private async logUndo(logged: Promise<ReviewEntry | null>, time: Date): Promise<void> {
+	private async logUndo(logged: Promise<Logged | null>, time: Date): Promise<void> {
 		const entry = await logged;
 		if (entry === null) return;
 		try {
@@ -55,3 +84,6 @@ export class AnswerLog {
 		}
 	}
 }
+
+/** What an undo needs of a logged entry: its card and time. */
+type Logged = { card: string; time: number };

@@ -33,6 +33,8 @@ export class AnswerSaver {
 	readonly dueOn: DueHistogram = (day) => this.dueCounts?.get(day) ?? 0;
 	/** Comment before each written answer, by record id (what undo puts back). */
 	private readonly written = new Map<number, string | null>();
+	/** Cram answers logged (no note written), by record id: undo only logs. */
+	private readonly crammed = new Set<number>();
 	/** Why each unsaved answer's last write failed, by record id. */
 	private readonly failures = new Map<number, string>();
 	private readonly log: AnswerLog;
@@ -69,6 +71,14 @@ export class AnswerSaver {
 	async save(record: AnswerRecord, durationMs: number, settle: (result: WriteSettled) => boolean): Promise<SaveOutcome> {
 		const { item } = record;
 		const card = this.live.get(item);
+		if (record.schedule === null) {
+			// A cram answer: the note is not touched, only the log hears of it.
+			if (!settle({ kind: "written" })) return "unsaved";
+			this.failures.delete(record.id);
+			this.crammed.add(record.id);
+			this.log.recordAnswer(record, card, durationMs);
+			return "saved";
+		}
 		const outcome = await this.editor.write(item.file, cardTarget(card, item.sibling), record.schedule);
 		if (!outcome.ok && outcome.conflict === "stale") {
 			const fresh = await this.reread(item, card);
@@ -158,7 +168,8 @@ export class AnswerSaver {
 	 * notice, when the note could not be restored: the answer then stays as it is.
 	 */
 	async undo(record: AnswerRecord): Promise<boolean> {
-		if (this.written.has(record.id)) {
+		if (this.crammed.delete(record.id)) this.log.recordUndo(record.id);
+		else if (this.written.has(record.id)) {
 			const card = this.live.get(record.item);
 			const outcome = await this.editor.restore(record.item.file, cardTarget(card, record.item.sibling), this.written.get(record.id) ?? null);
 			if (!outcome.ok) {

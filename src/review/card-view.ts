@@ -9,8 +9,14 @@ import type { SpacedNotesSettings } from "../settings/settings";
 import type { ReviewCardView } from "./review-state";
 
 /** The interval label of each button for the entry at `now`. */
-export function answerIntervals(entry: QueueEntry, now: Date, settings: SpacedNotesSettings, dueOn: DueHistogram | undefined): Record<Rating, string> {
-	const preview = previewAnswers(entry.segment, now, settings, { cardKey: siblingKeyOf(entry.item), dueOn });
+export function answerIntervals(
+	entry: QueueEntry,
+	now: Date,
+	settings: SpacedNotesSettings,
+	dueOn: DueHistogram | undefined,
+	early = false,
+): Record<Rating, string> {
+	const preview = previewAnswers(entry.segment, now, settings, { cardKey: siblingKeyOf(entry.item), dueOn, early });
 	return {
 		[Rating.Again]: preview[Rating.Again].label,
 		[Rating.Hard]: preview[Rating.Hard].label,

@@ -12,6 +12,7 @@ import type { Card } from "../model/card";
 import { cardTarget } from "../writeback/write-schedule";
 import { AnswerSaver, type SaveOutcome } from "./answer-saver";
 import { answerIntervals, cardView } from "./card-view";
+import { CRAM_LABELS } from "./custom-study";
 import { LiveCards } from "./live-cards";
 import { NoteEditor } from "./note-editor";
 import type { ReviewDeps } from "./ports";
@@ -80,6 +81,7 @@ export class ReviewController implements ReviewModel {
 			showIntervals: settings.showIntervalsOnButtons,
 			notice: this.notice,
 			loading: this.loadingText(),
+			reschedules: s.reschedules,
 		};
 	}
 
@@ -270,7 +272,10 @@ export class ReviewController implements ReviewModel {
 	private cardView(): ReviewCardView | null {
 		const entry = this.entry;
 		if (entry === null) return null;
-		this.intervals ??= answerIntervals(entry, this.deps.now(), this.deps.settings(), this.answers.dueOn);
+		this.intervals ??=
+			this.session?.reschedules === false
+				? { ...CRAM_LABELS }
+				: answerIntervals(entry, this.deps.now(), this.deps.settings(), this.answers.dueOn, this.session?.early);
 		return cardView(entry, this.live.get(entry.item), this.intervals);
 	}
 

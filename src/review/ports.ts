@@ -5,7 +5,7 @@
 import type { ParsedNote } from "../model/card";
 import type { CardIndex } from "../index/card-index";
 import type { SpacedNotesSettings } from "../settings/settings";
-import type { LogEntry, ReviewEntry } from "../stats/log-format";
+import type { CramEntry, LogEntry, ReviewEntry } from "../stats/log-format";
 import type { MergedLog } from "../stats/merge";
 import type { AnswerFacts } from "../stats/review-entry";
 
@@ -27,7 +27,10 @@ export interface NoteStore {
 /** The review log: answers written, answers undone, and reading it back. */
 export interface ReviewLog {
 	recordAnswer(facts: AnswerFacts): Promise<ReviewEntry>;
-	recordUndo(answer: ReviewEntry, time?: Date): Promise<void>;
+	/** Logs the undo of an answer or a cram answer (its card and time). */
+	recordUndo(answer: Pick<ReviewEntry, "card" | "time">, time?: Date): Promise<void>;
+	/** Logs an answer that changed no schedule (custom study: cram, forgotten cards). */
+	recordCram?(entry: CramEntry): Promise<void>;
 	/** The merged log of every device; daily limits count today's answers from it. */
 	readAll?(): Promise<MergedLog>;
 	/** Appends any entry (card management: reset, due set, suspend; their undo). */

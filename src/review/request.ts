@@ -1,5 +1,6 @@
 /** What to review: a deck subtree, a filter, one note, or everything (all absent). */
 import type { Filter } from "../decks/filter";
+import type { CustomStudy } from "./custom-study";
 
 export interface ReviewRequest {
 	/** Shown in the review's header, e.g. "space › docker" or "All cards". */
@@ -15,4 +16,8 @@ export interface ReviewRequest {
 	 * (the plugin's local state, docs/format.md, "Suspended and flagged cards").
 	 */
 	isBuried?: (cardId: string) => boolean;
+	/** A custom study session over the selected cards (review ahead, cram, forgotten cards). */
+	custom?: CustomStudy;
+	/** Today's raised new-card limits (extra new cards): deck key → extra, see `extra-new.ts`. */
+	extraNew?: Readonly<Record<string, number>>;
 }

@@ -7,6 +7,7 @@ import type { LiveCards } from "./live-cards";
 import type { ReviewDeps } from "./ports";
 import { loadReviewItems } from "./review-items";
 import { cardId } from "../stats/card-id";
+import { emptyCustomMessage, forgottenCardIds } from "./custom-study";
 
 /** A started review: its session, and a message for the user when not every card could be read. */
 export interface ReviewStart {
@@ -28,15 +29,23 @@ export async function startReview(deps: ReviewDeps, request: ReviewRequest, live
 		const index = deps.index();
 		const loaded = await loadReviewItems(deps.notes, index, settings, request, now);
 		const buried = request.isBuried;
-		// Buried siblings wait until tomorrow (plugin state, not the note).
-		if (buried) loaded.items = loaded.items.filter((item) => !buried(cardId(item.file, item.card.source, item.sibling)));
+		// Suspended siblings are in no session, custom ones included; buried ones wait until
+		// tomorrow (plugin state, not the note). docs/format.md, "Suspended and flagged cards".
+		loaded.items = loaded.items.filter(
+			(item) => !item.card.siblings[item.sibling]?.marks?.suspended && !(buried && buried(cardId(item.file, item.card.source, item.sibling))),
+		);
 		if (settings.algorithm === "sm2" && settings.loadBalance) answers.countDueDays(index, settings.nextDayStartsAt);
 		for (const item of loaded.items) live.add(item);
 		if (loaded.skippedNotes.length > 0) {
 			notice = `Some cards were left out because their notes changed or could not be read: ${loaded.skippedNotes.join(", ")}.`;
 		}
-		const history = deps.log?.readAll ? (await deps.log.readAll()).reviews : [];
-		return { session: ReviewSession.start(loaded.items, { now, settings, doneToday: doneToday(history, now, settings.nextDayStartsAt) }), notice };
+		const merged = deps.log?.readAll ? await deps.log.readAll() : { reviews: [], cram: [] };
+		const hour = settings.nextDayStartsAt;
+		const { custom, extraNew } = request;
+		const forgotten = custom?.kind === "forgotten" ? forgottenCardIds(merged, now, custom.days, hour) : undefined;
+		const session = ReviewSession.start(loaded.items, { now, settings, doneToday: doneToday(merged.reviews, now, hour), custom, forgotten, extraNew });
+		if (custom && session.finished) notice ??= emptyCustomMessage(custom);
+		return { session, notice };
 	} catch (error) {
 		notice = `The review could not start: ${error instanceof Error ? error.message : String(error)}`;
 		return { session: ReviewSession.start([], { now, settings }), notice };

@@ -71,6 +71,8 @@ export interface ReviewScreenState {
 	notice: string | null;
 	/** While loading: what is being waited for ("Indexing… 120 of 3,400 notes"); null once started. */
 	loading: string | null;
+	/** False in a custom study session whose answers change no schedule (cram, forgotten cards). */
+	reschedules?: boolean;
 }
 
 /**

@@ -35,6 +35,7 @@ export function buildQueues(
 	settings: SchedulingSettings,
 	doneToday: Readonly<Record<string, DoneTodayCounts>>,
 	seed: string,
+	extraNew: (deck: string) => number = () => 0,
 ): Queues {
 	const hour = settings.nextDayStartsAt;
 	const today = localDay(now, hour);
@@ -89,7 +90,8 @@ export function buildQueues(
 		deckOf: decks.second,
 		deckNames: decks.names,
 		limit: settings.newPerDay,
-		already: (deck) => doneToday[deck]?.new ?? 0,
+		// Extra new cards today (custom study) count as if that many fewer were answered.
+		already: (deck) => (doneToday[deck]?.new ?? 0) - extraNew(deck),
 	});
 	return { learning, reviews, news };
 }

@@ -10,6 +10,8 @@ import { cardKeyOf, siblingKeyOf, type DoneTodayCounts, type QueueEntry, type Qu
 import { buildQueues, burySiblings, entryFor, insertByDue, requeue, without, type Queues } from "./session-queue";
 import type { DueHistogram } from "../schedule/sm2";
 import { Rating, type Schedule } from "../model/schedule";
+import { buildCustomQueues, cramRequeue, reschedules, type CustomStudy } from "./custom-study";
+import { extraNewFor } from "./extra-new";
 
 export type { QueueEntry, QueueKind, SessionItem } from "./session-item";
 
@@ -23,6 +25,12 @@ export interface SessionOptions {
 	doneToday?: Readonly<Record<string, DoneTodayCounts>>;
 	/** Seed of the shuffle (when the order is not deterministic); defaults to the start moment. */
 	seed?: string;
+	/** A custom study session (docs/scheduling.md, "Custom study"); absent: a normal review. */
+	custom?: CustomStudy;
+	/** Forgotten cards: the ids of the cards answered Again lately (`forgottenCardIds`). */
+	forgotten?: ReadonlySet<string>;
+	/** Today's raised new-card limits (extra new cards), deck key → extra. */
+	extraNew?: Readonly<Record<string, number>>;
 }
 
 /** One answer given in the session. */
@@ -33,8 +41,8 @@ export interface AnswerRecord {
 	readonly rating: Rating;
 	/** The segment before the answer: what undo restores. */
 	readonly previous: SegmentState;
-	/** The schedule to write. */
-	readonly schedule: Schedule;
+	/** The schedule to write; null for an answer that changes no schedule (cram, forgotten cards). */
+	readonly schedule: Schedule | null;
 	readonly at: number;
 }
 
@@ -58,6 +66,10 @@ export interface SessionSummary {
 
 interface SessionData {
 	readonly settings: SchedulingSettings;
+	/** False in a session whose answers change no schedule (they are logged as cram). */
+	readonly reschedule: boolean;
+	/** Review ahead: cards are answered before their due day (SM-2's early-review intervals). */
+	readonly early: boolean;
 	readonly queues: Readonly<Queues>;
 	readonly records: readonly AnswerRecord[];
 	readonly unsaved: readonly AnswerRecord[];
@@ -73,9 +85,14 @@ export class ReviewSession {
 	/** A session over `items` at `options.now`: due learning steps, then due reviews, then new cards. */
 	static start(items: readonly SessionItem[], options: SessionOptions): ReviewSession {
 		const seed = options.seed ?? String(options.now.getTime());
-		const queues = buildQueues(items, options.now, options.settings, options.doneToday ?? {}, seed);
+		const extra = options.extraNew ?? {};
+		const queues = options.custom
+			? buildCustomQueues(items, options.now, options.settings, options.custom, seed, options.forgotten)
+			: buildQueues(items, options.now, options.settings, options.doneToday ?? {}, seed, (deck) => extraNewFor(extra, deck));
 		return new ReviewSession({
 			settings: options.settings,
+			reschedule: reschedules(options.custom),
+			early: options.custom?.kind === "ahead",
 			queues,
 			records: [],
 			unsaved: [],
@@ -120,7 +137,8 @@ export class ReviewSession {
 		const entry = this.current(now);
 		if (!entry) return null;
 		const { settings } = this.data;
-		const answerCtx: AnswerContext = { cardKey: ctx.cardKey ?? siblingKeyOf(entry.item), dueOn: ctx.dueOn };
+		if (!this.data.reschedule) return this.answerWithoutSchedule(entry, rating, now);
+		const answerCtx: AnswerContext = { cardKey: ctx.cardKey ?? siblingKeyOf(entry.item), dueOn: ctx.dueOn, early: this.data.early };
 		const next = schedule(entry.segment, rating, now, settings, answerCtx);
 		const record: AnswerRecord = {
 			id: this.data.nextId,
@@ -142,6 +160,34 @@ export class ReviewSession {
 			nextId: this.data.nextId + 1,
 			previous: this,
 		});
+		return { session, record };
+	}
+
+	/** True in a review-ahead session: cards may be answered before their due day. */
+	get early(): boolean {
+		return this.data.early;
+	}
+
+	/** True when answers write new schedules; false in a cram session or a review of forgotten cards. */
+	get reschedules(): boolean {
+		return this.data.reschedule;
+	}
+
+	/** A cram answer: no schedule; Again and Hard bring the card back a little later (siblings are not buried). */
+	private answerWithoutSchedule(entry: QueueEntry, rating: Rating, now: Date): { session: ReviewSession; record: AnswerRecord } {
+		const record: AnswerRecord = {
+			id: this.data.nextId,
+			item: entry.item,
+			kind: entry.kind,
+			rating,
+			previous: entry.segment,
+			schedule: null,
+			at: now.getTime(),
+		};
+		let queues = without(this.data.queues, entry);
+		const again = cramRequeue(entry, rating, now);
+		if (again) queues = { ...queues, learning: insertByDue(queues.learning, again) };
+		const session = new ReviewSession({ ...this.data, queues, records: [...this.data.records, record], nextId: this.data.nextId + 1, previous: this });
 		return { session, record };
 	}
 

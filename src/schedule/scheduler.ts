@@ -7,7 +7,7 @@ import type { SchedulingSettings } from "../settings/settings";
 import { classicFromFsrs } from "./convert";
 import { localDay } from "../model/days";
 import { previewFsrs, scheduleFsrs } from "./fsrs";
-import { previewSm2, scheduleSm2, type DueHistogram } from "./sm2";
+import { previewSm2, scheduleSm2, scheduleSm2Early, type DueHistogram } from "./sm2";
 import { Rating, type ClassicSchedule, type Schedule } from "../model/schedule";
 
 export interface AnswerContext {
@@ -15,6 +15,8 @@ export interface AnswerContext {
 	cardKey: string;
 	/** Cards due per local day, for SM-2 load balancing; none when absent. */
 	dueOn?: DueHistogram;
+	/** Review ahead: SM-2 gives a card answered before its due day Anki's early-review intervals (FSRS needs nothing: it counts the days elapsed). */
+	early?: boolean;
 }
 
 export interface AnswerPreview {
@@ -31,7 +33,8 @@ const DAY = 24 * HOUR;
 export function answer(segment: SegmentState, rating: Rating, now: Date, settings: SchedulingSettings, ctx: AnswerContext): Schedule {
 	const previous = segment.kind === "ok" ? segment.schedule : null;
 	if (settings.algorithm === "sm2") {
-		return scheduleSm2(classicPrevious(previous, settings), rating, localDay(now, settings.nextDayStartsAt), settings, ctx.dueOn);
+		const sm2 = ctx.early ? scheduleSm2Early : scheduleSm2;
+		return sm2(classicPrevious(previous, settings), rating, localDay(now, settings.nextDayStartsAt), settings, ctx.dueOn);
 	}
 	return scheduleFsrs(previous, rating, now, settings, ctx.cardKey);
 }
@@ -41,7 +44,7 @@ export function previewAnswers(segment: SegmentState, now: Date, settings: Sched
 	const previous = segment.kind === "ok" ? segment.schedule : null;
 	const schedules: Record<Rating, Schedule> =
 		settings.algorithm === "sm2"
-			? previewSm2(classicPrevious(previous, settings), localDay(now, settings.nextDayStartsAt), settings, ctx.dueOn)
+			? previewSm2(classicPrevious(previous, settings), localDay(now, settings.nextDayStartsAt), settings, ctx.dueOn, ctx.early)
 			: previewFsrs(previous, now, settings, ctx.cardKey);
 	const out = {} as Record<Rating, AnswerPreview>;
 	for (const rating of [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy]) {

@@ -59,24 +59,64 @@ export function scheduleSm2(
 			break;
 	}
 
+	return finish(interval, ease, today, settings, dueHistogram);
+}
+
+/**
+ * {@link scheduleSm2} for a review-ahead session (docs/scheduling.md, "Custom study"): a card
+ * answered before its due day gets the intervals of Anki's filtered decks with rescheduling.
+ * The days actually waited earn the ease, but Good and Easy never shorten the interval, Hard at
+ * most halves its usual factor, and Easy gets half its bonus; the ease changes as usual. Again,
+ * and any card already due, are scheduled exactly as by {@link scheduleSm2}.
+ */
+export function scheduleSm2Early(
+	previous: ClassicSchedule | null,
+	rating: Rating,
+	today: string,
+	settings: Sm2Settings,
+	dueHistogram: DueHistogram = EMPTY_HISTOGRAM,
+): ClassicSchedule {
+	const early = previous && isDay(previous.due) ? daysBetween(today, previous.due) : 0;
+	if (previous === null || early <= 0 || rating === Rating.Again) return scheduleSm2(previous, rating, today, settings, dueHistogram);
+	let ease = Number.isFinite(previous.ease) && previous.ease > 0 ? previous.ease : settings.baseEase;
+	const scheduled = Number.isFinite(previous.interval) ? Math.max(1, previous.interval) : 1;
+	const waited = Math.max(0, scheduled - early);
+	let interval: number;
+	if (rating === Rating.Hard) {
+		interval = Math.max(1, waited * settings.lapseFactor, (scheduled * settings.lapseFactor) / 2);
+		ease = Math.max(SM2_MINIMUM_EASE, ease - 20);
+	} else {
+		interval = Math.max((waited * ease) / 100, scheduled);
+		if (rating === Rating.Easy) {
+			interval *= settings.easyBonus - (settings.easyBonus - 1) / 2;
+			ease += 20;
+		}
+	}
+	return finish(interval, ease, today, settings, dueHistogram);
+}
+
+/** Load balancing, the ceiling and rounding to one decimal, then the due day. */
+function finish(interval: number, ease: number, today: string, settings: Sm2Settings, dueHistogram: DueHistogram): ClassicSchedule {
 	if (settings.loadBalance && interval > 0) interval = balance(Math.round(interval), today, dueHistogram);
 	interval = Math.min(interval, sm2Ceiling(settings));
 	interval = Math.round(interval * 10) / 10;
 	return { type: "classic", due: addDays(today, interval), interval, ease };
 }
 
-/** The four outcomes of {@link scheduleSm2}, one per answer button. */
+/** The four outcomes of {@link scheduleSm2} ({@link scheduleSm2Early} when `early`), one per answer button. */
 export function previewSm2(
 	previous: ClassicSchedule | null,
 	today: string,
 	settings: Sm2Settings,
 	dueHistogram: DueHistogram = EMPTY_HISTOGRAM,
+	early = false,
 ): Record<Rating, ClassicSchedule> {
+	const schedule = early ? scheduleSm2Early : scheduleSm2;
 	return {
-		[Rating.Again]: scheduleSm2(previous, Rating.Again, today, settings, dueHistogram),
-		[Rating.Hard]: scheduleSm2(previous, Rating.Hard, today, settings, dueHistogram),
-		[Rating.Good]: scheduleSm2(previous, Rating.Good, today, settings, dueHistogram),
-		[Rating.Easy]: scheduleSm2(previous, Rating.Easy, today, settings, dueHistogram),
+		[Rating.Again]: schedule(previous, Rating.Again, today, settings, dueHistogram),
+		[Rating.Hard]: schedule(previous, Rating.Hard, today, settings, dueHistogram),
+		[Rating.Good]: schedule(previous, Rating.Good, today, settings, dueHistogram),
+		[Rating.Easy]: schedule(previous, Rating.Easy, today, settings, dueHistogram),
 	};
 }
 

@@ -60,15 +60,19 @@ describe("layer rules", () => {
 		expect(result.output).toContain("ui-not-glue");
 	});
 
-	it("a tree that keeps the layers passes, and so does ours", () => {
+	it("a tree that keeps the layers passes", () => {
 		const ok = cruise({
 			"src/model/card.ts": "export type Card = { front: string };\n",
 			"src/cards/parse.ts": 'import type { Card } from "../model/card";\nexport const parse = (front: string): Card => ({ front });\n',
 		});
 		expect(ok.output).toContain("no dependency violations");
 		expect(ok.status).toBe(0);
+	});
+
+	// Cruising the whole of src/ takes a few seconds alone and much longer on a busy machine.
+	it("ours keeps the layers", () => {
 		const ours = run(ROOT);
 		expect(ours.output).toContain("no dependency violations");
 		expect(ours.status).toBe(0);
-	});
+	}, 120_000);
 });

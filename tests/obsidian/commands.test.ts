@@ -26,7 +26,7 @@ function setup() {
 }
 
 describe("commands", () => {
-	it("registers the six commands with plain ids, sentence-case names and no hotkeys", () => {
+	it("registers the seven commands with plain ids, sentence-case names and no hotkeys", () => {
 		const { plugin } = setup();
 		expect(plugin.commands.map((c) => [c.id, c.name])).toEqual([
 			["review-all", "Review all due cards"],
@@ -35,6 +35,7 @@ describe("commands", () => {
 			["open-deck-list", "Open deck list"],
 			["open-deck-list-sidebar", "Open deck list in sidebar"],
 			["open-statistics", "Open review statistics"],
+			["custom-study", "Custom study…"],
 		]);
 		for (const c of plugin.commands) {
 			expect(c.hotkeys).toBeUndefined();

@@ -2,6 +2,7 @@
 import { Modal, type App } from "obsidian";
 import type { PluginServices } from "../services";
 import { DeckList } from "./deck-list";
+import { CustomStudyModal } from "../custom-study/custom-study-modal";
 
 export class DeckListModal extends Modal {
 	private list: DeckList | null = null;
@@ -22,6 +23,10 @@ export class DeckListModal extends Modal {
 			onStart: (request) => {
 				this.close();
 				this.services.startReview(request);
+			},
+			onCustomStudy: (scope) => {
+				this.close();
+				new CustomStudyModal(this.app, this.services, { scope }).open();
 			},
 		});
 		this.list.open();

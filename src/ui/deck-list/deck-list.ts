@@ -12,6 +12,8 @@ import { countLeeches } from "../../index/leeches";
 import type { PluginServices } from "../services";
 import type { ReviewRequest } from "../../review/request";
 import { deckTitle, filterDeckTree, type DeckFilterResult } from "./deck-filter";
+import { CustomStudyModal } from "../custom-study/custom-study-modal";
+import { addCustomStudyButton, type StudyScope } from "../custom-study/start-custom-study";
 
 /** Collapsed decks (by key), kept in memory while Obsidian runs, shared by every deck list. */
 const sharedCollapsed = new Set<string>();
@@ -21,6 +23,8 @@ export interface DeckListOptions {
 	onStart?: (request: ReviewRequest) => void;
 	/** Collapsed deck keys; defaults to one set shared by all deck lists of the session. */
 	collapsed?: Set<string>;
+	/** Opens custom study for a row's cards; defaults to the custom study modal. */
+	onCustomStudy?: (scope: StudyScope) => void;
 }
 
 const ALL_KEY = "\u0000all";
@@ -34,6 +38,7 @@ const COUNT_COLUMNS: { field: keyof DeckCounts; label: string }[] = [
 export class DeckList {
 	private readonly collapsed: Set<string>;
 	private readonly onStart: (request: ReviewRequest) => void;
+	private readonly onCustomStudy: (scope: StudyScope) => void;
 	private unsubscribe: (() => void) | null = null;
 	private closed = false;
 	private query = "";
@@ -49,6 +54,7 @@ export class DeckList {
 	) {
 		this.collapsed = options.collapsed ?? sharedCollapsed;
 		this.onStart = options.onStart ?? ((request) => services.startReview(request));
+		this.onCustomStudy = options.onCustomStudy ?? ((scope) => new CustomStudyModal(services.app, services, { scope }).open());
 	}
 
 	/** Builds the list and follows the index until {@link close}. */
@@ -119,6 +125,7 @@ export class DeckList {
 		head.createSpan({ cls: "sn-deck-head-name", text: "Deck" });
 		const headCounts = head.createSpan("sn-deck-counts");
 		for (const column of COUNT_COLUMNS) headCounts.createSpan({ cls: `sn-deck-count sn-deck-count-${column.field}`, text: column.label });
+		head.createSpan("sn-deck-custom-study-space");
 		this.renderRow(treeEl, "All cards", ALL_KEY, tree, { title: "All cards" }, "sn-deck-all");
 		this.renderLeeches(treeEl);
 		const filter = filterDeckTree(tree, this.query);
@@ -183,6 +190,7 @@ export class DeckList {
 		this.renderCounts(button, counts);
 		button.setAttr("aria-label", `${name}: ${counts.due} due, ${counts.new} new, ${counts.learning} learning, ${counts.total} in total`);
 		button.addEventListener("click", () => this.onStart(request));
+		addCustomStudyButton(row, name, request, this.onCustomStudy);
 		return button;
 	}
 
@@ -216,6 +224,7 @@ export class DeckList {
 			if (row.error !== null || !parsed.ok) {
 				button.disabled = true;
 				button.parentElement?.addClass("sn-deck-invalid");
+				button.parentElement?.querySelector<HTMLButtonElement>("button.sn-deck-custom-study")?.setAttr("disabled", "");
 				savedEl.createDiv({ cls: "sn-deck-error", text: row.error ?? "This filter is not valid." });
 			}
 		});
