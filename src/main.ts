@@ -41,7 +41,7 @@ export default class SpacedNotesPlugin extends Plugin {
 		const services = new SpacedNotesServices(this, indexer, BuriedSiblings.from((data as { buried?: unknown } | null)?.buried));
 		const log = ReviewLogStore.forPlugin(this);
 		services.log = log;
-		const reportLogError = (error: unknown) => new Notice(`The review history could not be saved: ${String(error)}`);
+		const reportLogError = (error: unknown) => new Notice(`Spaced Notes: the review history could not be saved: ${String(error)}`);
 		trackRenames(this, log, reportLogError);
 
 		this.addSettingTab(new SpacedNotesSettingTab(this, services));

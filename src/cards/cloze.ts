@@ -108,7 +108,7 @@ function groupNumber(digits: string): number {
  * deletions without a number come after the largest group, by pattern then as written. Group 0
  * and siblings past the limit are never hidden.
  */
-function siblingsOf(deletions: readonly ClozeDeletion[]): { of: Int32Array; count: number } {
+export function siblingsOf(deletions: readonly ClozeDeletion[]): { of: Int32Array; count: number } {
 	const of = new Int32Array(deletions.length);
 	let count = 0;
 	const unnumbered: number[] = [];

@@ -30,10 +30,8 @@ export interface CardActionsHost {
 
 /** A notice that names the plugin. */
 function say(text: string): Notice {
-	return new Notice(`${PLUGIN_NAME}: ${text}`);
+	return new Notice(`Spaced Notes: ${text}`);
 }
-
-const PLUGIN_NAME = "Spaced Notes";
 
 const FLAG_NAMES = ["", "red", "orange", "green", "blue", "pink", "turquoise", "purple"];
 

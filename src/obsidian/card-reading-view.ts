@@ -14,6 +14,7 @@ import { cardChipLabel } from "../schedule/chip-label";
 import { PARSER_SETTING_KEYS, type ParserSettings, type SpacedNotesSettings } from "../settings/settings";
 import { createRawCommentChip, createScheduleChip } from "../ui/schedule-chip";
 import type { CardChipClick } from "./card-live-preview";
+import { renderClozeGroups } from "./cloze-reading-view";
 import { sectionLineSlots, type ChipSlot } from "./reading-view-lines";
 
 export interface CardReadingViewOptions {
@@ -51,6 +52,7 @@ export function createCardReadingViewPostProcessor(getSettings: () => SpacedNote
 		// Chips of an earlier run go first, so a re-render never shows them twice.
 		for (const old of Array.from(el.querySelectorAll(".sn-chip-row, .sn-chip-line"))) old.remove();
 		const settings = getSettings();
+		renderClozeGroups(el, settings);
 		if (settings.commentDisplay === "hidden") return;
 		const info = ctx.getSectionInfo(el);
 		if (!info || !info.text.includes("<!--SR:")) return;

@@ -1,5 +1,6 @@
 /**
- * What clicking a card's schedule chip does: a card with something to review now starts a review
+ * What clicking a card's schedule chip does: a card whose comment cannot be read explains the
+ * problem (a review would only hide it); a card with something to review now starts a review
  * of just that card; a card that is not due shows its schedule instead of an empty session.
  */
 import { Menu, Notice } from "obsidian";
@@ -18,6 +19,15 @@ export function chipClickHandler(services: PluginServices): (info: { path: strin
 			showCardMenu(services, path, card, menu);
 			return;
 		}
+		const unreadable = card.siblings.map((s) => s.segment).find((segment) => segment.kind === "unreadable");
+		if (unreadable !== undefined && unreadable.kind === "unreadable") {
+			new Notice(
+				`Spaced Notes: this card's schedule "${unreadable.raw}" cannot be read: ${unreadable.reason}. ` +
+					"Until the comment is fixed or removed, the card is reviewed as new and its next answer replaces it.",
+				10_000,
+			);
+			return;
+		}
 		const now = services.now();
 		const hour = services.settings().nextDayStartsAt;
 		// A suspended side is never reviewed (docs/format.md, "Suspended and flagged cards").
@@ -31,7 +41,7 @@ export function chipClickHandler(services: PluginServices): (info: { path: strin
 			now,
 			hour,
 		);
-		new Notice(`Next review ${label.text}. ${label.title}`);
+		new Notice(`Spaced Notes: next review ${label.text}. ${label.title}`);
 	};
 }
 

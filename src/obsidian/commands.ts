@@ -48,11 +48,11 @@ export function registerCommands(plugin: Plugin, services: PluginServices): void
 		name: "Open review statistics",
 		callback: () => void openStatistics(app),
 	});
-	registerCardCommands(plugin, services);
 	plugin.addCommand({
 		id: "custom-study",
 		name: "Custom study…",
 		callback: () => new CustomStudyModal(app, services).open(),
 	});
+	registerCardCommands(plugin, services);
 	plugin.addRibbonIcon("layers", "Open deck list", () => services.openDeckList());
 }

@@ -2,7 +2,7 @@
  * The statistics view's data: the merged review log and every current card. The index keeps no
  * card text, and card ids come from it, so notes are read again here — only when the view asks.
  */
-import { TFile } from "obsidian";
+import { normalizePath, TFile, type Vault } from "obsidian";
 import { parseNote } from "../cards/parse";
 import { statsCardsOfNote, type StatsCard } from "../stats/stats-cards";
 import type { StatsDataProvider } from "../ui/stats-view";
@@ -25,15 +25,26 @@ export function statsProvider(services: PluginServices, log: ReviewLogStore): St
 		},
 		dayStartHour: () => services.settings().nextDayStartsAt,
 		now: () => services.now(),
-		exportCsv: async (csv) => {
+		exportCsv: async (csv, where) => {
+			const path = normalizePath(where);
 			const vault = services.app.vault;
-			const existing = vault.getAbstractFileByPath(CSV_EXPORT_PATH);
+			await createFolders(vault, path);
+			const existing = vault.getAbstractFileByPath(path);
 			if (existing instanceof TFile) await vault.process(existing, () => csv);
-			else await vault.create(CSV_EXPORT_PATH, csv);
-			return `Review log saved to ${CSV_EXPORT_PATH} (the FSRS optimizer's columns).`;
+			else await vault.create(path, csv);
+			return `Review log saved to ${path} (the FSRS optimizer's columns).`;
 		},
+		// An answer saved changes the index: the view reads again (it waits for a pause itself).
+		onChange: (listener) => services.indexer.onChange(listener),
 	};
 }
 
-/** Where the optimizer export goes: the vault's root, beside the notes, easy to find and share. */
-export const CSV_EXPORT_PATH = "spaced-notes-review-log.csv";
+/** Creates the folders above `path` that do not exist yet. */
+async function createFolders(vault: Vault, path: string): Promise<void> {
+	const parts = path.split("/").slice(0, -1);
+	for (let i = 1; i <= parts.length; i++) {
+		const folder = normalizePath(parts.slice(0, i).join("/"));
+		if (vault.getAbstractFileByPath(folder) !== null) continue;
+		await vault.createFolder(folder).catch(() => undefined);
+	}
+}

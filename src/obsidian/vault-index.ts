@@ -144,6 +144,8 @@ export class VaultIndexer extends Component {
 		this.index = index;
 		const files = this.app.vault.getMarkdownFiles();
 		this.buildProgress = { done: 0, total: files.length };
+		// A review waiting since before the build (e.g. restored at start-up) learns the total now.
+		for (const listener of [...this.progressListeners]) listener();
 		let sliceStart = this.clock();
 		const checkpoint = async (): Promise<boolean> => {
 			if (this.clock() - sliceStart >= this.sliceMs) {

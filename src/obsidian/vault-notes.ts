@@ -6,9 +6,13 @@
  * Obsidian decodes every note as UTF-8, so a note that is not UTF-8 (Latin-1 text, a binary file)
  * arrives with U+FFFD in place of its bad bytes; writing that text back would lose them. Text that
  * holds U+FFFD is therefore written only after its bytes were read and found to be UTF-8.
+ *
+ * A note open in an editor is written through the Editor API (`open-editor.ts`): the same edit
+ * (its precondition included) on the editor's text, one step of its undo history, read back.
  */
 import { TFile, type App } from "obsidian";
 import type { NoteStore } from "../review/ports";
+import { openEditorOf, processInEditor } from "./open-editor";
 
 /** How often a change is tried again when the note keeps changing while its bytes are checked. */
 const ATTEMPTS = 3;
@@ -18,11 +22,16 @@ export class VaultNotes implements NoteStore {
 	constructor(private readonly app: App) {}
 
 	read(path: string): Promise<string> {
+		const editor = openEditorOf(this.app, path);
+		if (editor !== null) return Promise.resolve(editor.getValue());
 		return this.app.vault.cachedRead(this.file(path));
 	}
 
 	async process(path: string, edit: (text: string) => string | null): Promise<string> {
 		const file = this.file(path);
+		const editor = openEditorOf(this.app, path);
+		// Text with U+FFFD goes the checked way below (its bytes must be read first).
+		if (editor !== null && !editor.getValue().includes(REPLACEMENT)) return processInEditor(editor, path, edit);
 		// The text (without a byte order mark) whose bytes were found to be UTF-8.
 		let checked: string | null = null;
 		for (let attempt = 0; attempt < ATTEMPTS; attempt++) {

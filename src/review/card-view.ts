@@ -7,6 +7,8 @@ import type { DueHistogram } from "../schedule/sm2";
 import { Rating } from "../model/schedule";
 import type { SpacedNotesSettings } from "../settings/settings";
 import type { ReviewCardView } from "./review-state";
+import { clozeDisplay } from "../cards/cloze-display";
+import { clozePatternsOf } from "../cards/cloze-patterns";
 
 /** The interval label of each button for the entry at `now`. */
 export function answerIntervals(
@@ -25,8 +27,12 @@ export function answerIntervals(
 	};
 }
 
-export function cardView(entry: QueueEntry, card: Card, intervals: Record<Rating, string>): ReviewCardView {
+export function cardView(entry: QueueEntry, card: Card, intervals: Record<Rating, string>, settings: SpacedNotesSettings): ReviewCardView {
 	const sibling = card.siblings[entry.item.sibling];
+	const cloze =
+		card.kind === "cloze" && sibling !== undefined
+			? clozeDisplay(card.front, clozePatternsOf(settings), sibling.index, { question: sibling.question, answer: sibling.answer })
+			: null;
 	return {
 		path: entry.item.file,
 		line: card.startLine,
@@ -37,5 +43,6 @@ export function cardView(entry: QueueEntry, card: Card, intervals: Record<Rating
 		context: card.context,
 		source: card.source,
 		intervals,
+		cloze,
 	};
 }

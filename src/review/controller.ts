@@ -17,6 +17,7 @@ import { LiveCards } from "./live-cards";
 import { NoteEditor } from "./note-editor";
 import type { ReviewDeps } from "./ports";
 import { startReview } from "./review-start";
+import { emptyReason, sessionOutlook, type SessionOutlook } from "./session-outlook";
 import type { AnswerOutcome, ReviewCardView, ReviewModel, ReviewPhase, ReviewScreenState, UnsavedAnswerView } from "./review-state";
 
 export class ReviewController implements ReviewModel {
@@ -28,6 +29,8 @@ export class ReviewController implements ReviewModel {
 	private shownAt = 0;
 	private notice: string | null = null;
 	private intervals: Record<Rating, string> | null = null;
+	/** The outlook shown when nothing is left, read once per time the session runs empty. */
+	private outlook: SessionOutlook | null | undefined = undefined;
 	private readonly live = new LiveCards();
 	private readonly answers: AnswerSaver;
 	private readonly editor: NoteEditor;
@@ -82,7 +85,23 @@ export class ReviewController implements ReviewModel {
 			notice: this.notice,
 			loading: this.loadingText(),
 			reschedules: s.reschedules,
+			...this.endState(s.summary().answered),
 		};
+	}
+
+	/** Outlook and empty reason once nothing is left to show (read from the index once per time). */
+	private endState(answered: number): Pick<ReviewScreenState, "outlook" | "empty"> {
+		const phase = this.phase();
+		if (phase !== "finished" && phase !== "waiting") return { outlook: null, empty: null };
+		if (this.outlook === undefined) {
+			const hour = this.deps.settings().nextDayStartsAt;
+			try {
+				this.outlook = sessionOutlook(this.deps.index(), this.request, this.deps.now(), hour);
+			} catch {
+				this.outlook = null;
+			}
+		}
+		return { outlook: this.outlook, empty: answered === 0 && phase === "finished" ? emptyReason(this.outlook) : null };
 	}
 
 	reveal(): void {
@@ -252,6 +271,7 @@ export class ReviewController implements ReviewModel {
 			this.intervals = null;
 			this.shownAt = this.deps.now().getTime();
 		}
+		this.outlook = undefined;
 		this.emit();
 	}
 
@@ -260,6 +280,8 @@ export class ReviewController implements ReviewModel {
 		if (this.session !== null) return null;
 		const progress = this.deps.indexing?.progress ?? null;
 		if (progress === null) return "Reading the notes…";
+		// Before the build starts (a tab restored before the layout is ready) nothing is counted yet.
+		if (progress.total === 0) return "Indexing…";
 		return `Indexing… ${progress.done.toLocaleString("en-US")} of ${progress.total.toLocaleString("en-US")} notes`;
 	}
 
@@ -276,7 +298,7 @@ export class ReviewController implements ReviewModel {
 			this.session?.reschedules === false
 				? { ...CRAM_LABELS }
 				: answerIntervals(entry, this.deps.now(), this.deps.settings(), this.answers.dueOn, this.session?.early);
-		return cardView(entry, this.live.get(entry.item), this.intervals);
+		return cardView(entry, this.live.get(entry.item), this.intervals, this.deps.settings());
 	}
 
 	private unsavedView(record: AnswerRecord): UnsavedAnswerView {

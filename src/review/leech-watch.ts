@@ -22,7 +22,7 @@ export class LeechWatch {
 	async becameLeech(record: AnswerRecord, card: Card): Promise<boolean> {
 		const threshold = this.deps.settings().leechThreshold;
 		const schedule = record.schedule;
-		// A cram answer changes no schedule and makes no lapse.
+		// A cram answer (no schedule) changes no lapse count.
 		if (schedule === null) return false;
 		if (schedule.type === "fsrs") return becameLeech(lapsesOf(record.previous), schedule.lapses, threshold);
 		// SM-2: a lapse is "Again" on a review; the comment has no count, the log has.

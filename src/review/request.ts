@@ -11,13 +11,13 @@ export interface ReviewRequest {
 	path?: string;
 	/** With `path`: only the card whose first line is this (0-based), e.g. from its schedule chip. */
 	line?: number;
+	/** A custom study session over the selected cards (review ahead, cram, forgotten cards). */
+	custom?: CustomStudy;
+	/** Today's raised new-card limits (extra new cards): deck key → extra, see `extra-new.ts`. */
+	extraNew?: Readonly<Record<string, number>>;
 	/**
 	 * Whether a sibling (by card id, `stats/card-id.ts`) is buried until tomorrow: it is left out
 	 * (the plugin's local state, docs/format.md, "Suspended and flagged cards").
 	 */
 	isBuried?: (cardId: string) => boolean;
-	/** A custom study session over the selected cards (review ahead, cram, forgotten cards). */
-	custom?: CustomStudy;
-	/** Today's raised new-card limits (extra new cards): deck key → extra, see `extra-new.ts`. */
-	extraNew?: Readonly<Record<string, number>>;
 }

@@ -6,8 +6,8 @@ import type { AnswerSaver } from "./answer-saver";
 import type { LiveCards } from "./live-cards";
 import type { ReviewDeps } from "./ports";
 import { loadReviewItems } from "./review-items";
-import { cardId } from "../stats/card-id";
 import { emptyCustomMessage, forgottenCardIds } from "./custom-study";
+import { cardId } from "../stats/card-id";
 
 /** A started review: its session, and a message for the user when not every card could be read. */
 export interface ReviewStart {

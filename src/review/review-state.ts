@@ -4,6 +4,7 @@
  * so it can be mounted over any model (the real controller, or a fixed one in a harness).
  */
 import type { QueueKind, SessionProgress, SessionSummary } from "./session";
+import type { EmptyReason, SessionOutlook } from "./session-outlook";
 import { Rating } from "../model/schedule";
 
 /** Button and summary names of the ratings. */
@@ -39,6 +40,11 @@ export interface ReviewCardView {
 	source: string;
 	/** Button labels ("10 min", "3 d" …) per rating. */
 	intervals: Record<Rating, string>;
+	/**
+	 * A cloze's sides with their gaps, hints and revealed words marked (`cards/cloze-display`):
+	 * the answer is the sentence once, shown in place of the question. Null for other cards.
+	 */
+	cloze?: { question: string; answer: string } | null;
 }
 
 export interface UnsavedAnswerView {
@@ -73,6 +79,10 @@ export interface ReviewScreenState {
 	loading: string | null;
 	/** False in a custom study session whose answers change no schedule (cram, forgotten cards). */
 	reschedules?: boolean;
+	/** Once nothing is left: the next due card and tomorrow's load of the request (null for one note). */
+	outlook?: SessionOutlook | null;
+	/** Why a session that never showed a card is empty; null otherwise. */
+	empty?: EmptyReason | null;
 }
 
 /**

@@ -70,7 +70,7 @@ const UNMAPPED: Record<string, { default: unknown; why: string }> = {
 	openViewInNewTabMobile: { default: false, why: "reviews open the same way on phones as elsewhere (the Review in setting)." },
 	showDeleteButtonInCardView: { default: false, why: "a card is deleted by editing its note here." },
 	showDeleteButtonInFileMenu: { default: false, why: "a card is deleted by editing its note here." },
-	useCustomHotkeys: { default: false, why: "the review keys are fixed here (1–4, Space, u, s, e, o)." },
+	useCustomHotkeys: { default: false, why: "the review keys are fixed here: its own (0–3, Space, S, J) are set instead." },
 	useCalloutsForSchedulingComments: {
 		default: false,
 		why: "scheduling comments inside a > [!sr|card-metadata] callout are not read here (those cards show as new), and new comments are written without the callout.",
@@ -212,6 +212,8 @@ export function importSpacedRepetitionSettings(data: unknown): SrImportResult {
 	for (const [key, { default: fallback, why }] of Object.entries(UNMAPPED)) {
 		if (key in source && source[key] !== undefined && JSON.stringify(source[key]) !== JSON.stringify(fallback)) skip(key, why);
 	}
+	// Its review keys (0–3, Space, S, J) are in its code, not its settings: whoever comes from it knows them.
+	if (mapped.length > 0) set("(its review keys)", "keyMap", "spaced-repetition");
 	if (mapped.length > 0 && !("algorithm" in settings)) {
 		// Files from before its FSRS option: SM-2 was its only algorithm.
 		set("algorithm", "algorithm", "sm2");

@@ -19,6 +19,8 @@ const CHOICES: Partial<Record<keyof SpacedNotesSettings, readonly string[]>> = {
 	algorithm: ["fsrs", "sm2"],
 	commentPlacement: ["auto", "next-line", "same-line"],
 	reviewIn: ["modal", "tab"],
+	reviewModalSize: ["small", "medium", "large"],
+	keyMap: ["anki", "spaced-repetition"],
 	commentDisplay: ["chip", "hidden", "raw"],
 	leechAction: ["suspend", "mark"],
 };

@@ -79,6 +79,10 @@ export interface SchedulingSettings {
 export interface SpacedNotesSettings extends ParserSettings, SchedulingSettings {
 	commentPlacement: CommentPlacement;
 	reviewIn: "modal" | "tab";
+	/** The review modal's fixed size on desktop (buttons stay in place); phones always fill the screen. */
+	reviewModalSize: "small" | "medium" | "large";
+	/** The review's keys: Anki's, or the Spaced Repetition plugin's (README, "Reviewing: keys"). */
+	keyMap: "anki" | "spaced-repetition";
 	showIntervalsOnButtons: boolean;
 	dockerPanel: boolean;
 	dockerPanelInLivePreview: boolean;
@@ -118,6 +122,8 @@ export const DEFAULT_SETTINGS: SpacedNotesSettings = {
 	leechAction: "suspend",
 	commentPlacement: "auto",
 	reviewIn: "modal",
+	reviewModalSize: "medium",
+	keyMap: "anki",
 	showIntervalsOnButtons: true,
 	dockerPanel: true,
 	dockerPanelInLivePreview: true,

@@ -19,8 +19,14 @@ export function createScheduleChip(label: ChipLabel, options: ScheduleChipOption
 		chip.addClass("sn-chip-clickable");
 		chip.setAttr("role", "button");
 		chip.setAttr("tabindex", "0");
-		// mousedown, not click: the editor would otherwise move the cursor into the comment first.
+		// The press is kept from the editor (it would move the cursor into the comment), but the
+		// chip acts on the click: a tap that slides away, or a press near a line end, does nothing.
 		chip.addEventListener("mousedown", (event) => {
+			if (event.button !== 0) return;
+			event.preventDefault();
+			event.stopPropagation();
+		});
+		chip.addEventListener("click", (event) => {
 			if (event.button !== 0) return;
 			event.preventDefault();
 			event.stopPropagation();

@@ -6,7 +6,7 @@
  * itself; older versions call display(), which renders the same list with classic rows (see
  * settings-compat.ts). Every change goes through `services.updateSettings`.
  */
-import { Notice, type Plugin, type Setting } from "obsidian";
+import { normalizePath, Notice, type Plugin, type Setting } from "obsidian";
 import { parseFilter } from "../decks/filter";
 import type { PluginServices } from "./services";
 import { importSpacedRepetitionSettings } from "../settings/import-sr";
@@ -41,7 +41,7 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 
 	/** Path of the Spaced Repetition plugin's settings in this vault's config folder. */
 	get srDataPath(): string {
-		return `${this.services.app.vault.configDir}/plugins/obsidian-spaced-repetition/data.json`;
+		return normalizePath(`${this.services.app.vault.configDir}/plugins/obsidian-spaced-repetition/data.json`);
 	}
 
 	override getControlValue(key: string): unknown {
@@ -113,12 +113,12 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 		try {
 			data = JSON.parse(await this.services.app.vault.adapter.read(this.srDataPath));
 		} catch (error) {
-			new Notice(`Could not read the Spaced Repetition plugin's settings: ${error instanceof Error ? error.message : String(error)}`);
+			new Notice(`Spaced Notes: could not read the Spaced Repetition plugin's settings: ${error instanceof Error ? error.message : String(error)}`);
 			return;
 		}
 		const { settings, mapped, unmapped } = importSpacedRepetitionSettings(data);
 		if (mapped.length > 0) await this.services.updateSettings(settings);
-		new Notice([`Imported ${mapped.length} settings from the Spaced Repetition plugin.`, ...unmapped].join("\n"), 10000);
+		new Notice([`Spaced Notes: imported ${mapped.length} settings from the Spaced Repetition plugin.`, ...unmapped].join("\n"), 10000);
 		this.rebuild();
 	}
 
@@ -317,6 +317,16 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 				name: "Review in",
 				desc: "Open reviews in a modal or in a tab.",
 				control: { type: "dropdown", key: "reviewIn", options: { modal: "Modal", tab: "Tab" } },
+			},
+			{
+				name: "Review window size",
+				desc: "The review modal's size on a computer. It keeps this size for every card, so the buttons stay in place.",
+				control: { type: "dropdown", key: "reviewModalSize", options: { small: "Small", medium: "Medium", large: "Large" } },
+			},
+			{
+				name: "Review keys",
+				desc: "Anki's keys (1–4, space, Z or U to undo), or those of the Spaced Repetition plugin.",
+				control: { type: "dropdown", key: "keyMap", options: { anki: "Anki", "spaced-repetition": "Spaced Repetition plugin" } },
 			},
 			{
 				name: "Show intervals on buttons",

@@ -12,6 +12,7 @@ import type { StatsCard } from "../stats/stats-cards";
 import { computeStats, knownDecks, type StatsReport } from "../stats/summary";
 import { renderBarChart } from "./charts/bar-chart";
 import { renderHeatmap } from "./charts/heatmap";
+import { DEFAULT_CSV_PATH, ExportCsvModal } from "./export-csv-modal";
 
 export const STATS_VIEW_TYPE = "spaced-notes-stats";
 
@@ -25,15 +26,26 @@ export interface StatsDataProvider {
 	dayStartHour(): number;
 	/** The clock (tests pass a fixed one). */
 	now?(): Date;
-	/** Saves the optimizer CSV somewhere and returns a message for the user; no button when absent. */
-	exportCsv?(csv: string): Promise<string>;
+	/** Saves the optimizer CSV at a vault path and returns a message for the user; no button when absent. */
+	exportCsv?(csv: string, path: string): Promise<string>;
+	/** Calls `listener` when reviews or cards changed (an answer was saved); returns a function that unsubscribes. */
+	onChange?(listener: () => void): () => void;
 }
+
+/** How long after the last change the view reads everything again (answers come in bursts). */
+const REFRESH_DELAY_MS = 2000;
+/** A chart is drawn anew when the view's width changed by more than this. */
+const REDRAW_WIDTH_STEP = 40;
 
 export class StatsView extends ItemView {
 	private deck = "";
 	private forecastDays: 30 | 90 = 30;
 	private log: MergedLog | null = null;
 	private cards: StatsCard[] = [];
+	private failure: string | null = null;
+	private refreshTimer: number | null = null;
+	/** The width the charts were drawn for (SVG units = CSS pixels, so text keeps its size). */
+	private chartWidth = 0;
 
 	constructor(
 		leaf: WorkspaceLeaf,
@@ -55,6 +67,9 @@ export class StatsView extends ItemView {
 	}
 
 	override async onOpen(): Promise<void> {
+		const unsubscribe = this.provider.onChange?.(() => this.scheduleRefresh());
+		if (unsubscribe) this.register(unsubscribe);
+		this.register(() => this.cancelRefresh());
 		await this.reload();
 	}
 
@@ -62,11 +77,47 @@ export class StatsView extends ItemView {
 		this.contentEl.empty();
 	}
 
-	/** Reads the log and the cards again, then draws. */
+	override onResize(): void {
+		if (this.log !== null && Math.abs(this.widthForCharts() - this.chartWidth) > REDRAW_WIDTH_STEP) this.draw();
+	}
+
+	/** Reads the log and the cards again, then draws ("Loading…" on the first read, the old figures meanwhile after). */
 	async reload(): Promise<void> {
-		this.log = await this.provider.loadLog();
-		this.cards = await this.provider.currentCards();
+		if (this.log === null) this.showMessage("Loading statistics…", "sn-stats-loading");
+		try {
+			this.log = await this.provider.loadLog();
+			this.cards = await this.provider.currentCards();
+			this.failure = null;
+		} catch (error) {
+			this.failure = `The statistics could not be read: ${error instanceof Error ? error.message : String(error)}`;
+		}
 		this.draw();
+	}
+
+	/** Reads again shortly after reviews were saved, so an open view follows the review. */
+	private scheduleRefresh(): void {
+		this.cancelRefresh();
+		this.refreshTimer = window.setTimeout(() => {
+			this.refreshTimer = null;
+			void this.reload();
+		}, REFRESH_DELAY_MS);
+	}
+
+	private cancelRefresh(): void {
+		if (this.refreshTimer !== null) window.clearTimeout(this.refreshTimer);
+		this.refreshTimer = null;
+	}
+
+	private showMessage(text: string, cls: string): void {
+		this.contentEl.empty();
+		this.contentEl.addClass("sn-stats");
+		this.contentEl.createDiv({ cls: `sn-stats-message ${cls}`, text });
+	}
+
+	/** The charts' width in CSS pixels: the view's, or a phone's before it is laid out (tests, hidden tabs). */
+	private widthForCharts(): number {
+		const width = this.contentEl.clientWidth;
+		return width > 0 ? Math.max(280, width - 32) : 400;
 	}
 
 	/** Draws from the data already read (deck or forecast range changed). */
@@ -75,7 +126,17 @@ export class StatsView extends ItemView {
 		root.empty();
 		root.addClass("sn-stats");
 		const log = this.log;
+		if (this.failure !== null) root.createDiv({ cls: "sn-stats-message sn-stats-warning", text: this.failure });
 		if (log === null) return;
+		if (log.reviews.length === 0 && this.cards.length === 0) {
+			root.createDiv({
+				cls: "sn-stats-message sn-stats-empty",
+				text: "No reviews and no cards yet. Tag a note with a flashcard tag, review its cards, and the statistics appear here.",
+			});
+			return;
+		}
+		this.chartWidth = this.widthForCharts();
+		const width = this.chartWidth;
 		const report = computeStats({
 			reviews: log.reviews,
 			cards: this.cards,
@@ -99,14 +160,21 @@ export class StatsView extends ItemView {
 		renderBarChart(
 			intervals,
 			report.intervals.map((b) => ({ label: b.label, value: b.count, title: `${b.label}: ${b.count} cards` })),
-			{ ariaLabel: "Interval distribution", labelEvery: 2 },
+			{ ariaLabel: "Interval distribution", labelEvery: 2, width },
 		);
 		const difficulty = section(root, "Difficulty");
-		renderBarChart(
-			difficulty,
-			report.difficulty.buckets.map((b) => ({ label: `${b.from}`, value: b.count, title: `${b.label}: ${b.count} cards` })),
-			{ ariaLabel: "Difficulty distribution", barClass: "sn-stats-bar-difficulty" },
-		);
+		if (report.difficulty.buckets.every((b) => b.count === 0)) {
+			// SM-2 (classic) schedules have no difficulty: an empty chart would read as a fault.
+			difficulty.createDiv({
+				cls: "sn-stats-message sn-stats-no-difficulty",
+				text: "No card has a difficulty yet: difficulty comes with FSRS schedules, and these cards have classic (SM-2) ones or none.",
+			});
+		} else
+			renderBarChart(
+				difficulty,
+				report.difficulty.buckets.map((b) => ({ label: `${b.from}`, value: b.count, title: `${b.label}: ${b.count} cards` })),
+				{ ariaLabel: "Difficulty distribution", barClass: "sn-stats-bar-difficulty", width },
+			);
 		if (report.difficulty.without > 0)
 			difficulty.createDiv({ cls: "sn-stats-note", text: `${report.difficulty.without} cards with classic schedules have no difficulty.` });
 	}
@@ -117,22 +185,25 @@ export class StatsView extends ItemView {
 		select.createEl("option", { text: "All decks", value: "" });
 		for (const deck of decks) select.createEl("option", { text: deck, value: deck });
 		select.value = this.deck;
-		this.registerDomEvent(select, "change", () => {
+		// Elements drawn anew on every draw: their own listeners go with them (registerDomEvent would pile up).
+		select.addEventListener("change", () => {
 			this.deck = select.value;
 			this.draw();
 		});
 		const refresh = bar.createEl("button", { text: "Refresh", cls: "sn-stats-refresh" });
-		this.registerDomEvent(refresh, "click", () => void this.reload());
+		refresh.addEventListener("click", () => void this.reload());
 		if (this.provider.exportCsv && this.log) {
 			const button = bar.createEl("button", { text: "Export for the optimizer", cls: "sn-stats-export" });
 			const reviews = this.log.reviews;
-			this.registerDomEvent(button, "click", () => {
-				const csv = toOptimizerCsv(reviews);
-				const left = csv.skipped > 0 ? ` ${csv.skipped} log row${csv.skipped === 1 ? " was" : "s were"} left out: not valid.` : "";
-				void this.provider.exportCsv?.(csv.text).then(
-					(message) => bar.createSpan({ cls: "sn-stats-note", text: message + left }),
-					(error: unknown) => bar.createSpan({ cls: "sn-stats-note", text: `The export failed: ${String(error)}` }),
-				);
+			button.addEventListener("click", () => {
+				new ExportCsvModal(this.app, DEFAULT_CSV_PATH, (path) => {
+					const csv = toOptimizerCsv(reviews);
+					const left = csv.skipped > 0 ? ` ${csv.skipped} log row${csv.skipped === 1 ? " was" : "s were"} left out: not valid.` : "";
+					void this.provider.exportCsv?.(csv.text, path).then(
+						(message) => bar.createSpan({ cls: "sn-stats-note", text: message + left }),
+						(error: unknown) => bar.createSpan({ cls: "sn-stats-note", text: `The export failed: ${String(error)}` }),
+					);
+				}).open();
 			});
 		}
 		bar.createSpan({ cls: "sn-stats-today", text: `Today: ${report.today}` });
@@ -165,7 +236,7 @@ export class StatsView extends ItemView {
 		const switcher = el.createDiv("sn-stats-switch");
 		for (const n of [30, 90] as const) {
 			const button = switcher.createEl("button", { text: `${n} days`, cls: n === this.forecastDays ? "is-active" : "" });
-			this.registerDomEvent(button, "click", () => {
+			button.addEventListener("click", () => {
 				this.forecastDays = n;
 				this.draw();
 			});
@@ -179,6 +250,7 @@ export class StatsView extends ItemView {
 			{
 				ariaLabel: `Cards due in the next ${this.forecastDays} days`,
 				labelEvery: this.forecastDays === 30 ? 5 : 15,
+				width: this.chartWidth,
 			},
 		);
 	}

@@ -59,11 +59,11 @@ async function launch(): Promise<Browser> {
 	return browser;
 }
 
-async function open(scene: string, theme: "light" | "dark", viewport: { width: number; height: number }): Promise<Page> {
+async function open(scene: string, theme: "light" | "dark", viewport: { width: number; height: number }, extra = ""): Promise<Page> {
 	const page = await (await launch()).newPage({ viewport });
 	const errors: string[] = [];
 	page.on("pageerror", (error) => errors.push(error.message));
-	await page.goto(`${pathToFileURL(join(dir, "index.html")).href}?scene=${scene}&theme=${theme}`);
+	await page.goto(`${pathToFileURL(join(dir, "index.html")).href}?scene=${scene}&theme=${theme}${extra}`);
 	await page.waitForSelector("body[data-ready='1']", { timeout: 10_000 });
 	expect(errors).toEqual([]);
 	return page;
@@ -116,6 +116,137 @@ async function checkAnswerButtons(page: Page, viewport: { width: number; height:
 		expect(hit).toBe(await buttons.nth(i).textContent());
 	}
 }
+
+/**
+ * Text elements of `root` whose contrast with what is behind them is below `min`: each element
+ * with text of its own, its colour against the first opaque background up its ancestors (semi-
+ * transparent ones blended on the way), as WCAG 2 computes contrast. Colours are the computed
+ * ones, so the theme's variables and `color-mix` are resolved by the browser.
+ */
+async function lowContrast(page: Page, root: string, min: number): Promise<string[]> {
+	return page.evaluate(
+		([selector, least]) => {
+			const parse = (value: string): [number, number, number, number] | null => {
+				const rgb = /^rgba?\(([\d.]+)[ ,]+([\d.]+)[ ,]+([\d.]+)(?:[ ,/]+([\d.]+))?\)$/.exec(value);
+				if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3]), rgb[4] === undefined ? 1 : Number(rgb[4])];
+				const srgb = /^color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)(?: \/ ([\d.]+))?\)$/.exec(value);
+				if (srgb) return [Number(srgb[1]) * 255, Number(srgb[2]) * 255, Number(srgb[3]) * 255, srgb[4] === undefined ? 1 : Number(srgb[4])];
+				return null;
+			};
+			const luminance = ([r, g, b]: number[]): number => {
+				const lin = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+				return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+			};
+			const blend = (top: number[], under: number[]): number[] => {
+				const a = top[3];
+				return [0, 1, 2].map((i) => top[i] * a + under[i] * (1 - a)).concat(1);
+			};
+			const background = (el: Element): number[] => {
+				const layers: number[][] = [];
+				for (let node: Element | null = el; node; node = node.parentElement) {
+					const colour = parse(getComputedStyle(node).backgroundColor);
+					if (colour && colour[3] > 0) {
+						layers.push(colour);
+						if (colour[3] >= 1) break;
+					}
+				}
+				let result = [255, 255, 255, 1];
+				for (const layer of layers.reverse()) result = blend(layer, result);
+				return result;
+			};
+			const low: string[] = [];
+			const rootEl = document.querySelector(selector);
+			if (!rootEl) return [`${selector} not found`];
+			let checked = 0;
+			for (const el of Array.from(rootEl.querySelectorAll<HTMLElement>("*")).concat(rootEl as HTMLElement)) {
+				const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").trim() !== "");
+				if (!own || el.closest(".sn-visually-hidden")) continue;
+				const box = el.getBoundingClientRect();
+				if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === "hidden") continue;
+				const fg = parse(getComputedStyle(el).color);
+				if (!fg) {
+					low.push(`${el.className}: colour ${getComputedStyle(el).color} not read`);
+					continue;
+				}
+				const bg = background(el);
+				const text = blend(fg, bg);
+				const [l1, l2] = [luminance(text), luminance(bg)].sort((a, b) => b - a);
+				const ratio = (l1 + 0.05) / (l2 + 0.05);
+				checked++;
+				if (ratio < least) low.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? "").trim().slice(0, 30)}": ${ratio.toFixed(2)}`);
+			}
+			if (checked < 5) low.push(`only ${checked} text elements checked`);
+			return low;
+		},
+		[root, min] as const,
+	);
+}
+
+/** The box of the answer row (Show answer, or the four ratings). */
+async function answerRow(page: Page): Promise<Box> {
+	const box = await page.locator(".sn-review-buttons").boundingBox();
+	expect(box).not.toBeNull();
+	return box ?? { x: 0, y: 0, width: 0, height: 0 };
+}
+
+describe("the review screen in Chromium (issue #15)", () => {
+	const sizes = { desktop: DESKTOP, phone: PHONE } as const;
+	for (const theme of ["light", "dark"] as const) {
+		for (const [name, viewport] of Object.entries(sizes)) {
+			it(`${name} ${viewport.width}×${viewport.height}, ${theme}: question, answer, cloze and finished screen; buttons in place; contrast ≥ 4.5:1`, async () => {
+				const phone = name === "phone" ? "&phone=1" : "";
+				const rows: Box[] = [];
+				for (const phase of ["question", "answer", "cloze", "finished"] as const) {
+					const page = await open("review", theme, viewport, `&phase=${phase}${phone}`);
+					await page.screenshot({ path: join(DOCS, `review-${phase}-${theme}-${name}.png`) });
+					expect(await lowContrast(page, ".sn-review", 4.5)).toEqual([]);
+					if (phase !== "finished") {
+						const row = await answerRow(page);
+						rows.push(row);
+						// Inside the viewport (on a phone: at its bottom, in thumb reach).
+						expect(row.y).toBeGreaterThanOrEqual(0);
+						expect(row.y + row.height).toBeLessThanOrEqual(viewport.height);
+						if (name === "phone") expect(viewport.height - (row.y + row.height)).toBeLessThan(120);
+					}
+					if (phase === "answer") await checkAnswerButtons(page, viewport);
+					if (phase === "cloze") {
+						expect(await page.locator(".sn-review-answer mark.sn-cloze-answer").count()).toBeGreaterThan(0);
+						expect(await page.locator(".sn-review-question").isVisible()).toBe(false);
+					}
+					if (phase === "finished") {
+						expect(await page.locator(".sn-review-tomorrow").textContent()).toBe("Tomorrow: 14 cards due; the next in 16 h.");
+						expect(await page.locator(".sn-review-end-links button").allTextContents()).toEqual(["Statistics", "Deck list"]);
+					}
+					await page.close();
+				}
+				// The answer row is in the same place on the question and on the answer (a plain card and a cloze).
+				for (const row of rows.slice(1)) {
+					expect(Math.abs(row.y - rows[0].y)).toBeLessThanOrEqual(1);
+					expect(Math.abs(row.height - rows[0].height)).toBeLessThanOrEqual(1);
+					expect(Math.abs(row.x - rows[0].x)).toBeLessThanOrEqual(1);
+				}
+			}, 180_000);
+		}
+	}
+
+	it("statistics at both sizes in light and dark: the forecast's first label inside its chart, charts as wide as the view", async () => {
+		for (const theme of ["light", "dark"] as const) {
+			for (const [name, viewport] of Object.entries(sizes)) {
+				const page = await open("stats", theme, viewport, name === "phone" ? "&phone=1" : "");
+				await page.waitForSelector(".sn-stats-tile");
+				await page.screenshot({ path: join(DOCS, `stats-${theme}-${name}.png`), fullPage: true });
+				const label = page.locator("svg[aria-label='Cards due in the next 30 days'] text.sn-stats-label").first();
+				const chart = await page.locator("svg[aria-label='Cards due in the next 30 days']").boundingBox();
+				const box = await label.boundingBox();
+				expect(await label.textContent()).toBe("Today");
+				expect(box && chart && box.x >= chart.x - 0.5).toBe(true);
+				const section = await page.locator(".sn-stats-section").first().boundingBox();
+				expect(chart && section && chart.width >= section.width - 40).toBe(true);
+				await page.close();
+			}
+		}
+	}, 180_000);
+});
 
 describe("screens in Chromium", () => {
 	it("review at 1280×800 (light): four answer buttons fully visible", async () => {

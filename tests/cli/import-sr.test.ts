@@ -47,19 +47,27 @@ describe("import-sr", () => {
 		expect(c.out()).toBe(
 			[
 				`Read ${join(".", SR, "data.json")}`,
-				"Mapped 5 settings:",
+				"Mapped 6 settings:",
 				'  flashcardTags → flashcardTags = ["#cards"]',
 				"  convertFoldersToDecks → foldersAsDecks = true",
 				'  singleLineCardSeparator → singleLineSeparator = ";;"',
 				"  baseEase → baseEase = 230",
+				'  (its review keys) → keyMap = "spaced-repetition"',
 				'  algorithm → algorithm = "sm2"',
 				"Not mapped (1):",
-				"  - useCustomHotkeys (true) was not imported: the review keys are fixed here (1–4, Space, u, s, e, o).",
+				"  - useCustomHotkeys (true) was not imported: the review keys are fixed here: its own (0–3, Space, S, J) are set instead.",
 				`Wrote ${join(".", OURS, "data.json")}.`,
 				"",
 			].join("\n"),
 		);
-		expect(ours(dir)).toEqual({ flashcardTags: ["#cards"], singleLineSeparator: ";;", foldersAsDecks: true, baseEase: 230, algorithm: "sm2" });
+		expect(ours(dir)).toEqual({
+			flashcardTags: ["#cards"],
+			singleLineSeparator: ";;",
+			foldersAsDecks: true,
+			baseEase: 230,
+			keyMap: "spaced-repetition",
+			algorithm: "sm2",
+		});
 		expect(readStoredSettings(ours(dir)).problems).toEqual([]);
 	});
 
@@ -67,7 +75,14 @@ describe("import-sr", () => {
 		const dir = vault({ settings: { baseEase: 230 } }, { newPerDay: 5, baseEase: 300, savedFilters: [{ name: "k8s", expression: "#k8s" }], futureKey: 1 });
 		const c = capture(dir);
 		expect(await runCli(["import-sr", dir], c.io)).toBe(0);
-		expect(ours(dir)).toEqual({ newPerDay: 5, baseEase: 230, savedFilters: [{ name: "k8s", expression: "#k8s" }], futureKey: 1, algorithm: "sm2" });
+		expect(ours(dir)).toEqual({
+			newPerDay: 5,
+			baseEase: 230,
+			savedFilters: [{ name: "k8s", expression: "#k8s" }],
+			futureKey: 1,
+			keyMap: "spaced-repetition",
+			algorithm: "sm2",
+		});
 		expect(c.out()).toContain("(kept 3 other settings).");
 		expect(readdirSync(join(dir, OURS))).toEqual(["data.json"]);
 	});

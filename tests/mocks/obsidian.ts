@@ -237,6 +237,12 @@ export class Vault extends Events {
 	async read(file: TFile): Promise<string> {
 		return this.cachedRead(file);
 	}
+	/** Folders made with `createFolder` (test inspection). */
+	folders = new Set<string>();
+	async createFolder(path: string): Promise<void> {
+		if (this.folders.has(path)) throw new Error(`Folder already exists: ${path}`);
+		this.folders.add(path);
+	}
 	async create(path: string, text: string): Promise<TFile> {
 		if (this.files.has(path)) throw new Error(`File already exists: ${path}`);
 		return this.put(path, text);
@@ -677,6 +683,10 @@ export class ButtonComponent {
 		this.buttonEl.setText(text);
 		return this;
 	}
+	setCta(): this {
+		this.buttonEl.addClass("mod-cta");
+		return this;
+	}
 	onClick(cb: (evt: MouseEvent) => unknown): this {
 		this.buttonEl.addEventListener("click", cb);
 		return this;
@@ -793,5 +803,47 @@ export class Menu {
 	showAtMouseEvent(_event: MouseEvent): this {
 		shownMenus.push(this);
 		return this;
+	}
+}
+
+// --- A note open in an editor (added for writes through the Editor API) ---
+
+/** A plain-text editor: the text, and each transaction kept as one undo step. */
+export class MockEditor {
+	undoSteps: { before: string; origin?: string }[] = [];
+	constructor(public text: string) {}
+	getValue(): string {
+		return this.text;
+	}
+	offsetToPos(offset: number): { line: number; ch: number } {
+		const before = this.text.slice(0, offset).split("\n");
+		return { line: before.length - 1, ch: before[before.length - 1].length };
+	}
+	posToOffset(pos: { line: number; ch: number }): number {
+		const lines = this.text.split("\n");
+		let offset = 0;
+		for (let i = 0; i < pos.line; i++) offset += lines[i].length + 1;
+		return offset + pos.ch;
+	}
+	transaction(tx: { changes?: { from: { line: number; ch: number }; to?: { line: number; ch: number }; text: string }[] }, origin?: string): void {
+		this.undoSteps.push({ before: this.text, origin });
+		// Applied from the last change back, so earlier positions stay valid.
+		const changes = [...(tx.changes ?? [])].sort((a, b) => this.posToOffset(b.from) - this.posToOffset(a.from));
+		for (const change of changes) {
+			const from = this.posToOffset(change.from);
+			const to = this.posToOffset(change.to ?? change.from);
+			this.text = this.text.slice(0, from) + change.text + this.text.slice(to);
+		}
+	}
+}
+
+export class MarkdownView {
+	mode: "source" | "preview" = "source";
+	constructor(
+		public file: TFile | null,
+		public editor: MockEditor,
+	) {}
+	getMode(): "source" | "preview" {
+		return this.mode;
 	}
 }

@@ -297,7 +297,12 @@ describe("cardLivePreviewExtension: chip clicks", () => {
 		const clicked: CardChipClick[] = [];
 		const { view: v } = open(FORMS, { onChipClick: (info) => clicked.push(info), path: "deck/cards.md" });
 		const chip = chips(v)[1];
-		chip.dispatchEvent(new MouseEvent("mousedown", { bubbles: true, button: 0 }));
+		const pressed = new MouseEvent("mousedown", { bubbles: true, cancelable: true, button: 0 });
+		chip.dispatchEvent(pressed);
+		// The press is kept from the editor but does not act; the click does.
+		expect(pressed.defaultPrevented).toBe(true);
+		expect(clicked).toHaveLength(0);
+		chip.dispatchEvent(new MouseEvent("click", { bubbles: true, button: 0 }));
 		expect(clicked).toHaveLength(1);
 		expect(clicked[0].path).toBe("deck/cards.md");
 		expect(clicked[0].card.front).toBe("Next line");

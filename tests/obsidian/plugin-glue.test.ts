@@ -5,7 +5,7 @@ import { parseNote } from "../../src/cards/parse";
 import { chipClickHandler } from "../../src/obsidian/chip-actions";
 import { SpacedNotesServices } from "../../src/obsidian/plugin-services";
 import { ReviewLogStore } from "../../src/obsidian/review-log-store";
-import { CSV_EXPORT_PATH, statsProvider } from "../../src/obsidian/stats-provider";
+import { statsProvider } from "../../src/obsidian/stats-provider";
 import { VaultIndexer } from "../../src/obsidian/vault-index";
 import { DEFAULT_SETTINGS, type SpacedNotesSettings } from "../../src/settings/settings";
 import { cardId } from "../../src/stats/card-id";
@@ -84,7 +84,22 @@ describe("clicking a card's chip", () => {
 		chipClickHandler(services)({ path: "n.md", card: cards[2] });
 		expect(services.reviews).toHaveLength(0);
 		expect(notices.length).toBe(before + 1);
-		expect(notices[notices.length - 1]).toMatch(/^Next review in 5\.8 mo\. Due 2026-09-01/);
+		expect(notices[notices.length - 1]).toMatch(/^Spaced Notes: next review in 5\.8 mo\. Due 2026-09-01/);
+	});
+
+	it("explains an unreadable schedule instead of starting a review", () => {
+		const note = "#space\nbroken::card <!--SR:!2026-13-45,3,250-->\n";
+		const [card] = parseNote(note, { path: "n.md", settings: { ...DEFAULT_SETTINGS, flashcardTags: ["#space"] } }).cards;
+		expect(card.siblings[0].segment.kind).toBe("unreadable");
+		const services = makeServices();
+		services.now = () => new Date(2026, 2, 10, 12);
+		const before = notices.length;
+		chipClickHandler(services)({ path: "n.md", card });
+		expect(services.reviews).toHaveLength(0);
+		expect(notices.length).toBe(before + 1);
+		expect(notices[notices.length - 1]).toMatch(
+			/^Spaced Notes: this card's schedule "2026-13-45,3,250" cannot be read: "2026-13-45" is not a date\. Until the comment is fixed/,
+		);
 	});
 });
 
@@ -101,9 +116,12 @@ describe("the statistics view's data", () => {
 		const parsed = parseNote(note, { path: "n.md", settings: plugin.settings }).cards;
 		expect(cards.map((c) => c.id)).toEqual([cardId("n.md", parsed[0].source, 0), cardId("n.md", parsed[1].source, 0), cardId("n.md", parsed[1].source, 1)]);
 		expect(cards[0].schedule).toEqual({ type: "classic", due: "2026-03-01", interval: 3, ease: 250 });
-		expect(await provider.exportCsv?.("a,b\n")).toContain(CSV_EXPORT_PATH);
-		expect(await provider.exportCsv?.("c,d\n")).toContain(CSV_EXPORT_PATH);
-		expect(vault.files.get(CSV_EXPORT_PATH)?.text).toBe("c,d\n");
+		// The path asked for, normalized; its folders made; a second export replaces the file.
+		expect(await provider.exportCsv?.("a,b\n", "Exports//stats/log.csv")).toContain("Exports/stats/log.csv");
+		expect(await provider.exportCsv?.("c,d\n", "/Exports/stats/log.csv")).toContain("Exports/stats/log.csv");
+		expect(vault.files.get("Exports/stats/log.csv")?.text).toBe("c,d\n");
+		expect([...(vault as unknown as { folders: Set<string> }).folders]).toEqual(["Exports", "Exports/stats"]);
+		expect([...vault.files.keys()].filter((path) => !path.includes("/"))).toEqual(["n.md"]);
 		expect((await provider.loadLog()).reviews).toEqual([]);
 	});
 });

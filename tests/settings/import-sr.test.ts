@@ -132,6 +132,7 @@ describe("importSpacedRepetitionSettings", () => {
 			showIntervalsOnButtons: false,
 			reviewIn: "tab",
 			deterministicOrder: true,
+			keyMap: "spaced-repetition",
 		});
 		expect(mapped.map((m) => `${m.from} → ${m.to}`)).toEqual([
 			"flashcardTags → flashcardTags",
@@ -158,6 +159,7 @@ describe("importSpacedRepetitionSettings", () => {
 			"showIntervalInReviewButtons → showIntervalsOnButtons",
 			"openViewInNewTab → reviewIn",
 			"flashcardCardOrder → deterministicOrder",
+			"(its review keys) → keyMap",
 		]);
 		expect(mapped.find((m) => m.to === "nextDayStartsAt")?.value).toBe(4);
 		// The result is valid settings as a whole: reading it back changes nothing and reports nothing.
@@ -256,6 +258,7 @@ describe("importSpacedRepetitionSettings", () => {
 			deterministicOrder: false,
 			ignoredTags: ["#old"],
 			algorithm: "sm2",
+			keyMap: "spaced-repetition",
 		});
 	});
 
@@ -281,6 +284,7 @@ describe("importSpacedRepetitionSettings", () => {
 			multiLineSeparator: "+++",
 			burySiblings: false,
 			algorithm: "sm2",
+			keyMap: "spaced-repetition",
 		});
 		const text = unmapped.join("\n");
 		expect(text).toContain("baseEase (50) was not imported: Base ease must be between 130 and 1000.");

@@ -38,6 +38,8 @@ export const CONTROL_ROWS: { name: string; key: string; only?: "fsrs" | "sm2" }[
 	{ name: "Lapse factor", key: "lapseFactor", only: "sm2" },
 	{ name: "Load balance", key: "loadBalance", only: "sm2" },
 	{ name: "Review in", key: "reviewIn" },
+	{ name: "Review window size", key: "reviewModalSize" },
+	{ name: "Review keys", key: "keyMap" },
 	{ name: "Show intervals on buttons", key: "showIntervalsOnButtons" },
 	{ name: "Dockerfile panel", key: "dockerPanel" },
 	{ name: "Dockerfile panel in live preview", key: "dockerPanelInLivePreview" },

@@ -179,7 +179,7 @@ describe("settings tab (Obsidian before 1.13, classic rows)", () => {
 		await settle();
 		expect(services.current.flashcardTags).toEqual(["#cards"]);
 		expect(services.current.baseEase).toBe(240);
-		expect(notices[0]).toContain("Imported");
+		expect(notices[0]).toContain("imported");
 		// Rendered again with the imported values.
 		expect(row(tab, "Flashcard tags").querySelector("input")?.value).toBe("#cards");
 	});

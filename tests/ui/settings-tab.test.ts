@@ -195,14 +195,16 @@ describe("settings tab (Obsidian 1.13+, declarative)", () => {
 		expect(services.current.flashcardTags).toEqual(["#cards"]);
 		expect(services.current.baseEase).toBe(240);
 		expect(services.current.commentPlacement).toBe("same-line");
-		expect(notices[0]).toContain("Imported 4 settings");
+		// Its review keys come along with its settings.
+		expect(services.current.keyMap).toBe("spaced-repetition");
+		expect(notices[0]).toContain("imported 5 settings");
 	});
 
 	it("a broken data file gives a notice and changes nothing", async () => {
 		const { tab, services } = setup({}, "{ not json");
 		await tab.importSrSettings();
 		expect(services.patches).toEqual([]);
-		expect(notices[0]).toContain("Could not read");
+		expect(notices[0]).toContain("could not read");
 	});
 });
 

@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 import { WorkspaceLeaf } from "obsidian";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { Rating } from "../../src/model/schedule";
 import type { ReviewEntry } from "../../src/stats/log-format";
 import { mergeLogs, type MergedLog } from "../../src/stats/merge";
 import type { StatsCard } from "../../src/stats/stats-cards";
 import { heatLevel, weekdayOf } from "../../src/ui/charts/heatmap";
 import { STATS_VIEW_TYPE, StatsView, type StatsDataProvider } from "../../src/ui/stats-view";
+import { csvPathOf } from "../../src/ui/export-csv-modal";
 import { installObsidianDom } from "../mocks/obsidian-dom";
 import { local } from "../helpers/tz";
 
@@ -26,17 +27,18 @@ const review = (day: number, hour: number, deck: string, rating: Rating, state: 
 	durationMs: 1000,
 });
 
-function makeView(log: Partial<MergedLog> = {}, cards: StatsCard[] = [], exported: string[] = []) {
+function makeView(log: Partial<MergedLog> = {}, cards: StatsCard[] = [], exported: string[] = [], provided: Partial<StatsDataProvider> = {}) {
 	const merged: MergedLog = { ...mergeLogs([]), ...log };
 	const provider: StatsDataProvider = {
 		loadLog: () => Promise.resolve(merged),
 		currentCards: () => cards,
 		dayStartHour: () => 0,
 		now: () => NOW,
-		exportCsv: (csv) => {
-			exported.push(csv);
-			return Promise.resolve("Saved review-log.csv");
+		exportCsv: (csv, path) => {
+			exported.push(csv, path);
+			return Promise.resolve(`Saved ${path}`);
 		},
+		...provided,
 	};
 	return new StatsView(new WorkspaceLeaf(), provider);
 }
@@ -124,18 +126,105 @@ describe("StatsView", () => {
 		await view.onOpen();
 		expect(view.contentEl.querySelector(".sn-stats-warning")?.textContent).toBe("1 unreadable log line was skipped (first: logs/phone.jsonl, line 7).");
 		view.contentEl.querySelector<HTMLButtonElement>(".sn-stats-export")!.click();
+		// It asks where, proposing a file in a folder of its own rather than the vault's root.
+		const input = document.body.querySelector<HTMLInputElement>(".sn-export-csv-path");
+		expect(input?.value).toBe("Spaced Notes/review-log.csv");
+		const exportButton = () => [...document.body.querySelectorAll<HTMLButtonElement>(".sn-export-csv button")].find((b) => b.textContent === "Export");
+		input!.value = "notes.txt";
+		input!.dispatchEvent(new Event("input"));
+		exportButton()!.click();
+		expect(document.body.querySelector(".sn-export-csv-error")?.textContent).toBe("The file name must end in .csv.");
+		expect(exported).toHaveLength(0);
+		input!.value = "Exports//optimizer.csv";
+		input!.dispatchEvent(new Event("input"));
+		exportButton()!.click();
 		await new Promise((resolve) => setTimeout(resolve, 0));
-		expect(exported).toHaveLength(1);
+		expect(exported).toHaveLength(2);
 		expect(exported[0].split("\n")[0]).toBe("card_id,review_time,review_rating,review_state,review_duration");
 		expect(exported[0].trim().split("\n")).toHaveLength(5);
-		expect(view.contentEl.textContent).toContain("Saved review-log.csv");
+		expect(exported[1]).toBe("Exports/optimizer.csv");
+		expect(view.contentEl.textContent).toContain("Saved Exports/optimizer.csv");
+		expect(document.body.querySelector(".sn-export-csv")).toBeNull();
 	});
 
-	it("shows an empty history without failing", async () => {
+	it("says so when there is nothing yet, instead of empty charts", async () => {
 		const view = makeView();
 		await view.onOpen();
-		expect(view.contentEl.querySelectorAll(".sn-stats-heat-0")).toHaveLength(365);
-		expect([...view.contentEl.querySelectorAll(".sn-stats-retention td")].map((td) => td.textContent)).toEqual(["All", "–", "–", "–"]);
+		expect(view.contentEl.querySelector(".sn-stats-empty")?.textContent).toMatch(/^No reviews and no cards yet\./);
+		expect(view.contentEl.querySelector("svg")).toBeNull();
+	});
+
+	it("says 'Loading statistics…' while the log is read, and what failed when it cannot be", async () => {
+		let release: (log: MergedLog) => void = () => {};
+		const view = makeView({}, CARDS, [], { loadLog: () => new Promise((resolve) => (release = resolve)) });
+		const opened = view.onOpen();
+		expect(view.contentEl.querySelector(".sn-stats-loading")?.textContent).toBe("Loading statistics…");
+		release({ ...mergeLogs([]), reviews: HISTORY });
+		await opened;
+		expect(view.contentEl.querySelector(".sn-stats-loading")).toBeNull();
+		expect(view.contentEl.querySelectorAll(".sn-stats-tile")).toHaveLength(5);
+		const failing = makeView({}, CARDS, [], { loadLog: () => Promise.reject(new Error("disk gone")) });
+		await failing.onOpen();
+		expect(failing.contentEl.querySelector(".sn-stats-warning")?.textContent).toBe("The statistics could not be read: disk gone");
+	});
+
+	it("reads again after a review was saved, once the answers pause", async () => {
+		vi.useFakeTimers();
+		try {
+			let reviews: ReviewEntry[] = [];
+			let changed: () => void = () => {};
+			const view = makeView({}, CARDS, [], {
+				loadLog: () => Promise.resolve({ ...mergeLogs([]), reviews }),
+				onChange: (listener) => {
+					changed = listener;
+					return () => (changed = () => {});
+				},
+			});
+			await view.onOpen();
+			const reviewsThisYear = () => view.contentEl.querySelectorAll(".sn-stats-tile-value")[3]?.textContent;
+			expect(reviewsThisYear()).toBe("0");
+			reviews = HISTORY;
+			changed();
+			changed();
+			await vi.advanceTimersByTimeAsync(2500);
+			expect(reviewsThisYear()).toBe("4");
+		} finally {
+			vi.useRealTimers();
+		}
+	});
+
+	it("an all-SM-2 collection gets a sentence, not an empty difficulty chart; the charts fill the view's width", async () => {
+		const view = makeView({ reviews: HISTORY }, CARDS);
+		Object.defineProperty(view.contentEl, "clientWidth", { configurable: true, value: 1200 });
+		await view.onOpen();
+		expect(view.contentEl.querySelector("svg[aria-label='Difficulty distribution']")).toBeNull();
+		expect(view.contentEl.querySelector(".sn-stats-no-difficulty")?.textContent).toMatch(/^No card has a difficulty yet/);
+		// Drawn for the view's width (not a 400-unit chart stretched up to 640 px), so labels keep their size.
+		expect(view.contentEl.querySelector("svg[aria-label='Interval distribution']")?.getAttribute("viewBox")).toBe("0 0 1168 150");
+	});
+
+	it("never cuts the forecast's first label ('oday'): it starts at the chart's left edge", async () => {
+		const view = makeView({ reviews: HISTORY }, CARDS);
+		await view.onOpen();
+		const first = view.contentEl.querySelector("svg[aria-label='Cards due in the next 30 days'] text.sn-stats-label");
+		expect(first?.textContent).toBe("Today");
+		expect(first?.getAttribute("text-anchor")).toBe("start");
+		expect(Number(first?.getAttribute("x"))).toBeGreaterThanOrEqual(0);
+	});
+
+	it("keeps no listener of a redrawn element: switching the forecast many times draws once per click", async () => {
+		const view = makeView({ reviews: HISTORY }, CARDS);
+		await view.onOpen();
+		const cleanups = () => (view as unknown as { cleanups: unknown[] }).cleanups.length;
+		const before = cleanups();
+		for (let i = 0; i < 5; i++) {
+			const button = [...view.contentEl.querySelectorAll<HTMLButtonElement>(".sn-stats-switch button")].find(
+				(b) => b.textContent === (i % 2 ? "30 days" : "90 days"),
+			);
+			button!.click();
+		}
+		expect(view.contentEl.querySelectorAll("svg[aria-label='Cards due in the next 90 days']")).toHaveLength(1);
+		expect(cleanups()).toBe(before);
 	});
 });
 
@@ -144,5 +233,14 @@ describe("heat map helpers", () => {
 		expect([0, 1, 25, 26, 50, 75, 76, 100].map((n) => heatLevel(n, 100))).toEqual([0, 1, 1, 2, 2, 3, 4, 4]);
 		expect(weekdayOf("2026-03-09")).toBe(0); // a Monday
 		expect(weekdayOf("2026-03-15")).toBe(6);
+	});
+});
+
+describe("the CSV export's path", () => {
+	it("is normalized, must name a .csv file and stay inside the vault", () => {
+		expect(csvPathOf(" /Exports//log.csv ")).toEqual({ ok: true, path: "Exports/log.csv" });
+		expect(csvPathOf("")).toMatchObject({ ok: false });
+		expect(csvPathOf("notes/log.txt")).toEqual({ ok: false, message: "The file name must end in .csv." });
+		expect(csvPathOf("../outside.csv")).toEqual({ ok: false, message: "The path must stay inside the vault." });
 	});
 });

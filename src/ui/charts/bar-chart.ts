@@ -19,16 +19,23 @@ export interface BarChartOptions {
 	labelEvery?: number;
 	/** Extra class on the bars, e.g. to colour a chart differently. */
 	barClass?: string;
+	/**
+	 * The width to draw for, in CSS pixels (default: a phone's). The SVG fills its container's
+	 * width; drawn for that width, its text stays at its CSS size instead of growing with it.
+	 */
+	width?: number;
 }
 
-// About a phone's width, so text in viewBox units stays near its CSS size there.
-const WIDTH = 400;
+const PHONE_WIDTH = 400;
+/** Roughly how wide a label's character is, in viewBox units, at the labels' size. */
+const CHAR_WIDTH = 7;
 const HEIGHT = 150;
 const LABEL_SPACE = 18;
 const TOP_SPACE = 14;
 
 /** Draws `bars` into a new SVG appended to `parent`; returns the SVG. */
 export function renderBarChart(parent: HTMLElement, bars: readonly Bar[], options: BarChartOptions): SVGSVGElement {
+	const WIDTH = Math.round(options.width ?? PHONE_WIDTH);
 	const svg = parent.createSvg("svg", {
 		cls: "sn-stats-chart",
 		attr: { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: "img", "aria-label": options.ariaLabel, preserveAspectRatio: "xMidYMid meet" },
@@ -55,11 +62,22 @@ export function renderBarChart(parent: HTMLElement, bars: readonly Bar[], option
 			}).textContent = String(bar.value);
 		}
 		if (i % every === 0) {
-			svg.createSvg("text", { cls: "sn-stats-label", attr: { x: round(x + (slot - gap) / 2), y: HEIGHT - 4, "text-anchor": "middle" } }).textContent =
-				bar.label;
+			svg.createSvg("text", { cls: "sn-stats-label", attr: { ...labelPlace(bar.label, x, slot - gap, WIDTH), y: HEIGHT - 4 } }).textContent = bar.label;
 		}
 	});
 	return svg;
+}
+
+/**
+ * Where a label goes: centred under its bar, unless it would stick out of the chart; then it
+ * starts at the bar (left edge) or ends at it (right edge), so "Today" is never cut to "oday".
+ */
+function labelPlace(label: string, x: number, width: number, chartWidth: number): { x: number; "text-anchor": string } {
+	const centre = x + width / 2;
+	const half = (label.length * CHAR_WIDTH) / 2;
+	if (centre - half < 0) return { x: round(Math.max(0, x)), "text-anchor": "start" };
+	if (centre + half > chartWidth) return { x: round(Math.min(chartWidth, x + width)), "text-anchor": "end" };
+	return { x: round(centre), "text-anchor": "middle" };
 }
 
 function round(n: number): number {

@@ -23,7 +23,7 @@ export function controllerFor(services: PluginServices, request: ReviewRequest, 
 			written: (path, text, note) => services.indexer.applyOwnWrite(path, text, note),
 			indexing: services.indexer,
 			now: () => services.now(),
-			notify: (message) => new Notice(message),
+			notify: (message) => new Notice(`Spaced Notes: ${message}`),
 			log: extras.log,
 		},
 		request,
@@ -34,11 +34,19 @@ export function controllerFor(services: PluginServices, request: ReviewRequest, 
 export function openCardInNote(app: App, path: string, line: number): void {
 	const file = app.vault.getAbstractFileByPath(path);
 	if (!(file instanceof TFile)) {
-		new Notice(`The note ${path} no longer exists.`);
+		new Notice(`Spaced Notes: the note ${path} no longer exists.`);
 		return;
 	}
 	app.workspace
 		.getLeaf(false)
 		.openFile(file, { active: true, eState: { line } })
-		.catch(() => new Notice(`The note ${path} could not be opened.`));
+		.catch(() => new Notice(`Spaced Notes: the note ${path} could not be opened.`));
+}
+
+/**
+ * True when an empty review of `request` may offer "review ahead" (custom study): a deck or every
+ * card, not one note, a filter or a custom session already.
+ */
+export function aheadOf(request: ReviewRequest): boolean {
+	return request.path === undefined && request.filter === undefined && request.custom === undefined;
 }

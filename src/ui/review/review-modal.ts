@@ -8,6 +8,9 @@ import type { ReviewRequest } from "../../review/request";
 import { controllerFor, openCardInNote, type ReviewExtras } from "./review-host";
 import { renderReviewScreen, type ReviewScreen } from "./review-screen";
 import type { ReviewController } from "../../review/controller";
+import { openStatistics } from "../stats-view";
+import { startReviewAhead } from "../custom-study/start-custom-study";
+import { aheadOf } from "./review-host";
 
 export class ReviewModal extends Modal {
 	private screen: ReviewScreen | null = null;
@@ -17,7 +20,7 @@ export class ReviewModal extends Modal {
 
 	constructor(
 		private readonly services: PluginServices,
-		request: ReviewRequest,
+		private readonly request: ReviewRequest,
 		extras: ReviewExtras = {},
 	) {
 		super(services.app);
@@ -25,7 +28,8 @@ export class ReviewModal extends Modal {
 	}
 
 	override onOpen(): void {
-		this.modalEl.addClass("sn-review-modal");
+		// A fixed size (from the settings), so the buttons sit in the same place for every card and side.
+		this.modalEl.addClasses(["sn-review-modal", `sn-review-size-${this.services.settings().reviewModalSize}`]);
 		this.screen = renderReviewScreen(this.contentEl, this.controller, {
 			app: this.app,
 			scope: this.scope,
@@ -35,6 +39,21 @@ export class ReviewModal extends Modal {
 				openCardInNote(this.services.app, path, line);
 			},
 			close: () => this.close(),
+			keyMap: this.services.settings().keyMap,
+			openDeckList: () => {
+				this.close();
+				if (!this.stillOpen()) this.services.openDeckList();
+			},
+			openStatistics: () => {
+				this.close();
+				if (!this.stillOpen()) void openStatistics(this.app);
+			},
+			reviewAhead: aheadOf(this.request)
+				? () => {
+						this.close();
+						if (!this.stillOpen()) startReviewAhead(this.services, this.request.deck);
+					}
+				: undefined,
 		});
 		void this.controller.load();
 	}
@@ -58,6 +77,11 @@ export class ReviewModal extends Modal {
 			return;
 		}
 		super.close();
+	}
+
+	/** False once closed (a close may be held back to ask about answers not saved). */
+	private stillOpen(): boolean {
+		return this.screen !== null;
 	}
 
 	override onClose(): void {

@@ -9,6 +9,9 @@ import { Component, MarkdownRenderer, type App, type Scope } from "obsidian";
 import { Rating } from "../../model/schedule";
 import { RATING_NAMES, type ReviewModel, type ReviewScreenState } from "../../review/review-state";
 import { renderSummary } from "./review-summary";
+import { applyClozeMarks } from "./cloze-marks";
+import { ariaShortcuts, bindReviewKeys, KEY_MAPS, keyHint, RATING_ACTIONS, type KeyMapName, type ReviewAction } from "./review-keys";
+import { withoutClozeMarks } from "../../cards/cloze-display";
 
 type MarkdownRender = (markdown: string, el: HTMLElement, sourcePath: string, component: Component) => Promise<void>;
 
@@ -23,6 +26,19 @@ export interface ReviewScreenHost {
 	openInNote?(path: string, line: number): void;
 	/** Closes the review (a "Close" button on the summary when given). */
 	close?(): void;
+	/** The review's keys (setting `keyMap`); Anki's when absent. */
+	keyMap?: KeyMapName;
+	/** Esc: leaves the review for the deck list (the tab; the modal's own Esc closes it). */
+	back?(): void;
+	/** Opens the deck list ("Deck list" in the header and at the end). */
+	openDeckList?(): void;
+	/** Opens the statistics (a link on the finished screen). */
+	openStatistics?(): void;
+	/**
+	 * Hook for "review ahead" (the custom-study work): when given, a request with nothing due
+	 * offers it beside the next due time. Not wired by the plugin yet.
+	 */
+	reviewAhead?(): void;
 }
 
 const RATINGS = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const;
@@ -95,14 +111,25 @@ export class ReviewScreen extends Component {
 		this.summaryEl.toggleClass("sn-review-hidden", state.phase !== "finished" && state.phase !== "waiting" && state.phase !== "loading");
 		if (state.phase === "loading") this.summaryEl.createDiv({ cls: "sn-review-loading", text: state.loading ?? "Reading the notes…" });
 		else if (state.phase === "finished" || state.phase === "waiting")
-			renderSummary(this.summaryEl, state, this.model, this.host.close ? () => this.host.close?.() : undefined);
+			renderSummary(this.summaryEl, state, this.model, {
+				close: this.host.close ? () => this.host.close?.() : undefined,
+				deckList: this.host.openDeckList ? () => this.host.openDeckList?.() : undefined,
+				statistics: this.host.openStatistics ? () => this.host.openStatistics?.() : undefined,
+				reviewAhead: this.host.reviewAhead ? () => this.host.reviewAhead?.() : undefined,
+			});
 		this.renderBar(state);
 	}
 
 	private renderHeader(state: ReviewScreenState): void {
 		const el = this.headerEl;
 		el.empty();
-		el.createDiv({ cls: "sn-review-title", text: state.title });
+		const top = el.createDiv("sn-review-top");
+		top.createDiv({ cls: "sn-review-title", text: state.title });
+		// A way back to the deck list at any time (Esc in the tab).
+		if (this.host.openDeckList) {
+			const back = top.createEl("button", { cls: "sn-review-back clickable-icon", text: "Deck list", attr: { "aria-label": "Back to the deck list" } });
+			back.addEventListener("click", () => this.host.openDeckList?.());
+		}
 		if (state.card && state.card.context.length > 0) {
 			el.createDiv({ cls: "sn-review-breadcrumb", text: state.card.context.join(" › ") });
 		}
@@ -161,13 +188,19 @@ export class ReviewScreen extends Component {
 		if (key !== this.cardKey) {
 			this.unloadCard();
 			this.cardKey = key;
-			if (card !== null) this.renderMarkdown(card.question, this.questionEl, card.path);
+			if (card !== null) this.renderMarkdown(card.cloze?.question ?? card.question, this.questionEl, card.path);
 			if (card !== null) this.liveEl.setText(`Question: ${spoken(card.question)}`);
 		}
 		const revealed = shown && state.phase === "answer";
 		if (revealed && this.answerComponent === null && card !== null) {
-			this.answerEl.createEl("hr", "sn-review-divider");
-			this.answerComponent = this.renderMarkdown(card.answer, this.answerEl.createDiv(), card.path);
+			if (card.cloze) {
+				// A cloze's answer is its sentence once, with the revealed words marked in place.
+				this.questionEl.addClass("sn-review-hidden");
+				this.answerComponent = this.renderMarkdown(card.cloze.answer, this.answerEl.createDiv("sn-review-cloze-answer"), card.path);
+			} else {
+				this.answerEl.createEl("hr", "sn-review-divider");
+				this.answerComponent = this.renderMarkdown(card.answer, this.answerEl.createDiv(), card.path);
+			}
 			this.liveEl.setText(`Answer: ${spoken(card.answer)}`);
 		} else if (!revealed && this.answerComponent !== null) {
 			this.dropAnswer();
@@ -183,7 +216,10 @@ export class ReviewScreen extends Component {
 			this.host.renderMarkdown ??
 			((md, target, path, owner) =>
 				this.host.app ? MarkdownRenderer.render(this.host.app, md, target, path, owner) : Promise.resolve(target.setText(md)));
-		render(markdown, el, sourcePath, component).catch(() => el.setText(markdown));
+		const marked = withoutClozeMarks(markdown) !== markdown;
+		render(markdown, el, sourcePath, component)
+			.then(() => (marked ? applyClozeMarks(el) : 0))
+			.catch(() => el.setText(withoutClozeMarks(markdown)));
 		return component;
 	}
 
@@ -195,12 +231,14 @@ export class ReviewScreen extends Component {
 		}
 		this.answerComponent = null;
 		this.answerEl.empty();
+		this.questionEl.removeClass("sn-review-hidden");
 	}
 
 	private unloadCard(): void {
 		for (const component of this.cardComponents.splice(0)) component.unload();
 		this.answerComponent = null;
 		this.questionEl.empty();
+		this.questionEl.removeClass("sn-review-hidden");
 		this.answerEl.empty();
 	}
 
@@ -228,7 +266,7 @@ export class ReviewScreen extends Component {
 		const main = bar.createDiv("sn-review-buttons");
 		let primary: HTMLButtonElement | null = null;
 		if (state.phase === "question") {
-			primary = this.button(main, "Show answer", "sn-review-show mod-cta", state.busy, () => this.model.reveal());
+			primary = this.button(main, "Show answer", "sn-review-show mod-cta", state.busy, () => this.model.reveal(), "reveal-or-good");
 		} else if (state.phase === "answer" && state.card) {
 			for (const rating of RATINGS) {
 				const button = this.button(
@@ -239,6 +277,7 @@ export class ReviewScreen extends Component {
 					() => {
 						void this.model.answer(rating);
 					},
+					RATING_ACTIONS[rating],
 				);
 				if (state.showIntervals) button.createSpan({ cls: "sn-review-interval", text: state.card.intervals[rating] });
 				if (rating === Rating.Good) primary = button;
@@ -249,19 +288,25 @@ export class ReviewScreen extends Component {
 			return;
 		}
 		const actions = bar.createDiv("sn-review-actions");
-		if (state.canUndo) this.button(actions, "Undo", "sn-review-undo", state.busy, () => void this.model.undo());
+		if (state.canUndo) this.button(actions, "Undo", "sn-review-undo", state.busy, () => void this.model.undo(), "undo");
 		if (state.card && state.phase !== "finished") {
-			this.button(actions, "Skip", "sn-review-skip", state.busy, () => this.model.skip());
-			this.button(actions, "Edit", "sn-review-edit-button", state.busy, () => this.model.startEdit());
-			if (this.host.openInNote) this.button(actions, "Open in note", "sn-review-open", false, () => this.openInNote());
+			this.button(actions, "Skip", "sn-review-skip", state.busy, () => this.model.skip(), "skip");
+			this.button(actions, "Edit", "sn-review-edit-button", state.busy, () => this.model.startEdit(), "edit");
+			if (this.host.openInNote) this.button(actions, "Open in note", "sn-review-open", false, () => this.openInNote(), "open");
 		}
 		if (actions.childElementCount === 0) actions.detach();
 		if (focusWasInBar) (primary ?? bar.querySelector<HTMLButtonElement>("button"))?.focus();
 	}
 
-	private button(parent: HTMLElement, text: string, cls: string, disabled: boolean, onClick: () => void): HTMLButtonElement {
+	private button(parent: HTMLElement, text: string, cls: string, disabled: boolean, onClick: () => void, action?: ReviewAction): HTMLButtonElement {
 		const button = parent.createEl("button", { cls: `sn-review-button ${cls}` });
 		button.createSpan({ cls: "sn-review-button-label", text });
+		if (action !== undefined && this.host.scope) {
+			// The key that does the same, shown on the button (hidden on phones) and told to screen readers.
+			const map = KEY_MAPS[this.host.keyMap ?? "anki"];
+			button.createEl("kbd", { cls: "sn-review-key", text: keyHint(map, action) });
+			button.setAttr("aria-keyshortcuts", ariaShortcuts(map, action));
+		}
 		button.disabled = disabled;
 		button.addEventListener("click", onClick);
 		return button;
@@ -286,41 +331,57 @@ export class ReviewScreen extends Component {
 	private registerKeys(): void {
 		const scope = this.host.scope;
 		if (!scope) return;
-		const on = (key: string, action: (state: ReviewScreenState) => boolean): void => {
-			const handler = scope.register([], key, () => {
+		const map = KEY_MAPS[this.host.keyMap ?? "anki"];
+		this.register(
+			bindReviewKeys(scope, map, (action, key) => {
 				const state = this.model.state();
-				if (state.phase === "editing") return true;
+				if (state.phase === "editing") return false;
 				// Space and Enter on a focused button are that button's: Tab to "Again", Enter, is Again.
-				if ((key === " " || key === "Enter") && this.focusedButton()) return true;
-				return action(state) ? false : true;
-			});
-			this.register(() => scope.unregister(handler));
-		};
-		const revealOrGood = (state: ReviewScreenState): boolean => {
-			if (state.phase === "question") this.model.reveal();
-			else if (state.phase === "answer") void this.model.answer(Rating.Good);
-			else return false;
-			return true;
-		};
-		on(" ", revealOrGood);
-		on("Enter", revealOrGood);
-		RATINGS.forEach((rating) =>
-			on(String(rating), (state) => {
-				if (state.phase !== "answer") return false;
-				void this.model.answer(rating);
-				return true;
+				if ((key === " " || key === "Enter") && this.focusedButton()) return false;
+				return this.act(action, state);
 			}),
 		);
-		on("u", () => (void this.model.undo(), true));
-		on("s", () => (this.model.skip(), true));
-		on("e", () => (this.model.startEdit(), true));
-		on("o", () => (this.openInNote(), true));
 		const save = scope.register(["Mod"], "Enter", () => {
 			if (this.model.state().phase !== "editing") return true;
 			void this.saveEdit();
 			return false;
 		});
 		this.register(() => scope.unregister(save));
+	}
+
+	/** Does what a key asks; false when it means nothing now (the key then goes on to Obsidian). */
+	private act(action: ReviewAction, state: ReviewScreenState): boolean {
+		const rating = RATINGS.find((r) => RATING_ACTIONS[r] === action);
+		if (rating !== undefined) {
+			if (state.phase !== "answer") return false;
+			void this.model.answer(rating);
+			return true;
+		}
+		switch (action) {
+			case "reveal-or-good":
+				if (state.phase === "question") this.model.reveal();
+				else if (state.phase === "answer") void this.model.answer(Rating.Good);
+				else return false;
+				return true;
+			case "undo":
+				void this.model.undo();
+				return true;
+			case "skip":
+				this.model.skip();
+				return true;
+			case "edit":
+				this.model.startEdit();
+				return true;
+			case "open":
+				this.openInNote();
+				return true;
+			case "back":
+				if (!this.host.back) return false;
+				this.host.back();
+				return true;
+			default:
+				return false;
+		}
 	}
 }
 

@@ -8,8 +8,24 @@ import { RATING_NAMES, type ReviewModel, type ReviewScreenState } from "../../re
 
 const NAMES = RATING_NAMES;
 
+/** Where the end of a session leads: each link is shown when given. */
+export interface SummaryLinks {
+	close?: () => void;
+	deckList?: () => void;
+	statistics?: () => void;
+	/** The "review ahead" hook (custom study): offered when nothing is due. */
+	reviewAhead?: () => void;
+}
+
+/** Why an empty session is empty, in the deck list's words. */
+const EMPTY_WHY: Record<NonNullable<ReviewScreenState["empty"]>, string> = {
+	"no-cards": "There are no cards here yet: tag a note with a flashcard tag and write a card in it.",
+	"nothing-due": "Every card here is done for today.",
+	limit: "Cards are due, but today's limits are reached (new cards and reviews per day), or their siblings were shown today. The settings set the limits.",
+};
+
 /** Renders the summary of `state` into `el` (emptied by the caller). */
-export function renderSummary(el: HTMLElement, state: ReviewScreenState, model: ReviewModel, close?: () => void): void {
+export function renderSummary(el: HTMLElement, state: ReviewScreenState, model: ReviewModel, links: SummaryLinks = {}): void {
 	const { summary } = state;
 	if (state.notice) el.createDiv({ cls: "sn-review-notice", text: state.notice });
 	if (state.phase === "waiting" && state.waitingUntil) {
@@ -28,6 +44,7 @@ export function renderSummary(el: HTMLElement, state: ReviewScreenState, model: 
 					? "Reviewed so far"
 					: "Session complete";
 	el.createEl("h3", { cls: "sn-review-summary-title", text: heading });
+	renderOutlook(el, state, links);
 	if (summary.answered > 0) {
 		const figures = el.createDiv("sn-review-figures");
 		figure(figures, "Answered", String(summary.answered), "answered");
@@ -59,10 +76,37 @@ export function renderSummary(el: HTMLElement, state: ReviewScreenState, model: 
 			again.addEventListener("click", () => model.answerAgain(answer.id));
 		}
 	}
-	if (close) {
+	const nav = el.createDiv("sn-review-end-links");
+	link(nav, "Statistics", "sn-review-to-stats", links.statistics);
+	link(nav, "Deck list", "sn-review-to-decks", links.deckList);
+	if (nav.childElementCount === 0) nav.detach();
+	if (links.close) {
 		const done = el.createEl("button", { cls: "sn-review-button sn-review-close", text: "Close" });
-		done.addEventListener("click", close);
+		done.addEventListener("click", links.close);
 	}
+}
+
+/** Why nothing is shown, when the next card is due, and tomorrow's load once the session is over. */
+function renderOutlook(el: HTMLElement, state: ReviewScreenState, links: SummaryLinks): void {
+	const outlook = state.outlook ?? null;
+	if (state.empty) el.createDiv({ cls: `sn-review-empty-why sn-review-empty-${state.empty}`, text: EMPTY_WHY[state.empty] });
+	if (state.empty && outlook?.nextDue) {
+		el.createDiv({ cls: "sn-review-next-due", text: `The next card is due ${outlook.nextDue}.` });
+		if (links.reviewAhead) link(el, "Review ahead", "sn-review-ahead mod-cta", links.reviewAhead);
+	}
+	if (!state.empty && state.phase === "finished" && outlook !== null) {
+		const n = outlook.tomorrow;
+		el.createDiv({
+			cls: "sn-review-tomorrow",
+			text: `Tomorrow: ${n === 0 ? "no cards" : n === 1 ? "1 card" : `${n} cards`} due${outlook.nextDue ? `; the next ${outlook.nextDue}` : ""}.`,
+		});
+	}
+}
+
+function link(parent: HTMLElement, text: string, cls: string, onClick: (() => void) | undefined): void {
+	if (!onClick) return;
+	const button = parent.createEl("button", { cls: `sn-review-button ${cls}`, text });
+	button.addEventListener("click", () => onClick());
 }
 
 function figure(parent: HTMLElement, label: string, value: string, key: string): void {

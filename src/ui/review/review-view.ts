@@ -6,9 +6,11 @@ import { ItemView, Scope, type ViewStateResult, type WorkspaceLeaf } from "obsid
 import type { Filter } from "../../decks/filter";
 import type { PluginServices } from "../services";
 import type { ReviewRequest } from "../../review/request";
-import { controllerFor, openCardInNote, type ReviewExtras } from "./review-host";
+import { aheadOf, controllerFor, openCardInNote, type ReviewExtras } from "./review-host";
+import { startReviewAhead } from "../custom-study/start-custom-study";
 import { renderReviewScreen, type ReviewScreen } from "./review-screen";
 import type { ReviewController } from "../../review/controller";
+import { openStatistics } from "../stats-view";
 
 export const REVIEW_VIEW_TYPE = "spaced-notes-review";
 
@@ -70,6 +72,11 @@ export class ReviewView extends ItemView {
 			scope: this.scope,
 			openInNote: (path, line) => openCardInNote(this.app, path, line),
 			close: () => this.leaf.detach(),
+			keyMap: this.services.settings().keyMap,
+			back: () => this.services.openDeckList(),
+			openDeckList: () => this.services.openDeckList(),
+			openStatistics: () => void openStatistics(this.app),
+			reviewAhead: aheadOf(request) ? () => startReviewAhead(this.services, request.deck) : undefined,
 		});
 		void this.controller.load();
 	}

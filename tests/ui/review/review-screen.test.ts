@@ -32,7 +32,11 @@ async function openModal(world: World, path = "docker.md") {
 		return passed;
 	};
 	const text = (selector: string) => el.querySelector(selector)?.textContent ?? null;
-	const buttons = () => Array.from(el.querySelectorAll<HTMLButtonElement>(".sn-review-bar button")).map((b) => b.textContent);
+	// Each button's words, without the key hint beside them.
+	const buttons = () =>
+		Array.from(el.querySelectorAll<HTMLButtonElement>(".sn-review-bar button")).map(
+			(b) => b.querySelector(".sn-review-button-label")?.textContent ?? b.textContent,
+		);
 	return { modal, scope, el, press, text, buttons };
 }
 
