@@ -8,6 +8,7 @@ import type { ReviewRequest } from "./request";
 import { ReviewSession, type AnswerRecord, type QueueEntry } from "./session";
 import { siblingKeyOf } from "./session-item";
 import type { Rating } from "../model/schedule";
+import type { Card } from "../model/card";
 import { cardTarget } from "../writeback/write-schedule";
 import { AnswerSaver, type SaveOutcome } from "./answer-saver";
 import { answerIntervals, cardView } from "./card-view";
@@ -224,6 +225,23 @@ export class ReviewController implements ReviewModel {
 	location(): { path: string; line: number } | null {
 		if (this.entry === null) return null;
 		return { path: this.entry.item.file, line: this.live.get(this.entry.item).startLine };
+	}
+
+	/**
+	 * The card shown now as a card action's subject (its note, the card as it is now, the sibling),
+	 * for suspend, bury and flag from the review screen (`services.cardActions`); null when none.
+	 */
+	currentSubject(): { path: string; card: Card; sibling: number } | null {
+		if (this.entry === null) return null;
+		const item = this.entry.item;
+		return { path: item.file, card: this.live.get(item), sibling: item.sibling };
+	}
+
+	/** Takes the card shown now out of this session (just suspended or buried) and shows the next one. */
+	leaveOut(): void {
+		if (this.session === null || this.entry === null || this.busy) return;
+		this.session = this.session.without(this.entry.item);
+		this.advance(true);
 	}
 
 	/**

@@ -29,8 +29,11 @@ export async function startReview(deps: ReviewDeps, request: ReviewRequest, live
 		const index = deps.index();
 		const loaded = await loadReviewItems(deps.notes, index, settings, request, now);
 		const buried = request.isBuried;
-		// Buried siblings wait until tomorrow (plugin state, not the note).
-		if (buried) loaded.items = loaded.items.filter((item) => !buried(cardId(item.file, item.card.source, item.sibling)));
+		// Suspended siblings are in no session, custom ones included; buried ones wait until
+		// tomorrow (plugin state, not the note). docs/format.md, "Suspended and flagged cards".
+		loaded.items = loaded.items.filter(
+			(item) => !item.card.siblings[item.sibling]?.marks?.suspended && !(buried && buried(cardId(item.file, item.card.source, item.sibling))),
+		);
 		if (settings.algorithm === "sm2" && settings.loadBalance) answers.countDueDays(index, settings.nextDayStartsAt);
 		for (const item of loaded.items) live.add(item);
 		if (loaded.skippedNotes.length > 0) {

@@ -4,18 +4,20 @@ import { CardIndex } from "../../src/index/card-index";
 import { countLeeches, isLeech } from "../../src/index/leeches";
 import { Rating } from "../../src/model/schedule";
 import { ReviewController } from "../../src/review/controller";
+import type { ReviewRequest } from "../../src/review/request";
 import type { NoteStore, ReviewDeps } from "../../src/review/ports";
 import { DEFAULT_SETTINGS, type SpacedNotesSettings } from "../../src/settings/settings";
 import type { LogEntry, ReviewEntry } from "../../src/stats/log-format";
 import { reviewEntry } from "../../src/stats/review-entry";
 import { mergeLogs } from "../../src/stats/merge";
 import { formatLogLine } from "../../src/stats/log-format";
+import { cardId } from "../../src/stats/card-id";
 
 const NOW = new Date("2026-03-10T12:00:00Z");
 const FSRS_NOTE = "#flashcards\n\nq::a <!--SR:!fsrs,2026-03-09T10:00:00.000Z,9,9.1,7.2,2,6,1,0,2026-02-28T10:00:00.000Z-->\n";
 const SM2_NOTE = "#flashcards\n\nq::a <!--SR:!2026-03-09,9,250-->\n";
 
-function world(text: string, settings: Partial<SpacedNotesSettings>, history: LogEntry[] = []) {
+function world(text: string, settings: Partial<SpacedNotesSettings>, history: LogEntry[] = [], request: ReviewRequest = { title: "All" }) {
 	const files: Record<string, string> = { "n.md": text };
 	const current: SpacedNotesSettings = { ...DEFAULT_SETTINGS, fuzz: false, deterministicOrder: true, leechThreshold: 2, ...settings };
 	const notes: NoteStore = {
@@ -50,7 +52,7 @@ function world(text: string, settings: Partial<SpacedNotesSettings>, history: Lo
 			append: (e) => (logged.push(e), Promise.resolve()),
 		},
 	};
-	return { files, notices, logged, controller: new ReviewController(deps, { title: "All" }) };
+	return { files, notices, logged, controller: new ReviewController(deps, request) };
 }
 
 async function answerAgain(controller: ReviewController) {
@@ -104,5 +106,39 @@ describe("leeches", () => {
 		const fresh = world(SM2_NOTE, { algorithm: "sm2" });
 		await answerAgain(fresh.controller);
 		expect(fresh.files["n.md"]).not.toContain(",s-->");
+	});
+});
+
+describe("card actions from the review screen", () => {
+	it("give the card shown as a subject, and leave it out of the session", async () => {
+		const { controller } = world(FSRS_NOTE + "q2::a2 <!--SR:!2026-03-01,4,250-->\n", {});
+		await controller.load();
+		const subject = controller.currentSubject();
+		expect(subject).toMatchObject({ path: "n.md", sibling: 0, card: { front: "q" } });
+		controller.leaveOut();
+		expect(controller.currentSubject()?.card.front).toBe("q2");
+		controller.leaveOut();
+		expect(controller.currentSubject()).toBeNull();
+		expect(controller.state().phase).toBe("finished");
+	});
+});
+
+describe("suspended and buried siblings in any session", () => {
+	const NOTE = "#flashcards\n\nq1::a1 <!--SR:!2026-03-01,4,250,s-->\nq2::a2 <!--SR:!2026-03-01,4,250-->\nq3::a3\n";
+	it("are left out of cram and review ahead as of a regular review", async () => {
+		for (const request of [
+			{ title: "cram", custom: { kind: "cram" as const } },
+			{ title: "ahead", custom: { kind: "ahead" as const, days: 30 } },
+			{ title: "All" },
+		]) {
+			const { controller } = world(NOTE, {}, [], { ...request, isBuried: (id: string) => id.endsWith(cardId("n.md", "q3::a3", 0).slice(13)) });
+			await controller.load();
+			const shown: string[] = [];
+			for (let subject = controller.currentSubject(); subject; subject = controller.currentSubject()) {
+				shown.push(subject.card.front);
+				controller.leaveOut();
+			}
+			expect(shown, request.title).toEqual(["q2"]);
+		}
 	});
 });
