@@ -197,6 +197,16 @@ describe("display math", () => {
 		expect([card.back, card.comment?.line, card.endsInFence]).toEqual(["We write it as:$$\n  x^2 ==y== a::b\n  $$", 7, true]);
 		expect(parsed.problems).toEqual([]);
 	});
+	it("opens a math block at a $$ left open in the middle of a line, so its closing line opens nothing", () => {
+		// Found in a real vault: `- $$\begin{align}` … `\t\end{align}$$` in an answer, then a blank line.
+		const lines = ["Q1", "?", "- $$\\begin{align}", "\tA &= U \\\\", "\t\\end{align}$$", "\t- $A$ a set", "", "Q2", "?", "A2"];
+		const parsed = parse(taggedNote(...lines));
+		expect(parsed.cards.map((c) => [c.startLine, c.endLine])).toEqual([
+			[2, 7],
+			[9, 11],
+		]);
+		expect(parsed.problems).toEqual([]);
+	});
 	it("reads a comment after the closing $$ of a block", () => {
 		const [card] = cardsOf(taggedNote("Q", "?", "$$", "x^2", `$$ ${SR}`));
 		expect([card.back, card.comment?.line]).toEqual(["$$\nx^2\n$$", 6]);
