@@ -225,7 +225,22 @@ describe("a line that is only >", () => {
 		expect(rest).toEqual([]);
 		expect([card.back, card.comment?.line]).toEqual(["A\n>\n| x | y |\n| - | - |\n| 1 | 2 |", 9]);
 	});
-	it("still ends a block inside a callout, and after a blank line", () => {
+	it("does not end a cloze inside a callout: the cloze runs on to the callout's next lines, as in the other plugin", () => {
+		// Found in a real vault: a title line, a `>` line, then the deletion.
+		const [card, ...rest] = cardsOf(taggedNote("> Arrhenius equation", ">", "> - ==k = A e^x==.", "<!--SR:!2025-05-01,3,250-->"));
+		expect(rest).toEqual([]);
+		expect([card.startLine, card.endLine, card.siblings.map((s) => s.question)]).toEqual([2, 5, ["Arrhenius equation\n\n- [...]."]]);
+		expect(cardsOf(taggedNote("> ==a== one", ">", ">", "> ==b== two", ">")).map((c) => [c.startLine, c.endLine, c.siblings.length])).toEqual([[2, 5, 2]]);
+	});
+	it("keeps a cloze above a multi-line card in a callout apart from it, and a `>` line still ends the answer", () => {
+		const found = cardsOf(taggedNote("> ==a== one", ">", "> Q", "> ?", "> A", ">", "> ==b== two"));
+		expect(found.map((c) => [c.kind, c.startLine, c.endLine])).toEqual([
+			["cloze", 2, 2],
+			["multiline", 4, 6],
+			["cloze", 8, 8],
+		]);
+	});
+	it("still ends a multi-line card inside a callout, and a block after a blank line", () => {
 		expect(cardsOf(taggedNote("> Q1", "> ?", "> A1", ">", "> Q2", "> ?", "> A2")).map((c) => c.back)).toEqual(["A1", "A2"]);
 		expect(cardsOf(taggedNote("Q1::A1", "", ">", "| x | y |")).map((c) => c.back)).toEqual(["A1"]);
 	});
