@@ -142,6 +142,8 @@ function sideReason(theirs, ours) {
 	if (withoutTags(theirs) === withoutTags(ours)) return "side: leading deck tag kept in one side's text";
 	const all = (text) => withoutTags(withoutBlockIds(withoutComments(withoutMarkup(text))));
 	if (all(theirs) === all(ours)) return "side: several of list/callout markup, comment, block id and deck tag at once";
+	// It puts a deletion's text back with String#replace, which turns "$$" into "$".
+	if (all(theirs) === all(ours.replaceAll("$$", "$"))) return "side: its '$$' in a deletion shown as '$' (its replacement-pattern defect)";
 	return "side: text differs";
 }
 
@@ -267,6 +269,10 @@ function compare(theirRows, ourRows, vault, srOnly) {
 			note('settings: its note has no flashcard tag, read through its "folders as decks" setting (decks come from tags here)', card);
 			continue;
 		}
+		if (!mine && /^\s*<!--(?!SR:)/u.test(cardText(vault, files, { ...card, endLine: card.line }))) {
+			note("only theirs: its card starts on the one-line HTML comment above ours (it skips the line after a comment)", card);
+			continue;
+		}
 		if (!mine) {
 			const around = covering(ourFiles, card.file, card.line);
 			note(
@@ -295,6 +301,10 @@ function compare(theirRows, ourRows, vault, srOnly) {
 			continue;
 		}
 		const around = covering(theirFiles, card.file, card.line);
+		if (around && /^\s*<!--(?!SR:)/u.test(cardText(vault, files, { ...around, endLine: around.line }))) {
+			note("only ours: its card starts on the one-line HTML comment above ours (it skips the line after a comment)", card);
+			continue;
+		}
 		note(
 			around ? `only ours: our ${card.kind} card lies inside its ${around.kind} card` : `only ours: it reads no card at this line (our ${card.kind})`,
 			card,
