@@ -53,6 +53,13 @@ describe("cloze sibling order", () => {
 	it("puts deletions without a number after the numbered groups", () => {
 		expect(questions(taggedNote("==x== ==2;;b== ==1;;a=="))).toEqual(["x b [...]", "x [...] a", "[...] b a"]);
 	});
+	it("with several patterns, gives the numbered groups its order and the unnumbered deletions the siblings after them", () => {
+		// Its harness, patterns highlight, bold, curly: `{{2;;a}} ==b== **1;;c** {{1;;d}}` → "a ==b== [...] [...]", "[...] ==b== c d".
+		const all: ("highlight" | "bold" | "curly")[] = ["highlight", "bold", "curly"];
+		expect(questions(taggedNote("{{2;;a}} ==b== **1;;c** {{1;;d}}"), all)).toEqual(["a b [...] [...]", "[...] b c d", "a [...] c d"]);
+		// `==x== **2;;y** {{z}} ==1;;w==` → "==x== y {{z}} [...]", "==x== [...] {{z}} w".
+		expect(questions(taggedNote("==x== **2;;y** {{z}} ==1;;w=="), all)).toEqual(["x y z [...]", "x [...] z w", "[...] y z w", "x y [...] w"]);
+	});
 });
 
 describe("the end marker", () => {
