@@ -238,6 +238,9 @@ function cardText(vault, cache, card) {
 		.join("\n");
 }
 
+const CALLOUT_HEADER = /^\s*(>\s*)+\[![^\]]+\]/u;
+const HEADER_REASON = "only @: its card starts at the callout header above ours (the callout's title is no card text here)";
+
 function compare(theirRows, ourRows, vault, srOnly) {
 	const theirs = cardsOf(theirRows);
 	const ours = cardsOf(ourRows);
@@ -273,6 +276,10 @@ function compare(theirRows, ourRows, vault, srOnly) {
 			note("only theirs: its card starts on the one-line HTML comment above ours (it skips the line after a comment)", card);
 			continue;
 		}
+		if (!mine && CALLOUT_HEADER.test(cardText(vault, files, { ...card, endLine: card.line }))) {
+			note(HEADER_REASON.replace("@", "theirs"), card);
+			continue;
+		}
 		if (!mine) {
 			const around = covering(ourFiles, card.file, card.line);
 			note(
@@ -301,6 +308,10 @@ function compare(theirRows, ourRows, vault, srOnly) {
 			continue;
 		}
 		const around = covering(theirFiles, card.file, card.line);
+		if (around && CALLOUT_HEADER.test(cardText(vault, files, { ...around, endLine: around.line }))) {
+			note(HEADER_REASON.replace("@", "ours"), card);
+			continue;
+		}
 		if (around && /^\s*<!--(?!SR:)/u.test(cardText(vault, files, { ...around, endLine: around.line }))) {
 			note("only ours: its card starts on the one-line HTML comment above ours (it skips the line after a comment)", card);
 			continue;

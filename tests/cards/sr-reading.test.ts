@@ -214,6 +214,11 @@ describe("display math", () => {
 		]);
 		expect(parsed.problems).toEqual([]);
 	});
+	it("opens no inline math at an escaped \\$, so a separator between two prices is found", () => {
+		// Found in a real vault: `\$2,000 DM ::@:: Therefore, \$5,000 …` with its separator `::@::`.
+		expect(sides(taggedNote("- \\#110 \\$2,000 DM. :: Therefore, \\$5,000 is added."))).toEqual([["\\#110 \\$2,000 DM.", "Therefore, \\$5,000 is added."]]);
+		expect(cardsOf(taggedNote("The price $a :: b$ stays math"))).toEqual([]);
+	});
 	it("reads a comment after the closing $$ of a block", () => {
 		const [card] = cardsOf(taggedNote("Q", "?", "$$", "x^2", `$$ ${SR}`));
 		expect([card.back, card.comment?.line]).toEqual(["$$\nx^2\n$$", 6]);
