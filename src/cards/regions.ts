@@ -347,10 +347,6 @@ function hidden(text: string, from: number, to: number): string {
 	return to > from ? text.slice(0, from) + " ".repeat(to - from) + text.slice(to) : text;
 }
 
-function isSpace(c: number): boolean {
-	return c === Char.Space || c === Char.Tab || c === Char.NoBreakSpace;
-}
-
 /**
  * False when `line` from `from` on certainly holds no comment to blank out: no `%%`, and no
  * `<!--` other than one scheduling comment (`<!--SR:`), which is never blanked (the common
