@@ -284,3 +284,16 @@ describe("comments that are not read are reported", () => {
 		expect(parsed.problems.map((p) => [p.code, p.line])).toEqual([["unterminated-comment", 2]]);
 	});
 });
+
+describe("its defects found in real vaults, not repeated", () => {
+	it("shows a $$…$$ formula inside a deletion as written on the other siblings (it shows $…$)", () => {
+		expect(sides(taggedNote("Stated as ==$$P(A)$$== where ==A is an event==.")).map(([q]) => q)).toEqual([
+			"Stated as [...] where A is an event.",
+			"Stated as $$P(A)$$ where [...].",
+		]);
+	});
+	it("reads frontmatter tags written as one string with commas (it drops every card of such a note)", () => {
+		const parsed = parse(noteLines("---", "tags: fc, softeng", "---", "", "Q::A"), { flashcardTags: ["#softeng"] });
+		expect(parsed.cards.map((c) => [c.front, c.decks])).toEqual([["Q", ["softeng"]]]);
+	});
+});
