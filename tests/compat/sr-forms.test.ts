@@ -12,9 +12,8 @@
  * it keeps a list bullet, task box or callout `>` in front of a single-line card's question, we
  * show the question without it. `withoutContainer` takes that off its side before comparing.
  *
- * Only forms that we read today are here. Forms it reads and we do not (its callout metadata
- * form, a block id after the comment, a comment on a multi-line card's question line, …) are
- * listed in docs/compatibility.md, "Known differences".
+ * Forms we still read differently on purpose are not here: docs/format.md ("Differences from
+ * the Spaced Repetition plugin") says why, and docs/compatibility.md counts them in real vaults.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
