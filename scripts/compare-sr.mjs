@@ -84,7 +84,7 @@ function listNotes(dir, root = dir, out = []) {
 /** The folder our command line reads: the vault itself, or a copy with imported settings. */
 function ourVault(vault, srSettingsFile, work, importSettings) {
 	if (existsSync(join(vault, OUR_SETTINGS)) || !srSettingsFile) return { dir: vault, notes: [] };
-	const { settings, notes } = importSettings(JSON.parse(readFileSync(srSettingsFile, "utf8")));
+	const { settings, unmapped: notes } = importSettings(JSON.parse(readFileSync(srSettingsFile, "utf8")));
 	const dir = join(work, "vault");
 	for (const note of listNotes(vault)) {
 		mkdirSync(dirname(join(dir, note)), { recursive: true });
@@ -131,15 +131,19 @@ const withoutBlockIds = (text) => tidy(text.replace(/ \^[A-Za-z0-9-]+$/gmu, ""))
 const withoutComments = (text) => tidy(text.replace(/\s*<!--SR:.*?-->/gu, "").replace(/^\s*> \[!sr\|card-metadata\]\s*$/gmu, ""));
 const withoutTags = (text) => tidy(text.replace(/^\s*#[^\s#]+\s*/u, ""));
 
+const PRESENTATION = "side: list bullet or callout '>' kept in its text, not in ours";
+
 /** Why two versions of one side differ, or null when they are the same. */
 function sideReason(theirs, ours) {
 	if (tidy(theirs) === tidy(ours)) return null;
-	if (withoutMarkup(theirs) === withoutMarkup(ours)) return "side: list bullet or callout '>' kept in its text, not in ours";
+	if (withoutMarkup(theirs) === withoutMarkup(ours)) return PRESENTATION;
 	if (withoutComments(theirs) === withoutComments(ours)) return "side: a scheduling comment or sr callout line kept in one side's text";
 	if (withoutBlockIds(theirs) === withoutBlockIds(ours)) return "side: block id kept in one side's text";
 	if (withoutTags(theirs) === withoutTags(ours)) return "side: leading deck tag kept in one side's text";
 	const all = (text) => withoutTags(withoutBlockIds(withoutComments(withoutMarkup(text))));
 	if (all(theirs) === all(ours)) return "side: several of list/callout markup, comment, block id and deck tag at once";
+	// It puts a deletion's text back with String#replace, which turns "$$" into "$".
+	if (all(theirs) === all(ours.replaceAll("$$", "$"))) return "side: its '$$' in a deletion shown as '$' (its replacement-pattern defect)";
 	return "side: text differs";
 }
 
@@ -192,28 +196,37 @@ function groupByFile(cards) {
 	return byFile;
 }
 
-const STANDARD_MARKERS = {
-	singleLineCardSeparator: "::",
-	singleLineReversedCardSeparator: ":::",
-	multilineCardSeparator: "?",
-	multilineReversedCardSeparator: "??",
+const SEPARATOR_KEYS = {
+	singleLineCardSeparator: "singleLineSeparator",
+	singleLineReversedCardSeparator: "singleLineReversedSeparator",
+	multilineCardSeparator: "multiLineSeparator",
+	multilineReversedCardSeparator: "multiLineReversedSeparator",
 };
 
-/** What the other plugin's settings let a card be written with that ours cannot read. */
-function srOnlySettings(srSettingsFile) {
+/**
+ * What the other plugin's settings let a card be written with that our import could not carry
+ * over (a separator or cloze pattern it rejected, folders as decks it did not map): the cards
+ * written with those are counted apart. Everything the import maps is compared like any card.
+ */
+function srOnlySettings(srSettingsFile, imported) {
 	if (!srSettingsFile) return { markers: [], foldersAsDecks: false };
 	const data = JSON.parse(readFileSync(srSettingsFile, "utf8"));
 	const settings = (data && data.settings) || data || {};
+	const ours = imported.settings;
 	const markers = [];
-	for (const [key, standard] of Object.entries(STANDARD_MARKERS)) {
-		if (typeof settings[key] === "string" && settings[key] !== "" && settings[key] !== standard) markers.push(settings[key]);
+	for (const [key, to] of Object.entries(SEPARATOR_KEYS)) {
+		if (typeof settings[key] === "string" && settings[key] !== "" && ours[to] === undefined) markers.push(settings[key]);
 	}
+	const carried = new Set(ours.clozePatterns ?? []);
 	for (const pattern of Array.isArray(settings.clozePatterns) ? settings.clozePatterns : []) {
-		const open = String(pattern).split("[")[0];
-		if (open && !["==", "**", "{{"].includes(open)) markers.push(open);
+		const open = String(pattern).trim().split("[")[0];
+		if (open && !carried.has(String(pattern).trim())) markers.push(open);
 	}
 	// Longest first: "::@::" must not be taken for its part ":@:".
-	return { markers: markers.sort((a, b) => b.length - a.length), foldersAsDecks: settings.convertFoldersToDecks === true };
+	return {
+		markers: markers.sort((a, b) => b.length - a.length),
+		foldersAsDecks: settings.convertFoldersToDecks === true && ours.foldersAsDecks !== true,
+	};
 }
 
 /** The lines of a card's text in the note (cached per file). */
@@ -224,6 +237,9 @@ function cardText(vault, cache, card) {
 		.slice(card.line - 1, Math.max(card.line, card.endLine))
 		.join("\n");
 }
+
+const CALLOUT_HEADER = /^\s*(>\s*)+\[![^\]]+\]/u;
+const HEADER_REASON = "only @: its card starts at the callout header above ours (the callout's title is no card text here)";
 
 function compare(theirRows, ourRows, vault, srOnly) {
 	const theirs = cardsOf(theirRows);
@@ -240,10 +256,11 @@ function compare(theirRows, ourRows, vault, srOnly) {
 	const settingReason = (card) => {
 		const text = cardText(vault, files, card);
 		const marker = srOnly.markers.find((m) => text.includes(m));
-		return marker === undefined ? undefined : `settings: written with its custom marker "${marker}" (separators and cloze patterns are not settings here)`;
+		return marker === undefined ? undefined : `settings: written with its custom marker "${marker}", which our settings import did not carry over`;
 	};
 	let identical = 0;
 	let identicalSiblings = 0;
+	let presentationOnly = 0;
 	for (const [key, card] of theirs) {
 		const mine = ours.get(key);
 		const bySetting = mine && cardReasons(card, mine).length === 0 ? undefined : settingReason(card);
@@ -253,6 +270,14 @@ function compare(theirRows, ourRows, vault, srOnly) {
 		}
 		if (!mine && srOnly.foldersAsDecks && !ourFiles.has(card.file)) {
 			note('settings: its note has no flashcard tag, read through its "folders as decks" setting (decks come from tags here)', card);
+			continue;
+		}
+		if (!mine && /^\s*<!--(?!SR:)/u.test(cardText(vault, files, { ...card, endLine: card.line }))) {
+			note("only theirs: its card starts on the one-line HTML comment above ours (it skips the line after a comment)", card);
+			continue;
+		}
+		if (!mine && CALLOUT_HEADER.test(cardText(vault, files, { ...card, endLine: card.line }))) {
+			note(HEADER_REASON.replace("@", "theirs"), card);
 			continue;
 		}
 		if (!mine) {
@@ -269,6 +294,9 @@ function compare(theirRows, ourRows, vault, srOnly) {
 		if (reasons.length === 0) {
 			identical++;
 			identicalSiblings += card.siblings.length;
+		} else if (reasons.every((reason) => reason === PRESENTATION)) {
+			// Read the same, only shown without its list bullet or callout marker (by design).
+			presentationOnly++;
 		}
 		for (const reason of reasons) note(reason, card);
 	}
@@ -280,6 +308,14 @@ function compare(theirRows, ourRows, vault, srOnly) {
 			continue;
 		}
 		const around = covering(theirFiles, card.file, card.line);
+		if (around && CALLOUT_HEADER.test(cardText(vault, files, { ...around, endLine: around.line }))) {
+			note(HEADER_REASON.replace("@", "ours"), card);
+			continue;
+		}
+		if (around && /^\s*<!--(?!SR:)/u.test(cardText(vault, files, { ...around, endLine: around.line }))) {
+			note("only ours: its card starts on the one-line HTML comment above ours (it skips the line after a comment)", card);
+			continue;
+		}
 		note(
 			around ? `only ours: our ${card.kind} card lies inside its ${around.kind} card` : `only ours: it reads no card at this line (our ${card.kind})`,
 			card,
@@ -292,6 +328,7 @@ function compare(theirRows, ourRows, vault, srOnly) {
 		theirs: { cards: theirs.size, siblings: theirRows.length, scheduled: theirRows.filter((row) => row.schedule).length },
 		ours: { cards: ours.size, siblings: ourRows.length, scheduled: ourRows.filter((row) => row.schedule).length },
 		identical: { cards: identical, siblings: identicalSiblings },
+		presentationOnly,
 		reasons,
 	};
 }
@@ -320,6 +357,7 @@ function report(vault, result, options, settingsNotes, roundTrip) {
 	lines.push(`cards it reads:      ${result.theirs.cards} (${result.theirs.siblings} siblings, ${result.theirs.scheduled} with a schedule)`);
 	lines.push(`cards we read:       ${result.ours.cards} (${result.ours.siblings} siblings, ${result.ours.scheduled} with a schedule)`);
 	lines.push(`read identically:    ${result.identical.cards} cards (${result.identical.siblings} siblings): same line, kind, sides and schedules`);
+	lines.push(`  and ${result.presentationOnly} more the same but for the list bullet or callout '>' it keeps in the question`);
 	if (roundTrip) {
 		lines.push(`schedules we wrote:  ${roundTrip.written}; it reads back the same schedule for ${roundTrip.readBack}`);
 		if (roundTrip.missed.length)
@@ -367,7 +405,8 @@ async function main() {
 		const cards = (dir) => runJson(process.execPath, [cli, "cards", dir, "--json", "--now", now]);
 		const ourRows = cards(mine.dir);
 		const theirRows = runJson(process.execPath, [resolve(options.srParser), vault, "--now", now, ...(srSettings ? ["--settings", srSettings] : [])]);
-		const result = compare(theirRows, ourRows, vault, srOnlySettings(srSettings));
+		const imported = srSettings ? importSpacedRepetitionSettings(JSON.parse(readFileSync(srSettings, "utf8"))) : { settings: {} };
+		const result = compare(theirRows, ourRows, vault, srOnlySettings(srSettings, imported));
 		let roundTrip;
 		if (options.baseline) {
 			const base = ourVault(resolve(options.baseline), srSettings, join(work, "baseline"), importSpacedRepetitionSettings);

@@ -71,12 +71,39 @@ export class CardBuilder {
 				i++;
 				continue;
 			}
-			let end = i;
-			while (end + 1 < this.n && !isBreak(kind[end + 1])) end++;
-			i = this.block(i, end);
+			i = this.block(i, this.blockEnd(i));
 		}
 		reportUnreadComments(this.commentNote, this.cards, this.problems);
 		return this;
+	}
+
+	/**
+	 * The last line of the block that starts on line `i`. Lines of only `>` inside a callout do
+	 * not end it when the callout goes on below them: a cloze runs across them, as in the other
+	 * plugin; multi-line cards still end there ({@link softBreakAfter}).
+	 */
+	private blockEnd(i: number): number {
+		const { kind, depth } = this.regions;
+		let end = i;
+		for (;;) {
+			while (end + 1 < this.n && !isBreak(kind[end + 1])) end++;
+			if (depth[end] === 0) return end;
+			let j = end + 1;
+			while (j < this.n && kind[j] === LineKind.Blank && depth[j] > 0) j++;
+			if (j === end + 1 || j >= this.n || isBreak(kind[j]) || depth[j] === 0) return end;
+			end = j;
+		}
+	}
+
+	/** True when line `l` is a line of only `>` inside a block (a soft break, see {@link blockEnd}). */
+	private isSoftBreak(l: number): boolean {
+		return this.regions.kind[l] === LineKind.Blank;
+	}
+
+	/** The first soft break after line `from` up to `end`, or -1. */
+	private softBreakAfter(from: number, end: number): number {
+		for (let j = from + 1; j <= end; j++) if (this.isSoftBreak(j)) return j;
+		return -1;
 	}
 
 	private visible(i: number): string {
@@ -104,9 +131,19 @@ export class CardBuilder {
 		let headerLine = -1;
 		let titleStart = -1;
 		const kind = this.regions.kind;
+		// The last soft break (a line of only `>`) at or after `runStart`, or -1.
+		let soft = -1;
 		for (let l = start; l <= end; l++) {
-			if (kind[l] !== LineKind.Text) continue;
+			if (kind[l] !== LineKind.Text) {
+				if (kind[l] === LineKind.Blank) soft = l;
+				continue;
+			}
 			const sep = this.separator(l);
+			if (sep > 0 && soft >= runStart) {
+				// A multi-line question starts after the last `>` line; a cloze above it is a card of its own.
+				this.cloze(runStart, soft - 1);
+				runStart = soft + 1;
+			}
 			if (sep > 0) {
 				const kindOf: CardKind = sep === 2 ? "multiline-reversed" : "multiline";
 				if (l === runStart && headerLine === l - 1 && this.hasText(l - 1, titleStart)) {
@@ -156,6 +193,9 @@ export class CardBuilder {
 
 	/** Where a multi-line card whose separator is on line `sep` ends, honouring the end marker. */
 	private multilineEnd(sep: number, blockEnd: number): { last: number; next: number } {
+		// Inside a callout a line of only `>` ends the answer: a callout can hold several cards.
+		const soft = this.softBreakAfter(sep, blockEnd);
+		if (soft >= 0) return { last: soft - 1, next: soft + 1 };
 		if (!this.settings.endMarker.trim()) return { last: blockEnd, next: blockEnd + 1 };
 		const kind = this.regions.kind;
 		for (let j = sep + 1; j < this.n; j++) {
@@ -304,6 +344,9 @@ export class CardBuilder {
 	 * comment's problems are reported only when it is a card.
 	 */
 	private clozeCard(from: number, to: number): { parts: CardParts; leadingTag: string | null } | null {
+		// A run may start or end at a line of only `>` (a soft break): the card does not.
+		while (from < to && this.isSoftBreak(from)) from++;
+		while (to > from && this.isSoftBreak(to)) to--;
 		if (to < from || this.clozePatterns.length === 0) return null;
 		if (!this.mayHoldCloze(from, to)) return null;
 		const reported = this.problems.length;

@@ -192,19 +192,16 @@ function freeTextEnds(state: MatchState, k: number, from: number, least: number)
 	return stops.length > 1 ? stops.sort((a, b) => a.at - b.at || a.resume - b.resume) : stops;
 }
 
-/** `pre`, digits (spaces around them allowed), `post` at `pos`: the digits and the end, or null. */
+/**
+ * `pre`, digits, `post` at `pos`: the digits and the end, or null. No spaces around the digits:
+ * the other plugin's pattern reads them as `(\d+)`, so `== 1;;x==` is the answer ` 1` with the
+ * hint `x` there, and here.
+ */
 function readNumber(line: string, pos: number, pre: string, post: string): { digits: string; end: number } | null {
 	if (!line.startsWith(pre, pos)) return null;
-	let p = skipSpaces(line, pos + pre.length);
+	let p = pos + pre.length;
 	const start = p;
 	while (p < line.length && line.charCodeAt(p) >= 48 && line.charCodeAt(p) <= 57) p++;
 	if (p === start) return null;
-	const digits = line.slice(start, p);
-	p = skipSpaces(line, p);
-	return line.startsWith(post, p) ? { digits, end: p + post.length } : null;
-}
-
-function skipSpaces(line: string, p: number): number {
-	while (line.charCodeAt(p) === 32 || line.charCodeAt(p) === 9) p++;
-	return p;
+	return line.startsWith(post, p) ? { digits: line.slice(start, p), end: p + post.length } : null;
 }

@@ -111,9 +111,11 @@ export function scanInline(line: string, from: number, extras: boolean): InlineS
 			if (close < 0) return { spans, open: { kind: SpanKind.Percent, at: i } };
 			spans.push(i, close + 2, SpanKind.Percent);
 			i = close + 2;
-		} else if (extras && c === Char.Dollar) {
+		} else if (extras && c === Char.Dollar && line.charCodeAt(i - 1) !== Char.Backslash) {
+			// An escaped `\$` (a price) neither opens nor closes math, as in Obsidian.
 			const double = line.charCodeAt(i + 1) === Char.Dollar;
-			const close = double ? doubleDollar.next(i + 2) : dollar.next(i + 1);
+			let close = double ? doubleDollar.next(i + 2) : dollar.next(i + 1);
+			while (close > 0 && line.charCodeAt(close - 1) === Char.Backslash) close = double ? doubleDollar.next(close + 1) : dollar.next(close + 1);
 			if (close < 0) {
 				i += double ? 2 : 1;
 				continue;

@@ -187,15 +187,22 @@ const NO_CONTEXT: string[] = [];
  * The needles whose lines {@link markLines} marks: the single-line separators, tags, scheduling
  * comments and the openers of the cloze patterns in use.
  */
-function needlesFor(settings: ParserSettings): [string, number][] {
+function needlesFor(settings: ParserSettings): readonly [string, number][] {
+	// Both are cached while the settings stay the same: build the list once for them, not per note.
+	const separators = separatorsOf(settings);
+	const patterns = clozePatternsOf(settings);
+	if (lastNeedles !== null && lastNeedles.separators === separators && lastNeedles.patterns === patterns) return lastNeedles.needles;
 	const needles: [string, number][] = [
 		["#", Mark.Hash],
 		["<!--SR:", Mark.Scheduling],
 	];
-	for (const probe of separatorsOf(settings).probes) needles.push([probe, Mark.Colons]);
-	for (const { opener } of clozePatternsOf(settings)) needles.push([opener, Mark.Cloze]);
+	for (const probe of separators.probes) needles.push([probe, Mark.Colons]);
+	for (const { opener } of patterns) needles.push([opener, Mark.Cloze]);
+	lastNeedles = { separators, patterns, needles };
 	return needles;
 }
+
+let lastNeedles: { separators: object; patterns: readonly unknown[]; needles: readonly [string, number][] } | null = null;
 
 /** The tags of `first` then `second`, each once, in order (no Set for the usual few tags). */
 function uniqueTags(first: readonly string[], second: readonly string[]): string[] {

@@ -207,29 +207,31 @@ class RegionScanner {
 	}
 
 	/**
-	 * After text line `i` (read from `from`): when it ends with a `$$` that opens display math
-	 * (`… as:$$`, an odd number of `$$` outside inline code), the lines below are math up to the
-	 * next line holding `$$`. Returns the next line to handle.
+	 * After text line `i` (read from `from`): when it leaves a `$$` open (an odd number of `$$`
+	 * outside inline code: `… as:$$`, or `- $$\begin{align}` with the formula going on below),
+	 * the lines below are math up to the next line holding `$$`. Returns the next line to handle.
 	 */
 	private mathOpenedOn(i: number, from: number): number {
 		if (!this.needles.math) return i + 1;
 		const visible = this.visible?.[i] ?? this.lines[i];
-		let end = visible.length;
-		while (end > from && isSpace(visible.charCodeAt(end - 1))) end--;
-		if (end - from < 2 || visible.charCodeAt(end - 1) !== Char.Dollar || visible.charCodeAt(end - 2) !== Char.Dollar) return i + 1;
+		let at = visible.indexOf("$$", from);
+		if (at < 0) return i + 1;
 		const code = visible.indexOf("`", from) >= 0 ? scanInline(visible, from, false).spans : NO_SPANS;
 		let count = 0;
+		let last = -1;
 		let span = 0;
-		for (let at = visible.indexOf("$$", from); at >= 0 && at < end; at = visible.indexOf("$$", at + 2)) {
+		for (; at >= 0; at = visible.indexOf("$$", at + 2)) {
 			while (span < code.length && code[span + 1] <= at) span += 3;
 			if (span < code.length && code[span] <= at) {
 				at = code[span + 1] - 2;
 				continue;
 			}
 			count++;
+			last = at;
 		}
 		if (count % 2 === 0) return i + 1;
-		this.setVisible(i, visible.slice(0, end - 2) + " ".repeat(visible.length - end + 2));
+		// The formula's start on this line is math too: no card marker is looked for there.
+		this.setVisible(i, visible.slice(0, last) + " ".repeat(visible.length - last));
 		return this.block(i, containerOf(this.lines[i]).depth, "$$", "unclosed-math", "math block `$$`");
 	}
 
@@ -343,10 +345,6 @@ const NO_SPANS: readonly number[] = [];
 /** `text` with `from..to` blanked out (nothing when the range is empty). */
 function hidden(text: string, from: number, to: number): string {
 	return to > from ? text.slice(0, from) + " ".repeat(to - from) + text.slice(to) : text;
-}
-
-function isSpace(c: number): boolean {
-	return c === Char.Space || c === Char.Tab || c === Char.NoBreakSpace;
 }
 
 /**

@@ -73,7 +73,7 @@ const UNMAPPED: Record<string, { default: unknown; why: string }> = {
 	useCustomHotkeys: { default: false, why: "the review keys are fixed here: its own (0–3, Space, S, J) are set instead." },
 	useCalloutsForSchedulingComments: {
 		default: false,
-		why: "scheduling comments inside a > [!sr|card-metadata] callout are not read here (those cards show as new), and new comments are written without the callout.",
+		why: "new comments are written without the > [!sr|card-metadata] callout here; comments already in one are read and updated in place.",
 	},
 	dataStore: { default: "NOTES", why: "only schedules kept in the notes are read here." },
 	maxLinkFactor: { default: 1, why: "it only sets the ease of notes in note review, which is not available here." },

@@ -31,7 +31,10 @@ export interface WriteOptions {
 
 /** A written schedule: the note's whole new `text`, and what callers reuse of the write. */
 export type WriteResult = TextEdit<{
-	/** The card's comment before this edit, exactly as written, or null when it had none. */
+	/**
+	 * The card's comment before this edit, exactly as written, or null when it had none; for
+	 * {@link restoreComment} only (after a move to the card's line it encodes the lines moved).
+	 */
 	previousComment: string | null;
 	/** Where the card now is (0-based, `endLine` inclusive, comment included). */
 	card: { startLine: number; endLine: number };
@@ -87,6 +90,12 @@ export function writeSibling(text: string, target: CardTarget, change: SiblingCh
 	const comment = commentWithChange(card.comment?.raw ?? null, target.sibling, target.siblingCount, { schedule: segment, marks });
 	const readsBack = (now: Card): boolean => segmentReadsBack(now, target.sibling, segment, change.marks);
 	if (card.comment !== null) {
+		const move = options.placement === "auto" ? moveToCardLine(note, card, comment) : null;
+		if (move !== null) {
+			// Moved to where the other plugin reads it; kept in place when that would not read back.
+			const result = verified(cards, card, joinLines(move.note), comment, options, MOVED + move.before, readsBack);
+			if (result.ok) return result;
+		}
 		const edited = replaceComment(note, card, comment);
 		if ("ok" in edited) return edited;
 		return verified(cards, card, joinLines(edited), comment, options, card.comment.raw, readsBack);
@@ -139,6 +148,11 @@ export function restoreComment(text: string, target: CardTarget, previousComment
 		return changed("The card's scheduling comment was removed since the answer; nothing was undone.");
 	}
 	const note = splitLines(text);
+	if (previousComment?.startsWith(MOVED)) {
+		const restored = unmove(note, card, previousComment.slice(MOVED.length));
+		if ("ok" in restored) return restored;
+		return verified(cards, card, joinLines(restored.note), restored.comment, options, current.raw);
+	}
 	let edited: NoteLines | Failure;
 	if (previousComment !== null) {
 		edited = replaceComment(note, card, previousComment);
@@ -191,6 +205,67 @@ function addComment(note: NoteLines, card: Card, comment: string, placement: Lin
 	// The first line carries the card's container (list item, callout); continuing it keeps
 	// the comment inside that container instead of breaking the list at column 0.
 	return insertLineAfter(note, card.endLine, continuationPrefix(first) + comment);
+}
+
+/**
+ * `previousComment` of a write that moved the comment from a line of its own to the card's line:
+ * this mark, then the two lines as they were, with their endings, as JSON (a comment never holds
+ * a line break, so the mark cannot start a real comment).
+ */
+const MOVED = "\n";
+
+interface MovedLines {
+	first: string;
+	firstEnding: string;
+	line: string;
+	ending: string;
+}
+
+/**
+ * An old next-line comment of a single-line card in a list or a callout (`- Q::A`, then an
+ * indented `<!--SR:…-->`), which the other plugin cannot read there, moved to the end of the
+ * card's line with the new segment (docs/format.md, "Writing back"): the comment line goes.
+ * Null when the card is not in that layout.
+ */
+function moveToCardLine(note: NoteLines, card: Card, comment: string): { note: NoteLines; before: string } | null {
+	const location = card.comment;
+	if (location === null || !location.ownLine || (card.kind !== "singleline" && card.kind !== "singleline-reversed")) return null;
+	if (location.line !== card.startLine + 1 || location.start === 0 || !location.raw.endsWith("-->")) return null;
+	const first = note.lines[card.startLine];
+	const line = note.lines[location.line];
+	if (first === undefined || line === undefined || line.slice(location.end).trim() !== "") return null;
+	if (resolvePlacement("auto", first) !== "same-line" || closesOpaqueRegion(first)) return null;
+	const column = sameLineColumn(first);
+	const moved: MovedLines = { first, firstEnding: note.endings[card.startLine], line, ending: note.endings[location.line] };
+	const lines = note.lines.slice();
+	const endings = note.endings.slice();
+	lines.splice(card.startLine, 2, `${first.slice(0, column)} ${comment}${first.slice(column)}`);
+	// The card's line keeps its ending, unless the comment line ended the file without one.
+	endings.splice(card.startLine, 2, moved.ending === "" ? "" : moved.firstEnding);
+	return { note: { bom: note.bom, lines, endings }, before: JSON.stringify(moved) };
+}
+
+/** Undoes {@link moveToCardLine}: the card's line and the comment line exactly as they were. */
+function unmove(note: NoteLines, card: Card, before: string): { note: NoteLines; comment: string } | Failure {
+	let moved: MovedLines;
+	try {
+		moved = JSON.parse(before) as MovedLines;
+	} catch {
+		return unwritable("The comment to put back cannot be read; nothing was undone.");
+	}
+	const location = card.comment;
+	const now = note.lines[card.startLine];
+	if (location === null || location.ownLine || location.line !== card.startLine || now === undefined) {
+		return changed("The card's scheduling comment was moved since the answer; nothing was undone.");
+	}
+	const start = now[location.start - 1] === " " ? location.start - 1 : location.start;
+	if (now.slice(0, start) + now.slice(location.end) !== moved.first) return changed("The card's line was edited since the answer; nothing was undone.");
+	const lines = note.lines.slice();
+	const endings = note.endings.slice();
+	lines.splice(card.startLine, 1, moved.first, moved.line);
+	endings.splice(card.startLine, 1, moved.firstEnding, moved.ending);
+	const at = moved.line.indexOf("<!--SR:");
+	return { note: { bom: note.bom, lines, endings }, comment: moved.line.slice(at, moved.line.indexOf("-->", at) + 3) };
 }
 
 /** Removes a comment that a write added: its own line, or the comment and the space before it. */

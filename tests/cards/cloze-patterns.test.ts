@@ -24,6 +24,16 @@ describe("cloze patterns", () => {
 		expect(questions("{{plain}} and {{hinted::hint}}", s)).toEqual(["[...] and hinted", "plain and [hint]"]);
 	});
 
+	it("reads a group number only right against its fixed text: spaces make it part of the answer, as its (\\d+) does", () => {
+		// Its harness reads `== 1;;p== and ==1 ;;q== and == 2 ;;r==` as three deletions with hints p, q, r.
+		expect(sides(taggedNote("== 1;;p== and ==1 ;;q== and == 2 ;;r=="))).toEqual([
+			["[p] and 1  and  2", "1 and 1  and  2"],
+			["1 and [q] and  2", "1 and 1  and  2"],
+			["1 and 1  and [r]", "1 and 1  and  2"],
+		]);
+		expect(questions("==1;;a== ==2;;b==")).toEqual(["[...] b", "a [...]"]);
+	});
+
 	it("with the default separators a `::` inside the Anki-like pattern makes a single-line card, as in the other plugin", () => {
 		const [card] = cardsOf(taggedNote("Brazilians speak {{1::Portuguese}}"), { clozePatterns: [ANKI], clozeKinds: [] });
 		expect([card.kind, card.front, card.back]).toEqual(["singleline", "Brazilians speak {{1", "Portuguese}}"]);

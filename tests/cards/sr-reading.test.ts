@@ -53,6 +53,13 @@ describe("cloze sibling order", () => {
 	it("puts deletions without a number after the numbered groups", () => {
 		expect(questions(taggedNote("==x== ==2;;b== ==1;;a=="))).toEqual(["x b [...]", "x [...] a", "[...] b a"]);
 	});
+	it("with several patterns, gives the numbered groups its order and the unnumbered deletions the siblings after them", () => {
+		// Its harness, patterns highlight, bold, curly: `{{2;;a}} ==b== **1;;c** {{1;;d}}` → "a ==b== [...] [...]", "[...] ==b== c d".
+		const all: ("highlight" | "bold" | "curly")[] = ["highlight", "bold", "curly"];
+		expect(questions(taggedNote("{{2;;a}} ==b== **1;;c** {{1;;d}}"), all)).toEqual(["a b [...] [...]", "[...] b c d", "a [...] c d"]);
+		// `==x== **2;;y** {{z}} ==1;;w==` → "==x== y {{z}} [...]", "==x== [...] {{z}} w".
+		expect(questions(taggedNote("==x== **2;;y** {{z}} ==1;;w=="), all)).toEqual(["x y z [...]", "x [...] z w", "[...] y z w", "x y [...] w"]);
+	});
 });
 
 describe("the end marker", () => {
@@ -197,6 +204,21 @@ describe("display math", () => {
 		expect([card.back, card.comment?.line, card.endsInFence]).toEqual(["We write it as:$$\n  x^2 ==y== a::b\n  $$", 7, true]);
 		expect(parsed.problems).toEqual([]);
 	});
+	it("opens a math block at a $$ left open in the middle of a line, so its closing line opens nothing", () => {
+		// Found in a real vault: `- $$\begin{align}` … `\t\end{align}$$` in an answer, then a blank line.
+		const lines = ["Q1", "?", "- $$\\begin{align}", "\tA &= U \\\\", "\t\\end{align}$$", "\t- $A$ a set", "", "Q2", "?", "A2"];
+		const parsed = parse(taggedNote(...lines));
+		expect(parsed.cards.map((c) => [c.startLine, c.endLine])).toEqual([
+			[2, 7],
+			[9, 11],
+		]);
+		expect(parsed.problems).toEqual([]);
+	});
+	it("opens no inline math at an escaped \\$, so a separator between two prices is found", () => {
+		// Found in a real vault: `\$2,000 DM ::@:: Therefore, \$5,000 …` with its separator `::@::`.
+		expect(sides(taggedNote("- \\#110 \\$2,000 DM. :: Therefore, \\$5,000 is added."))).toEqual([["\\#110 \\$2,000 DM.", "Therefore, \\$5,000 is added."]]);
+		expect(cardsOf(taggedNote("The price $a :: b$ stays math"))).toEqual([]);
+	});
 	it("reads a comment after the closing $$ of a block", () => {
 		const [card] = cardsOf(taggedNote("Q", "?", "$$", "x^2", `$$ ${SR}`));
 		expect([card.back, card.comment?.line]).toEqual(["$$\nx^2\n$$", 6]);
@@ -215,7 +237,22 @@ describe("a line that is only >", () => {
 		expect(rest).toEqual([]);
 		expect([card.back, card.comment?.line]).toEqual(["A\n>\n| x | y |\n| - | - |\n| 1 | 2 |", 9]);
 	});
-	it("still ends a block inside a callout, and after a blank line", () => {
+	it("does not end a cloze inside a callout: the cloze runs on to the callout's next lines, as in the other plugin", () => {
+		// Found in a real vault: a title line, a `>` line, then the deletion.
+		const [card, ...rest] = cardsOf(taggedNote("> Arrhenius equation", ">", "> - ==k = A e^x==.", "<!--SR:!2025-05-01,3,250-->"));
+		expect(rest).toEqual([]);
+		expect([card.startLine, card.endLine, card.siblings.map((s) => s.question)]).toEqual([2, 5, ["Arrhenius equation\n\n- [...]."]]);
+		expect(cardsOf(taggedNote("> ==a== one", ">", ">", "> ==b== two", ">")).map((c) => [c.startLine, c.endLine, c.siblings.length])).toEqual([[2, 5, 2]]);
+	});
+	it("keeps a cloze above a multi-line card in a callout apart from it, and a `>` line still ends the answer", () => {
+		const found = cardsOf(taggedNote("> ==a== one", ">", "> Q", "> ?", "> A", ">", "> ==b== two"));
+		expect(found.map((c) => [c.kind, c.startLine, c.endLine])).toEqual([
+			["cloze", 2, 2],
+			["multiline", 4, 6],
+			["cloze", 8, 8],
+		]);
+	});
+	it("still ends a multi-line card inside a callout, and a block after a blank line", () => {
 		expect(cardsOf(taggedNote("> Q1", "> ?", "> A1", ">", "> Q2", "> ?", "> A2")).map((c) => c.back)).toEqual(["A1", "A2"]);
 		expect(cardsOf(taggedNote("Q1::A1", "", ">", "| x | y |")).map((c) => c.back)).toEqual(["A1"]);
 	});
@@ -245,5 +282,18 @@ describe("comments that are not read are reported", () => {
 		const parsed = parse(taggedNote("Q::A <!--SR: to do"));
 		expect([parsed.cards[0].back, parsed.cards[0].comment]).toEqual(["A <!--SR: to do", null]);
 		expect(parsed.problems.map((p) => [p.code, p.line])).toEqual([["unterminated-comment", 2]]);
+	});
+});
+
+describe("its defects found in real vaults, not repeated", () => {
+	it("shows a $$…$$ formula inside a deletion as written on the other siblings (it shows $…$)", () => {
+		expect(sides(taggedNote("Stated as ==$$P(A)$$== where ==A is an event==.")).map(([q]) => q)).toEqual([
+			"Stated as [...] where A is an event.",
+			"Stated as $$P(A)$$ where [...].",
+		]);
+	});
+	it("reads frontmatter tags written as one string with commas (it drops every card of such a note)", () => {
+		const parsed = parse(noteLines("---", "tags: fc, softeng", "---", "", "Q::A"), { flashcardTags: ["#softeng"] });
+		expect(parsed.cards.map((c) => [c.front, c.decks])).toEqual([["Q", ["softeng"]]]);
 	});
 });

@@ -231,7 +231,7 @@ describe("importSpacedRepetitionSettings", () => {
 		}
 		expect(unmapped).toHaveLength(Object.keys(changed).length + 1);
 		expect(unmapped.join("\n")).toContain(
-			"useCalloutsForSchedulingComments (true) was not imported: scheduling comments inside a > [!sr|card-metadata] callout are not read here",
+			"useCalloutsForSchedulingComments (true) was not imported: new comments are written without the > [!sr|card-metadata] callout here; comments already in one are read and updated in place.",
 		);
 	});
 

@@ -47,9 +47,19 @@ describe("automatic placement of a new comment", () => {
 		expect(review("#flashcards\n\n- Q\n  ?\n  A\n", 0, good, "auto")).toBe(`#flashcards\n\n- Q\n  ?\n  A <!--SR:${GOOD}-->\n`);
 	});
 
-	it("keeps an existing comment where it is, and still avoids a closing fence in a list", () => {
+	it("moves an old indented next-line comment of a single-line card in a list or callout to the card's line, where the other plugin reads it; undo puts the line back", () => {
+		const text = `#flashcards\n\n- Q::A\n  <!--SR:${GOOD}-->\n- next::card\n`;
+		expect(review(text, 0, later, "auto")).toBe(`#flashcards\n\n- Q::A <!--SR:${LATER}-->\n- next::card\n`);
+		const callout = `#flashcards\n\n> [!note]\n> Q:::A\n> <!--SR:${GOOD}!${GOOD}-->  \n`;
+		expect(review(callout, 0, later, "auto")).toBe(`#flashcards\n\n> [!note]\n> Q:::A <!--SR:${LATER}!${GOOD}-->\n`);
+	});
+
+	it("keeps an existing comment where it is otherwise, and still avoids a closing fence in a list", () => {
 		const text = `#flashcards\n\n- Q::A\n  <!--SR:${GOOD}-->\n`;
-		expect(review(text, 0, later, "auto")).toBe(`#flashcards\n\n- Q::A\n  <!--SR:${LATER}-->\n`);
+		// Chosen "next line", at column 0 (the other plugin reads it there), or below a multi-line card.
+		expect(review(text, 0, later, "next-line")).toBe(`#flashcards\n\n- Q::A\n  <!--SR:${LATER}-->\n`);
+		expect(review(`#flashcards\n\n- Q::A\n<!--SR:${GOOD}-->\n`, 0, later, "auto")).toBe(`#flashcards\n\n- Q::A\n<!--SR:${LATER}-->\n`);
+		expect(review(`#flashcards\n\n- Q\n  ?\n  A\n  <!--SR:${GOOD}-->\n`, 0, later, "auto")).toBe(`#flashcards\n\n- Q\n  ?\n  A\n  <!--SR:${LATER}-->\n`);
 		const fenced = "#flashcards\n\n- Q\n  ?\n  ```\n  code\n  ```\n";
 		expect(review(fenced, 0, good, "auto")).toBe(`#flashcards\n\n- Q\n  ?\n  \`\`\`\n  code\n  \`\`\`\n  <!--SR:${GOOD}-->\n`);
 	});
