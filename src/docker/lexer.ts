@@ -5,7 +5,7 @@
  */
 
 import { processWord } from "./expand";
-import { extractFlags } from "./words";
+import { extractFlags, parseFlag, splitWhitespace, type Flag } from "./words";
 
 export interface Instruction {
 	/** Upper-cased keyword (`FROM`, `COPY` …). */
@@ -23,13 +23,37 @@ export interface Instruction {
 	/** The comment lines right above it, without `#` (where `# hadolint ignore=…` and `# check=…` live). */
 	comments: string[];
 	/** Its flags and the text after them, once read (see `flagsOf`). */
-	flagSplit?: { flags: string[]; rest: string };
+	flagSplit?: FlagSplit;
+	/** The text after the flags cut at white space, once read (see `restWordsOf`). */
+	restWords?: string[];
 }
 
-/** The instruction's leading `--flag` words and the text after them, read once and kept. */
-export function flagsOf(ins: Instruction, escape: string): { flags: string[]; rest: string } {
-	ins.flagSplit ??= extractFlags(ins.args, escape);
+interface FlagSplit {
+	/** The flag words as written (quotes and escapes removed). */
+	flags: readonly string[];
+	/** The same flags read as `--name[=value]`. */
+	parsed: readonly Flag[];
+	rest: string;
+}
+
+const NO_FLAGS: FlagSplit["parsed"] = [];
+
+/**
+ * The instruction's leading `--flag` words and the text after them, read once and kept: every
+ * rule and step that looks at flags shares this reading.
+ */
+export function flagsOf(ins: Instruction, escape: string): FlagSplit {
+	if (ins.flagSplit === undefined) {
+		const { flags, rest } = extractFlags(ins.args, escape);
+		ins.flagSplit = { flags, parsed: flags.length === 0 ? NO_FLAGS : flags.map(parseFlag), rest };
+	}
 	return ins.flagSplit;
+}
+
+/** The words after the flags, split at spaces and tabs as BuildKit splits FROM, read once and kept. */
+export function restWordsOf(ins: Instruction, escape: string): readonly string[] {
+	ins.restWords ??= splitWhitespace(flagsOf(ins, escape).rest);
+	return ins.restWords;
 }
 
 export interface Lexed {
@@ -200,6 +224,7 @@ export function lexDockerfile(text: string): Lexed {
 			emptyContinuation,
 			comments,
 			flagSplit: undefined,
+			restWords: undefined,
 		};
 		comments = NO_COMMENTS;
 		if (logical.includes("<<") && mayHaveHeredocs(instruction)) i = skipHeredocs(lines, i, heredocMarkers(logical), instruction, lexed);
