@@ -44,8 +44,9 @@ const NO_FLAGS: FlagSplit["parsed"] = [];
  */
 export function flagsOf(ins: Instruction, escape: string): FlagSplit {
 	if (ins.flagSplit === undefined) {
-		const { flags, rest } = extractFlags(ins.args, escape);
-		ins.flagSplit = { flags, parsed: flags.length === 0 ? NO_FLAGS : flags.map(parseFlag), rest };
+		const split = extractFlags(ins.args, escape) as FlagSplit;
+		split.parsed = split.flags.length === 0 ? NO_FLAGS : split.flags.map(parseFlag);
+		ins.flagSplit = split;
 	}
 	return ins.flagSplit;
 }

@@ -76,6 +76,7 @@ const NONE: readonly string[] = [];
 const NO_ARGS: ReadonlyMap<string, string> = new Map();
 /** Instruction names as BuildKit suggests them for a typo. */
 const INSTRUCTION_NAMES = [...KEYWORDS];
+const FROM_FLAGS = ["platform"];
 const COPY_FLAGS = ["chown", "from", "chmod", "link", "exclude", "parents"];
 const ADD_FLAGS = ["chown", "chmod", "link", "keep-git-dir", "checksum", "unpack", "exclude"];
 /** Flags that may be given more than once. */
@@ -112,6 +113,12 @@ function readFlags(flags: readonly Flag[], known: readonly string[]): readonly F
 		}
 	}
 	return flags;
+}
+
+/** The value of the first flag of that name (null when it has none, undefined when it is absent). */
+function flagValue(flags: readonly Flag[], name: string): string | null | undefined {
+	for (const f of flags) if (f.name === name) return f.value;
+	return undefined;
 }
 
 /** Whether COPY or ADD has a source and a destination: a JSON array, else words separated by white space. */
@@ -326,9 +333,9 @@ class StageBuilder {
 		else if (rawName !== null && name !== null && !STAGE_NAME.test(name)) {
 			this.reject(Step.Read, ins.line, `invalid name for build stage: ${JSON.stringify(rawName)}, name can't start with a number or contain symbols`);
 		}
-		const flags = readFlags(flagWords, ["platform"]);
+		const flags = readFlags(flagWords, FROM_FLAGS);
 		if (typeof flags === "string") this.reject(Step.Read, ins.line, flags);
-		const platform = typeof flags === "string" ? null : (flags.find((f) => f.name === "platform")?.value ?? null);
+		const platform = typeof flags === "string" ? null : (flagValue(flags, "platform") ?? null);
 		const index = this.drafts.length;
 		this.drafts.push({ ins, written: rest[0] ?? "", platform: platform === "" ? null : platform, refs: [] });
 		this.out.facts.push({
@@ -365,7 +372,7 @@ class StageBuilder {
 			this.reject(Step.Read, ins.line, flags);
 			return;
 		}
-		const from = flags.find((f) => f.name === "from")?.value;
+		const from = flagValue(flags, "from");
 		facts.copyItems.push({ from: from ?? null, rest });
 		if (from) current.refs.push({ via: "copy", value: from, target: "", named: true, line: ins.line });
 	}
@@ -429,7 +436,7 @@ class StageBuilder {
 				baseArgs = e.buildTime;
 			} else if (written !== "") this.reject(Step.Stages, ins.line, e.error ?? `base name (${written}) should not be blank`);
 		}
-		this.buildTimeArgs.push({ written, names: e.buildTime });
+		if (e.buildTime.length > 0) this.buildTimeArgs.set(index, e.buildTime);
 		const platform = this.stagePlatform(draft.platform, ins.line, args);
 		const facts = this.out.facts[index];
 		const name = facts.rawName?.toLowerCase() ?? null;
@@ -459,8 +466,8 @@ class StageBuilder {
 		if (name !== null) this.nameStage(name, index);
 	}
 
-	/** Per stage: its FROM word as written, and the build-time args it used. */
-	private readonly buildTimeArgs: { written: string; names: string[] }[] = [];
+	/** The build-time args a stage's FROM word used, for the stages that use any. */
+	private readonly buildTimeArgs = new Map<number, string[]>();
 
 	/** Stage names known so far, for FROM (the nearest one above wins). */
 	private readonly nameSoFar = new Map<string, number>();
@@ -490,19 +497,24 @@ class StageBuilder {
 	private resolveReferences(): Target[][] {
 		const images: string[] = [];
 		const stageCount = this.out.stages.length;
-		const all: Target[][] = [];
+		const all: Target[][] = new Array<Target[]>(this.drafts.length);
 		for (let i = 0; i < this.drafts.length; i++) {
-			const draft = this.drafts[i];
-			const targets: Target[] = [];
-			for (const ref of draft.refs) {
+			const refs = this.drafts[i].refs;
+			// Sized up front: most stages have a reference or two, and a grown array would reserve more.
+			const targets = new Array<Target>(refs.length);
+			const sources: DockerStage["sources"] = new Array(refs.length);
+			let found = 0;
+			for (let k = 0; k < refs.length; k++) {
+				const ref = refs[k];
 				const t = ref.via === "copy" ? this.resolveCopy(ref, stageCount, images) : this.resolveByName(ref.value, images);
-				targets.push(t ?? { image: EMPTY_IMAGE }); // refused: it takes nothing
-				const stage = this.out.stages[i];
+				targets[k] = t ?? { image: EMPTY_IMAGE }; // refused: it takes nothing
 				if (t === null) continue;
-				if ("stage" in t) stage.sources.push({ kind: "stage", ref: ref.value, stage: t.stage, via: ref.via, line: ref.line });
-				else if (ref.named) stage.sources.push({ kind: "image", ref: t.image, stage: null, via: ref.via, line: ref.line });
+				if ("stage" in t) sources[found++] = { kind: "stage", ref: ref.value, stage: t.stage, via: ref.via, line: ref.line };
+				else if (ref.named) sources[found++] = { kind: "image", ref: t.image, stage: null, via: ref.via, line: ref.line };
 			}
-			all.push(targets);
+			sources.length = found;
+			this.out.stages[i].sources = sources;
+			all[i] = targets;
 		}
 		return all;
 	}
@@ -603,8 +615,9 @@ class StageBuilder {
 			if (s.parent !== null || s.baseArgs.length > 0 || s.base === EMPTY_IMAGE || s.base === "(none)") continue;
 			const why = referenceErrorOf(s.base);
 			if (why === null) continue;
-			const { written, names } = this.buildTimeArgs[s.index];
-			if (names.length > 0) {
+			const names = this.buildTimeArgs.get(s.index);
+			const written = this.drafts[s.index].written;
+			if (names !== undefined) {
 				// `alpine:${TAG}` with no default for TAG: the image is named only at build time.
 				s.base = written;
 				s.baseArgs = names;

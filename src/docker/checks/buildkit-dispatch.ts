@@ -44,7 +44,15 @@ export function checkStages(ctx: CheckContext, out: Findings): void {
 		const parent = stage.parent === null ? null : ends[stage.parent];
 		const os = stage.platform === null ? ctx.target.os : (stage.platform.split(/[/(]/)[0] ?? ctx.target.os);
 		const state: StageState = parent
-			? { ...parent, owned: false }
+			? {
+					env: parent.env,
+					declared: parent.declared,
+					owned: false,
+					workdirSet: parent.workdirSet,
+					shellSet: parent.shellSet,
+					known: parent.known,
+					os: parent.os,
+				}
 			: { env: new Map(), declared: new Set(), owned: true, workdirSet: false, shellSet: false, known: stage.base === "scratch", os };
 		// BuildKit always sets PATH on a Linux stage.
 		if (!parent && os !== "windows") state.env.set("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
