@@ -502,7 +502,7 @@ class StageBuilder {
 			const refs = this.drafts[i].refs;
 			// Sized up front: most stages have a reference or two, and a grown array would reserve more.
 			const targets = new Array<Target>(refs.length);
-			const sources: DockerStage["sources"] = new Array(refs.length);
+			const sources = new Array<DockerStage["sources"][number]>(refs.length);
 			let found = 0;
 			for (let k = 0; k < refs.length; k++) {
 				const ref = refs[k];
