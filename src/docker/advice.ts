@@ -60,7 +60,8 @@ function runtimeOptions(family: string, tag: string | null): string[] {
 		return interpreterOptions(variant("slim"), variant("alpine"), distroless);
 	}
 	if (/^mcr\.microsoft\.com\/dotnet\/(core\/)?sdk$/.test(family)) {
-		const v = tagVersion(tag);
+		// Runtimes are tagged major.minor: the SDK's 10.0.400 ships on the 10.0 runtime.
+		const v = /^\d+\.\d+/.exec(tag ?? "")?.[0] ?? null;
 		const t = v === null ? "" : `:${v}`;
 		const chiseled = imageSize("mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled").bytes ?? 0;
 		return [

@@ -55,6 +55,11 @@ describe("runtime suggestions keep the version", () => {
 			/:10\.0|slim|distroless/,
 		],
 		["FROM buildpack-deps:bookworm", ["a slim, JRE, distroless or scratch image"], /eclipse-temurin/],
+		[
+			"FROM mcr.microsoft.com/dotnet/sdk:10.0.400-noble",
+			["mcr.microsoft.com/dotnet/aspnet:10.0 ", "mcr.microsoft.com/dotnet/runtime:10.0 "],
+			/10\.0\.400 \(/,
+		],
 	])("%s", (text, expected, notExpected) => {
 		const message = sdkAdvice(text)!;
 		for (const e of expected) expect(message).toContain(e);
