@@ -218,7 +218,7 @@ export function lexDockerfile(text: string): Lexed {
 		const args = space < 0 ? "" : logical.slice(space + 1).trim();
 		const instruction: Instruction = {
 			keyword: keywordOf(word),
-			word,
+			word: SPELLED.get(word) ?? word,
 			args,
 			line: start + 1,
 			endLine: i,
@@ -236,8 +236,11 @@ export function lexDockerfile(text: string): Lexed {
 
 /** Upper case, without a new string for the usual spellings. */
 function keywordOf(word: string): string {
-	return KEYWORDS.has(word) ? word : word.toUpperCase();
+	return SPELLED.get(word) ?? word.toUpperCase();
 }
+
+/** Each keyword as one shared string, so that 20,000 instructions do not keep 20,000 copies of "RUN". */
+const SPELLED: ReadonlyMap<string, string> = new Map([...KEYWORDS].map((k) => [k, k]));
 
 /** RUN, COPY and ADD (also behind ONBUILD) may have heredocs, except in their JSON form. */
 function mayHaveHeredocs(ins: Instruction): boolean {

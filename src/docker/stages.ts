@@ -169,6 +169,7 @@ function csvFields(value: string): string[] | null {
 
 /** One `--mount`: its `from` (null for none) and target, as BuildKit reads them before expansion. */
 function readMount(value: string): { from: string | null; target: string } | string {
+	if (!value.includes('"')) return readPlainMount(value);
 	const fields = csvFields(value);
 	if (fields === null) return `failed to parse csv mounts: ${value}`;
 	let from: string | null = null;
@@ -187,6 +188,28 @@ function readMount(value: string): { from: string | null; target: string } | str
 		}
 	}
 	return { from, target };
+}
+
+/** `readMount` for a value without quotes (the usual case): the fields are read in place. */
+function readPlainMount(value: string): { from: string | null; target: string } | string {
+	let from: string | null = null;
+	let target = "";
+	for (let i = 0; ;) {
+		const comma = value.indexOf(",", i);
+		const end = comma < 0 ? value.length : comma;
+		const eq = value.indexOf("=", i);
+		if (eq >= 0 && eq < end) {
+			const key = value.slice(i, eq).toLowerCase();
+			if (key === "from") {
+				const v = value.slice(eq + 1, end);
+				const dollar = v.indexOf("$");
+				if (dollar >= 0 && dollar !== v.length - 1) return "'from' doesn't support variable expansion, define alias stage instead";
+				from = v;
+			} else if (key === "target" || key === "dst" || key === "destination") target = value.slice(eq + 1, end);
+		}
+		if (comma < 0) return { from, target };
+		i = comma + 1;
+	}
 }
 
 /**
