@@ -44,7 +44,7 @@ function javaVersion(family: string, tag: string | null): string | null {
 	const t = tag ?? "";
 	const named = /(?:^|-)(?:jdk-?|eclipse-temurin-|temurin-|openjdk-|amazoncorretto-|sapmachine-|ibm-semeru-|graalvm-community-)(\d+)(?:-|$)/.exec(t);
 	if (named) return named[1];
-	if (family === "eclipse-temurin" || family === "openjdk") return /^(\d+)/.exec(t)?.[1] ?? null;
+	if (family === "eclipse-temurin" || family === "openjdk" || family === "amazoncorretto") return /^(\d+)/.exec(t)?.[1] ?? null;
 	return null;
 }
 
@@ -59,10 +59,22 @@ function runtimeOptions(family: string, tag: string | null): string[] {
 		const distroless = family === "node" ? `gcr.io/distroless/nodejs${v?.split(".")[0] ?? ""}-debian12` : "gcr.io/distroless/python3-debian12";
 		return interpreterOptions(variant("slim"), variant("alpine"), distroless);
 	}
-	if (family === "maven" || family === "gradle" || family === "openjdk" || family === "eclipse-temurin" || /jdk/.test(tag ?? "")) {
+	if (/^mcr\.microsoft\.com\/dotnet\/(core\/)?sdk$/.test(family)) {
+		// Runtimes are tagged major.minor: the SDK's 10.0.400 ships on the 10.0 runtime.
+		const v = /^\d+\.\d+/.exec(tag ?? "")?.[0] ?? null;
+		const t = v === null ? "" : `:${v}`;
+		const chiseled = imageSize("mcr.microsoft.com/dotnet/aspnet:8.0-jammy-chiseled").bytes ?? 0;
+		return [
+			option(`mcr.microsoft.com/dotnet/aspnet${t}`),
+			option(`mcr.microsoft.com/dotnet/runtime${t}`),
+			`their -chiseled tags (≈ ${formatBytes(chiseled)})`,
+		];
+	}
+	const corretto = family === "amazoncorretto";
+	if (corretto || family === "maven" || family === "gradle" || family === "openjdk" || family === "eclipse-temurin" || /jdk/.test(tag ?? "")) {
 		const java = javaVersion(family, tag);
 		if (java === null) return [`the eclipse-temurin JRE of your Java version (≈ ${formatBytes(imageSize("eclipse-temurin:17-jre").bytes ?? 0)})`];
-		const options = [`eclipse-temurin:${java}-jre`];
+		const options = corretto ? [`amazoncorretto:${java}-al2023-headless`, `eclipse-temurin:${java}-jre`] : [`eclipse-temurin:${java}-jre`];
 		const distroless = `gcr.io/distroless/java${java}-debian12`;
 		if (findSizeRow(distroless) !== null) options.push(distroless);
 		return options.map(option);

@@ -1,44 +1,19 @@
 /**
  * Base image sizes (linux/amd64) as data, from docs/dockerfile.md, "The size table". Every figure
  * is an estimate: tag families move by roughly ±10% between releases. Rows are tried in order
- * and the first match wins, so specific variants come before a family's default row.
+ * and the first match wins, so specific variants come before a family's default row; the sourced
+ * rows of size-rows.ts come first.
  */
-import type { Confidence, ImageSize } from "./types";
+import type { ImageSize } from "./types";
 import { parseImageRef } from "./image-ref";
+import { gb, mb, SOURCED_ROWS, type SizeRow } from "./size-rows";
 
-/** What an image is for; advice uses it to spot build images shipped as runtimes. */
-type ImageRole = "empty" | "os" | "sdk" | "runtime" | "minimal";
-
-export interface SizeRow {
-	/** The tag the figures were measured on, shown to the user. */
-	row: string;
-	/** Normalised family (see image-ref.ts) this row is about. */
-	family: string | RegExp;
-	/** The tag must match this (an absent tag counts as `latest`). */
-	tag?: RegExp;
-	/** …and must not match this. */
-	notTag?: RegExp;
-	/** Uncompressed bytes. */
-	bytes: number;
-	/** Measured compressed bytes, or null. */
-	compressedBytes: number | null;
-	/** Which ratio derives a missing compressed size. */
-	base: "debian" | "alpine" | "none";
-	source: string;
-	confidence: Confidence;
-	note: string | null;
-	role: ImageRole;
-	deprecated?: boolean;
-}
-
-/** Decimal megabytes and gigabytes, as `docker images` prints them. */
-const mb = (n: number): number => Math.round(n * 1_000_000);
-const gb = (n: number): number => Math.round(n * 1_000_000_000);
 const REPO_INFO = "Docker official images repo-info, 2026 snapshot";
 const NOTES = "project size notes (docker-base-images.md)";
 
 /** The size table. Figures are uncompressed unless a field says compressed. */
 const SIZE_TABLE: readonly SizeRow[] = [
+	...SOURCED_ROWS,
 	{
 		row: "scratch",
 		family: "scratch",
@@ -270,29 +245,6 @@ const SIZE_TABLE: readonly SizeRow[] = [
 		note: "deprecated upstream; JDK-class size",
 		role: "sdk",
 		deprecated: true,
-	},
-	{
-		row: "nginx:stable-alpine",
-		family: "nginx",
-		tag: /alpine/,
-		bytes: mb(62.3),
-		compressedBytes: null,
-		base: "alpine",
-		source: REPO_INFO,
-		confidence: "high",
-		note: null,
-		role: "runtime",
-	},
-	{
-		row: "nginx (Debian)",
-		family: "nginx",
-		bytes: mb(190),
-		compressedBytes: null,
-		base: "debian",
-		source: NOTES,
-		confidence: "low",
-		note: null,
-		role: "runtime",
 	},
 	{
 		row: "rust:1",

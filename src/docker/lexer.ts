@@ -5,7 +5,7 @@
  */
 
 import { processWord } from "./expand";
-import { extractFlags } from "./words";
+import { extractFlags, parseFlag, splitWhitespace, type Flag } from "./words";
 
 export interface Instruction {
 	/** Upper-cased keyword (`FROM`, `COPY` …). */
@@ -23,13 +23,38 @@ export interface Instruction {
 	/** The comment lines right above it, without `#` (where `# hadolint ignore=…` and `# check=…` live). */
 	comments: string[];
 	/** Its flags and the text after them, once read (see `flagsOf`). */
-	flagSplit?: { flags: string[]; rest: string };
+	flagSplit?: FlagSplit;
+	/** The text after the flags cut at white space, once read (see `restWordsOf`). */
+	restWords?: string[];
 }
 
-/** The instruction's leading `--flag` words and the text after them, read once and kept. */
-export function flagsOf(ins: Instruction, escape: string): { flags: string[]; rest: string } {
-	ins.flagSplit ??= extractFlags(ins.args, escape);
+interface FlagSplit {
+	/** The flag words as written (quotes and escapes removed). */
+	flags: readonly string[];
+	/** The same flags read as `--name[=value]`. */
+	parsed: readonly Flag[];
+	rest: string;
+}
+
+const NO_FLAGS: FlagSplit["parsed"] = [];
+
+/**
+ * The instruction's leading `--flag` words and the text after them, read once and kept: every
+ * rule and step that looks at flags shares this reading.
+ */
+export function flagsOf(ins: Instruction, escape: string): FlagSplit {
+	if (ins.flagSplit === undefined) {
+		const split = extractFlags(ins.args, escape) as FlagSplit;
+		split.parsed = split.flags.length === 0 ? NO_FLAGS : split.flags.map(parseFlag);
+		ins.flagSplit = split;
+	}
 	return ins.flagSplit;
+}
+
+/** The words after the flags, split at spaces and tabs as BuildKit splits FROM, read once and kept. */
+export function restWordsOf(ins: Instruction, escape: string): readonly string[] {
+	ins.restWords ??= splitWhitespace(flagsOf(ins, escape).rest);
+	return ins.restWords;
 }
 
 export interface Lexed {
@@ -193,13 +218,14 @@ export function lexDockerfile(text: string): Lexed {
 		const args = space < 0 ? "" : logical.slice(space + 1).trim();
 		const instruction: Instruction = {
 			keyword: keywordOf(word),
-			word,
+			word: SPELLED.get(word) ?? word,
 			args,
 			line: start + 1,
 			endLine: i,
 			emptyContinuation,
 			comments,
 			flagSplit: undefined,
+			restWords: undefined,
 		};
 		comments = NO_COMMENTS;
 		if (logical.includes("<<") && mayHaveHeredocs(instruction)) i = skipHeredocs(lines, i, heredocMarkers(logical), instruction, lexed);
@@ -210,8 +236,11 @@ export function lexDockerfile(text: string): Lexed {
 
 /** Upper case, without a new string for the usual spellings. */
 function keywordOf(word: string): string {
-	return KEYWORDS.has(word) ? word : word.toUpperCase();
+	return SPELLED.get(word) ?? word.toUpperCase();
 }
+
+/** Each keyword as one shared string, so that 20,000 instructions do not keep 20,000 copies of "RUN". */
+const SPELLED: ReadonlyMap<string, string> = new Map([...KEYWORDS].map((k) => [k, k]));
 
 /** RUN, COPY and ADD (also behind ONBUILD) may have heredocs, except in their JSON form. */
 function mayHaveHeredocs(ins: Instruction): boolean {

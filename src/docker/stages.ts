@@ -19,10 +19,10 @@ import { findSizeRow } from "./base-images";
 import { processWord, WordError } from "./expand";
 import { referenceError } from "./image-ref";
 import { closestName } from "./suggest";
-import { flagsOf, KEYWORDS, type Instruction } from "./lexer";
+import { flagsOf, KEYWORDS, restWordsOf, type Instruction } from "./lexer";
 import { DEFAULT_PLATFORM, parsePlatform, platformArgs, type Platform } from "./platform";
 import type { Advice, DockerStage } from "./types";
-import { parseFlag, splitQuotedWords, splitWhitespace, type Flag } from "./words";
+import { splitQuotedWords, type Flag } from "./words";
 
 /** Facts about a stage that only the advice rules need. */
 export interface StageFacts {
@@ -67,10 +67,16 @@ const ZONEINFO = /zoneinfo|tzdata/i;
 const PRODUCTION_INSTALL = /\b(npm|yarn|pnpm)\b[^&;|]*\s--(omit[= ]dev|only[= ]prod(uction)?|production|prod)\b/;
 /** Two words: something, white space, something. */
 const SECOND_WORD = /\S[\t\v\f\r ]+\S/;
+/** What a word may need expanding, unquoting or unescaping for (the escape character is checked apart). */
+const NEEDS_EXPANSION = /[$'"<]/;
+/** A stage index small enough to read exactly as a JavaScript number. */
+const SMALL_INDEX = /^\d{1,15}$/;
+const NONE: readonly string[] = [];
 /** `COPY --from` is expanded with no variables at all: any expansion changes it. */
 const NO_ARGS: ReadonlyMap<string, string> = new Map();
 /** Instruction names as BuildKit suggests them for a typo. */
 const INSTRUCTION_NAMES = [...KEYWORDS];
+const FROM_FLAGS = ["platform"];
 const COPY_FLAGS = ["chown", "from", "chmod", "link", "exclude", "parents"];
 const ADD_FLAGS = ["chown", "chmod", "link", "keep-git-dir", "checksum", "unpack", "exclude"];
 /** Flags that may be given more than once. */
@@ -93,23 +99,26 @@ function suggest(reason: string, value: string, options: readonly string[], case
  * once (unless it may repeat), with a value.
  * @returns the flags, or BuildKit's reason for refusing them
  */
-function readFlags(words: readonly string[], known: readonly string[]): Flag[] | string {
-	const flags: Flag[] = [];
-	const seen = new Set<string>();
-	for (const word of words) {
-		const flag = parseFlag(word);
+function readFlags(flags: readonly Flag[], known: readonly string[]): readonly Flag[] | string {
+	for (let i = 0; i < flags.length; i++) {
+		const flag = flags[i];
 		if (!known.includes(flag.name)) return suggest(`unknown flag: --${flag.name}`, flag.name, known, true);
-		if (seen.has(flag.name) && !REPEATABLE.has(flag.name)) return `duplicate flag specified: --${flag.name}`;
-		seen.add(flag.name);
+		// An instruction has a handful of flags: looking back is cheaper than a set.
+		if (!REPEATABLE.has(flag.name)) for (let j = 0; j < i; j++) if (flags[j].name === flag.name) return `duplicate flag specified: --${flag.name}`;
 		if (BOOLEAN_FLAGS.has(flag.name)) {
 			if (flag.value === "") return `missing a value on flag: --${flag.name}`;
 			if (flag.value !== null && !/^(true|false)$/i.test(flag.value)) return `expecting boolean value for flag --${flag.name}, not: ${flag.value}`;
 		} else if (flag.value === null) {
 			return `missing a value on flag: --${flag.name}`;
 		}
-		flags.push(flag);
 	}
 	return flags;
+}
+
+/** The value of the first flag of that name (null when it has none, undefined when it is absent). */
+function flagValue(flags: readonly Flag[], name: string): string | null | undefined {
+	for (const f of flags) if (f.name === name) return f.value;
+	return undefined;
 }
 
 /** Whether COPY or ADD has a source and a destination: a JSON array, else words separated by white space. */
@@ -160,6 +169,7 @@ function csvFields(value: string): string[] | null {
 
 /** One `--mount`: its `from` (null for none) and target, as BuildKit reads them before expansion. */
 function readMount(value: string): { from: string | null; target: string } | string {
+	if (!value.includes('"')) return readPlainMount(value);
 	const fields = csvFields(value);
 	if (fields === null) return `failed to parse csv mounts: ${value}`;
 	let from: string | null = null;
@@ -178,6 +188,28 @@ function readMount(value: string): { from: string | null; target: string } | str
 		}
 	}
 	return { from, target };
+}
+
+/** `readMount` for a value without quotes (the usual case): the fields are read in place. */
+function readPlainMount(value: string): { from: string | null; target: string } | string {
+	let from: string | null = null;
+	let target = "";
+	for (let i = 0; ;) {
+		const comma = value.indexOf(",", i);
+		const end = comma < 0 ? value.length : comma;
+		const eq = value.indexOf("=", i);
+		if (eq >= 0 && eq < end) {
+			const key = value.slice(i, eq).toLowerCase();
+			if (key === "from") {
+				const v = value.slice(eq + 1, end);
+				const dollar = v.indexOf("$");
+				if (dollar >= 0 && dollar !== v.length - 1) return "'from' doesn't support variable expansion, define alias stage instead";
+				from = v;
+			} else if (key === "target" || key === "dst" || key === "destination") target = value.slice(eq + 1, end);
+		}
+		if (comma < 0) return { from, target };
+		i = comma + 1;
+	}
 }
 
 /**
@@ -201,12 +233,14 @@ interface Expanded {
 	/** Declared args without a value the word used: it can only be read at build time. */
 	buildTime: string[];
 	/** Names neither declared nor predefined. */
-	undeclared: string[];
+	undeclared: readonly string[];
 	/** BuildKit's reason when the word cannot be expanded. */
 	error: string | null;
 }
 
 function expandGlobal(word: string, args: GlobalArgs, escape: string): Expanded {
+	// Most FROM words name a stage or an image as they are.
+	if (!NEEDS_EXPANSION.test(word) && !word.includes(escape)) return { value: word, error: null, buildTime: NONE as string[], undeclared: NONE };
 	let value = "";
 	let error: string | null = null;
 	let unmatched: ReadonlySet<string>;
@@ -313,8 +347,8 @@ class StageBuilder {
 	}
 
 	private readFrom(ins: Instruction): void {
-		const { flags: flagWords, rest: restText } = flagsOf(ins, this.escape);
-		const rest = splitWhitespace(restText);
+		const flagWords = flagsOf(ins, this.escape).parsed;
+		const rest = restWordsOf(ins, this.escape);
 		const named = rest.length === 3 && rest[1].toLowerCase() === "as";
 		const rawName = named ? rest[2] : null;
 		const name = rawName?.toLowerCase() ?? null;
@@ -322,9 +356,9 @@ class StageBuilder {
 		else if (rawName !== null && name !== null && !STAGE_NAME.test(name)) {
 			this.reject(Step.Read, ins.line, `invalid name for build stage: ${JSON.stringify(rawName)}, name can't start with a number or contain symbols`);
 		}
-		const flags = readFlags(flagWords, ["platform"]);
+		const flags = readFlags(flagWords, FROM_FLAGS);
 		if (typeof flags === "string") this.reject(Step.Read, ins.line, flags);
-		const platform = typeof flags === "string" ? null : (flags.find((f) => f.name === "platform")?.value ?? null);
+		const platform = typeof flags === "string" ? null : (flagValue(flags, "platform") ?? null);
 		const index = this.drafts.length;
 		this.drafts.push({ ins, written: rest[0] ?? "", platform: platform === "" ? null : platform, refs: [] });
 		this.out.facts.push({
@@ -347,7 +381,7 @@ class StageBuilder {
 	}
 
 	private readCopy(ins: Instruction, current: StageDraft, index: number): void {
-		const { flags: flagWords, rest } = flagsOf(ins, this.escape);
+		const { parsed: flagWords, rest } = flagsOf(ins, this.escape);
 		const facts = this.out.facts[index];
 		facts.copies = true;
 		facts.copiesCerts ||= CERTS.test(ins.args);
@@ -361,13 +395,13 @@ class StageBuilder {
 			this.reject(Step.Read, ins.line, flags);
 			return;
 		}
-		const from = flags.find((f) => f.name === "from")?.value;
+		const from = flagValue(flags, "from");
 		facts.copyItems.push({ from: from ?? null, rest });
 		if (from) current.refs.push({ via: "copy", value: from, target: "", named: true, line: ins.line });
 	}
 
 	private readRun(ins: Instruction, current: StageDraft): void {
-		for (const flag of flagsOf(ins, this.escape).flags.map(parseFlag)) {
+		for (const flag of flagsOf(ins, this.escape).parsed) {
 			if (flag.name !== "mount") continue;
 			if (flag.value === null) {
 				this.reject(Step.Read, ins.line, "missing a value on flag: --mount");
@@ -425,7 +459,7 @@ class StageBuilder {
 				baseArgs = e.buildTime;
 			} else if (written !== "") this.reject(Step.Stages, ins.line, e.error ?? `base name (${written}) should not be blank`);
 		}
-		this.buildTimeArgs.push({ written, names: e.buildTime });
+		if (e.buildTime.length > 0) this.buildTimeArgs.set(index, e.buildTime);
 		const platform = this.stagePlatform(draft.platform, ins.line, args);
 		const facts = this.out.facts[index];
 		const name = facts.rawName?.toLowerCase() ?? null;
@@ -455,8 +489,8 @@ class StageBuilder {
 		if (name !== null) this.nameStage(name, index);
 	}
 
-	/** Per stage: its FROM word as written, and the build-time args it used. */
-	private readonly buildTimeArgs: { written: string; names: string[] }[] = [];
+	/** The build-time args a stage's FROM word used, for the stages that use any. */
+	private readonly buildTimeArgs = new Map<number, string[]>();
 
 	/** Stage names known so far, for FROM (the nearest one above wins). */
 	private readonly nameSoFar = new Map<string, number>();
@@ -486,18 +520,24 @@ class StageBuilder {
 	private resolveReferences(): Target[][] {
 		const images: string[] = [];
 		const stageCount = this.out.stages.length;
-		const all: Target[][] = [];
-		for (const [i, draft] of this.drafts.entries()) {
-			const targets: Target[] = [];
-			for (const ref of draft.refs) {
+		const all: Target[][] = new Array<Target[]>(this.drafts.length);
+		for (let i = 0; i < this.drafts.length; i++) {
+			const refs = this.drafts[i].refs;
+			// Sized up front: most stages have a reference or two, and a grown array would reserve more.
+			const targets = new Array<Target>(refs.length);
+			const sources = new Array<DockerStage["sources"][number]>(refs.length);
+			let found = 0;
+			for (let k = 0; k < refs.length; k++) {
+				const ref = refs[k];
 				const t = ref.via === "copy" ? this.resolveCopy(ref, stageCount, images) : this.resolveByName(ref.value, images);
-				targets.push(t ?? { image: EMPTY_IMAGE }); // refused: it takes nothing
-				const stage = this.out.stages[i];
+				targets[k] = t ?? { image: EMPTY_IMAGE }; // refused: it takes nothing
 				if (t === null) continue;
-				if ("stage" in t) stage.sources.push({ kind: "stage", ref: ref.value, stage: t.stage, via: ref.via, line: ref.line });
-				else if (ref.named) stage.sources.push({ kind: "image", ref: t.image, stage: null, via: ref.via, line: ref.line });
+				if ("stage" in t) sources[found++] = { kind: "stage", ref: ref.value, stage: t.stage, via: ref.via, line: ref.line };
+				else if (ref.named) sources[found++] = { kind: "image", ref: t.image, stage: null, via: ref.via, line: ref.line };
 			}
-			all.push(targets);
+			sources.length = found;
+			this.out.stages[i].sources = sources;
+			all[i] = targets;
 		}
 		return all;
 	}
@@ -510,57 +550,72 @@ class StageBuilder {
 	}
 
 	private resolveCopy(ref: Reference, stageCount: number, images: string[]): Target | null {
-		try {
-			if (processWord(ref.value, NO_ARGS, { escape: this.escape }).value !== ref.value) {
-				this.reject(
-					Step.References,
-					ref.line,
-					"variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround",
-				);
-				return null;
-			}
-		} catch (e) {
-			if (!(e instanceof WordError)) throw e;
-			this.reject(Step.References, ref.line, e.message);
-			return null;
-		}
+		// A stage name or index as it is (the usual case) needs no expansion to be sure of it.
+		if (SMALL_INDEX.test(ref.value)) return this.resolveIndex(ref, Number(ref.value), stageCount, images);
+		if ((NEEDS_EXPANSION.test(ref.value) || ref.value.includes(this.escape)) && this.refusedExpansion(ref)) return null;
 		if (!/^[+-]?\d+$/.test(ref.value) || BigInt(ref.value) > 9223372036854775807n || BigInt(ref.value) < -9223372036854775808n) {
 			return this.resolveByName(ref.value, images);
 		}
-		const n = Number(ref.value);
+		return this.resolveIndex(ref, Number(ref.value), stageCount, images);
+	}
+
+	private resolveIndex(ref: Reference, n: number, stageCount: number, images: string[]): Target | null {
 		if (n >= 0 && n < stageCount) return { stage: n };
 		if (n >= stageCount && n < stageCount + images.length) return { image: images[n - stageCount] };
 		this.reject(Step.References, ref.line, `invalid stage index ${BigInt(ref.value).toString()}`);
 		return null;
 	}
 
+	/** Whether BuildKit refuses a `--from` because expanding it would change it (or cannot be done). */
+	private refusedExpansion(ref: Reference): boolean {
+		try {
+			if (processWord(ref.value, NO_ARGS, { escape: this.escape }).value === ref.value) return false;
+			this.reject(
+				Step.References,
+				ref.line,
+				"variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround",
+			);
+		} catch (e) {
+			if (!(e instanceof WordError)) throw e;
+			this.reject(Step.References, ref.line, e.message);
+		}
+		return true;
+	}
+
 	/** Step 4, end: a stage may not reach itself through `--from` and mounts. */
 	private checkCycles(targets: Target[][]): void {
 		const state = new Uint8Array(this.drafts.length); // 0 new, 1 on the path, 2 done
+		const stackStage = new Int32Array(this.drafts.length);
+		const stackNext = new Int32Array(this.drafts.length);
 		for (let root = 0; root < this.drafts.length; root++) {
 			if (state[root] !== 0) continue;
-			// Iterative depth-first search, so a long chain of stages cannot overflow the call stack.
-			const stack: { stage: number; next: number }[] = [{ stage: root, next: 0 }];
+			// Iterative depth-first search, so a long chain of stages cannot overflow the call stack:
+			// the path's stages and, for each, the next reference to follow.
+			let depth = 0;
+			stackStage[0] = root;
+			stackNext[0] = 0;
 			state[root] = 1;
-			while (stack.length > 0) {
-				const top = stack[stack.length - 1];
-				const out = targets[top.stage];
-				if (top.next >= out.length) {
-					state[top.stage] = 2;
-					stack.pop();
+			while (depth >= 0) {
+				const stage = stackStage[depth];
+				const out = targets[stage];
+				if (stackNext[depth] >= out.length) {
+					state[stage] = 2;
+					depth--;
 					continue;
 				}
-				const t = out[top.next++];
+				const t = out[stackNext[depth]++];
 				if (!("stage" in t)) continue;
 				if (state[t.stage] === 1) {
 					// BuildKit points at the references along the cycle, starting with the root's.
-					const first = this.drafts[root].refs[stack[0].next - 1];
+					const first = this.drafts[root].refs[stackNext[0] - 1];
 					this.reject(Step.References, first.line, `circular dependency detected on stage: ${this.stageLabel(root)}`);
 					return;
 				}
 				if (state[t.stage] === 0) {
 					state[t.stage] = 1;
-					stack.push({ stage: t.stage, next: 0 });
+					depth++;
+					stackStage[depth] = t.stage;
+					stackNext[depth] = 0;
 				}
 			}
 		}
@@ -572,24 +627,33 @@ class StageBuilder {
 
 	/** Step 5: every image BuildKit would pull, stages first, then the images references named. */
 	private checkImages(targets: Target[][]): void {
+		// A file names the same few images again and again.
+		const errors = new Map<string, string | null>();
+		const referenceErrorOf = (image: string): string | null => {
+			let why = errors.get(image);
+			if (why === undefined) errors.set(image, (why = referenceError(image)));
+			return why;
+		};
 		for (const s of this.out.stages) {
 			if (s.parent !== null || s.baseArgs.length > 0 || s.base === EMPTY_IMAGE || s.base === "(none)") continue;
-			const why = referenceError(s.base);
+			const why = referenceErrorOf(s.base);
 			if (why === null) continue;
-			const { written, names } = this.buildTimeArgs[s.index];
-			if (names.length > 0) {
+			const names = this.buildTimeArgs.get(s.index);
+			const written = this.drafts[s.index].written;
+			if (names !== undefined) {
 				// `alpine:${TAG}` with no default for TAG: the image is named only at build time.
 				s.base = written;
 				s.baseArgs = names;
 			} else this.reject(Step.Images, s.line, `failed to parse stage name ${JSON.stringify(s.base)}: ${why}`);
 		}
-		for (const [i, draft] of this.drafts.entries()) {
-			draft.refs.forEach((ref, k) => {
+		for (let i = 0; i < this.drafts.length; i++) {
+			const refs = this.drafts[i].refs;
+			for (let k = 0; k < refs.length; k++) {
 				const t = targets[i][k];
-				if ("stage" in t || t.image === EMPTY_IMAGE) return;
-				const why = referenceError(t.image);
-				if (why !== null) this.reject(Step.Images, ref.line, `failed to parse stage name ${JSON.stringify(t.image)}: ${why}`);
-			});
+				if ("stage" in t || t.image === EMPTY_IMAGE) continue;
+				const why = referenceErrorOf(t.image);
+				if (why !== null) this.reject(Step.Images, refs[k].line, `failed to parse stage name ${JSON.stringify(t.image)}: ${why}`);
+			}
 		}
 	}
 
@@ -620,9 +684,11 @@ class StageBuilder {
 	/** Step 6: a stage BuildKit builds may only take from stages built before it. */
 	private checkBuildOrder(targets: Target[][]): void {
 		for (const s of this.out.stages) {
-			this.drafts[s.index].refs.forEach((ref, k) => {
+			const refs = this.drafts[s.index].refs;
+			for (let k = 0; k < refs.length; k++) {
+				const ref = refs[k];
 				const t = targets[s.index][k];
-				if (!("stage" in t) || t.stage < s.index) return;
+				if (!("stage" in t) || t.stage < s.index) continue;
 				if (s.skipped) {
 					this.note(
 						"from-later-stage",
@@ -643,7 +709,7 @@ class StageBuilder {
 						`cannot mount from stage ${JSON.stringify(ref.value)} to ${JSON.stringify(ref.target)}, stage needs to be defined before current command`,
 					);
 				}
-			});
+			}
 		}
 	}
 

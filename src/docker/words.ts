@@ -5,6 +5,7 @@
  */
 
 const WHITESPACE = /[\t\v\f\r ]+/;
+const NO_WORDS: readonly string[] = [];
 const SPACE = /^\s$/u;
 
 /** White space as Go's unicode.IsSpace sees it, quick for ASCII. */
@@ -25,8 +26,9 @@ export function splitWhitespace(rest: string): string[] {
  * groups spaces and is removed; the escape character keeps the next character and is removed; a
  * lone `--` ends the flags.
  */
-export function extractFlags(line: string, escape: string): { flags: string[]; rest: string } {
-	const flags: string[] = [];
+export function extractFlags(line: string, escape: string): { flags: readonly string[]; rest: string } {
+	// Most instructions have no flag or one: no array grown for them.
+	let flags: string[] = NO_WORDS as string[];
 	let pos = 0;
 	for (;;) {
 		while (pos < line.length && isSpace(line[pos])) pos++;
@@ -39,7 +41,8 @@ export function extractFlags(line: string, escape: string): { flags: string[]; r
 			const word = line.slice(pos, end);
 			pos = end;
 			if (word === "--") return { flags, rest: line.slice(pos).trim() };
-			flags.push(word);
+			if (flags === NO_WORDS) flags = [word];
+			else flags.push(word);
 			continue;
 		}
 		let word = "";
@@ -67,7 +70,10 @@ export function extractFlags(line: string, escape: string): { flags: string[]; r
 			word += c;
 		}
 		if (word === "--") return { flags, rest: line.slice(pos).trim() };
-		if (blankOk || word !== "") flags.push(word);
+		if (blankOk || word !== "") {
+			if (flags === NO_WORDS) flags = [word];
+			else flags.push(word);
+		}
 	}
 }
 

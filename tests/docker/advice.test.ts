@@ -48,6 +48,18 @@ describe("runtime suggestions keep the version", () => {
 		["FROM maven:3.9-eclipse-temurin-17", ["eclipse-temurin:17-jre", "gcr.io/distroless/java17-debian12"], /:21|java21/],
 		["FROM openjdk:11-jdk", ["eclipse-temurin:11-jre"], /distroless|:17/],
 		["FROM maven:3.9", ["eclipse-temurin JRE of your Java version"], /:17|:21|java/],
+		["FROM amazoncorretto:21", ["amazoncorretto:21-al2023-headless", "eclipse-temurin:21-jre"], /:17/],
+		[
+			"FROM mcr.microsoft.com/dotnet/sdk:8.0",
+			["mcr.microsoft.com/dotnet/aspnet:8.0 (≈ 217 MB)", "mcr.microsoft.com/dotnet/runtime:8.0 (≈ 190 MB)", "-chiseled tags (≈ 111 MB)"],
+			/:10\.0|slim|distroless/,
+		],
+		["FROM buildpack-deps:bookworm", ["a slim, JRE, distroless or scratch image"], /eclipse-temurin/],
+		[
+			"FROM mcr.microsoft.com/dotnet/sdk:10.0.400-noble",
+			["mcr.microsoft.com/dotnet/aspnet:10.0 ", "mcr.microsoft.com/dotnet/runtime:10.0 "],
+			/10\.0\.400 \(/,
+		],
 	])("%s", (text, expected, notExpected) => {
 		const message = sdkAdvice(text)!;
 		for (const e of expected) expect(message).toContain(e);

@@ -113,6 +113,16 @@ describe("references between stages", () => {
 		);
 	});
 
+	it("mount keys are read without case, quoted or not, and the last one wins", () => {
+		for (const mount of ["type=bind,FROM=deps,Target=/t", '"type=bind","from=deps",target=/t', "type=bind,from=nope,from=deps,dst=/t"]) {
+			const a = ok(lines("FROM alpine:3.20 AS deps", "FROM alpine:3.20", `RUN --mount=${mount} true`));
+			expect(a.stages[1].sources).toEqual([{ kind: "stage", ref: "deps", stage: 0, via: "mount", line: 3 }]);
+		}
+		expect(refused(lines("FROM alpine:3.20 AS one", "RUN --mount=FROM=two,DESTINATION=/t true", "FROM alpine:3.20 AS two", "FROM one"))).toBe(
+			'BuildKit refuses this Dockerfile, line 2: cannot mount from stage "two" to "/t", stage needs to be defined before current command',
+		);
+	});
+
 	it("in a stage BuildKit skips, such a reference is only advice", () => {
 		const a = ok(lines("FROM alpine:3.20 AS one", "COPY --from=two /b /b", "FROM alpine:3.20 AS two"));
 		expect(a.stages[0]).toMatchObject({ skipped: true, sources: [{ kind: "stage", ref: "two", stage: 1, via: "copy", line: 2 }] });

@@ -11,7 +11,7 @@
  */
 import { processWord, WordError } from "../expand";
 import { flagsOf, type Instruction } from "../lexer";
-import { parseFlag, splitQuotedWords, splitWhitespace } from "../words";
+import { splitQuotedWords, splitWhitespace } from "../words";
 import { closestName } from "../suggest";
 import { isJsonArray, type CheckContext, type Findings, type StageView } from "./context";
 import { cleanPath, ignoresRoot, isIgnored, parseDockerignore, type IgnorePatterns } from "./dockerignore";
@@ -44,7 +44,15 @@ export function checkStages(ctx: CheckContext, out: Findings): void {
 		const parent = stage.parent === null ? null : ends[stage.parent];
 		const os = stage.platform === null ? ctx.target.os : (stage.platform.split(/[/(]/)[0] ?? ctx.target.os);
 		const state: StageState = parent
-			? { ...parent, owned: false }
+			? {
+					env: parent.env,
+					declared: parent.declared,
+					owned: false,
+					workdirSet: parent.workdirSet,
+					shellSet: parent.shellSet,
+					known: parent.known,
+					os: parent.os,
+				}
 			: { env: new Map(), declared: new Set(), owned: true, workdirSet: false, shellSet: false, known: stage.base === "scratch", os };
 		// BuildKit always sets PATH on a Linux stage.
 		if (!parent && os !== "windows") state.env.set("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
@@ -54,7 +62,8 @@ export function checkStages(ctx: CheckContext, out: Findings): void {
 }
 
 class StageWalk {
-	private readonly once = new Map<string, Instruction>();
+	/** The CMD, ENTRYPOINT and HEALTHCHECK seen so far, made when the stage has one. */
+	private once: Map<string, Instruction> | null = null;
 
 	constructor(
 		private readonly ctx: CheckContext,
@@ -130,6 +139,7 @@ class StageWalk {
 		else if (k === "EXPOSE") this.expose(ins);
 		if (k === "CMD" || k === "ENTRYPOINT") this.execForm(ins);
 		if (ONCE.has(k)) {
+			this.once ??= new Map();
 			const before = this.once.get(k);
 			if (before)
 				this.out.add(
@@ -194,12 +204,14 @@ class StageWalk {
 	}
 
 	private copy(ins: Instruction): void {
-		const { flags, rest } = flagsOf(ins, this.ctx.escape);
+		const { parsed, rest } = flagsOf(ins, this.ctx.escape);
 		let fromStage = false;
-		for (const f of flags.map(parseFlag)) {
+		for (const f of parsed) {
 			if (f.name === "from") fromStage = true;
 			if ((f.name === "chown" || f.name === "chmod" || f.name === "checksum") && f.value !== null) this.expand(f.value, ins);
 		}
+		// Nothing to expand and nothing to compare with a .dockerignore: no need to read the words.
+		if ((fromStage || this.ignore === null || this.ignore.hasExclusions) && !NEEDS_EXPANSION.test(rest)) return;
 		const words = this.listWords(rest).map((w) => (w.startsWith("<<") ? null : this.expand(w, ins)));
 		if (fromStage || this.ignore === null || this.ignore.hasExclusions) return;
 		for (const src of words.slice(0, -1)) {
@@ -218,21 +230,33 @@ class StageWalk {
 	}
 
 	private workdir(ins: Instruction): void {
-		const before = this.state.known;
+		const known = this.state.known;
+		if (!NEEDS_EXPANSION.test(ins.args)) {
+			// Nothing to expand: the path is as written.
+			this.relativeWorkdir(ins, ins.args, known, false);
+			return;
+		}
 		let unknown = false;
-		const path = (() => {
-			try {
-				const r = processWord(ins.args, this.state.env, { escape: this.ctx.escape });
-				unknown = [...r.unmatched].some((n) => !this.state.declared.has(n));
-				return r.value;
-			} catch {
-				return ins.args;
-			}
-		})();
+		let path = ins.args;
+		try {
+			const r = processWord(ins.args, this.state.env, { escape: this.ctx.escape });
+			for (const n of r.unmatched) if (!this.state.declared.has(n)) unknown = true;
+			path = r.value;
+		} catch {
+			// unreadable: judged as written
+		}
 		this.expand(ins.args, ins);
+		this.relativeWorkdir(ins, path, known, unknown);
+	}
+
+	/**
+	 * WorkdirRelativePath on the expanded path.
+	 * @param unknown whether the path uses a variable only the base image could define
+	 */
+	private relativeWorkdir(ins: Instruction, path: string, known: boolean, unknown: boolean): void {
 		const absolute = this.state.os === "windows" ? /^([a-zA-Z]:)?[\\/]/.test(path) : path.startsWith("/");
 		// A variable the base image may define could make it absolute: decide only what is known.
-		if (!this.state.workdirSet && !absolute && (before || !unknown))
+		if (!this.state.workdirSet && !absolute && (known || !unknown))
 			this.out.add(
 				"WorkdirRelativePath",
 				`Give WORKDIR an absolute path: /${path.replace(/^\.?\/?/, "")} or wherever it belongs.`,

@@ -55,7 +55,7 @@ export function checkParsing(ctx: CheckContext, out: Findings): void {
 	checkInstructionCasing(ctx, out);
 }
 
-function checkFromWords(from: Instruction, words: string[], out: Findings): void {
+function checkFromWords(from: Instruction, words: readonly string[], out: Findings): void {
 	if (!isLower(words[2]))
 		out.add(
 			"StageNameCasing",

@@ -2,11 +2,10 @@
  * What every check reads: the instructions cut into stages, the built stage graph and the global
  * scope, plus what the host knows of the build context (a .dockerignore).
  */
-import { flagsOf, type Instruction } from "../lexer";
+import { restWordsOf, type Instruction } from "../lexer";
 import type { Platform } from "../platform";
 import type { StageFacts } from "../stages";
 import type { Advice, DockerStage } from "../types";
-import { splitWhitespace } from "../words";
 
 export interface CheckInput {
 	instructions: readonly Instruction[];
@@ -24,7 +23,7 @@ export interface StageView {
 	index: number;
 	from: Instruction;
 	/** FROM's words after its flags: `image`, or `image AS name`. */
-	fromWords: string[];
+	fromWords: readonly string[];
 	body: Instruction[];
 }
 
@@ -40,8 +39,7 @@ export function checkContext(input: CheckInput): CheckContext {
 	const views: StageView[] = [];
 	for (const ins of input.instructions) {
 		if (ins.keyword === "FROM") {
-			const rest = flagsOf(ins, input.escape).rest;
-			views.push({ index: views.length, from: ins, fromWords: splitWhitespace(rest), body: [] });
+			views.push({ index: views.length, from: ins, fromWords: restWordsOf(ins, input.escape), body: [] });
 		} else if (views.length === 0) {
 			if (ins.keyword === "ARG") globalArgLines.push(ins);
 		} else views[views.length - 1].body.push(ins);

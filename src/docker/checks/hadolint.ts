@@ -4,7 +4,7 @@
  * with the image advice in advice.ts. Rules that make the image smaller are in SHRINKING_RULES.
  */
 import { flagsOf, type Instruction } from "../lexer";
-import { parseFlag, splitWhitespace } from "../words";
+import { splitWhitespace } from "../words";
 import { isJsonArray, type CheckContext, type Findings, type StageView } from "./context";
 import { argsWithoutFlags, readShell, runs, type ShellScript } from "./shell";
 
@@ -19,7 +19,7 @@ interface RunInfo {
 	ins: Instruction;
 	script: ShellScript;
 	/** The RUN's flags as written, for DL3059's "same flags". */
-	flagText: string;
+	flags: readonly string[];
 	/** Targets of its cache and tmpfs mounts. */
 	cacheTargets: string[];
 }
@@ -29,9 +29,9 @@ const SHELL_HINT = /apt|apk|pip|python|wget|cd|\|/;
 const NO_SCRIPT: ShellScript = { commands: [], hasPipe: false };
 
 function readRun(ins: Instruction, escape: string, needCount: boolean): RunInfo {
-	const { flags, rest } = flagsOf(ins, escape);
+	const { flags, parsed, rest } = flagsOf(ins, escape);
 	const cacheTargets: string[] = [];
-	for (const f of flags.map(parseFlag)) {
+	for (const f of parsed) {
 		if (f.name !== "mount" || f.value === null) continue;
 		const fields = f.value.split(",");
 		if (!fields.some((x) => /^type=(cache|tmpfs)$/.test(x))) continue;
@@ -42,7 +42,13 @@ function readRun(ins: Instruction, escape: string, needCount: boolean): RunInfo 
 	}
 	const text = isJsonArray(rest) ? (JSON.parse(rest) as string[]).join(" ") : rest;
 	const script = needCount || SHELL_HINT.test(text) ? readShell(text) : NO_SCRIPT;
-	return { ins, script, flagText: flags.join(" "), cacheTargets };
+	return { ins, script, flags, cacheTargets };
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
 }
 
 const cached = (run: RunInfo, fragment: string) => run.cacheTargets.some((t) => t.includes(fragment));
@@ -58,7 +64,7 @@ export function checkHadolint(ctx: CheckContext, out: Findings): void {
 class HadolintStage {
 	private pipefail = false;
 	private pipNoCache = false;
-	private previousRun: { flagText: string; count: number } | null = null;
+	private previousRun: { flags: readonly string[]; count: number } | null = null;
 	private lastUser: Instruction | null = null;
 
 	constructor(
@@ -71,7 +77,8 @@ class HadolintStage {
 
 	run(): void {
 		const body = this.view.body;
-		for (const [k, ins] of body.entries()) {
+		for (let k = 0; k < body.length; k++) {
+			const ins = body[k];
 			let inner = ins;
 			if (ins.keyword === "ONBUILD") {
 				const space = ins.args.search(/\s/);
@@ -108,14 +115,14 @@ class HadolintStage {
 	private runInstruction(run: RunInfo): void {
 		const { script } = run;
 		const count = script.commands.length;
-		if (this.previousRun && this.previousRun.flagText === run.flagText && this.previousRun.count <= 2 && count <= 2)
+		if (this.previousRun && sameWords(this.previousRun.flags, run.flags) && this.previousRun.count <= 2 && count <= 2)
 			this.out.add(
 				"DL3059",
 				"Merge this RUN with the one before it.",
 				"Each RUN adds a layer; short consecutive RUNs are usually one step.",
 				run.ins.line,
 			);
-		this.previousRun = { flagText: run.flagText, count };
+		this.previousRun = { flags: run.flags, count };
 		if (script.commands.some((c) => c.name === "cd"))
 			this.out.add(
 				"DL3003",
@@ -137,6 +144,7 @@ class HadolintStage {
 	private packageRules(run: RunInfo): void {
 		const { ins, script } = run;
 		const cmds = script.commands;
+		if (cmds.length === 0) return; // every rule here is about a command
 		const aptInstalls = cmds.filter((c) => runs(c, "apt-get", "install"));
 		if (aptInstalls.some((c) => argsWithoutFlags(c, ["t", "target-release"]).some((p) => p !== "install" && !/[=/]|\.deb$/.test(p))))
 			this.out.add(
