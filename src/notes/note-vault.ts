@@ -3,6 +3,7 @@
  * eases, turned into the link graph and ranks, the queue, and a new note's first ease. The plugin
  * fills it from Obsidian's metadata cache, the command line from the files.
  */
+import type { ParsedNote } from "../model/card";
 import type { SpacedNotesSettings } from "../settings/settings";
 import type { NoteReviewEntry } from "../stats/log-format";
 import { initialNoteEase, neighbourEase } from "./initial-ease";
@@ -36,4 +37,16 @@ export function noteVault(notes: readonly NoteFacts[], now: Date, settings: Spac
 		queue: buildNoteQueue(notes, now, settings, ranks, reviewedToday),
 		firstEase: (path) => initialNoteEase(path, graph, ranks, (p) => eases.get(p) ?? null, settings),
 	};
+}
+
+/** The eases of a note's cards that have an SM-2 schedule (what the other plugin averages). */
+export function cardEasesOf(parsed: ParsedNote): number[] {
+	const eases: number[] = [];
+	for (const card of parsed.cards) {
+		for (const sibling of card.siblings) {
+			const segment = sibling.segment;
+			if (segment.kind === "ok" && segment.schedule?.type === "classic") eases.push(segment.schedule.ease);
+		}
+	}
+	return eases;
 }
