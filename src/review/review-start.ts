@@ -6,6 +6,9 @@ import type { AnswerSaver } from "./answer-saver";
 import type { LiveCards } from "./live-cards";
 import type { ReviewDeps } from "./ports";
 import { loadReviewItems } from "./review-items";
+import { localDay } from "../model/days";
+import type { NoteReviewEntry } from "../stats/log-format";
+import type { SessionItem } from "./session-item";
 
 /** A started review: its session, and a message for the user when not every card could be read. */
 export interface ReviewStart {
@@ -27,14 +30,30 @@ export async function startReview(deps: ReviewDeps, request: ReviewRequest, live
 		const index = deps.index();
 		const loaded = await loadReviewItems(deps.notes, index, settings, request, now);
 		if (settings.algorithm === "sm2" && settings.loadBalance) answers.countDueDays(index, settings.nextDayStartsAt);
-		for (const item of loaded.items) live.add(item);
+		const merged = deps.log?.readAll ? await deps.log.readAll() : null;
+		// Note review's "bury the note's cards": a note reviewed today keeps its cards until tomorrow.
+		const items =
+			settings.noteBuryCards && merged ? withoutNotesReviewedToday(loaded.items, merged.noteReviews, now, settings.nextDayStartsAt) : loaded.items;
+		for (const item of items) live.add(item);
 		if (loaded.skippedNotes.length > 0) {
 			notice = `Some cards were left out because their notes changed or could not be read: ${loaded.skippedNotes.join(", ")}.`;
 		}
-		const history = deps.log?.readAll ? (await deps.log.readAll()).reviews : [];
-		return { session: ReviewSession.start(loaded.items, { now, settings, doneToday: doneToday(history, now, settings.nextDayStartsAt) }), notice };
+		const history = merged?.reviews ?? [];
+		return { session: ReviewSession.start(items, { now, settings, doneToday: doneToday(history, now, settings.nextDayStartsAt) }), notice };
 	} catch (error) {
 		notice = `The review could not start: ${error instanceof Error ? error.message : String(error)}`;
 		return { session: ReviewSession.start([], { now, settings }), notice };
 	}
+}
+
+/** The items whose note was not reviewed as a whole today (docs/scheduling.md, "Note review"). */
+export function withoutNotesReviewedToday(
+	items: readonly SessionItem[],
+	noteReviews: readonly NoteReviewEntry[],
+	now: Date,
+	dayStartHour: number,
+): SessionItem[] {
+	const today = localDay(now, dayStartHour);
+	const reviewed = new Set(noteReviews.filter((e) => e.time <= now.getTime() && localDay(new Date(e.time), dayStartHour) === today).map((e) => e.note));
+	return reviewed.size === 0 ? [...items] : items.filter((item) => !reviewed.has(item.file));
 }
