@@ -62,9 +62,25 @@ function readNumber(text: string): number | null {
 /** Reads the note's schedule from its text. Never throws. */
 export function readNoteSchedule(text: string): NoteSchedule {
 	const raw = readKeys(text, KEYS);
-	const due = raw.get(DUE_KEY)?.value ?? null;
-	const interval = raw.get(INTERVAL_KEY)?.value ?? null;
-	const ease = raw.get(EASE_KEY)?.value ?? null;
+	return scheduleFromValues((key) => raw.get(key)?.value ?? null);
+}
+
+/**
+ * Reads the schedule from frontmatter values as a YAML parser gives them (Obsidian's metadata
+ * cache): like the other plugin, the first item of a list, a number as its decimal text.
+ */
+export function scheduleFromFrontmatter(frontmatter: Readonly<Record<string, unknown>> | undefined): NoteSchedule {
+	return scheduleFromValues((key) => {
+		const value: unknown = frontmatter?.[key];
+		const first: unknown = Array.isArray(value) ? value[0] : value;
+		return typeof first === "string" ? first : typeof first === "number" ? String(first) : null;
+	});
+}
+
+function scheduleFromValues(get: (key: string) => string | null): NoteSchedule {
+	const due = get(DUE_KEY);
+	const interval = get(INTERVAL_KEY);
+	const ease = get(EASE_KEY);
 	let classic: ClassicSchedule | null = null;
 	let problem: string | undefined;
 	if (due !== null && interval !== null && ease !== null && due !== "" && interval !== "" && ease !== "") {
@@ -77,7 +93,7 @@ export function readNoteSchedule(text: string): NoteSchedule {
 		else classic = { type: "classic", due: day, interval: i, ease: e };
 	}
 	let fsrs: FsrsSchedule | null = null;
-	const fsrsText = raw.get(FSRS_KEY)?.value;
+	const fsrsText = get(FSRS_KEY);
 	if (fsrsText) {
 		const segment = readSegment(fsrsText.trim().replace(/^!/, ""));
 		if (segment.kind === "ok" && segment.schedule?.type === "fsrs") fsrs = segment.schedule;
