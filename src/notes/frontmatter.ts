@@ -257,14 +257,3 @@ function lineEnding(lines: readonly Line[]): string {
 	for (const line of lines) if (line.end !== "") return line.end;
 	return "\n";
 }
-
-/** The range of the frontmatter's lines (inclusive of delimiters) as character offsets, or null. */
-export function frontmatterEnd(text: string): number | null {
-	const bom = text.startsWith(BOM) ? 1 : 0;
-	const lines = splitLines(text.slice(bom));
-	const block = findBlock(lines);
-	if (block === null) return null;
-	let offset = bom;
-	for (let i = 0; i <= block.close; i++) offset += lines[i].text.length + lines[i].end.length;
-	return offset;
-}

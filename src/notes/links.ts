@@ -11,7 +11,7 @@ const WIKI = /!?\[\[([^\]|#^\n]+)(?:[#^][^\]|\n]*)?(?:\|[^\]\n]*)?\]\]/g;
 const MARKDOWN = /\[[^\]\n]*\]\(<?([^)<>\n]+?\.md)>?(?:#[^)\n]*)?\)/gi;
 
 /** Link targets in a note's text, as written (without `.md` for wiki links), in order. */
-export function linkTargets(text: string): string[] {
+function linkTargets(text: string): string[] {
 	const out: string[] = [];
 	let fence: string | null = null;
 	for (const line of text.split(/\r?\n/)) {

@@ -28,7 +28,7 @@ export interface ReviewableNote {
 	schedule: NoteSchedule;
 }
 
-export interface QueuedNote {
+interface QueuedNote {
 	path: string;
 	/** Due day, or null for a new note. */
 	due: string | null;
@@ -89,7 +89,7 @@ function globPattern(glob: string): RegExp {
 }
 
 /** The day a note is due, by the form the algorithm reads; null when it is new. */
-export function noteDueDay(schedule: NoteSchedule, settings: Pick<NoteQueueSettings, "algorithm" | "nextDayStartsAt">): string | null {
+function noteDueDay(schedule: NoteSchedule, settings: Pick<NoteQueueSettings, "algorithm" | "nextDayStartsAt">): string | null {
 	if (settings.algorithm === "fsrs") {
 		const fsrs = currentFsrs(schedule, settings.nextDayStartsAt);
 		if (fsrs) return dueDay(fsrs, settings.nextDayStartsAt);
@@ -169,7 +169,7 @@ function byDueThenRank(a: QueuedNote, b: QueuedNote): number {
 }
 
 /** The notes of a deck that may be reviewed now: due ones (overdue, today) then new ones, within the limits. */
-export function reviewableNow(deck: NoteDeck): { due: QueuedNote[]; fresh: QueuedNote[] } {
+function reviewableNow(deck: NoteDeck): { due: QueuedNote[]; fresh: QueuedNote[] } {
 	return {
 		due: [...deck.buckets.overdue, ...deck.buckets.today].slice(0, deck.reviewsLeft),
 		fresh: deck.buckets.new.slice(0, deck.newLeft),

@@ -12,10 +12,10 @@ import type { ClassicSchedule, FsrsSchedule } from "../model/schedule";
 import { formatSegment, plainDecimal } from "../writeback/format";
 import { readKeys, setKeys, type KeysBefore, type KeyUpdate } from "./frontmatter";
 
-export const DUE_KEY = "sr-due";
-export const INTERVAL_KEY = "sr-interval";
-export const EASE_KEY = "sr-ease";
-export const FSRS_KEY = "sr-fsrs";
+const DUE_KEY = "sr-due";
+const INTERVAL_KEY = "sr-interval";
+const EASE_KEY = "sr-ease";
+const FSRS_KEY = "sr-fsrs";
 const KEYS = [DUE_KEY, INTERVAL_KEY, EASE_KEY, FSRS_KEY] as const;
 
 /** What a note's frontmatter says about its review. */
@@ -103,7 +103,7 @@ function scheduleFromValues(get: (key: string) => string | null): NoteSchedule {
 }
 
 /** The frontmatter updates that store `schedule` (an absent `fsrs` removes `sr-fsrs`). */
-export function scheduleUpdates(classic: ClassicSchedule, fsrs: FsrsSchedule | null): KeyUpdate[] {
+function scheduleUpdates(classic: ClassicSchedule, fsrs: FsrsSchedule | null): KeyUpdate[] {
 	return [
 		{ key: DUE_KEY, text: classic.due },
 		{ key: INTERVAL_KEY, text: plainDecimal(classic.interval) },

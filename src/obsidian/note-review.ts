@@ -105,7 +105,7 @@ export class NoteReviewService extends Component implements NoteReviewPort {
 			nextNote(queue, wanted, this.settings().noteOpenRandom ? (this.options.random ?? Math.random) : undefined) ??
 			(wanted === undefined ? null : nextNote(queue));
 		if (next === null) {
-			new Notice("Spaced Notes: no notes to review right now.");
+			notice("no notes to review right now.");
 			return;
 		}
 		this.open(next.path, next.deck);
@@ -115,7 +115,7 @@ export class NoteReviewService extends Component implements NoteReviewPort {
 	async rate(path: string, rating: Rating): Promise<void> {
 		const settings = this.settings();
 		if (!ratingAllowed(rating, settings)) {
-			new Notice("Spaced Notes: Again is only for notes reviewed with FSRS; rate this note Easy, Good or Hard.");
+			notice("Again is only for notes reviewed with FSRS; rate this note Easy, Good or Hard.");
 			return;
 		}
 		const decks = this.decksOf(path);
@@ -155,7 +155,7 @@ export class NoteReviewService extends Component implements NoteReviewPort {
 	async undo(): Promise<void> {
 		const done = this.lastDone;
 		if (done === null) {
-			new Notice("Spaced Notes: there is no note review to undo.");
+			notice("there is no note review to undo.");
 			return;
 		}
 		try {
@@ -175,7 +175,7 @@ export class NoteReviewService extends Component implements NoteReviewPort {
 		await this.remember(done.entry.note);
 		this.lastDone = null;
 		this.noteReviews = this.noteReviews.filter((e) => e !== done.entry);
-		new Notice("Spaced Notes: the note review was undone.");
+		notice("the note review was undone.");
 		this.invalidate(true);
 	}
 
@@ -258,6 +258,11 @@ function cardEases(index: CardIndex, path: string): number[] {
 		for (const segment of card.segments) if (segment.kind === "ok" && segment.schedule?.type === "classic") eases.push(segment.schedule.ease);
 	}
 	return eases;
+}
+
+/** A notice that names the plugin. */
+function notice(message: string): void {
+	new Notice(`Spaced Notes: ${message}`);
 }
 
 function days(n: number): string {

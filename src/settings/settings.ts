@@ -73,7 +73,7 @@ export interface SchedulingSettings {
 }
 
 /** Reviewing whole notes (docs/scheduling.md, "Note review"). */
-export interface NoteReviewSettings {
+interface NoteReviewSettings {
 	/** A note with one of these tags (or a sub-tag) is reviewed as a whole; each tag is a deck. Empty = none. */
 	noteReviewTags: string[];
 	/** Every note in these folders is reviewed as a whole; each folder is a deck. */

@@ -92,7 +92,7 @@ function buildNote(l: Layout): string {
  */
 function withoutOurKeys(text: string, dropEmpty: boolean): string {
 	const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
-	const parts = (bom ? text.slice(1) : text).split(/(?<=\n)/);
+	const parts = linesWithEndings(bom ? text.slice(1) : text);
 	if (!/^---[ \t]*\r?\n$/.test(parts[0] ?? "")) return text;
 	const close = parts.findIndex((p, i) => i > 0 && /^---[ \t]*(\r?\n)?$/.test(p));
 	if (close < 0) return text;
@@ -114,6 +114,18 @@ function withoutOurKeys(text: string, dropEmpty: boolean): string {
 	}
 	if (dropEmpty && kept.length === 1) return bom + parts.slice(close + 1).join("");
 	return bom + [...kept, ...parts.slice(close)].join("");
+}
+
+/** The text's lines, each with its line ending. */
+function linesWithEndings(text: string): string[] {
+	const out: string[] = [];
+	let start = 0;
+	for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
+		out.push(text.slice(start, nl + 1));
+		start = nl + 1;
+	}
+	if (start < text.length || out.length === 0) out.push(text.slice(start));
+	return out;
 }
 
 function nextNonBlankIndented(parts: string[], from: number, close: number): boolean {

@@ -21,7 +21,7 @@ const NOW = new Date(2026, 2, 10, 12);
 /** A note and the cache entry Obsidian would hold for it (frontmatter keys as its YAML parser gives them). */
 function put(app: App, path: string, text: string, frontmatter: Record<string, unknown> = {}): void {
 	app.vault.put(path, text);
-	const cache: CachedMetadata = { frontmatter, tags: (text.match(/(?<=\s)#[\w/-]+/g) ?? []).map((tag) => ({ tag })) };
+	const cache: CachedMetadata = { frontmatter, tags: [...text.matchAll(/(?:^|\s)(#[\w/-]+)/g)].map((m) => ({ tag: m[1] })) };
 	app.metadataCache.set(path, cache);
 }
 
@@ -58,6 +58,12 @@ function setup(overrides: Partial<SpacedNotesSettings> = {}) {
 	return { app, plugin, service, logged, command, setSettings };
 }
 
+function fileAt(app: App, path: string): TFile {
+	const file = app.vault.getFileByPath(path);
+	if (!(file instanceof TFile)) throw new Error(`no ${path}`);
+	return file;
+}
+
 const text = (app: App, path: string) => app.vault.files.get(path)?.text ?? "";
 
 describe("note review in the plugin", () => {
@@ -72,7 +78,7 @@ describe("note review in the plugin", () => {
 
 	it("rates the active note through its command, changing only the schedule keys, and logs it", async () => {
 		const { app, command, logged } = setup();
-		app.workspace.activeFile = app.vault.getFileByPath("a.md") as TFile;
+		app.workspace.activeFile = fileAt(app, "a.md");
 		const good = command("review-this-note-good");
 		expect(good?.checkCallback?.(true)).toBe(true);
 		good?.checkCallback?.(false);
@@ -91,11 +97,11 @@ describe("note review in the plugin", () => {
 
 	it("offers Again only under FSRS, and nothing for a note without a review tag", () => {
 		const { app, command, setSettings } = setup();
-		app.workspace.activeFile = app.vault.getFileByPath("a.md") as TFile;
+		app.workspace.activeFile = fileAt(app, "a.md");
 		expect(command("review-this-note-again")?.checkCallback?.(true)).toBe(false);
 		setSettings({ algorithm: "fsrs" });
 		expect(command("review-this-note-again")?.checkCallback?.(true)).toBe(true);
-		app.workspace.activeFile = app.vault.getFileByPath("plain.md") as TFile;
+		app.workspace.activeFile = fileAt(app, "plain.md");
 		expect(command("review-this-note-good")?.checkCallback?.(true)).toBe(false);
 	});
 

@@ -28,7 +28,7 @@ function makeView(notes: ReviewableNote[], active: string | null = null) {
 		open: (path, deck) => opened.push([path, deck]),
 		activePath: () => active,
 	};
-	const view = new NoteReviewView(new WorkspaceLeaf() as never, port);
+	const view = new NoteReviewView(new WorkspaceLeaf(), port);
 	const change = (next: ReviewableNote[]) => {
 		queue = buildNoteQueue(next, NOW, settings);
 		for (const l of listeners) l();
