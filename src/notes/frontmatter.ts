@@ -233,7 +233,8 @@ export function restoreKeys(text: string, before: KeysBefore): string {
 	const lines = splitLines(bom ? text.slice(1) : text);
 	let block = findBlock(lines);
 	if (block === null) return text;
-	for (const [key, old] of before.lines) {
+	// Undone last step first: each removed key's place was taken after the steps before it.
+	for (const [key, old] of [...before.lines].reverse()) {
 		const at = keyLine(lines, block, key);
 		const oldLines = old === null ? [] : splitLines(old).filter((l, i, all) => i < all.length - 1 || l.text !== "");
 		if (at < 0) {

@@ -38,6 +38,17 @@ describe("setKeys", () => {
 		expect(restoreKeys(done.text, done.before)).toBe(note);
 	});
 
+	it("restore undoes the steps last first (a block value collapsed before a removal)", () => {
+		const note = '---\nsr-due: 2024-01-05\n  folded\nsr-fsrs: "x"\n---\n';
+		const done = setKeys(note, [
+			{ key: "sr-due", text: "2024-02-02" },
+			{ key: "sr-ease", text: "250" },
+			{ key: "sr-fsrs", text: null },
+		]);
+		expect(done.text).toBe("---\nsr-due: 2024-02-02\nsr-ease: 250\n---\n");
+		expect(restoreKeys(done.text, done.before)).toBe(note);
+	});
+
 	it("restore removes a frontmatter it created", () => {
 		const done = setKeys("body\n", due("2024-02-02"));
 		expect(restoreKeys(done.text, done.before)).toBe("body\n");
