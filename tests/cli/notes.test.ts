@@ -80,6 +80,16 @@ describe("spaced-notes review-note", () => {
 		expect(JSON.parse(line)).toMatchObject({ k: "note", note: "c.md", deck: "review", r: 3, s: 0, ease: 253 });
 	});
 
+	it("shows in the statistics apart from card answers", async () => {
+		const dir = copyVault();
+		await run(["review-note", join(dir, "a.md"), "hard", "--now", NOW], dir);
+		const stats = await run(["stats", dir, "--now", NOW], dir);
+		expect(stats.out).toContain("Notes reviewed: 1 in the past year (1 today); 1 in all");
+		expect(stats.out).toContain("Reviews: 0 in the past year");
+		const json = JSON.parse((await run(["stats", dir, "--json", "--now", NOW], dir)).out) as { notes: unknown };
+		expect(json.notes).toEqual({ today: 1, pastYear: 1, allTime: 1 });
+	});
+
 	it("refuses again under SM-2 with one line and exit 2, and leaves the note", async () => {
 		const dir = copyVault();
 		const before = readFileSync(join(dir, "a.md"), "utf8");
