@@ -66,6 +66,8 @@ export class NoteReviewService extends Component implements NoteReviewPort {
 		this.registerEvent(this.app.metadataCache.on("resolved", changed));
 		this.registerEvent(this.app.vault.on("rename", changed));
 		this.registerEvent(this.app.vault.on("delete", changed));
+		// The view marks the open note: redraw (the queue itself is unchanged) when another opens.
+		this.registerEvent(this.app.workspace.on("file-open", () => this.emit()));
 		this.register(() => this.cancelPending());
 		void this.reloadLog();
 	}
