@@ -41,17 +41,22 @@ export function linkRanks(graph: LinkGraph): Map<string, number> {
 	const n = ids.size;
 	const ranks = new Map<string, number>();
 	if (n === 0) return ranks;
+	// Typed arrays: the loop below runs a few dozen times over every link of the vault.
+	const from = Int32Array.from(edges, (e) => e.from);
+	const to = Int32Array.from(edges, (e) => e.to);
 	// Each edge carries its share of its source's links.
-	const share = edges.map((e) => e.weight / outbound[e.from]);
+	const share = Float64Array.from(edges, (e) => e.weight / outbound[e.from]);
+	const dangling = Int32Array.from({ length: n }, (_, i) => ((outbound[i] ?? 0) === 0 ? 1 : 0));
 	let weight = new Float64Array(n).fill(1 / n);
+	let next = new Float64Array(n);
 	for (let round = 0, delta = 1; delta > TOLERANCE && round < MAX_ROUNDS; round++) {
 		let leak = 0;
-		for (let i = 0; i < n; i++) if ((outbound[i] ?? 0) === 0) leak += weight[i];
-		const next = new Float64Array(n).fill((1 - DAMPING + DAMPING * leak) / n);
-		for (let k = 0; k < edges.length; k++) next[edges[k].to] += DAMPING * weight[edges[k].from] * share[k];
+		for (let i = 0; i < n; i++) if (dangling[i] === 1) leak += weight[i];
+		next.fill((1 - DAMPING + DAMPING * leak) / n);
+		for (let k = 0; k < share.length; k++) next[to[k]] += DAMPING * weight[from[k]] * share[k];
 		delta = 0;
 		for (let i = 0; i < n; i++) delta += Math.abs(next[i] - weight[i]);
-		weight = next;
+		[weight, next] = [next, weight];
 	}
 	for (const [path, i] of ids) ranks.set(path, weight[i] * SCALE);
 	return ranks;

@@ -24,10 +24,18 @@ export interface NoteVault {
 	firstEase(path: string): number;
 }
 
-/** The vault's note review state at `now`. */
-export function noteVault(notes: readonly NoteFacts[], now: Date, settings: SpacedNotesSettings, reviewedToday: readonly NoteReviewEntry[] = []): NoteVault {
+/**
+ * The vault's note review state at `now`. `ranks`: link ranks computed before for the same links
+ * (the plugin keeps them until Obsidian resolves links again); computed here when absent.
+ */
+export function noteVault(
+	notes: readonly NoteFacts[],
+	now: Date,
+	settings: SpacedNotesSettings,
+	reviewedToday: readonly NoteReviewEntry[] = [],
+	ranks: ReadonlyMap<string, number> = linkRanks(new Map(notes.map((n) => [n.path, n.links]))),
+): NoteVault {
 	const graph: LinkGraph = new Map(notes.map((n) => [n.path, n.links]));
-	const ranks = linkRanks(graph);
 	const eases = new Map<string, number>();
 	for (const note of notes) {
 		const ease = neighbourEase(note.schedule.classic?.ease ?? null, note.cardEases, settings.baseEase);

@@ -7,6 +7,7 @@
 import { Component, Notice, TFile, getAllTags, type App } from "obsidian";
 import type { CardIndex } from "../index/card-index";
 import { Rating } from "../model/schedule";
+import { linkRanks } from "../notes/link-rank";
 import { nextNote, noteDecks, type NoteQueue } from "../notes/note-queue";
 import { readNoteSchedule, scheduleFromFrontmatter, type NoteSchedule } from "../notes/note-schedule";
 import { noteVault, type NoteFacts, type NoteVault } from "../notes/note-vault";
@@ -42,6 +43,8 @@ export class NoteReviewService extends Component implements NoteReviewPort {
 	private lastDeck: string | null = null;
 	private pending: number | null = null;
 	private readonly now: () => Date;
+	/** Link ranks, kept until Obsidian resolves links again (a note's edit rarely changes them). */
+	private ranks: ReadonlyMap<string, number> | null = null;
 	/** Schedules just written, used until the metadata cache has read the note again. */
 	private readonly written = new Map<string, NoteSchedule>();
 
@@ -56,7 +59,10 @@ export class NoteReviewService extends Component implements NoteReviewPort {
 	}
 
 	override onload(): void {
-		const changed = () => this.invalidate();
+		const changed = () => {
+			this.ranks = null;
+			this.invalidate();
+		};
 		this.registerEvent(
 			this.app.metadataCache.on("changed", (file: TFile) => {
 				this.written.delete(file.path);
@@ -228,7 +234,9 @@ export class NoteReviewService extends Component implements NoteReviewPort {
 	private vault(): NoteVault {
 		const settings = this.settings();
 		if (this.cached === null || this.cachedFor !== settings) {
-			this.cached = noteVault(this.facts(), this.now(), settings, this.noteReviews);
+			const facts = this.facts();
+			this.ranks ??= linkRanks(new Map(facts.map((f) => [f.path, f.links])));
+			this.cached = noteVault(facts, this.now(), settings, this.noteReviews, this.ranks);
 			this.cachedFor = settings;
 		}
 		return this.cached;
