@@ -9,6 +9,9 @@ import { SpacedNotesServices } from "./obsidian/plugin-services";
 import { ReviewLogStore, trackRenames } from "./obsidian/review-log-store";
 import { statsProvider } from "./obsidian/stats-provider";
 import { DueStatusBar } from "./obsidian/status-bar";
+import { registerNoteCommands } from "./obsidian/note-commands";
+import { NoteReviewService } from "./obsidian/note-review";
+import { NoteStatusBar } from "./obsidian/note-status-bar";
 import { VaultIndexer } from "./obsidian/vault-index";
 import { readStoredSettings } from "./settings/read-settings";
 import { BuriedSiblings } from "./review/buried";
@@ -18,6 +21,7 @@ import { DECK_LIST_VIEW_TYPE, DeckListView } from "./ui/deck-list/deck-list-view
 import { createReviewView, REVIEW_VIEW_TYPE } from "./ui/review/review-view";
 import { SpacedNotesSettingTab } from "./ui/settings-tab";
 import { STATS_VIEW_TYPE, StatsView } from "./ui/stats-view";
+import { NOTE_REVIEW_VIEW_TYPE, NoteReviewView } from "./ui/note-review/note-review-view";
 
 /**
  * Lifecycle only: load the settings, create the services and register every part. The vault
@@ -57,6 +61,12 @@ export default class SpacedNotesPlugin extends Plugin {
 		this.registerMarkdownPostProcessor(createCardReadingViewPostProcessor(settings, { onChipClick }));
 		this.registerEditorExtension([dockerLivePreviewExtension(settings), cardLivePreviewExtension(settings, { onChipClick })]);
 		this.addChild(new DueStatusBar(this, indexer));
+
+		// Reviewing whole notes (docs/scheduling.md, "Note review").
+		const noteReview = this.addChild(new NoteReviewService(this.app, settings, services.notes, { log, index: () => indexer.index }));
+		this.registerView(NOTE_REVIEW_VIEW_TYPE, (leaf) => new NoteReviewView(leaf, noteReview));
+		registerNoteCommands(this, noteReview, settings);
+		this.addChild(new NoteStatusBar(this, noteReview));
 
 		indexer.start();
 	}

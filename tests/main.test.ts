@@ -6,6 +6,7 @@ import { CARD_BROWSER_VIEW_TYPE } from "../src/ui/card-browser/card-browser-view
 import { DECK_LIST_VIEW_TYPE } from "../src/ui/deck-list/deck-list-view";
 import { REVIEW_VIEW_TYPE } from "../src/ui/review/review-view";
 import { STATS_VIEW_TYPE } from "../src/ui/stats-view";
+import { NOTE_REVIEW_VIEW_TYPE } from "../src/ui/note-review/note-review-view";
 import { installObsidianDom } from "./mocks/obsidian-dom";
 
 type MockPlugin = {
@@ -38,7 +39,9 @@ async function loadedPlugin(files: Record<string, string> = {}): Promise<{ plugi
 describe("the plugin's lifecycle", () => {
 	it("registers its views, settings tab, commands without hotkeys, post-processors and editor extensions", async () => {
 		const { plugin } = await loadedPlugin();
-		expect([...plugin.viewFactories.keys()].sort()).toEqual([DECK_LIST_VIEW_TYPE, REVIEW_VIEW_TYPE, STATS_VIEW_TYPE, CARD_BROWSER_VIEW_TYPE].sort());
+		expect([...plugin.viewFactories.keys()].sort()).toEqual(
+			[DECK_LIST_VIEW_TYPE, REVIEW_VIEW_TYPE, STATS_VIEW_TYPE, CARD_BROWSER_VIEW_TYPE, NOTE_REVIEW_VIEW_TYPE].sort(),
+		);
 		expect(plugin.settingTabs).toHaveLength(1);
 		expect(plugin.commands.length).toBeGreaterThanOrEqual(4);
 		expect(plugin.commands.every((c) => c.hotkeys === undefined)).toBe(true);

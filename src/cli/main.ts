@@ -20,6 +20,8 @@ commands:
   docker PATH… [--json] [--platform P] Dockerfile analysis and checks of notes and Dockerfiles (folders: everything below)
   stats PATH [--json] [--csv]       review history: retention, forecast, streaks (--csv: optimizer export)
   import-sr VAULT [--dry-run]       carry the Spaced Repetition plugin's settings over into ours
+  notes PATH [--json]               the notes to review, by deck (new, overdue, today, tomorrow, later)
+  review-note FILE easy|good|hard|again  rate one whole note (again only under FSRS)
 
 common options: --tag '#space' (repeatable), --now ISO-8601, --algorithm fsrs|sm2`;
 

@@ -8,6 +8,9 @@ import type { ReviewDeps } from "./ports";
 import { loadReviewItems } from "./review-items";
 import { emptyCustomMessage, forgottenCardIds } from "./custom-study";
 import { cardId } from "../stats/card-id";
+import { localDay } from "../model/days";
+import type { NoteReviewEntry } from "../stats/log-format";
+import type { SessionItem } from "./session-item";
 
 /** A started review: its session, and a message for the user when not every card could be read. */
 export interface ReviewStart {
@@ -35,19 +38,35 @@ export async function startReview(deps: ReviewDeps, request: ReviewRequest, live
 			(item) => !item.card.siblings[item.sibling]?.marks?.suspended && !(buried && buried(cardId(item.file, item.card.source, item.sibling))),
 		);
 		if (settings.algorithm === "sm2" && settings.loadBalance) answers.countDueDays(index, settings.nextDayStartsAt);
-		for (const item of loaded.items) live.add(item);
+		const merged = deps.log?.readAll ? await deps.log.readAll() : null;
+		// Note review's "bury the note's cards": a note reviewed today keeps its cards until tomorrow.
+		const items =
+			settings.noteBuryCards && merged ? withoutNotesReviewedToday(loaded.items, merged.noteReviews, now, settings.nextDayStartsAt) : loaded.items;
+		for (const item of items) live.add(item);
 		if (loaded.skippedNotes.length > 0) {
 			notice = `Some cards were left out because their notes changed or could not be read: ${loaded.skippedNotes.join(", ")}.`;
 		}
-		const merged = deps.log?.readAll ? await deps.log.readAll() : { reviews: [], cram: [] };
+		const history = merged ?? { reviews: [], cram: [] };
 		const hour = settings.nextDayStartsAt;
 		const { custom, extraNew } = request;
-		const forgotten = custom?.kind === "forgotten" ? forgottenCardIds(merged, now, custom.days, hour) : undefined;
-		const session = ReviewSession.start(loaded.items, { now, settings, doneToday: doneToday(merged.reviews, now, hour), custom, forgotten, extraNew });
+		const forgotten = custom?.kind === "forgotten" ? forgottenCardIds(history, now, custom.days, hour) : undefined;
+		const session = ReviewSession.start(items, { now, settings, doneToday: doneToday(history.reviews, now, hour), custom, forgotten, extraNew });
 		if (custom && session.finished) notice ??= emptyCustomMessage(custom);
 		return { session, notice };
 	} catch (error) {
 		notice = `The review could not start: ${error instanceof Error ? error.message : String(error)}`;
 		return { session: ReviewSession.start([], { now, settings }), notice };
 	}
+}
+
+/** The items whose note was not reviewed as a whole today (docs/scheduling.md, "Note review"). */
+export function withoutNotesReviewedToday(
+	items: readonly SessionItem[],
+	noteReviews: readonly NoteReviewEntry[],
+	now: Date,
+	dayStartHour: number,
+): SessionItem[] {
+	const today = localDay(now, dayStartHour);
+	const reviewed = new Set(noteReviews.filter((e) => e.time <= now.getTime() && localDay(new Date(e.time), dayStartHour) === today).map((e) => e.note));
+	return reviewed.size === 0 ? [...items] : items.filter((item) => !reviewed.has(item.file));
 }

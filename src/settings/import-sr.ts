@@ -54,7 +54,11 @@ const UNMAPPED: Record<string, { default: unknown; why: string }> = {
 	convertClozePatternsToInputs: { default: false, why: "clozes are shown as [...] here; typing the answer is not available." },
 	showStatusBar: { default: true, why: "the status bar item cannot be turned off here." },
 	showCardStatusBarItem: { default: true, why: "the status bar item cannot be turned off here." },
-	showNoteStatusBarItem: { default: true, why: "there is no note review here, so no note status bar item." },
+	showNoteStatusBarItem: { default: true, why: "the status bar item cannot be turned off here." },
+	enableNoteReviewPaneOnStartup: { default: true, why: "the note review view opens with its command here, never by itself." },
+	noteTagsToIgnore: { default: [], why: "notes are left out of note review here by ignored folders only." },
+	showFileMenuReviewOptions: { default: true, why: "the file menu always has the note review entry here." },
+	preferredDateFormatForNoteReviewQueue: { default: "MMM DD YYYY", why: "the note review view shows days as YYYY-MM-DD here." },
 	showUpdateAvailableStatusBarItem: { default: true, why: "Obsidian tells about updates here." },
 	initiallyExpandAllSubdecksInTree: { default: true, why: "the deck list keeps its own folding here." },
 	showContextInCards: { default: true, why: "a card's context (note name and headings) is always shown here." },
@@ -76,15 +80,11 @@ const UNMAPPED: Record<string, { default: unknown; why: string }> = {
 		why: "new comments are written without the > [!sr|card-metadata] callout here; comments already in one are read and updated in place.",
 	},
 	dataStore: { default: "NOTES", why: "only schedules kept in the notes are read here." },
-	maxLinkFactor: { default: 1, why: "it only sets the ease of notes in note review, which is not available here." },
 	enableReviewReminders: { default: false, why: "review reminders are not available here." },
 	showSchedulingDebugMessages: { default: false, why: "there are no debug messages to turn on here." },
 	showParserDebugMessages: { default: false, why: "there are no debug messages to turn on here." },
 	preferredLocale: { default: "-", why: "the plugin is in English here." },
 };
-
-/** Its note review: one sentence for the whole feature when the file names review tags. */
-const NOTE_REVIEW_KEY = "tagsToReview";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -203,12 +203,9 @@ export function importSpacedRepetitionSettings(data: unknown): SrImportResult {
 		set("randomizeCardOrder", "deterministicOrder", !source.randomizeCardOrder);
 	}
 
+	importNoteReview(source, set, skip);
+
 	// What has no counterpart.
-	if (stringList(source[NOTE_REVIEW_KEY]) !== undefined) {
-		unmapped.push(
-			`Note review (${NOTE_REVIEW_KEY} ${shown(source[NOTE_REVIEW_KEY])} and its other settings) was not imported: reviewing whole notes is not available here, and the schedules in those notes' frontmatter stay as they are.`,
-		);
-	}
 	for (const [key, { default: fallback, why }] of Object.entries(UNMAPPED)) {
 		if (key in source && source[key] !== undefined && JSON.stringify(source[key]) !== JSON.stringify(fallback)) skip(key, why);
 	}
@@ -264,5 +261,32 @@ function importStartOfDay(source: Record<string, unknown>, set: Setter, skip: Sa
 	set("startOfDay", "nextDayStartsAt", hour);
 	if (Number(match[2]) !== 0 || Number(match[3] ?? 0) !== 0) {
 		partly("startOfDay", `as the hour ${hour}: a day starts on the hour here.`);
+	}
+}
+
+/**
+ * Its note review settings (docs/scheduling.md, "Note review"): review tags, the note queue's
+ * options and the link factor. Its folders to ignore are already our ignored folders (it uses one
+ * list for cards and notes); it buries a reviewed note's cards by its sibling setting.
+ */
+function importNoteReview(source: Record<string, unknown>, set: Setter, skip: Say): void {
+	const tags = stringList(source.tagsToReview);
+	if (tags !== undefined) {
+		const parsed = parseListControl("noteReviewTags", tags.join("\n"));
+		if (parsed.ok) set("tagsToReview", "noteReviewTags", parsed.value);
+		else skip("tagsToReview", parsed.error);
+	}
+	if (typeof source.openRandomNote === "boolean") set("openRandomNote", "noteOpenRandom", source.openRandomNote);
+	if (typeof source.autoNextNote === "boolean") set("autoNextNote", "noteAutoNext", source.autoNextNote);
+	if (typeof source.burySiblingCards === "boolean") set("burySiblingCards", "noteBuryCards", source.burySiblingCards);
+	for (const [from, to] of [
+		["maxNDaysNotesReviewQueue", "noteQueueMaxDays"],
+		["maxLinkFactor", "maxLinkFactor"],
+	] as const) {
+		const value = source[from];
+		if (value === undefined) continue;
+		const error = typeof value === "number" ? validateControl(to, value) : "Expected a number.";
+		if (error === undefined && typeof value === "number") set(from, to, value);
+		else skip(from, error ?? "Expected a number.");
 	}
 }

@@ -14,7 +14,7 @@ export interface StoredSettings {
 	problems: string[];
 }
 
-const LISTS: readonly ListKey[] = ["flashcardTags", "ignoredTags", "ignoredFolders", "learningSteps", "relearningSteps"];
+const LISTS: readonly ListKey[] = ["flashcardTags", "ignoredTags", "ignoredFolders", "learningSteps", "relearningSteps", "noteReviewTags", "noteReviewFolders"];
 const CHOICES: Partial<Record<keyof SpacedNotesSettings, readonly string[]>> = {
 	algorithm: ["fsrs", "sm2"],
 	commentPlacement: ["auto", "next-line", "same-line"],

@@ -7,7 +7,7 @@ import { readClozePattern } from "./cloze-pattern-syntax";
 import { CLOZE_KIND_PATTERNS, clozeKindsOfPatterns, DEFAULT_SETTINGS, type ClozeKind, type SpacedNotesSettings } from "./settings";
 
 /** Settings edited as text lists. */
-const LIST_KEYS = ["flashcardTags", "ignoredTags", "ignoredFolders", "learningSteps", "relearningSteps"] as const;
+const LIST_KEYS = ["flashcardTags", "ignoredTags", "ignoredFolders", "learningSteps", "relearningSteps", "noteReviewTags", "noteReviewFolders"] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 
 /** The card separators, edited as text; an empty one turns its card kind off. */
@@ -44,6 +44,8 @@ const NUMBER_RULES: Partial<Record<keyof SpacedNotesSettings, { min: number; max
 	easyBonus: { min: 1, max: 5, integer: false, what: "The easy bonus" },
 	lapseFactor: { min: 0.1, max: 1, integer: false, what: "The lapse factor" },
 	leechThreshold: { min: 1, max: 1000, integer: true, what: "The leech threshold" },
+	noteQueueMaxDays: { min: 0, max: 36500, integer: true, what: "The number of days" },
+	maxLinkFactor: { min: 0, max: 1, integer: false, what: "The link factor" },
 };
 
 /**
@@ -70,13 +72,13 @@ export function splitList(text: string): string[] {
 
 /** A list as the text shown in its box: folders one per line, the others comma-separated. */
 export function joinList(key: ListKey, values: readonly string[]): string {
-	return values.join(key === "ignoredFolders" ? "\n" : ", ");
+	return values.join(key === "ignoredFolders" || key === "noteReviewFolders" ? "\n" : ", ");
 }
 
 /** A list setting's value from its text, or the message saying what to fix. */
 export function parseListControl(key: ListKey, text: string): { ok: true; value: string[] } | { ok: false; error: string } {
 	const items = splitList(text);
-	if (key === "flashcardTags" || key === "ignoredTags") {
+	if (key === "flashcardTags" || key === "ignoredTags" || key === "noteReviewTags") {
 		const tags = items.map((item) => (item.startsWith("#") ? item : `#${item}`));
 		const bad = tags.find((tag) => !TAG.test(tag));
 		if (bad !== undefined) return { ok: false, error: `“${bad}” is not a tag: a tag has no spaces and a single “#”, e.g. #flashcards.` };

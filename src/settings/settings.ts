@@ -76,7 +76,25 @@ export interface SchedulingSettings {
 	leechAction: "suspend" | "mark";
 }
 
-export interface SpacedNotesSettings extends ParserSettings, SchedulingSettings {
+/** Reviewing whole notes (docs/scheduling.md, "Note review"). */
+interface NoteReviewSettings {
+	/** A note with one of these tags (or a sub-tag) is reviewed as a whole; each tag is a deck. Empty = none. */
+	noteReviewTags: string[];
+	/** Every note in these folders is reviewed as a whole; each folder is a deck. */
+	noteReviewFolders: string[];
+	/** Open the next note to review after rating one. */
+	noteAutoNext: boolean;
+	/** Open a random note of those due instead of the first by due day and link rank. */
+	noteOpenRandom: boolean;
+	/** How many days ahead the note review queue shows. */
+	noteQueueMaxDays: number;
+	/** After a note is reviewed, its cards wait until tomorrow. */
+	noteBuryCards: boolean;
+	/** How much the eases of linked notes weigh in a new note's first ease (0–1). */
+	maxLinkFactor: number;
+}
+
+export interface SpacedNotesSettings extends ParserSettings, SchedulingSettings, NoteReviewSettings {
 	commentPlacement: CommentPlacement;
 	reviewIn: "modal" | "tab";
 	/** The review modal's fixed size on desktop (buttons stay in place); phones always fill the screen. */
@@ -129,6 +147,13 @@ export const DEFAULT_SETTINGS: SpacedNotesSettings = {
 	dockerPanelInLivePreview: true,
 	commentDisplay: "chip",
 	savedFilters: [],
+	noteReviewTags: ["#review"],
+	noteReviewFolders: [],
+	noteAutoNext: false,
+	noteOpenRandom: false,
+	noteQueueMaxDays: 365,
+	noteBuryCards: false,
+	maxLinkFactor: 1,
 };
 
 /** The pattern each cloze kind stands for, in the Spaced Repetition plugin's syntax. */

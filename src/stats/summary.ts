@@ -8,7 +8,7 @@ import { addDays, localDay } from "../model/days";
 import { reviewsPerDay, streaks, type DayActivity, type Streaks } from "./activity";
 import { countByState, difficultyDistribution, intervalDistribution, type Bucket, type DifficultyDistribution, type StateCounts } from "./distribution";
 import { forecastDue, type Forecast } from "./forecast";
-import type { ReviewEntry } from "./log-format";
+import type { NoteReviewEntry, ReviewEntry } from "./log-format";
 import { trueRetention, type RetentionTable } from "./retention";
 import type { StatsCard } from "./stats-cards";
 
@@ -20,6 +20,8 @@ export interface StatsInput {
 	dayStartHour: number;
 	/** Only these decks and their sub-decks (tag paths, `#` optional, any case); empty or absent = all. */
 	decks?: readonly string[];
+	/** Whole-note reviews (note review), counted apart from card answers. */
+	noteReviews?: readonly NoteReviewEntry[];
 }
 
 export interface StatsReport {
@@ -47,6 +49,8 @@ export interface StatsReport {
 	counts: StateCounts;
 	intervals: Bucket[];
 	difficulty: DifficultyDistribution;
+	/** Whole notes reviewed (note review), apart from the card answers above. */
+	notes: { today: number; pastYear: number; allTime: number };
 }
 
 const HEATMAP_DAYS = 365;
@@ -79,6 +83,11 @@ export function computeStats(input: StatsInput): StatsReport {
 		counts: countByState(cards),
 		intervals: intervalDistribution(cards),
 		difficulty: difficultyDistribution(cards),
+		notes: noteFigures(
+			(input.noteReviews ?? []).filter((r) => inDecks([r.deck])),
+			today,
+			input.dayStartHour,
+		),
 	};
 }
 
@@ -95,4 +104,18 @@ export function knownDecks(reviews: readonly ReviewEntry[], cards: readonly Stat
 	for (const review of reviews) add(review.deck);
 	for (const card of cards) card.decks.forEach(add);
 	return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, name]) => name);
+}
+
+/** How many whole notes were reviewed today, in the past year and in all. */
+function noteFigures(noteReviews: readonly NoteReviewEntry[], today: string, dayStartHour: number): StatsReport["notes"] {
+	const yearStart = addDays(today, -(HEATMAP_DAYS - 1));
+	let todayCount = 0;
+	let pastYear = 0;
+	for (const entry of noteReviews) {
+		const day = localDay(new Date(entry.time), dayStartHour);
+		if (day > today) continue;
+		if (day === today) todayCount++;
+		if (day >= yearStart) pastYear++;
+	}
+	return { today: todayCount, pastYear, allTime: noteReviews.length };
 }

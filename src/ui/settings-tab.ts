@@ -74,6 +74,7 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 			{ type: "group", heading: "Cards", items: this.cardItems() },
 			{ type: "group", heading: "Scheduling", items: this.schedulingItems() },
 			{ type: "group", heading: "Review", items: this.reviewItems() },
+			{ type: "group", heading: "Note review", items: this.noteReviewItems() },
 			{ type: "group", heading: "Notes display", items: this.displayItems() },
 			this.savedFilterList(),
 			{ type: "group", heading: "Review history", items: this.historyItems() },
@@ -84,7 +85,7 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 				items: [
 					{
 						name: "Import settings from the Spaced Repetition plugin",
-						desc: "Copies its flashcard tags, ignored folders, separators, cloze patterns, folders as decks, comment placement and scheduling settings, and lists what cannot be copied.",
+						desc: "Copies its flashcard tags, ignored folders, separators, cloze patterns, folders as decks, comment placement, scheduling and note review settings, and lists what cannot be copied.",
 						action: () => void this.importSrSettings(),
 					},
 				],
@@ -332,6 +333,47 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 				name: "Show intervals on buttons",
 				desc: "Show the next interval on each answer button.",
 				control: { type: "toggle", key: "showIntervalsOnButtons" },
+			},
+		];
+	}
+
+	/** Reviewing whole notes (docs/scheduling.md, "Note review"). */
+	private noteReviewItems(): Item[] {
+		return [
+			{
+				name: "Tags of notes to review",
+				desc: "A note with one of these tags (or a sub-tag) comes back on a schedule as a whole; each tag is a deck. Leave empty to review no notes by tag.",
+				control: { type: "text", key: "noteReviewTags", placeholder: "#review", validate: (v) => validateControl("noteReviewTags", v) },
+			},
+			{
+				name: "Folders of notes to review",
+				desc: "Every note in these folders is reviewed as a whole; one folder or glob pattern per line.",
+				control: { type: "textarea", key: "noteReviewFolders", rows: 2, validate: (v) => validateControl("noteReviewFolders", v) },
+			},
+			{
+				name: "Open the next note after rating",
+				desc: "After rating a note, open the next one to review.",
+				control: { type: "toggle", key: "noteAutoNext" },
+			},
+			{
+				name: "Open a random note",
+				desc: "Open a random due note instead of the first by due day and link rank.",
+				control: { type: "toggle", key: "noteOpenRandom" },
+			},
+			{
+				name: "Days ahead in the queue",
+				desc: "How many days ahead the list of notes to review shows.",
+				control: { type: "number", key: "noteQueueMaxDays", min: 0, max: 36500, step: 1, validate: (v) => validateControl("noteQueueMaxDays", v) },
+			},
+			{
+				name: "Bury a reviewed note's cards",
+				desc: "After a note was reviewed today, its flashcards wait until tomorrow.",
+				control: { type: "toggle", key: "noteBuryCards" },
+			},
+			{
+				name: "Weight of linked notes",
+				desc: "How much the eases of linked notes count in a new note's first ease (0 to 1).",
+				control: { type: "number", key: "maxLinkFactor", min: 0, max: 1, step: 0.1, validate: (v) => validateControl("maxLinkFactor", v) },
 			},
 		];
 	}

@@ -143,6 +143,7 @@ export class StatsView extends ItemView {
 			now: this.provider.now?.() ?? new Date(),
 			dayStartHour: this.provider.dayStartHour(),
 			decks: this.deck ? [this.deck] : [],
+			noteReviews: log.noteReviews,
 		});
 		this.drawToolbar(root, knownDecks(log.reviews, this.cards), report);
 		if (log.problems.length > 0) {
@@ -221,6 +222,8 @@ export class StatsView extends ItemView {
 		tile("Longest streak", days(r.streaks.longest));
 		tile("Reviews this year", String(r.totals.reviews));
 		tile("Days studied", `${r.totals.daysStudied} of 365`);
+		// Whole-note reviews are counted apart from card answers.
+		if (r.notes.allTime > 0) tile("Notes reviewed this year", String(r.notes.pastYear));
 	}
 
 	private drawActivity(root: HTMLElement, r: StatsReport): void {

@@ -280,6 +280,30 @@ describe("screens in Chromium", () => {
 		await phone.close();
 	}, 120_000);
 
+	it("notes to review: decks, groups and the status bar count, inside the sidebar", async () => {
+		const page = await open("note-review", "light", DESKTOP);
+		const decks = page.locator(".spaced-notes-note-deck");
+		expect(await decks.count()).toBe(2);
+		expect(await page.locator(".spaced-notes-note-deck-name").first().textContent()).toBe("#review4 due · 2 new");
+		expect(await page.locator(".spaced-notes-note-deck").first().locator(".spaced-notes-note-bucket-name").allTextContents()).toEqual([
+			"New (2)",
+			"Overdue (2)",
+			"Today (2)",
+			"Tomorrow (1)",
+			"Later (1)",
+		]);
+		expect(await page.locator(".spaced-notes-notes-due").textContent()).toBe("5 notes to review");
+		// Every note's row stays inside the 300-pixel sidebar: long names wrap, nothing scrolls sideways.
+		const sidebar = await page.locator(".sn-harness-sidebar").boundingBox();
+		for (const row of await page.locator(".spaced-notes-note-item").all()) {
+			const box = await row.boundingBox();
+			expect(box && sidebar && box.x + box.width).toBeLessThanOrEqual((sidebar?.x ?? 0) + (sidebar?.width ?? 0));
+		}
+		expect(await page.locator(".sn-harness-sidebar").evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+		await page.screenshot({ path: join(DOCS, "note-review.png"), clip: { x: DESKTOP.width - 420, y: 0, width: 420, height: DESKTOP.height } });
+		await page.close();
+	}, 120_000);
+
 	it("Dockerfile panel of the Go example", async () => {
 		const page = await open("docker", "light", DESKTOP);
 		expect(await page.locator(".sn-docker-panel").count()).toBe(1);

@@ -262,6 +262,8 @@ export class Vault extends Events {
 /** Metadata per path; tests set entries with `set` and fire `changed` with `trigger`. */
 export class MetadataCache extends Events {
 	caches = new Map<string, CachedMetadata>();
+	/** Links between notes as Obsidian resolves them: source path → target path → count (note review). */
+	resolvedLinks: Record<string, Record<string, number>> = {};
 	set(path: string, cache: CachedMetadata): void {
 		this.caches.set(path, cache);
 	}
@@ -411,6 +413,17 @@ export class MockElement {
 	}
 	remove(): void {
 		this.removed = true;
+	}
+	/** Click listeners (the note review count opens the next note); tests call `click`. */
+	private listeners: (() => unknown)[] = [];
+	addEventListener(type: string, listener: () => unknown): void {
+		if (type === "click") this.listeners.push(listener);
+	}
+	removeEventListener(type: string, listener: () => unknown): void {
+		this.listeners = this.listeners.filter((l) => l !== listener);
+	}
+	click(): void {
+		for (const listener of [...this.listeners]) listener();
 	}
 }
 

@@ -133,6 +133,12 @@ describe("importSpacedRepetitionSettings", () => {
 			reviewIn: "tab",
 			deterministicOrder: true,
 			keyMap: "spaced-repetition",
+			noteReviewTags: ["#review"],
+			noteOpenRandom: false,
+			noteAutoNext: false,
+			noteBuryCards: true,
+			noteQueueMaxDays: 365,
+			maxLinkFactor: 1,
 		});
 		expect(mapped.map((m) => `${m.from} → ${m.to}`)).toEqual([
 			"flashcardTags → flashcardTags",
@@ -159,6 +165,12 @@ describe("importSpacedRepetitionSettings", () => {
 			"showIntervalInReviewButtons → showIntervalsOnButtons",
 			"openViewInNewTab → reviewIn",
 			"flashcardCardOrder → deterministicOrder",
+			"tagsToReview → noteReviewTags",
+			"openRandomNote → noteOpenRandom",
+			"autoNextNote → noteAutoNext",
+			"burySiblingCards → noteBuryCards",
+			"maxNDaysNotesReviewQueue → noteQueueMaxDays",
+			"maxLinkFactor → maxLinkFactor",
 			"(its review keys) → keyMap",
 		]);
 		expect(mapped.find((m) => m.to === "nextDayStartsAt")?.value).toBe(4);
@@ -186,10 +198,8 @@ describe("importSpacedRepetitionSettings", () => {
 			deterministicOrder: false,
 			reviewIn: "modal",
 		});
-		// With its defaults, only note review is left out.
-		expect(unmapped).toEqual([
-			'Note review (tagsToReview ["#review"] and its other settings) was not imported: reviewing whole notes is not available here, and the schedules in those notes\' frontmatter stay as they are.',
-		]);
+		// With its defaults, everything is carried over, note review too.
+		expect(unmapped).toEqual([]);
 	});
 
 	it("gives one sentence for each setting it cannot carry over", () => {
@@ -217,7 +227,8 @@ describe("importSpacedRepetitionSettings", () => {
 			useCustomHotkeys: true,
 			useCalloutsForSchedulingComments: true,
 			dataStore: "FOLDER",
-			maxLinkFactor: 0.5,
+			noteTagsToIgnore: ["#private"],
+			enableNoteReviewPaneOnStartup: false,
 			enableReviewReminders: true,
 			showSchedulingDebugMessages: true,
 			showParserDebugMessages: true,
@@ -229,10 +240,47 @@ describe("importSpacedRepetitionSettings", () => {
 			expect(lines, key).toHaveLength(1);
 			expect(lines[0]).toMatch(new RegExp(`^${key} \\(.*\\) was not imported: [^\\n]+\\.$`));
 		}
-		expect(unmapped).toHaveLength(Object.keys(changed).length + 1);
+		expect(unmapped).toHaveLength(Object.keys(changed).length);
 		expect(unmapped.join("\n")).toContain(
 			"useCalloutsForSchedulingComments (true) was not imported: new comments are written without the > [!sr|card-metadata] callout here; comments already in one are read and updated in place.",
 		);
+	});
+
+	it("maps its note review settings", () => {
+		const { settings, mapped, unmapped } = importSpacedRepetitionSettings(
+			file({
+				tagsToReview: ["#review", "read/later"],
+				openRandomNote: true,
+				autoNextNote: true,
+				maxNDaysNotesReviewQueue: 30,
+				maxLinkFactor: 0.5,
+				burySiblingCards: true,
+				noteFoldersToIgnore: ["templates"],
+			}),
+		);
+		expect(settings).toMatchObject({
+			noteReviewTags: ["#review", "#read/later"],
+			noteOpenRandom: true,
+			noteAutoNext: true,
+			noteQueueMaxDays: 30,
+			maxLinkFactor: 0.5,
+			noteBuryCards: true,
+			burySiblings: true,
+			ignoredFolders: ["templates"],
+		});
+		expect(mapped.filter((m) => m.to.startsWith("note") || m.to === "maxLinkFactor").map((m) => m.from)).toEqual([
+			"tagsToReview",
+			"openRandomNote",
+			"autoNextNote",
+			"burySiblingCards",
+			"maxNDaysNotesReviewQueue",
+			"maxLinkFactor",
+		]);
+		expect(unmapped).toEqual([]);
+		const bad = importSpacedRepetitionSettings(file({ maxNDaysNotesReviewQueue: -3, tagsToReview: ["two words"] })).unmapped;
+		expect(bad).toHaveLength(2);
+		expect(bad).toContain("maxNDaysNotesReviewQueue (-3) was not imported: The number of days must be between 0 and 36500.");
+		expect(bad.find((line) => line.startsWith("tagsToReview ("))).toMatch(/was not imported: “#two words” is not a tag/);
 	});
 
 	it("says what it carried over only in part", () => {
@@ -283,6 +331,7 @@ describe("importSpacedRepetitionSettings", () => {
 			clozeKinds: [],
 			multiLineSeparator: "+++",
 			burySiblings: false,
+			noteBuryCards: false,
 			algorithm: "sm2",
 			keyMap: "spaced-repetition",
 		});

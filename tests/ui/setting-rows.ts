@@ -3,7 +3,7 @@
  * (Obsidian 1.13's declarative API and the classic rows of older versions).
  */
 
-export const HEADINGS = ["Cards", "Scheduling", "Review", "Notes display", "Saved filters", "Review history", "Import"];
+export const HEADINGS = ["Cards", "Scheduling", "Review", "Note review", "Notes display", "Saved filters", "Review history", "Import"];
 
 /** Every row with a control: its name, the key it edits, and the algorithm it belongs to, if one. */
 export const CONTROL_ROWS: { name: string; key: string; only?: "fsrs" | "sm2" }[] = [
@@ -41,6 +41,13 @@ export const CONTROL_ROWS: { name: string; key: string; only?: "fsrs" | "sm2" }[
 	{ name: "Review window size", key: "reviewModalSize" },
 	{ name: "Review keys", key: "keyMap" },
 	{ name: "Show intervals on buttons", key: "showIntervalsOnButtons" },
+	{ name: "Tags of notes to review", key: "noteReviewTags" },
+	{ name: "Folders of notes to review", key: "noteReviewFolders" },
+	{ name: "Open the next note after rating", key: "noteAutoNext" },
+	{ name: "Open a random note", key: "noteOpenRandom" },
+	{ name: "Days ahead in the queue", key: "noteQueueMaxDays" },
+	{ name: "Bury a reviewed note's cards", key: "noteBuryCards" },
+	{ name: "Weight of linked notes", key: "maxLinkFactor" },
 	{ name: "Dockerfile panel", key: "dockerPanel" },
 	{ name: "Dockerfile panel in live preview", key: "dockerPanelInLivePreview" },
 	{ name: "Scheduling comments", key: "commentDisplay" },

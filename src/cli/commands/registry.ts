@@ -4,8 +4,10 @@ import { checkCommand } from "./check";
 import { decksCommand } from "./decks";
 import { dockerCommand } from "./docker";
 import { importSrCommand } from "./import-sr";
+import { notesCommand } from "./notes";
 import { reviewCommand } from "./review";
 import { setCommand } from "./set";
+import { reviewNoteCommand } from "./review-note";
 import { statsCommand } from "./stats";
 
 /** Every command of docs/cli.md, by name. Each lives in its own module. */
@@ -15,7 +17,9 @@ export const COMMANDS: Record<string, Command> = {
 	decks: decksCommand,
 	docker: dockerCommand,
 	"import-sr": importSrCommand,
+	notes: notesCommand,
 	review: reviewCommand,
 	set: setCommand,
+	"review-note": reviewNoteCommand,
 	stats: statsCommand,
 };

@@ -42,6 +42,7 @@ export const statsCommand: Command = (argv, io) => {
 	reportProblems(merged.problems, io.stderr);
 	// A PATH below the vault root narrows the log to the notes found there.
 	const wholeVault = args.positional.some((p) => resolve(io.cwd, p) === vault.root);
+	const paths = new Set(vault.files.map((f) => f.vaultPath));
 	const reviews = wholeVault
 		? merged.reviews
 		: onlyNotes(
@@ -57,7 +58,14 @@ export const statsCommand: Command = (argv, io) => {
 			);
 		return Promise.resolve(EXIT_OK);
 	}
-	const report = computeStats({ reviews, cards, now, dayStartHour: settings.nextDayStartsAt, decks: args.flags.get("deck") ?? [] });
+	const report = computeStats({
+		reviews,
+		cards,
+		now,
+		dayStartHour: settings.nextDayStartsAt,
+		decks: args.flags.get("deck") ?? [],
+		noteReviews: wholeVault ? merged.noteReviews : merged.noteReviews.filter((n) => paths.has(n.note)),
+	});
 	if (hasFlag(args, "json")) {
 		const log = { files: logs.length, reviews: merged.reviews.length, duplicates: merged.duplicates, problems: merged.problems };
 		const json: StatsJson = { ...report, log };
@@ -85,6 +93,7 @@ function formatReport(r: StatsReport): string {
 	out.push(
 		`Reviews: ${r.totals.reviews} in the past year on ${r.totals.daysStudied} days (${formatDuration(r.totals.durationMs)}); ${r.totals.allTime} in all`,
 	);
+	if (r.notes.allTime > 0) out.push(`Notes reviewed: ${r.notes.pastYear} in the past year (${r.notes.today} today); ${r.notes.allTime} in all`);
 	out.push(`Streak: ${plural(r.streaks.current, "day")} (longest ${plural(r.streaks.longest, "day")})`);
 	const today = r.forecast.days[0]?.count ?? 0;
 	out.push(`Due: today ${today} (${r.forecast.overdue} overdue), next 30 days ${r.dueNext.days30}, next 90 days ${r.dueNext.days90}`);

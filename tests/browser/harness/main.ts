@@ -34,6 +34,8 @@ import clozes from "../../../examples/vault/clozes.md";
 import multistage from "../../../examples/vault/docker/docker-multistage.md";
 import layers from "../../../examples/vault/docker/layers-and-lists.md";
 import german from "../../../examples/vault/languages/german-basics.md";
+import { buildNoteQueue, dueNoteCount, type ReviewableNote } from "../../../src/notes/note-queue";
+import { NoteReviewView } from "../../../src/ui/note-review/note-review-view";
 
 const NOW = new Date(2026, 2, 10, 12, 0);
 const SETTINGS = normaliseSettings({
@@ -368,6 +370,44 @@ function cardInfoScene(): void {
 	renderCardInfo(content, cardInfoOfRow(rows, row, siblings[0][0].answer, exampleLog(texts)), () => {});
 }
 
+/** The notes-to-review sidebar beside a status bar with its count. */
+function noteReviewScene(): void {
+	const settings = { ...SETTINGS, algorithm: "sm2" as const, noteReviewTags: ["#review", "#reading"] };
+	const note = (path: string, due: string | null, tags = ["#review"]): ReviewableNote => ({
+		path,
+		tags,
+		schedule: { classic: due === null ? null : { type: "classic", due, interval: 4, ease: 250 }, fsrs: null },
+	});
+	const queue = buildNoteQueue(
+		[
+			note("ideas/Incremental reading.md", null),
+			note("ideas/Zettelkasten principles.md", null),
+			note("docker/Multi-stage builds explained.md", "2026-03-03"),
+			note("docker/Image layers.md", "2026-03-08"),
+			note("languages/German cases.md", "2026-03-10"),
+			note("languages/Separable verbs.md", "2026-03-10"),
+			note("projects/Weekly review.md", "2026-03-11"),
+			note("ideas/Spaced repetition.md", "2026-03-24"),
+			note("reading/Thinking, fast and slow.md", "2026-03-09", ["#reading"]),
+			note("reading/The design of everyday things.md", null, ["#reading/books"]),
+		],
+		NOW,
+		settings,
+	);
+	const sidebar = document.body.createDiv("sn-harness-sidebar workspace-leaf");
+	const view = new NoteReviewView(new WorkspaceLeaf() as never, {
+		queue: () => queue,
+		onChange: () => () => {},
+		open: () => {},
+		activePath: () => "languages/German cases.md",
+	});
+	sidebar.appendChild(view.containerEl);
+	void view.onOpen();
+	const bar = document.body.createDiv("status-bar sn-harness-status-bar");
+	bar.createDiv({ cls: "status-bar-item spaced-notes-due", text: "14 cards due" });
+	bar.createDiv({ cls: "status-bar-item spaced-notes-notes-due mod-clickable", text: `${dueNoteCount(queue)} notes to review` });
+}
+
 const scene = params.get("scene");
 let drawn: Promise<void> = Promise.resolve();
 if (scene === "review") reviewScene((params.get("phase") as ReviewScenePhase | null) ?? "answer");
@@ -376,5 +416,6 @@ else if (scene === "deck-list") deckListScene();
 else if (scene === "docker") dockerScene();
 else if (scene === "card-browser") drawn = cardBrowserScene();
 else if (scene === "card-info") cardInfoScene();
+else if (scene === "note-review") noteReviewScene();
 else document.body.createDiv({ text: `Unknown scene ${scene ?? ""}` });
 void drawn.then(() => window.setTimeout(() => document.body.setAttr("data-ready", "1"), 50));
