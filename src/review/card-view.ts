@@ -1,6 +1,7 @@
 /** What the review screen shows of the current card, built from the session entry and the live card. */
 import type { Card } from "../model/card";
 import { previewAnswers } from "../schedule/scheduler";
+import { schedulingForDeck } from "../settings/deck-presets";
 import type { QueueEntry } from "./session";
 import { siblingKeyOf } from "./session-item";
 import type { DueHistogram } from "../schedule/sm2";
@@ -10,7 +11,7 @@ import type { ReviewCardView } from "./review-state";
 
 /** The interval label of each button for the entry at `now`. */
 export function answerIntervals(entry: QueueEntry, now: Date, settings: SpacedNotesSettings, dueOn: DueHistogram | undefined): Record<Rating, string> {
-	const preview = previewAnswers(entry.segment, now, settings, { cardKey: siblingKeyOf(entry.item), dueOn });
+	const preview = previewAnswers(entry.segment, now, schedulingForDeck(settings, entry.item.card.decks[0]), { cardKey: siblingKeyOf(entry.item), dueOn });
 	return {
 		[Rating.Again]: preview[Rating.Again].label,
 		[Rating.Hard]: preview[Rating.Hard].label,

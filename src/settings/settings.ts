@@ -70,6 +70,21 @@ export interface SchedulingSettings {
 	burySiblings: boolean;
 	/** Review in a fixed order (file, then line) instead of shuffled. */
 	deterministicOrder: boolean;
+	/** FSRS-6's 21 parameters, e.g. fitted by "Optimize" (docs/scheduling.md); empty = ts-fsrs's defaults. */
+	fsrsParameters: number[];
+	/** Per-deck scheduling (docs/scheduling.md, "Deck presets"); a sub-deck takes its closest ancestor's. */
+	deckPresets: DeckPreset[];
+}
+
+/** What a deck (and its sub-decks) schedules differently; an absent field keeps the global value. */
+export interface DeckPreset {
+	/** Deck path without `#`, e.g. `languages/spanish`. */
+	deck: string;
+	/** 21 FSRS-6 parameters. */
+	parameters?: number[];
+	desiredRetention?: number;
+	learningSteps?: string[];
+	relearningSteps?: string[];
 }
 
 export interface SpacedNotesSettings extends ParserSettings, SchedulingSettings {
@@ -110,6 +125,8 @@ export const DEFAULT_SETTINGS: SpacedNotesSettings = {
 	reviewsPerDay: 200,
 	burySiblings: true,
 	deterministicOrder: false,
+	fsrsParameters: [],
+	deckPresets: [],
 	commentPlacement: "auto",
 	reviewIn: "modal",
 	showIntervalsOnButtons: true,
