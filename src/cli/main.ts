@@ -17,6 +17,7 @@ commands:
   docker PATH… [--json] [--platform P] Dockerfile analysis and checks of notes and Dockerfiles (folders: everything below)
   stats PATH [--json] [--csv]       review history: retention, forecast, streaks (--csv: optimizer export)
   import-sr VAULT [--dry-run]       carry the Spaced Repetition plugin's settings over into ours
+  optimize PATH [--deck D|--filter F] [--json] [--apply]  personal FSRS parameters from the review log (fsrs-rs)
 
 common options: --tag '#space' (repeatable), --now ISO-8601, --algorithm fsrs|sm2`;
 

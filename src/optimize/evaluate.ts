@@ -23,7 +23,7 @@ interface Bin {
 }
 
 /** Collects predictions and reports log loss and RMSE(bins). */
-export class Scorer {
+class Scorer {
 	private loss = 0;
 	private weightSum = 0;
 	private readonly bins = new Map<string, Bin>();

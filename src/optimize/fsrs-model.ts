@@ -16,7 +16,7 @@ export const DEFAULT_PARAMETERS: readonly number[] = [
 ];
 
 export const S_MIN = 0.001;
-export const S_MAX = 36500;
+const S_MAX = 36500;
 const D_MIN = 1;
 const D_MAX = 10;
 /** Highest initial stability the optimizer may give (fsrs-rs `INIT_S_MAX`). */

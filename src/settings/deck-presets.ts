@@ -42,3 +42,11 @@ export function schedulingForDeck<T extends SchedulingSettings>(settings: T, dec
 export function normaliseDeck(deck: string): string {
 	return deck.trim().replace(/^#/, "").replace(/\/+$/, "").toLowerCase();
 }
+
+/** The presets with `deck`'s parameters set to `parameters` (a new preset when the deck has none of its own). */
+export function presetsWithParameters(presets: readonly DeckPreset[], deck: string, parameters: number[]): DeckPreset[] {
+	const key = normaliseDeck(deck);
+	const own = presets.find((p) => normaliseDeck(p.deck) === key);
+	if (own) return presets.map((p) => (p === own ? { ...p, parameters: [...parameters] } : p));
+	return [...presets, { deck: deck.trim().replace(/^#/, ""), parameters: [...parameters] }];
+}

@@ -4,6 +4,7 @@ import { checkCommand } from "./check";
 import { decksCommand } from "./decks";
 import { dockerCommand } from "./docker";
 import { importSrCommand } from "./import-sr";
+import { optimizeCommand } from "./optimize";
 import { reviewCommand } from "./review";
 import { statsCommand } from "./stats";
 
@@ -14,6 +15,7 @@ export const COMMANDS: Record<string, Command> = {
 	decks: decksCommand,
 	docker: dockerCommand,
 	"import-sr": importSrCommand,
+	optimize: optimizeCommand,
 	review: reviewCommand,
 	stats: statsCommand,
 };
