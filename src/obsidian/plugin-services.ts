@@ -10,7 +10,8 @@ import { openReview } from "../ui/review/open-review";
 import type { ReviewLog } from "../review/ports";
 import type { PluginServices } from "../ui/services";
 import type { ReviewRequest } from "../review/request";
-import { deviceId } from "./review-log-store";
+import { deviceId, ReviewLogStore } from "./review-log-store";
+import type { MergedLog } from "../stats/merge";
 import type { VaultIndexer } from "./vault-index";
 import { VaultNotes } from "./vault-notes";
 
@@ -68,5 +69,10 @@ export class SpacedNotesServices implements PluginServices {
 
 	now(): Date {
 		return new Date();
+	}
+
+	async readReviewLog(): Promise<MergedLog> {
+		if (!(this.log instanceof ReviewLogStore)) throw new Error("no review history is kept");
+		return this.log.readAll();
 	}
 }

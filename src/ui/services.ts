@@ -10,6 +10,7 @@ import type { CardIndex } from "../index/card-index";
 import type { NoteStore } from "../review/ports";
 import type { ReviewRequest } from "../review/request";
 import type { SpacedNotesSettings } from "../settings/settings";
+import type { MergedLog } from "../stats/merge";
 
 /** The vault's card index as it is kept up to date (`VaultIndexer` in src/obsidian). */
 interface IndexFeed {
@@ -48,4 +49,6 @@ export interface PluginServices {
 	openDeckList(): void;
 	/** The clock (tests replace it). */
 	now(): Date;
+	/** The review log of all devices, merged (the optimizer reads it); absent where none is kept. */
+	readReviewLog?(): Promise<MergedLog>;
 }
