@@ -8,6 +8,7 @@
  */
 import { tagMatches } from "../decks/tags";
 import type { ReviewEntry } from "./log-format";
+import { Rating } from "../model/schedule";
 
 export interface CalibrationBucket {
 	/** e.g. "4–7 d". */
@@ -46,7 +47,7 @@ export function calibration(reviews: readonly ReviewEntry[], deck = ""): Calibra
 		const sum = sums[index];
 		sum.reviews++;
 		sum.predicted += Math.min(1, Math.max(0, predicted));
-		if (r.rating > 1) sum.passed++;
+		if (r.rating !== Rating.Again) sum.passed++;
 	}
 	const out: CalibrationBucket[] = [];
 	BOUNDS.forEach(([from, to], i) => {
