@@ -4,8 +4,10 @@
  */
 import { runTraining, type ToWorker } from "./worker-protocol";
 
+/** A worker's global scope (it has no `window`). */
 interface WorkerScope {
 	postMessage(message: unknown): void;
+	setTimeout(fn: () => void, ms: number): number;
 	onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
 }
 
@@ -18,7 +20,7 @@ scope.onmessage = (event) => {
 	else
 		runTraining(message, {
 			post: (m) => scope.postMessage(m),
-			later: (fn) => window.setTimeout(fn, 0),
+			later: (fn) => scope.setTimeout(fn, 0),
 			cancelled: () => cancelled,
 			now: () => performance.now(),
 		});

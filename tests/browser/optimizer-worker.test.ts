@@ -65,7 +65,8 @@ function runInPage(request: TrainRequest, cancelAfter?: number): Promise<{ messa
 }
 
 describe("the optimizer worker in Chromium without cross-origin isolation", () => {
-	const log = { reviews: simulateLog(randomLearner(8, 0.6), { reviews: 6000, seed: 8 }), actions: [] };
+	// Large enough to take several 50 ms slices in the worker.
+	const log = { reviews: simulateLog(randomLearner(9, 0.6), { reviews: 30_000, seed: 9 }), actions: [] };
 
 	it("trains from a Blob URL, reports progress, and predicts better than the defaults", async () => {
 		const { messages, isolated, sab } = await runInPage({ type: "train", log, dayStartHour: 4, current: [] });
@@ -81,8 +82,7 @@ describe("the optimizer worker in Chromium without cross-origin isolation", () =
 	}, 60_000);
 
 	it("stops when cancelled", async () => {
-		const big = { reviews: simulateLog(randomLearner(9, 0.6), { reviews: 30_000, seed: 9 }), actions: [] };
-		const { messages } = await runInPage({ type: "train", log: big, dayStartHour: 4, current: [] }, 2);
-		expect(messages[messages.length - 1].type).toBe("cancelled");
+		const { messages } = await runInPage({ type: "train", log, dayStartHour: 4, current: [] }, 2);
+		expect(messages[messages.length - 1]).toEqual({ type: "cancelled" });
 	}, 60_000);
 });
