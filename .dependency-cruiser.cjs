@@ -4,7 +4,7 @@
  * Obsidian, CodeMirror, Node or the glue, and what runs inside Obsidian never reaches Node.
  */
 // Bottom to top. A folder imports only folders earlier in this list (or itself).
-const LAYERS = ["model", "settings", "schedule", "decks", "cards", "index", "writeback", "stats", "browse", "review", "notes", "docker"];
+const LAYERS = ["model", "settings", "schedule", "decks", "cards", "index", "writeback", "stats", "browse", "review", "notes", "docker", "optimize"];
 const CORE = `^src/(${LAYERS.join("|")})/`;
 const HOSTS = "^src/(cli|obsidian|ui|main\\.ts)";
 

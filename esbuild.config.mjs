@@ -2,6 +2,7 @@
 // own modules left external) and the `spaced-notes` command line (dist/spaced-notes.cjs, Node).
 import esbuild from "esbuild";
 import { builtinModules } from "node:module";
+import { optimizerWorker } from "./scripts/optimizer-worker-plugin.mjs";
 
 const production = process.argv[2] === "production";
 
@@ -20,6 +21,7 @@ const plugin = {
 	sourcemap: production ? false : "inline",
 	treeShaking: true,
 	minify: production,
+	plugins: [optimizerWorker],
 };
 
 /** @type {import('esbuild').BuildOptions} */

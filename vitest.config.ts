@@ -4,7 +4,11 @@ import { fileURLToPath } from "node:url";
 export default defineConfig({
 	resolve: {
 		// The `obsidian` package ships only types; tests run against our own small mock.
-		alias: { obsidian: fileURLToPath(new URL("./tests/mocks/obsidian.ts", import.meta.url)) },
+		alias: {
+			obsidian: fileURLToPath(new URL("./tests/mocks/obsidian.ts", import.meta.url)),
+			// The optimizer worker's code is inlined by the plugin's build (esbuild.config.mjs).
+			"spaced-notes:optimizer-worker": fileURLToPath(new URL("./tests/mocks/optimizer-worker-source.ts", import.meta.url)),
+		},
 	},
 	test: {
 		include: ["tests/**/*.test.ts"],

@@ -22,6 +22,7 @@ commands:
   import-sr VAULT [--dry-run]       carry the Spaced Repetition plugin's settings over into ours
   notes PATH [--json]               the notes to review, by deck (new, overdue, today, tomorrow, later)
   review-note FILE easy|good|hard|again  rate one whole note (again only under FSRS)
+  optimize PATH [--deck D|--filter F] [--json] [--apply]  personal FSRS parameters from the review log (fsrs-rs)
 
 common options: --tag '#space' (repeatable), --now ISO-8601, --algorithm fsrs|sm2`;
 

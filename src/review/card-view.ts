@@ -1,6 +1,7 @@
 /** What the review screen shows of the current card, built from the session entry and the live card. */
 import type { Card } from "../model/card";
 import { previewAnswers } from "../schedule/scheduler";
+import { schedulingForDeck } from "../settings/deck-presets";
 import type { QueueEntry } from "./session";
 import { siblingKeyOf } from "./session-item";
 import type { DueHistogram } from "../schedule/sm2";
@@ -18,7 +19,11 @@ export function answerIntervals(
 	dueOn: DueHistogram | undefined,
 	early = false,
 ): Record<Rating, string> {
-	const preview = previewAnswers(entry.segment, now, settings, { cardKey: siblingKeyOf(entry.item), dueOn, early });
+	const preview = previewAnswers(entry.segment, now, schedulingForDeck(settings, entry.item.card.decks[0]), {
+		cardKey: siblingKeyOf(entry.item),
+		dueOn,
+		early,
+	});
 	return {
 		[Rating.Again]: preview[Rating.Again].label,
 		[Rating.Hard]: preview[Rating.Hard].label,

@@ -5,6 +5,7 @@
  */
 import type { SegmentState } from "../model/card";
 import type { SchedulingSettings } from "../settings/settings";
+import { schedulingForDeck } from "../settings/deck-presets";
 import { answer as schedule, type AnswerContext } from "../schedule/scheduler";
 import { cardKeyOf, siblingKeyOf, type DoneTodayCounts, type QueueEntry, type QueueKind, type SessionItem } from "./session-item";
 import { buildQueues, burySiblings, entryFor, insertByDue, requeue, without, type Queues } from "./session-queue";
@@ -136,7 +137,8 @@ export class ReviewSession {
 	answer(rating: Rating, now: Date, ctx: { dueOn?: DueHistogram; cardKey?: string } = {}): { session: ReviewSession; record: AnswerRecord } | null {
 		const entry = this.current(now);
 		if (!entry) return null;
-		const { settings } = this.data;
+		// The card's first deck's preset, if any (docs/scheduling.md, "Deck presets").
+		const settings = schedulingForDeck(this.data.settings, entry.item.card.decks[0]);
 		if (!this.data.reschedule) return this.answerWithoutSchedule(entry, rating, now);
 		const answerCtx: AnswerContext = { cardKey: ctx.cardKey ?? siblingKeyOf(entry.item), dueOn: ctx.dueOn, early: this.data.early };
 		const next = schedule(entry.segment, rating, now, settings, answerCtx);

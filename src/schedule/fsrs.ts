@@ -15,7 +15,8 @@ import { realDue, toSchedulerTime } from "./fsrs-clock";
 import { Rating, type FsrsSchedule, type Schedule } from "../model/schedule";
 
 /** The settings FSRS reads. */
-export type FsrsSettings = Pick<SchedulingSettings, "desiredRetention" | "maximumInterval" | "learningSteps" | "relearningSteps" | "fuzz" | "nextDayStartsAt">;
+export type FsrsSettings = Pick<SchedulingSettings, "desiredRetention" | "maximumInterval" | "learningSteps" | "relearningSteps" | "fuzz" | "nextDayStartsAt"> &
+	Partial<Pick<SchedulingSettings, "fsrsParameters">>;
 
 export interface FsrsOptions {
 	/** Apply (re)learning steps (ts-fsrs `enable_short_term`); on unless set to false. */
@@ -88,6 +89,8 @@ function scheduler(settings: FsrsSettings, options: FsrsOptions, seedText: strin
 		enable_short_term: options.shortTerm !== false,
 		learning_steps: validSteps(settings.learningSteps),
 		relearning_steps: validSteps(settings.relearningSteps),
+		// Personal parameters when set (checked on reading, docs/scheduling.md); else ts-fsrs's defaults.
+		...(settings.fsrsParameters?.length === 21 ? { w: settings.fsrsParameters } : {}),
 	}).useStrategy(StrategyMode.SEED, () => seedText);
 }
 

@@ -7,6 +7,7 @@
  */
 import { CLOZE_KIND_PATTERNS, clozeKindsOfPatterns, DEFAULT_SETTINGS, normaliseSettings, type ClozeKind, type SpacedNotesSettings } from "./settings";
 import { isSeparatorKey, parseClozePatternsControl, parseListControl, separatorValue, validateControl, type ListKey } from "./settings-controls";
+import { checkParameters, checkPresets } from "./read-presets";
 
 export interface StoredSettings {
 	settings: SpacedNotesSettings;
@@ -93,6 +94,8 @@ function checkValue(key: keyof SpacedNotesSettings, value: unknown): Checked {
 		if (!valid) return { ok: false, error: "Expected a list of filters, each with a name and an expression." };
 		return { ok: true, value: (value as { name: string; expression: string }[]).map(({ name, expression }) => ({ name, expression })) };
 	}
+	if (key === "fsrsParameters") return checkParameters(value);
+	if (key === "deckPresets") return checkPresets(value);
 	const choices = CHOICES[key];
 	if (choices)
 		return typeof value === "string" && choices.includes(value) ? { ok: true, value } : { ok: false, error: `Expected one of ${choices.join(", ")}.` };

@@ -74,6 +74,21 @@ export interface SchedulingSettings {
 	leechThreshold: number;
 	/** What becomes of a leech: suspended, or only marked in the index. */
 	leechAction: "suspend" | "mark";
+	/** FSRS-6's 21 parameters, e.g. fitted by "Optimize" (docs/scheduling.md); empty = ts-fsrs's defaults. */
+	fsrsParameters: number[];
+	/** Per-deck scheduling (docs/scheduling.md, "Deck presets"); a sub-deck takes its closest ancestor's. */
+	deckPresets: DeckPreset[];
+}
+
+/** What a deck (and its sub-decks) schedules differently; an absent field keeps the global value. */
+export interface DeckPreset {
+	/** Deck path without `#`, e.g. `languages/spanish`. */
+	deck: string;
+	/** 21 FSRS-6 parameters. */
+	parameters?: number[];
+	desiredRetention?: number;
+	learningSteps?: string[];
+	relearningSteps?: string[];
 }
 
 /** Reviewing whole notes (docs/scheduling.md, "Note review"). */
@@ -138,6 +153,8 @@ export const DEFAULT_SETTINGS: SpacedNotesSettings = {
 	deterministicOrder: false,
 	leechThreshold: 8,
 	leechAction: "suspend",
+	fsrsParameters: [],
+	deckPresets: [],
 	commentPlacement: "auto",
 	reviewIn: "modal",
 	reviewModalSize: "medium",

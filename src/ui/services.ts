@@ -80,7 +80,7 @@ export interface PluginServices {
 	cardActions?: CardActions;
 	/** What the card browser does to the siblings it shows; absent = open only, in the active leaf. */
 	browserActions?: BrowserActions;
-	/** The merged review log of every device (card info, the browser's review counts); absent = no log. */
+	/** The merged review log of every device (card info, the browser's review counts, the optimizer); absent = no log. */
 	readLog?(): Promise<MergedLog>;
 	/** Whether a card (by its log id) is buried until tomorrow (plugin local state); absent = none is. */
 	isBuried?(cardId: string): boolean;

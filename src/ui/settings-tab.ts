@@ -9,6 +9,7 @@
 import { normalizePath, Notice, type Plugin, type Setting } from "obsidian";
 import { parseFilter } from "../decks/filter";
 import type { PluginServices } from "./services";
+import type { MergedLog } from "../stats/merge";
 import { importSpacedRepetitionSettings } from "../settings/import-sr";
 import { CLOZE_KEYS, controlValue, patchForControl, validateControl } from "../settings/settings-controls";
 import type { SpacedNotesSettings } from "../settings/settings";
@@ -91,6 +92,13 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 				],
 			},
 		];
+	}
+
+	/** Opens the optimizer; its code is loaded only now. */
+	private openOptimizer(): void {
+		const services = this.services;
+		const read = (): Promise<MergedLog> => services.readLog?.() ?? Promise.reject(new Error("no review history is kept"));
+		void import("./optimize/optimize-modal").then(({ OptimizeModal }) => new OptimizeModal(services.app, services, read).open());
 	}
 
 	/** Looks for the other plugin's data file; refreshes the tab when the answer changes. */
@@ -231,6 +239,12 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 				desc: "The chance of recalling a card when it is due, from 0.7 to 0.99.",
 				visible: fsrs,
 				control: { type: "number", key: "desiredRetention", min: 0.7, max: 0.99, step: 0.01, validate: (v) => validateControl("desiredRetention", v) },
+			},
+			{
+				name: "Personal parameters",
+				desc: "Fit FSRS to your review history: shows how well the current and the new parameters predict your answers before anything is applied.",
+				visible: () => fsrs() && this.services.readLog !== undefined,
+				action: () => this.openOptimizer(),
 			},
 			{
 				name: "Maximum interval",

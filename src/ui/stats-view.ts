@@ -6,11 +6,13 @@
  */
 import { ItemView, type App, type WorkspaceLeaf } from "obsidian";
 import { toOptimizerCsv } from "../stats/csv";
+import { calibration } from "../stats/calibration";
 import type { MergedLog } from "../stats/merge";
 import { RETENTION_PERIODS, type RetentionFigure } from "../stats/retention";
 import type { StatsCard } from "../stats/stats-cards";
 import { computeStats, knownDecks, type StatsReport } from "../stats/summary";
 import { renderBarChart } from "./charts/bar-chart";
+import { renderCalibrationChart } from "./charts/calibration-chart";
 import { renderHeatmap } from "./charts/heatmap";
 import { DEFAULT_CSV_PATH, ExportCsvModal } from "./export-csv-modal";
 
@@ -178,6 +180,22 @@ export class StatsView extends ItemView {
 			);
 		if (report.difficulty.without > 0)
 			difficulty.createDiv({ cls: "sn-stats-note", text: `${report.difficulty.without} cards with classic schedules have no difficulty.` });
+		this.drawCalibration(root, log.reviews);
+	}
+
+	/** Predicted versus actual recall by interval, for the chosen deck (docs/scheduling.md, "Personal parameters"). */
+	private drawCalibration(root: HTMLElement, reviews: MergedLog["reviews"]): void {
+		const el = section(root, "Calibration");
+		const buckets = calibration(reviews, this.deck);
+		if (buckets.length === 0) {
+			el.createDiv({ cls: "sn-stats-note", text: "No reviews with a predicted recall yet (FSRS records it with each answer)." });
+			return;
+		}
+		renderCalibrationChart(el, buckets);
+		el.createDiv({
+			cls: "sn-stats-note",
+			text: "Recall FSRS predicted when each card was answered, beside the share answered correctly. Bars far apart: personal parameters may help.",
+		});
 	}
 
 	private drawToolbar(root: HTMLElement, decks: string[], report: StatsReport): void {

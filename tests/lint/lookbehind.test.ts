@@ -6,6 +6,7 @@
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
+import { optimizerWorker } from "../../scripts/optimizer-worker-plugin.mjs";
 
 describe("the plugin bundle", () => {
 	it("contains no regular expression lookbehind", async () => {
@@ -16,6 +17,8 @@ describe("the plugin bundle", () => {
 			format: "cjs",
 			target: "es2018",
 			external: ["obsidian", "electron", "@codemirror/*", "@lezer/*"],
+			// The optimizer worker's code, inlined as main.js has it.
+			plugins: [optimizerWorker],
 			write: false,
 			logLevel: "silent",
 		});

@@ -54,6 +54,8 @@ export const CONTROL_ROWS: { name: string; key: string; only?: "fsrs" | "sm2" }[
 ];
 
 /** Rows without a control (the import only when the other plugin's data file exists). */
+/** The optimizer's row (Scheduling, FSRS only, where a review log is kept). */
+export const OPTIMIZE_ROW = "Personal parameters";
 export const INFO_ROW = "This device";
 export const IMPORT_ROW = "Import settings from the Spaced Repetition plugin";
 

@@ -101,7 +101,34 @@ describe("StatsView", () => {
 			"Cards",
 			"Intervals",
 			"Difficulty",
+			"Calibration",
 		]);
+	});
+
+	it("draws predicted beside actual recall by interval for the chosen deck", async () => {
+		const withMemory = (day: number, deck: string, rating: Rating, rt: number, elapsedDays: number): ReviewEntry => ({
+			...review(day, 9, deck, rating),
+			elapsedDays,
+			memory: { stability: 5, difficulty: 5, retrievability: rt },
+		});
+		const reviews = [
+			withMemory(8, "space/docker", Rating.Good, 0.9, 3),
+			withMemory(9, "space/docker", Rating.Again, 0.8, 2),
+			withMemory(9, "space/k8s", Rating.Good, 0.7, 20),
+		];
+		const view = makeView({ reviews });
+		await view.onOpen();
+		const bars = () => [...view.contentEl.querySelectorAll("svg.sn-calibration-chart rect")].map((r) => r.querySelector("title")?.textContent);
+		expect(bars()).toEqual([
+			"2–3 d: predicted 85% (2 reviews)",
+			"2–3 d: actual 50% (2 reviews)",
+			"16–30 d: predicted 70% (1 reviews)",
+			"16–30 d: actual 100% (1 reviews)",
+		]);
+		const select = view.contentEl.querySelector<HTMLSelectElement>("select.sn-stats-deck")!;
+		select.value = "space/k8s";
+		select.dispatchEvent(new Event("change"));
+		expect(bars()).toEqual(["16–30 d: predicted 70% (1 reviews)", "16–30 d: actual 100% (1 reviews)"]);
 	});
 
 	it("narrows every figure to the deck chosen at the top, and switches the forecast to 90 days", async () => {

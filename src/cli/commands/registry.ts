@@ -5,6 +5,7 @@ import { decksCommand } from "./decks";
 import { dockerCommand } from "./docker";
 import { importSrCommand } from "./import-sr";
 import { notesCommand } from "./notes";
+import { optimizeCommand } from "./optimize";
 import { reviewCommand } from "./review";
 import { setCommand } from "./set";
 import { reviewNoteCommand } from "./review-note";
@@ -18,6 +19,7 @@ export const COMMANDS: Record<string, Command> = {
 	docker: dockerCommand,
 	"import-sr": importSrCommand,
 	notes: notesCommand,
+	optimize: optimizeCommand,
 	review: reviewCommand,
 	set: setCommand,
 	"review-note": reviewNoteCommand,
