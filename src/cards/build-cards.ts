@@ -175,6 +175,8 @@ export class CardBuilder {
 				if (after > l) {
 					runStart = after;
 					l = after - 1;
+					// A header whose title is a single-line card is not the question of a `?` below it.
+					headerLine = -1;
 				}
 			}
 		}

@@ -297,3 +297,16 @@ describe("its defects found in real vaults, not repeated", () => {
 		expect(parsed.cards.map((c) => [c.front, c.decks])).toEqual([["Q", ["softeng"]]]);
 	});
 });
+
+describe("a callout header that holds a single-line card", () => {
+	it("is not also the question of a `?` line below it (two cards on one line)", () => {
+		for (const header of ["> [!note] Q:::A", "> [!sr|card-metadata] Q:::A"]) {
+			expect(cardsOf(taggedNote(header, "?", "")).map((c) => [c.kind, c.front])).toEqual([["singleline-reversed", "Q"]]);
+		}
+	});
+	it("a header with a plain title is still the question of a `> ?` below it", () => {
+		expect(cardsOf(taggedNote("> [!question] What is a stage?", "> ?", "> A build step")).map((c) => [c.kind, c.front, c.back])).toEqual([
+			["multiline", "What is a stage?", "A build step"],
+		]);
+	});
+});
