@@ -90,7 +90,7 @@ export class CardManager {
 				report.done.push({ path, line: result.card.startLine, sibling, before: result.previousComment, after: result.comment, changed });
 				if (!changed) return;
 				entries.push(...entriesOf(list[i].action, result, path, sibling, now.getTime()));
-				restore.push({ target: { ...cardTarget(result.card, sibling), comment: result.comment }, previousComment: result.previousComment });
+				restore.push({ target: { ...cardTarget(result.card, sibling), comment: result.comment }, previousComment: result.undoComment });
 			});
 			if (dryRun || restore.length === 0) continue;
 			undo.push({ path, steps: restore, entries });

@@ -90,6 +90,8 @@ export type CardActionEdit = TextEdit<{
 	/** Its comment before (what undo puts back) and after; equal when nothing changed. */
 	previousComment: string | null;
 	comment: string | null;
+	/** What undo hands back to `restoreComment`: the comment before, or how a moved comment's lines were. */
+	undoComment: string | null;
 	/** The verifying parse of the new text; null when nothing changed. */
 	note: ParsedNote | null;
 }>;
@@ -117,9 +119,18 @@ export function applyCardAction(
 	const change = siblingChange(action, sibling, now, settings);
 	if (typeof change === "string") return refusal("unwritable", change);
 	const previousComment = card.comment?.raw ?? null;
-	if (change === null) return { ok: true, text, card, previousComment, comment: previousComment, note: null };
+	if (change === null) return { ok: true, text, card, previousComment, comment: previousComment, undoComment: previousComment, note: null };
 	const written = writeSibling(text, { ...cardTarget(card, target.sibling) }, change, options);
 	if (!written.ok) return written;
 	const after = written.note.cards.find((c) => c.startLine === written.card.startLine);
-	return { ok: true, text: written.text, card, previousComment, comment: after?.comment?.raw ?? null, note: written.note };
+	// With placement "auto" a next-line comment may have moved to the card's line: undo needs to know.
+	return {
+		ok: true,
+		text: written.text,
+		card,
+		previousComment,
+		comment: after?.comment?.raw ?? null,
+		undoComment: written.previousComment,
+		note: written.note,
+	};
 }

@@ -234,6 +234,9 @@ function moveToCardLine(note: NoteLines, card: Card, comment: string): { note: N
 	const first = note.lines[card.startLine];
 	const line = note.lines[location.line];
 	if (first === undefined || line === undefined || line.slice(location.end).trim() !== "") return null;
+	// Lines that end differently (a note with mixed line endings) stay as they are: joined, a lone
+	// "\r" could meet the "\n" of the line below as one CRLF break, and a line would be lost.
+	if (note.endings[location.line] !== "" && note.endings[card.startLine] !== note.endings[location.line]) return null;
 	if (resolvePlacement("auto", first) !== "same-line" || closesOpaqueRegion(first)) return null;
 	const column = sameLineColumn(first);
 	const moved: MovedLines = { first, firstEnding: note.endings[card.startLine], line, ending: note.endings[location.line] };

@@ -65,6 +65,30 @@ describe("card actions on a note's text", () => {
 		}
 	});
 
+	it("undo puts back a next-line comment that an action moved to a list card's line", () => {
+		const text = "#flashcards\n\n    * alpha::alpha\n      <!--SR:!2025-05-06,1,170-->";
+		const card = parse(text)[0];
+		const target = { source: card.source, startLine: card.startLine, sibling: 0, siblingCount: 1 };
+		const result = applyCardAction(text, target, { kind: "set-due", due: "2026-03-01" }, options, now, DEFAULT_SETTINGS);
+		if (!result.ok) throw new Error(result.message);
+		expect(result.text).toBe("#flashcards\n\n    * alpha::alpha <!--SR:!2026-03-01,1,170-->");
+		const undo = restoreComment(result.text, target, result.undoComment, options);
+		if (!undo.ok) throw new Error(undo.message);
+		expect(undo.text).toBe(text);
+	});
+
+	it("a next-line comment is not moved when the card's line and the comment's end differently (mixed endings)", () => {
+		const text = "#flashcards\n\n1. alpha::alpha\r   <!--SR:!2025-05-06,1,170-->\n\nalpha::alpha";
+		const card = parse(text)[0];
+		const target = { source: card.source, startLine: card.startLine, sibling: 0, siblingCount: 1 };
+		const result = applyCardAction(text, target, { kind: "flag", flag: 1 }, options, now, DEFAULT_SETTINGS);
+		if (!result.ok) throw new Error(result.message);
+		expect(result.text).toBe("#flashcards\n\n1. alpha::alpha\r   <!--SR:!2025-05-06,1,170,f1-->\n\nalpha::alpha");
+		const undo = restoreComment(result.text, target, result.undoComment, options);
+		if (!undo.ok) throw new Error(undo.message);
+		expect(undo.text).toBe(text);
+	});
+
 	it("any sequence of actions and answers changes only scheduling comments, and undo restores the exact bytes", () => {
 		fc.assert(
 			fc.property(noteArbitrary, fc.array(stepArbitrary, { minLength: 1, maxLength: 10 }), (note, steps) => {
@@ -90,7 +114,12 @@ describe("card actions on a note's text", () => {
 						expect(parse(result.text).map((c) => c.source.trimEnd())).toEqual(cards.map((c) => c.source.trimEnd()));
 					}
 					if (result.text !== text)
-						history.push({ text, after: result.text, target: { ...target, comment: undefined }, previous: result.previousComment });
+						history.push({
+							text,
+							after: result.text,
+							target: { ...target, comment: undefined },
+							previous: "undoComment" in result ? result.undoComment : result.previousComment,
+						});
 					text = result.text;
 				}
 				// Undo, newest first, gives back each earlier text byte for byte.
