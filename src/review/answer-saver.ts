@@ -150,7 +150,7 @@ export class AnswerSaver {
 	}
 
 	/** The card of `item` as its note holds it now (found by its text nearest to where it was); null when gone. */
-	private async reread(item: SessionItem, shown: Card): Promise<Card | null> {
+	async reread(item: SessionItem, shown: Card): Promise<Card | null> {
 		try {
 			const text = await this.deps.notes.read(item.file);
 			const cards = parseNote(text, { path: item.file, settings: this.deps.settings() }).cards;
