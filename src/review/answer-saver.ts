@@ -150,7 +150,7 @@ export class AnswerSaver {
 	}
 
 	/** The card of `item` as its note holds it now (found by its text nearest to where it was); null when gone. */
-	async reread(item: SessionItem, shown: Card): Promise<Card | null> {
+	private async reread(item: SessionItem, shown: Card): Promise<Card | null> {
 		try {
 			const text = await this.deps.notes.read(item.file);
 			const cards = parseNote(text, { path: item.file, settings: this.deps.settings() }).cards;
@@ -160,6 +160,23 @@ export class AnswerSaver {
 			return found.card;
 		} catch {
 			return null;
+		}
+	}
+
+	/**
+	 * Reads `file` again after a write by someone else in this app (a card action from the review
+	 * screen): its comment changed, and cards below it may have moved. Never rejects.
+	 */
+	async rereadNote(file: string): Promise<void> {
+		try {
+			const text = await this.deps.notes.read(file);
+			const cards = parseNote(text, { path: file, settings: this.deps.settings() }).cards;
+			this.live.refind(file, (card) => {
+				const found = findCard(cards, { ...cardTarget(card, 0), comment: undefined });
+				return found.ok && found.card.siblings.length === card.siblings.length ? found.card : null;
+			});
+		} catch {
+			// A note that cannot be read now: its next write says so.
 		}
 	}
 

@@ -276,9 +276,9 @@ export class ReviewController implements ReviewModel {
 				if (!marksOf(subject.card.siblings[subject.sibling]).suspended && !changedCard(await actions.toggleSuspend([subject]))) return;
 			} else {
 				if (!changedCard(await actions.toggleFlag([subject], action.flag))) return;
-				// The note's comment now holds the flag: the next answer must address the card as it is.
-				await this.answers.reread(entry.item, subject.card);
 			}
+			// The note's comment changed (and cards below may have moved): answers must address them as they are.
+			if (action.kind !== "bury") await this.answers.rereadNote(entry.item.file);
 			done = true;
 			this.cardStep = step;
 			if (step.before !== null) {
@@ -303,10 +303,11 @@ export class ReviewController implements ReviewModel {
 			this.cardStep = null;
 			if (!(await actions.undo())) return;
 			done = true;
+			if (step.action.kind !== "bury") await this.answers.rereadNote(step.item.file);
 			if (step.before !== null && this.session !== null) {
 				this.session = this.session.rewoundTo(step.before);
 				this.advance(true);
-			} else await this.answers.reread(step.item, this.live.get(step.item));
+			}
 		});
 		return done;
 	}

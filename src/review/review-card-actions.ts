@@ -41,4 +41,3 @@ export interface CardStep {
 export function changedCard(report: ActionReport): boolean {
 	return report.failed.length === 0 && report.done.some((d) => d.changed);
 }
-

@@ -24,7 +24,7 @@ export interface ReviewedCard {
 const FSRS_STATES = ["New", "Learning", "Review", "Relearning"];
 
 /** The card info of a reviewed sibling; `log` null when there is no review log. */
-export function cardInfoOfReviewed(reviewed: ReviewedCard, log: MergedLog | null, dayStartsAt: number): CardInfo {
+function cardInfoOfReviewed(reviewed: ReviewedCard, log: MergedLog | null, dayStartsAt: number): CardInfo {
 	const { path, card } = reviewed;
 	const sibling: Sibling | undefined = card.siblings[reviewed.sibling];
 	const segment = sibling?.segment;

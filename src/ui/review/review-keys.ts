@@ -12,20 +12,7 @@ import { Rating } from "../../model/schedule";
 
 export type KeyMapName = "anki" | "spaced-repetition";
 
-export type ReviewAction =
-	| "reveal-or-good"
-	| "again"
-	| "hard"
-	| "good"
-	| "easy"
-	| "undo"
-	| "skip"
-	| "edit"
-	| "open"
-	| "back"
-	| "bury"
-	| "suspend"
-	| "info";
+export type ReviewAction = "reveal-or-good" | "again" | "hard" | "good" | "easy" | "undo" | "skip" | "edit" | "open" | "back" | "bury" | "suspend" | "info";
 
 /** Keys as Obsidian's `Scope` names them (`KeyboardEvent.key`, letters lower case). */
 export type KeyMap = Readonly<Record<ReviewAction, readonly string[]>>;
@@ -42,7 +29,7 @@ const SHARED = {
 } as const;
 
 /** Flags 1–7 are toggled with Ctrl (Cmd on macOS) and the flag's digit. */
-export const FLAG_KEYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
+const FLAG_KEYS = ["1", "2", "3", "4", "5", "6", "7"] as const;
 
 /** Anki's flag colours, for the menu and the header's marker. */
 export const FLAG_COLOURS = ["", "red", "orange", "green", "blue", "pink", "turquoise", "purple"] as const;

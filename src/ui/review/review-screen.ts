@@ -142,7 +142,10 @@ export class ReviewScreen extends Component {
 		const flag = this.cardShown(state) ? (state.card?.flag ?? 0) : 0;
 		if (flag > 0) {
 			const colour = FLAG_COLOURS[flag] ?? String(flag);
-			title.createSpan({ cls: "sn-review-flag", attr: { "data-flag": String(flag), role: "img", "aria-label": `Flag: ${colour}`, title: `Flag: ${colour}` } });
+			title.createSpan({
+				cls: "sn-review-flag",
+				attr: { "data-flag": String(flag), role: "img", "aria-label": `Flag: ${colour}`, title: `Flag: ${colour}` },
+			});
 		}
 		if (this.cardShown(state) && (state.canManage || this.host.showCardInfo)) {
 			const more = top.createEl("button", {
