@@ -164,6 +164,23 @@ export class AnswerSaver {
 	}
 
 	/**
+	 * Reads `file` again after a write by someone else in this app (a card action from the review
+	 * screen): its comment changed, and cards below it may have moved. Never rejects.
+	 */
+	async rereadNote(file: string): Promise<void> {
+		try {
+			const text = await this.deps.notes.read(file);
+			const cards = parseNote(text, { path: file, settings: this.deps.settings() }).cards;
+			this.live.refind(file, (card) => {
+				const found = findCard(cards, { ...cardTarget(card, 0), comment: undefined });
+				return found.ok && found.card.siblings.length === card.siblings.length ? found.card : null;
+			});
+		} catch {
+			// A note that cannot be read now: its next write says so.
+		}
+	}
+
+	/**
 	 * Takes an answer back out of its note (when it was written) and logs the undo. False, after a
 	 * notice, when the note could not be restored: the answer then stays as it is.
 	 */

@@ -18,6 +18,9 @@ import { NoteEditor } from "./note-editor";
 import type { ReviewDeps } from "./ports";
 import { startReview } from "./review-start";
 import { emptyReason, sessionOutlook, type SessionOutlook } from "./session-outlook";
+import { marksOf } from "../writeback/card-actions";
+import type { CardStep, ReviewCardAction, ReviewCardActions } from "./review-card-actions";
+import { changedCard } from "./review-card-actions";
 import type { AnswerOutcome, ReviewCardView, ReviewModel, ReviewPhase, ReviewScreenState, UnsavedAnswerView } from "./review-state";
 
 export class ReviewController implements ReviewModel {
@@ -35,10 +38,14 @@ export class ReviewController implements ReviewModel {
 	private readonly answers: AnswerSaver;
 	private readonly editor: NoteEditor;
 	private readonly listeners = new Set<() => void>();
+	/** The last card action of this review, which undo may take back (the plugin keeps one). */
+	private cardStep: CardStep | null = null;
 
 	constructor(
 		private readonly deps: ReviewDeps,
 		private readonly request: ReviewRequest,
+		/** Suspend, bury and flag from the review (the plugin's card actions); absent = not offered. */
+		private readonly cardActions?: ReviewCardActions,
 	) {
 		this.editor = new NoteEditor(deps.notes, () => deps.settings(), deps.written?.bind(deps));
 		this.answers = new AnswerSaver(deps, this.editor, this.live);
@@ -79,7 +86,8 @@ export class ReviewController implements ReviewModel {
 			summary: s.summary(),
 			unsaved: s.unsaved.map((record) => this.unsavedView(record)),
 			waitingUntil: session?.waitingUntil(this.deps.now()) ?? null,
-			canUndo: s.summary().answered > 0,
+			canUndo: s.summary().answered > 0 || this.newestStep() !== null,
+			canManage: this.cardActions !== undefined,
 			busy: this.busy,
 			showIntervals: settings.showIntervalsOnButtons,
 			notice: this.notice,
@@ -134,10 +142,15 @@ export class ReviewController implements ReviewModel {
 		this.advance(true);
 	}
 
-	/** Takes the last answer back, out of its note too; true when it was taken back. */
+	/**
+	 * Takes back what came last, out of its note too: the last answer, or the last card action
+	 * (a suspended or buried card comes back); true when it was taken back.
+	 */
 	async undo(): Promise<boolean> {
 		const session = this.session;
 		if (session === null || this.busy || this.editing) return false;
+		const step = this.newestStep();
+		if (step !== null) return this.undoStep(step);
 		const undone = session.undo();
 		if (!undone) {
 			this.deps.notify("Nothing to undo.");
@@ -245,6 +258,61 @@ export class ReviewController implements ReviewModel {
 	}
 
 	/**
+	 * Suspends, buries or flags the card shown (flag: toggled). A suspended or buried card leaves
+	 * the session; a flagged one stays. True when the card was changed.
+	 */
+	async manage(action: ReviewCardAction): Promise<boolean> {
+		const actions = this.cardActions;
+		const subject = this.currentSubject();
+		const entry = this.entry;
+		const session = this.session;
+		if (!actions || subject === null || entry === null || session === null || this.busy || this.editing) return false;
+		const step: CardStep = { action, item: entry.item, before: action.kind === "flag" ? null : session, answered: session.summary().answered };
+		let done = false;
+		await this.run(async () => {
+			if (action.kind === "bury") actions.bury([subject]);
+			else if (action.kind === "suspend") {
+				// Toggling a card already suspended would unsuspend it: it only leaves then.
+				if (!marksOf(subject.card.siblings[subject.sibling]).suspended && !changedCard(await actions.toggleSuspend([subject]))) return;
+			} else {
+				if (!changedCard(await actions.toggleFlag([subject], action.flag))) return;
+			}
+			// The note's comment changed (and cards below may have moved): answers must address them as they are.
+			if (action.kind !== "bury") await this.answers.rereadNote(entry.item.file);
+			done = true;
+			this.cardStep = step;
+			if (step.before !== null) {
+				this.session = session.without(entry.item);
+				this.advance(true);
+			}
+		});
+		return done;
+	}
+
+	/** The last card action when nothing was answered since (then it is what undo takes back). */
+	private newestStep(): CardStep | null {
+		const step = this.cardStep;
+		return step !== null && this.session !== null && step.answered === this.session.summary().answered ? step : null;
+	}
+
+	private async undoStep(step: CardStep): Promise<boolean> {
+		const actions = this.cardActions;
+		if (!actions) return false;
+		let done = false;
+		await this.run(async () => {
+			this.cardStep = null;
+			if (!(await actions.undo())) return;
+			done = true;
+			if (step.action.kind !== "bury") await this.answers.rereadNote(step.item.file);
+			if (step.before !== null && this.session !== null) {
+				this.session = this.session.rewoundTo(step.before);
+				this.advance(true);
+			}
+		});
+		return done;
+	}
+
+	/**
 	 * Writes an answer (first time or retry); on failure it stays unsaved with its reason, and
 	 * when the card's schedule changed meanwhile the answer is dropped and the card shown again.
 	 */
@@ -298,7 +366,8 @@ export class ReviewController implements ReviewModel {
 			this.session?.reschedules === false
 				? { ...CRAM_LABELS }
 				: answerIntervals(entry, this.deps.now(), this.deps.settings(), this.answers.dueOn, this.session?.early);
-		return cardView(entry, this.live.get(entry.item), this.intervals, this.deps.settings());
+		const card = this.live.get(entry.item);
+		return { ...cardView(entry, card, this.intervals, this.deps.settings()), flag: marksOf(card.siblings[entry.item.sibling]).flag };
 	}
 
 	private unsavedView(record: AnswerRecord): UnsavedAnswerView {

@@ -28,6 +28,19 @@ export class LiveCards {
 		cards.set(cardKeyOf(item), card);
 	}
 
+	/**
+	 * After a write this session did not make (a card action): each card of `file` as `find`
+	 * finds it in the note now, or left as it is when not found.
+	 */
+	refind(file: string, find: (card: Card) => Card | null): void {
+		const cards = this.byFile.get(file);
+		if (!cards) return;
+		for (const [key, card] of cards) {
+			const now = find(card);
+			if (now !== null) cards.set(key, now);
+		}
+	}
+
 	/** The card after an edit of `item`'s card, or undefined when its line holds no card now. */
 	edited(item: SessionItem): Card | undefined {
 		return this.byFile.get(item.file)?.get(cardKeyOf(item));

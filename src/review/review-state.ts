@@ -6,6 +6,7 @@
 import type { QueueKind, SessionProgress, SessionSummary } from "./session";
 import type { EmptyReason, SessionOutlook } from "./session-outlook";
 import { Rating } from "../model/schedule";
+import type { ReviewCardAction, ReviewCardSubject } from "./review-card-actions";
 
 /** Button and summary names of the ratings. */
 export const RATING_NAMES: Record<Rating, string> = {
@@ -45,6 +46,8 @@ export interface ReviewCardView {
 	 * the answer is the sentence once, shown in place of the question. Null for other cards.
 	 */
 	cloze?: { question: string; answer: string } | null;
+	/** The sibling's flag, 1–7 (Anki's colours), 0 or absent for none. */
+	flag?: number;
 }
 
 export interface UnsavedAnswerView {
@@ -70,6 +73,8 @@ export interface ReviewScreenState {
 	/** When the next learning step is due (phase "waiting"). */
 	waitingUntil: Date | null;
 	canUndo: boolean;
+	/** Whether the card shown can be suspended, buried and flagged (the plugin's card actions). */
+	canManage?: boolean;
 	/** An action is writing a note; buttons are disabled meanwhile. */
 	busy: boolean;
 	showIntervals: boolean;
@@ -113,4 +118,8 @@ export interface ReviewModel {
 	answerAgain(id: number): void;
 	/** Looks at the clock again (a learning step may have come due). */
 	refresh(): void;
+	/** Suspends, buries or flags the card shown; true when done. Absent: no card management. */
+	manage?(action: ReviewCardAction): Promise<boolean>;
+	/** The card shown (its note, card and sibling), for its card info; null when none. */
+	currentSubject?(): ReviewCardSubject | null;
 }

@@ -223,6 +223,14 @@ export class ReviewSession {
 	}
 
 	/**
+	 * `earlier` (this session before a card action took a card out) with the write failures
+	 * reported since: the card is back where it was. Only for an action with no answer since.
+	 */
+	rewoundTo(earlier: ReviewSession): ReviewSession {
+		return new ReviewSession({ ...earlier.data, unsaved: this.data.unsaved, nextId: this.data.nextId });
+	}
+
+	/**
 	 * Undoes the last answer: the session as it was before it (skips made since are undone too)
 	 * and what the caller must restore in the note. Null when nothing was answered.
 	 */

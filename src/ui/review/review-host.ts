@@ -7,6 +7,8 @@ import type { PluginServices } from "../services";
 import type { ReviewRequest } from "../../review/request";
 import { ReviewController } from "../../review/controller";
 import type { ReviewLog } from "../../review/ports";
+import { openReviewCardInfo } from "../card-info/review-card-info";
+import type { ReviewScreenHost } from "./review-screen";
 
 /** Optional extras the plugin may hand to a review (the review log, when it keeps one). */
 export interface ReviewExtras {
@@ -27,7 +29,19 @@ export function controllerFor(services: PluginServices, request: ReviewRequest, 
 			log: extras.log,
 		},
 		request,
+		services.cardActions,
 	);
+}
+
+/**
+ * The review screen's card info (key I) for the plugin: the merged log read for the history,
+ * and `openCard` for the info's link to the note.
+ */
+export function cardInfoOpener(services: PluginServices, openCard: (path: string, line: number) => void): ReviewScreenHost["showCardInfo"] {
+	return (subject, decks) =>
+		void openReviewCardInfo(services.app, { ...subject, decks }, services.readLog?.bind(services), services.settings().nextDayStartsAt, () =>
+			openCard(subject.path, subject.card.startLine),
+		);
 }
 
 /** Opens `path` in the most recent note tab and scrolls to `line` (0-based). */

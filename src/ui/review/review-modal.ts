@@ -10,7 +10,7 @@ import { renderReviewScreen, type ReviewScreen } from "./review-screen";
 import type { ReviewController } from "../../review/controller";
 import { openStatistics } from "../stats-view";
 import { startReviewAhead } from "../custom-study/start-custom-study";
-import { aheadOf } from "./review-host";
+import { aheadOf, cardInfoOpener } from "./review-host";
 
 export class ReviewModal extends Modal {
 	private screen: ReviewScreen | null = null;
@@ -39,6 +39,10 @@ export class ReviewModal extends Modal {
 				openCardInNote(this.services.app, path, line);
 			},
 			close: () => this.close(),
+			showCardInfo: cardInfoOpener(this.services, (path, line) => {
+				this.close();
+				if (!this.stillOpen()) openCardInNote(this.services.app, path, line);
+			}),
 			keyMap: this.services.settings().keyMap,
 			openDeckList: () => {
 				this.close();

@@ -5,12 +5,24 @@
  * clicks and keys to it. Each Markdown render gets its own Component, unloaded when the card
  * changes, so embeds and plugins in a card are cleaned up with it.
  */
-import { Component, MarkdownRenderer, type App, type Scope } from "obsidian";
+import { Component, MarkdownRenderer, Menu, Platform, type App, type Scope } from "obsidian";
 import { Rating } from "../../model/schedule";
 import { RATING_NAMES, type ReviewModel, type ReviewScreenState } from "../../review/review-state";
 import { renderSummary } from "./review-summary";
 import { applyClozeMarks } from "./cloze-marks";
-import { ariaShortcuts, bindReviewKeys, KEY_MAPS, keyHint, RATING_ACTIONS, type KeyMapName, type ReviewAction } from "./review-keys";
+import {
+	ariaShortcuts,
+	bindFlagKeys,
+	bindReviewKeys,
+	FLAG_COLOURS,
+	flagHint,
+	KEY_MAPS,
+	keyHint,
+	RATING_ACTIONS,
+	type KeyMapName,
+	type ReviewAction,
+} from "./review-keys";
+import type { ReviewCardAction, ReviewCardSubject } from "../../review/review-card-actions";
 import { withoutClozeMarks } from "../../cards/cloze-display";
 
 type MarkdownRender = (markdown: string, el: HTMLElement, sourcePath: string, component: Component) => Promise<void>;
@@ -39,6 +51,8 @@ export interface ReviewScreenHost {
 	 * offers it beside the next due time. Not wired by the plugin yet.
 	 */
 	reviewAhead?(): void;
+	/** Opens the card info of the card shown (key I); absent = no card info. */
+	showCardInfo?(subject: ReviewCardSubject, decks: readonly string[]): void;
 }
 
 const RATINGS = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const;
@@ -124,7 +138,24 @@ export class ReviewScreen extends Component {
 		const el = this.headerEl;
 		el.empty();
 		const top = el.createDiv("sn-review-top");
-		top.createDiv({ cls: "sn-review-title", text: state.title });
+		const title = top.createDiv({ cls: "sn-review-title", text: state.title });
+		const flag = this.cardShown(state) ? (state.card?.flag ?? 0) : 0;
+		if (flag > 0) {
+			const colour = FLAG_COLOURS[flag] ?? String(flag);
+			title.createSpan({
+				cls: "sn-review-flag",
+				attr: { "data-flag": String(flag), role: "img", "aria-label": `Flag: ${colour}`, title: `Flag: ${colour}` },
+			});
+		}
+		if (this.cardShown(state) && (state.canManage || this.host.showCardInfo)) {
+			const more = top.createEl("button", {
+				cls: "sn-review-more clickable-icon",
+				text: "More",
+				attr: { "aria-label": "More actions for this card", "aria-haspopup": "menu" },
+			});
+			more.disabled = state.busy;
+			more.addEventListener("click", (event) => this.showMoreMenu(event, state));
+		}
 		// A way back to the deck list at any time (Esc in the tab).
 		if (this.host.openDeckList) {
 			const back = top.createEl("button", { cls: "sn-review-back clickable-icon", text: "Deck list", attr: { "aria-label": "Back to the deck list" } });
@@ -149,6 +180,60 @@ export class ReviewScreen extends Component {
 		}
 		if (this.closeAsked !== null && state.unsaved.length > 0) this.renderCloseQuestion(el, state, this.closeAsked);
 		else this.closeAsked = null;
+	}
+
+	/** Whether a card is shown and not being edited: card actions and their keys work then. */
+	private cardShown(state: ReviewScreenState): boolean {
+		return state.card !== null && (state.phase === "question" || state.phase === "answer");
+	}
+
+	/** The "More" menu: bury, suspend, flags and card info, each with its key. */
+	private showMoreMenu(event: MouseEvent, state: ReviewScreenState): void {
+		const map = KEY_MAPS[this.host.keyMap ?? "anki"];
+		const menu = new Menu();
+		const item = (title: string, run: () => void, checked = false) =>
+			menu.addItem((i) => {
+				i.setTitle(title).onClick(run);
+				if (checked) i.setChecked(true);
+			});
+		if (state.canManage) {
+			item(`Bury until tomorrow (${keyHint(map, "bury")})`, () => void this.manage({ kind: "bury" }));
+			item(`Suspend (${keyHint(map, "suspend")})`, () => void this.manage({ kind: "suspend" }));
+			menu.addSeparator();
+			const current = state.card?.flag ?? 0;
+			for (let flag = 1; flag < FLAG_COLOURS.length; flag++) {
+				const colour = FLAG_COLOURS[flag];
+				const title = `${current === flag ? "Remove flag" : "Flag"} ${colour} (${flagHint(flag, Platform.isMacOS)})`;
+				item(title, () => void this.manage({ kind: "flag", flag }), current === flag);
+			}
+		}
+		if (this.host.showCardInfo) {
+			if (state.canManage) menu.addSeparator();
+			item(`Card info (${keyHint(map, "info")})`, () => this.showCardInfo());
+		}
+		menu.showAtMouseEvent(event);
+	}
+
+	/**
+	 * Does a card action on the card shown; a card that leaves the session (buried, suspended)
+	 * is announced in the live region, as the next card's question will be.
+	 */
+	private async manage(action: ReviewCardAction): Promise<boolean> {
+		const state = this.model.state();
+		if (!this.model.manage || !state.canManage || !this.cardShown(state) || state.busy) return false;
+		const done = await this.model.manage(action);
+		const next = this.model.state().card;
+		if (done && action.kind === "bury") this.liveEl.setText(leaving("buried until tomorrow", next?.question));
+		else if (done && action.kind === "suspend") this.liveEl.setText(leaving("suspended", next?.question));
+		return done;
+	}
+
+	private showCardInfo(): boolean {
+		const state = this.model.state();
+		const subject = this.cardShown(state) ? (this.model.currentSubject?.() ?? null) : null;
+		if (subject === null || !this.host.showCardInfo) return false;
+		this.host.showCardInfo(subject, state.card?.decks ?? []);
+		return true;
 	}
 
 	/**
@@ -341,6 +426,14 @@ export class ReviewScreen extends Component {
 				return this.act(action, state);
 			}),
 		);
+		this.register(
+			bindFlagKeys(scope, (flag) => {
+				const state = this.model.state();
+				if (!state.canManage || !this.cardShown(state)) return false;
+				void this.manage({ kind: "flag", flag });
+				return true;
+			}),
+		);
 		const save = scope.register(["Mod"], "Enter", () => {
 			if (this.model.state().phase !== "editing") return true;
 			void this.saveEdit();
@@ -379,6 +472,13 @@ export class ReviewScreen extends Component {
 				if (!this.host.back) return false;
 				this.host.back();
 				return true;
+			case "bury":
+			case "suspend":
+				if (!state.canManage || !this.cardShown(state)) return false;
+				void this.manage({ kind: action });
+				return true;
+			case "info":
+				return this.showCardInfo();
 			default:
 				return false;
 		}
@@ -393,6 +493,12 @@ export function renderReviewScreen(container: HTMLElement, model: ReviewModel, h
 	const screen = new ReviewScreen(container, model, host);
 	screen.load();
 	return screen;
+}
+
+/** What the live region says when a card left: why, then the next card's question. */
+function leaving(why: string, nextQuestion: string | undefined): string {
+	const left = `The card was ${why} and left this session.`;
+	return nextQuestion === undefined ? left : `${left} Question: ${spoken(nextQuestion)}`;
 }
 
 /** Markdown as a screen reader should say it: without emphasis, code and heading marks. */

@@ -6,7 +6,7 @@ import { ItemView, Scope, type ViewStateResult, type WorkspaceLeaf } from "obsid
 import type { Filter } from "../../decks/filter";
 import type { PluginServices } from "../services";
 import type { ReviewRequest } from "../../review/request";
-import { aheadOf, controllerFor, openCardInNote, type ReviewExtras } from "./review-host";
+import { aheadOf, cardInfoOpener, controllerFor, openCardInNote, type ReviewExtras } from "./review-host";
 import { startReviewAhead } from "../custom-study/start-custom-study";
 import { renderReviewScreen, type ReviewScreen } from "./review-screen";
 import type { ReviewController } from "../../review/controller";
@@ -72,6 +72,7 @@ export class ReviewView extends ItemView {
 			scope: this.scope,
 			openInNote: (path, line) => openCardInNote(this.app, path, line),
 			close: () => this.leaf.detach(),
+			showCardInfo: cardInfoOpener(this.services, (path, line) => openCardInNote(this.app, path, line)),
 			keyMap: this.services.settings().keyMap,
 			back: () => this.services.openDeckList(),
 			openDeckList: () => this.services.openDeckList(),
