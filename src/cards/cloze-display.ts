@@ -58,5 +58,8 @@ export function clozeDisplay(
 		answer += between + CLOZE_MARKS.answer[0] + d.text + CLOZE_MARKS.answer[1];
 	}
 	const rest = text.slice(last);
-	return { question: (question + rest).trim(), answer: (answer + rest).trim() };
+	const shown = { question: (question + rest).trim(), answer: (answer + rest).trim() };
+	// Marks can hold spaces that the plain sides trim away (a deletion of only spaces at an end).
+	if (withoutClozeMarks(shown.question) !== expected.question || withoutClozeMarks(shown.answer) !== expected.answer) return null;
+	return shown;
 }

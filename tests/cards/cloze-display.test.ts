@@ -35,6 +35,14 @@ describe("a cloze as the review shows it", () => {
 		expect(display(`a ==b== c${A}`, 0)).toBeNull();
 	});
 
+	it("gives up (null) when a deletion of only spaces ends the text: its marks would keep what the sides trim", () => {
+		const text = "==== ==";
+		clozeSides(text, findDeletions(text, PATTERNS)).forEach((side, i) => {
+			const shown = clozeDisplay(text, PATTERNS, i, side);
+			if (shown !== null) expect(withoutClozeMarks(shown.answer)).toBe(side.answer);
+		});
+	});
+
 	it("without its marks, reads exactly as the parser's sides (any text, any sibling)", () => {
 		const piece = fc.constantFrom("==", ";;", "1;;", "2;;", "word", " ", "`", "x", "\n", "[", "]");
 		fc.assert(
