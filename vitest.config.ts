@@ -12,6 +12,7 @@ export default defineConfig({
 	},
 	test: {
 		include: ["tests/**/*.test.ts"],
+		setupFiles: ["tests/setup/fast-check-seed.ts"],
 		environment: "node",
 		// Forks, not threads: a worker thread ignores runtime changes of process.env.TZ, which the
 		// scheduling tests use to check local days in several time zones.
