@@ -17,6 +17,8 @@ export interface TrainRequest {
 	deck?: string;
 	/** The parameters in use now (empty = the defaults), scored as "before". */
 	current: number[];
+	/** Length of a training slice in ms (default 50); the tests shorten it to see a cancel land mid-training. */
+	sliceMs?: number;
 }
 
 export type ToWorker = TrainRequest | { type: "cancel" };
@@ -67,6 +69,7 @@ export function runTraining(request: TrainRequest, hooks: WorkerHooks): void {
 			return;
 		}
 		const trainer = createTrainer(report.items, report.cardIds);
+		const sliceMs = request.sliceMs !== undefined && request.sliceMs > 0 ? request.sliceMs : SLICE_MS;
 		const slice = (): void => {
 			try {
 				if (hooks.cancelled()) {
@@ -75,7 +78,7 @@ export function runTraining(request: TrainRequest, hooks: WorkerHooks): void {
 				}
 				const start = hooks.now();
 				let more = true;
-				while (more && hooks.now() - start < SLICE_MS) more = trainer.step();
+				while (more && hooks.now() - start < sliceMs) more = trainer.step();
 				if (more) {
 					hooks.post({ type: "progress", done: trainer.done, total: trainer.total });
 					hooks.later(slice);
