@@ -6,6 +6,7 @@
  * "Personal parameters"); where a clamp is active its gradient is zero, as in fsrs-rs.
  */
 import type { OptimizerItem } from "./items";
+import { FSRS_PARAMETER_RANGES } from "../settings/read-presets";
 
 export const PARAMETER_COUNT = 21;
 
@@ -31,29 +32,11 @@ export function clipParameters(w: number[], numRelearningSteps = 1): void {
 		numRelearningSteps > 1
 			? Math.min(2, Math.sqrt(Math.max(0.01, -(Math.log(w[11]) + Math.log(Math.pow(2, w[13]) - 1) + w[14] * 0.3) / numRelearningSteps)))
 			: 2;
-	const ranges: [number, number][] = [
-		[S_MIN, INIT_S_MAX],
-		[S_MIN, INIT_S_MAX],
-		[S_MIN, INIT_S_MAX],
-		[S_MIN, INIT_S_MAX],
-		[D_MIN, D_MAX],
-		[0.001, 4],
-		[0.001, 4],
-		[0.001, 0.75],
-		[0, 4.5],
-		[0, 0.8],
-		[0.001, 3.5],
-		[0.001, 5],
-		[0.001, 0.25],
-		[0.001, 0.9],
-		[0, 4],
-		[0, 1],
-		[1, 6],
-		[0, ceiling],
-		[0, ceiling],
-		[0.01, 0.8],
-		[0.1, 0.8],
-	];
+	// The ranges settings accept, with the two bounds fsrs-rs's clipping sets tighter.
+	const ranges = FSRS_PARAMETER_RANGES.map(([lo, hi]) => [lo, hi]);
+	ranges[17] = [0, ceiling];
+	ranges[18] = [0, ceiling];
+	ranges[19] = [0.01, 0.8];
 	for (let i = 0; i < PARAMETER_COUNT; i++) w[i] = Math.min(ranges[i][1], Math.max(ranges[i][0], w[i]));
 }
 

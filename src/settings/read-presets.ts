@@ -9,8 +9,8 @@ import { parseListControl, validateControl } from "./settings-controls";
 
 type Checked = { ok: true; value: unknown } | { ok: false; error: string };
 
-/** Lowest and highest value of each FSRS-6 parameter that fsrs-rs can produce. */
-const RANGES: readonly [number, number][] = [
+/** Lowest and highest value of each FSRS-6 parameter that fsrs-rs can produce (the optimizer clips to these). */
+export const FSRS_PARAMETER_RANGES: readonly [number, number][] = [
 	[0.001, 100],
 	[0.001, 100],
 	[0.001, 100],
@@ -40,7 +40,7 @@ export function checkParameters(value: unknown): Checked {
 	if (value.length !== FSRS_PARAMETER_COUNT) return { ok: false, error: `Expected ${FSRS_PARAMETER_COUNT} FSRS parameters, or none.` };
 	for (let i = 0; i < value.length; i++) {
 		const w: unknown = value[i];
-		const [low, high] = RANGES[i];
+		const [low, high] = FSRS_PARAMETER_RANGES[i];
 		if (typeof w !== "number" || !Number.isFinite(w) || w < low || w > high)
 			return { ok: false, error: `Parameter w${i} must be a number from ${low} to ${high}.` };
 	}
