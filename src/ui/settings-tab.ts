@@ -247,6 +247,13 @@ export class SpacedNotesSettingTab extends PluginSettingTab {
 				action: () => this.openOptimizer(),
 			},
 			{
+				name: "Deck presets",
+				desc: "Give a deck and its sub-decks their own desired retention, steps or personal parameters.",
+				visible: fsrs,
+				action: () =>
+					void import("./optimize/deck-presets-modal").then(({ DeckPresetsModal }) => new DeckPresetsModal(this.services.app, this.services).open()),
+			},
+			{
 				name: "Maximum interval",
 				desc: "Longest time between reviews, in days.",
 				control: { type: "number", key: "maximumInterval", min: 1, max: 36500, step: 1, validate: (v) => validateControl("maximumInterval", v) },

@@ -56,6 +56,8 @@ export const CONTROL_ROWS: { name: string; key: string; only?: "fsrs" | "sm2" }[
 /** Rows without a control (the import only when the other plugin's data file exists). */
 /** The optimizer's row (Scheduling, FSRS only, where a review log is kept). */
 export const OPTIMIZE_ROW = "Personal parameters";
+/** Deck presets (Scheduling, FSRS only). */
+export const PRESETS_ROW = "Deck presets";
 export const INFO_ROW = "This device";
 export const IMPORT_ROW = "Import settings from the Spaced Repetition plugin";
 

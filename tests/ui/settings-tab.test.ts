@@ -5,7 +5,7 @@ import { installObsidianDom } from "../mocks/obsidian-dom";
 import { App, notices, Plugin } from "../mocks/obsidian";
 import { SpacedNotesSettingTab } from "../../src/ui/settings-tab";
 import { makeServices, type TestServices } from "./deck-list/helpers";
-import { CONTROL_ROWS, HEADINGS, IMPORT_ROW, INFO_ROW, OPTIMIZE_ROW } from "./setting-rows";
+import { CONTROL_ROWS, HEADINGS, IMPORT_ROW, INFO_ROW, OPTIMIZE_ROW, PRESETS_ROW } from "./setting-rows";
 
 beforeAll(() => installObsidianDom());
 beforeEach(() => notices.splice(0));
@@ -60,7 +60,7 @@ describe("settings tab (Obsidian 1.13+, declarative)", () => {
 			.filter((g) => g.type === "group")
 			.flatMap((g) => g.items ?? []);
 		expect(rows.filter((d) => d.control).map((d) => [d.name, d.control?.key])).toEqual(CONTROL_ROWS.map((row) => [row.name, row.key]));
-		expect(rows.filter((d) => !d.control).map((d) => d.name)).toEqual([OPTIMIZE_ROW, INFO_ROW, IMPORT_ROW]);
+		expect(rows.filter((d) => !d.control).map((d) => d.name)).toEqual([OPTIMIZE_ROW, PRESETS_ROW, INFO_ROW, IMPORT_ROW]);
 		for (const row of CONTROL_ROWS) expect(isVisible(control(tab, row.key)), row.name).toBe(row.only !== "sm2");
 	});
 
