@@ -10,7 +10,7 @@ import { App, notices, Plugin } from "../mocks/obsidian";
 import { validateControl } from "../../src/settings/settings-controls";
 import { SpacedNotesSettingTab } from "../../src/ui/settings-tab";
 import { makeServices, type TestServices } from "./deck-list/helpers";
-import { controlNamesFor, CONTROL_ROWS, HEADINGS, IMPORT_ROW, INFO_ROW } from "./setting-rows";
+import { controlNamesFor, CONTROL_ROWS, HEADINGS, IMPORT_ROW, INFO_ROW, PRESETS_ROW } from "./setting-rows";
 
 vi.mock("obsidian", async (importOriginal) => {
 	const mock = await importOriginal<typeof import("../mocks/obsidian")>();
@@ -82,7 +82,9 @@ describe("settings tab (Obsidian before 1.13, classic rows)", () => {
 	it("shows every setting: the FSRS ones, then the SM-2 ones once chosen", async () => {
 		const { tab, services } = setup();
 		await open(tab);
-		expect(rowNames(tab)).toEqual([...controlNamesFor("fsrs"), INFO_ROW]);
+		// Under FSRS the deck presets' button follows the desired retention.
+		const fsrsRows = controlNamesFor("fsrs").flatMap((name) => (name === "Desired retention" ? [name, PRESETS_ROW] : [name]));
+		expect(rowNames(tab)).toEqual([...fsrsRows, INFO_ROW]);
 		choose(row(tab, "Algorithm"), "sm2");
 		await settle();
 		expect(services.patches).toEqual([{ algorithm: "sm2" }]);
