@@ -242,6 +242,15 @@ describe("the review screen in Chromium (issue #15)", () => {
 				expect(box && chart && box.x >= chart.x - 0.5).toBe(true);
 				const section = await page.locator(".sn-stats-section").first().boundingBox();
 				expect(chart && section && chart.width >= section.width - 40).toBe(true);
+				// The heat map's weekday labels are whole: inside the map, left of its first column.
+				const heat = await page.locator("svg.sn-stats-heatmap").first().boundingBox();
+				const firstCell = await page.locator("svg.sn-stats-heatmap rect").first().boundingBox();
+				for (const day of ["Mon", "Wed", "Fri"]) {
+					const text = await page.locator("svg.sn-stats-heatmap text.sn-stats-label", { hasText: day }).first().boundingBox();
+					expect(text && heat && firstCell && text.x >= heat.x - 0.5 && text.x + text.width <= firstCell.x + 0.5, `${day} at ${theme} ${name}`).toBe(
+						true,
+					);
+				}
 				await page.close();
 			}
 		}

@@ -8,7 +8,8 @@ import type { DayActivity } from "../../stats/activity";
 
 const CELL = 11;
 const GAP = 2;
-const LEFT = 24;
+/** Room for the weekday labels, which end just left of the first column (phones use a larger font). */
+const LEFT = 32;
 const TOP = 14;
 const WEEKDAY_LABELS: [number, string][] = [
 	[0, "Mon"],
@@ -40,7 +41,8 @@ export function renderHeatmap(parent: HTMLElement, days: readonly DayActivity[],
 		attr: { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": ariaLabel },
 	});
 	for (const [row, label] of WEEKDAY_LABELS) {
-		svg.createSvg("text", { cls: "sn-stats-label", attr: { x: 0, y: TOP + row * (CELL + GAP) + CELL - 2 } }).textContent = label;
+		svg.createSvg("text", { cls: "sn-stats-label", attr: { x: LEFT - 4, y: TOP + row * (CELL + GAP) + CELL - 2, "text-anchor": "end" } }).textContent =
+			label;
 	}
 	const max = Math.max(0, ...days.map((d) => d.count));
 	days.forEach((day, i) => {
