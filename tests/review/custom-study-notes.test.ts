@@ -5,7 +5,6 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ReviewController } from "../../src/review/controller";
 import type { NoteStore, ReviewLog } from "../../src/review/ports";
 import type { ReviewRequest } from "../../src/review/request";
 import { Rating } from "../../src/model/schedule";
@@ -15,7 +14,7 @@ import { mergeLogs } from "../../src/stats/merge";
 import { formatLogLine } from "../../src/stats/log-format";
 import { reviewEntry } from "../../src/stats/review-entry";
 import { VaultNotes } from "../../src/obsidian/vault-notes";
-import { DOCKER, K8S, makeWorld, type World } from "./fixtures";
+import { DOCKER, K8S, loadedController, makeWorld, type World } from "./fixtures";
 
 /** A review log in memory that merges what it was given as the plugin's log does. */
 class MemoryLog implements ReviewLog {
@@ -54,23 +53,6 @@ function spiedNotes(world: World): NoteStore & { writes: number } {
 	return spy;
 }
 
-async function controllerFor(world: World, request: ReviewRequest, notes: NoteStore, log: ReviewLog): Promise<ReviewController> {
-	const controller = new ReviewController(
-		{
-			settings: () => world.services.settings(),
-			index: () => world.indexer.index,
-			notes,
-			written: (path, text, note) => world.indexer.applyOwnWrite(path, text, note),
-			now: () => world.clock.now,
-			notify: (message) => world.notices.push(message),
-			log,
-		},
-		request,
-	);
-	await controller.load();
-	return controller;
-}
-
 type Step = { kind: "answer"; rating: Rating } | { kind: "undo" } | { kind: "skip" } | { kind: "wait" };
 const step: fc.Arbitrary<Step> = fc.oneof(
 	fc.constantFrom(Rating.Again, Rating.Hard, Rating.Good, Rating.Easy).map((rating): Step => ({ kind: "answer", rating })),
@@ -89,7 +71,7 @@ describe("a cram session", () => {
 					const world = await makeWorld();
 					const notes = spiedNotes(world);
 					const log = new MemoryLog();
-					const controller = await controllerFor(world, request, notes, log);
+					const controller = await loadedController(world, request, log, notes);
 					for (const s of steps) {
 						// Log entries are told apart by card and time, as answers given a second apart are.
 						world.clock.now = new Date(world.clock.now.getTime() + 1000);
@@ -119,7 +101,7 @@ describe("a cram session", () => {
 	it("logs each answer as a cram line with the card's id, deck and rating, and the buttons say what happens", async () => {
 		const world = await makeWorld();
 		const log = new MemoryLog();
-		const controller = await controllerFor(world, { title: "k8s", deck: "flashcards/k8s", custom: { kind: "cram" } }, spiedNotes(world), log);
+		const controller = await loadedController(world, { title: "k8s", deck: "flashcards/k8s", custom: { kind: "cram" } }, log, spiedNotes(world));
 		controller.reveal();
 		expect(controller.state().card?.intervals).toEqual({ 1: "1 min", 2: "10 min", 3: "done", 4: "done" });
 		expect(await controller.answer(Rating.Hard)).toBe("saved");
@@ -156,7 +138,7 @@ describe("forgotten cards", () => {
 			durationMs: 900,
 		};
 		const notes = spiedNotes(world);
-		const controller = await controllerFor(world, { title: "Forgotten", custom: { kind: "forgotten", days: 2 } }, notes, new MemoryLog([earlier]));
+		const controller = await loadedController(world, { title: "Forgotten", custom: { kind: "forgotten", days: 2 } }, new MemoryLog([earlier]), notes);
 		expect(controller.state().card?.question).toBe("What does FROM do");
 		controller.reveal();
 		await controller.answer(Rating.Good);
@@ -164,7 +146,7 @@ describe("forgotten cards", () => {
 		expect(notes.writes).toBe(0);
 		expect(world.text("docker.md")).toBe(DOCKER);
 
-		const none = await controllerFor(world, { title: "Forgotten", custom: { kind: "forgotten", days: 1 } }, notes, new MemoryLog([earlier]));
+		const none = await loadedController(world, { title: "Forgotten", custom: { kind: "forgotten", days: 1 } }, new MemoryLog([earlier]), notes);
 		expect(none.state().phase).toBe("finished");
 		expect(none.state().notice).toBe("No card here was answered Again in the last day.");
 	});
@@ -179,12 +161,12 @@ describe("review ahead", () => {
 		);
 		await world.indexer.rebuild();
 		const notes = spiedNotes(world);
-		const empty = await controllerFor(world, { title: "Ahead", deck: "flashcards/later", custom: { kind: "ahead", days: 1 } }, notes, new MemoryLog());
+		const empty = await loadedController(world, { title: "Ahead", deck: "flashcards/later", custom: { kind: "ahead", days: 1 } }, new MemoryLog(), notes);
 		expect(empty.state().notice).toBe("No cards are due in the next day here.");
 		world.services.settings().algorithm = "sm2";
 		world.services.settings().loadBalance = false;
 		const log = new MemoryLog();
-		const controller = await controllerFor(world, { title: "Ahead", deck: "flashcards/later", custom: { kind: "ahead", days: 2 } }, notes, log);
+		const controller = await loadedController(world, { title: "Ahead", deck: "flashcards/later", custom: { kind: "ahead", days: 2 } }, log, notes);
 		expect(controller.state().progress.left.review).toBe(1);
 		controller.reveal();
 		// 8 of 10 days waited: Good gives max(8 × 2.5, 10) = 20 days.
@@ -201,11 +183,11 @@ describe("extra new cards today", () => {
 	it("a request's raised limits let more new cards into a normal review of the deck and its sub-decks", async () => {
 		const world = await makeWorld({ newPerDay: 1 });
 		const notes = spiedNotes(world);
-		const plain = await controllerFor(world, { title: "All" }, notes, new MemoryLog());
+		const plain = await loadedController(world, { title: "All" }, new MemoryLog(), notes);
 		expect(plain.state().progress.left.new).toBe(2); // one per deck: flashcards and flashcards/k8s
-		const raised = await controllerFor(world, { title: "All", extraNew: { flashcards: 1 } }, notes, new MemoryLog());
+		const raised = await loadedController(world, { title: "All", extraNew: { flashcards: 1 } }, new MemoryLog(), notes);
 		expect(raised.state().progress.left.new).toBe(3); // flashcards 2 of its 3 cards, flashcards/k8s its only one
-		const other = await controllerFor(world, { title: "All", extraNew: { misc: 5 } }, notes, new MemoryLog());
+		const other = await loadedController(world, { title: "All", extraNew: { misc: 5 } }, new MemoryLog(), notes);
 		expect(other.state().progress.left.new).toBe(2);
 	});
 });

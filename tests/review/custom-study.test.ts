@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
 import { ReviewSession, type SessionItem } from "../../src/review/session";
 import { forgottenCardIds, reschedules } from "../../src/review/custom-study";
 import { cardId } from "../../src/stats/card-id";
 import { Rating } from "../../src/model/schedule";
 import type { CramEntry, ReviewEntry } from "../../src/stats/log-format";
+import { pinTimeZone } from "../helpers/tz";
 import { card, classic, fsrs, learning, NEW, sessionItems } from "../builders";
 
 const settings = { ...DEFAULT_SETTINGS, fuzz: false, deterministicOrder: true };
@@ -13,15 +14,7 @@ const MIN = 60_000;
 const at = (ms: number) => new Date(NOW.getTime() + ms);
 const lines = (s: ReviewSession) => s.entries().map((e) => `${e.item.card.startLine}.${e.item.sibling}`);
 
-let savedTz: string | undefined;
-beforeAll(() => {
-	savedTz = process.env.TZ;
-	process.env.TZ = "UTC";
-});
-afterAll(() => {
-	if (savedTz === undefined) delete process.env.TZ;
-	else process.env.TZ = savedTz;
-});
+pinTimeZone("UTC");
 
 /** New, overdue, due in 1, 3 and 10 days (FSRS and classic), a learning step, and a two-sided card. */
 function deck(): SessionItem[] {

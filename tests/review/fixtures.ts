@@ -6,7 +6,7 @@ import type { PluginServices } from "../../src/ui/services";
 import type { ReviewRequest } from "../../src/review/request";
 import { VaultNotes } from "../../src/obsidian/vault-notes";
 import { ReviewController } from "../../src/review/controller";
-import type { ReviewLog } from "../../src/review/ports";
+import type { NoteStore, ReviewLog } from "../../src/review/ports";
 import { DEFAULT_SETTINGS, type SpacedNotesSettings } from "../../src/settings/settings";
 
 export const SETTINGS: SpacedNotesSettings = { ...DEFAULT_SETTINGS, deterministicOrder: true, fuzz: false };
@@ -74,13 +74,18 @@ export async function makeWorld(settings: Partial<SpacedNotesSettings> = {}): Pr
 	};
 }
 
-/** A controller over the world (notices collected in `world.notices`), loaded. */
-export async function loadedController(world: World, request: ReviewRequest, log?: ReviewLog): Promise<ReviewController> {
+/** A controller over the world (notices collected in `world.notices`), loaded; `notes` defaults to the world's vault. */
+export async function loadedController(
+	world: World,
+	request: ReviewRequest,
+	log?: ReviewLog,
+	notes: NoteStore = new VaultNotes(world.services.app),
+): Promise<ReviewController> {
 	const controller = new ReviewController(
 		{
 			settings: () => world.services.settings(),
 			index: () => world.indexer.index,
-			notes: new VaultNotes(world.services.app),
+			notes,
 			written: (path, text, note) => world.indexer.applyOwnWrite(path, text, note),
 			now: () => world.clock.now,
 			notify: (message) => world.notices.push(message),

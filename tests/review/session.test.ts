@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "../../src/settings/settings";
 import { ReviewSession, type SessionItem } from "../../src/review/session";
 import { Rating } from "../../src/model/schedule";
+import { pinTimeZone } from "../helpers/tz";
 import { card, classic, fsrs, learning, NEW, sessionItems } from "../builders";
 
 const settings = { ...DEFAULT_SETTINGS, fuzz: false, deterministicOrder: true };
@@ -10,15 +11,7 @@ const MIN = 60_000;
 const at = (ms: number) => new Date(NOW.getTime() + ms);
 const lines = (s: ReviewSession) => s.entries().map((e) => `${e.item.card.startLine}.${e.item.sibling}`);
 
-let savedTz: string | undefined;
-beforeAll(() => {
-	savedTz = process.env.TZ;
-	process.env.TZ = "UTC";
-});
-afterAll(() => {
-	if (savedTz === undefined) delete process.env.TZ;
-	else process.env.TZ = savedTz;
-});
+pinTimeZone("UTC");
 
 function mixed(): SessionItem[] {
 	return [
