@@ -4,24 +4,13 @@
  * The same seed always writes the same files.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import { mulberry32 } from "../src/model/random";
 import { join } from "node:path";
 
 export interface VaultOptions {
 	notes: number;
 	cardsPerNote: number;
 	seed: number;
-}
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 const WORDS = [
@@ -45,7 +34,7 @@ const WORDS = [
 
 /** Writes `options.notes` notes of `options.cardsPerNote` cards each into `dir` (10 sub-folders). */
 export function generateVault(dir: string, options: VaultOptions): void {
-	const next = random(options.seed);
+	const next = mulberry32(options.seed);
 	const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
 	const words = (n: number): string => Array.from({ length: n }, () => pick(WORDS)).join(" ");
 	const comment = (siblings: number): string => {

@@ -9,6 +9,7 @@
  * batches; {@link trainParameters} runs it to the end.
  */
 import { clipParameters, DEFAULT_PARAMETERS, GradScratch, PARAMETER_COUNT, sequenceLossAndGrad, type ScoredSequence } from "./fsrs-model";
+import { mulberry32 } from "../model/random";
 import type { OptimizerItem } from "./items";
 import { averageRecall, initialStability, prepareTrainingData, smoothAndFill } from "./pretrain";
 
@@ -70,7 +71,7 @@ export function createTrainer(items: readonly OptimizerItem[], cardIds: readonly
 	const adam = { m: new Float64Array(PARAMETER_COUNT), v: new Float64Array(PARAMETER_COUNT), t: 0 };
 	const grad = new Float64Array(PARAMETER_COUNT);
 	const scratch = new GradScratch();
-	const rng = seededRandom(options.seed ?? 2023);
+	const rng = mulberry32(options.seed ?? 2023); // repeatable training runs
 	const iterations = (Math.floor(totalSize / batchSize) + 1) * epochs;
 	let lr = learningRate;
 	let stepCount = -1;
@@ -217,18 +218,6 @@ function cosineStep(step: number, lr: number, initial: number, tMax: number): nu
 	if (step === 0) return initial;
 	if ((step - 1 - tMax) % (2 * tMax) === 0) return (initial * (1 - Math.cos(Math.PI / tMax))) / 2;
 	return ((1 + Math.cos((Math.PI * step) / tMax)) / (1 + Math.cos((Math.PI * (step - 1)) / tMax))) * lr;
-}
-
-/** A small deterministic generator (mulberry32), so a training run can be repeated exactly. */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 function shuffled(n: number, rng: () => number): number[] {

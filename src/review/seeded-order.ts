@@ -1,4 +1,5 @@
 /** Orders of list indexes for a session's queues: as they are, or a shuffle repeatable from a seed. */
+import { mulberry32 } from "../model/random";
 
 /** The indexes 0…length−1 in order. */
 export function identity(length: number): Int32Array {
@@ -22,12 +23,7 @@ export function shuffledIndexes(length: number, seed: string): Int32Array {
 
 /** mulberry32 over a 32-bit FNV-1a hash of the seed. */
 function seededRandom(seed: string): () => number {
-	let state = 0x811c9dc5;
-	for (let i = 0; i < seed.length; i++) state = Math.imul(state ^ seed.charCodeAt(i), 0x01000193);
-	return () => {
-		state = (state + 0x6d2b79f5) | 0;
-		let t = Math.imul(state ^ (state >>> 15), 1 | state);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < seed.length; i++) hash = Math.imul(hash ^ seed.charCodeAt(i), 0x01000193);
+	return mulberry32(hash);
 }

@@ -6,7 +6,7 @@
  * a review log, so tests go through the same conversion as real logs.
  */
 import { DEFAULT_PARAMETERS, forgettingCurve, memoryAfter } from "../../src/optimize/fsrs-model";
-import { seededRandom } from "../../src/optimize/train";
+import { mulberry32 as seededRandom } from "../../src/model/random";
 import type { ReviewEntry, ReviewState } from "../../src/stats/log-format";
 
 export interface Learner {
