@@ -3,7 +3,10 @@
  * stabilities pretrained alone, recency weights (0.25 → 1 over time), then Adam with a cosine
  * learning rate over 5 epochs of batches of 512 predictions, an L2 pull towards the start point
  * scaled by fsrs-rs's parameter spreads, and the parameters clamped to their ranges after every
- * step. Batches hold whole cards, so one pass over a card scores all its predictions.
+ * step. After each epoch the penalised loss over all batches is measured and the best epoch's
+ * parameters are kept, as in the fsrs-rs that `@open-spaced-repetition/binding` 0.5.0 builds
+ * (fsrs-rs dropped that check later, in 6.6). Batches hold whole cards, so one pass over a card
+ * scores all its predictions.
  *
  * The trainer runs one batch per `step()` so a worker can report progress and stop between
  * batches; {@link trainParameters} runs it to the end.
@@ -22,6 +25,8 @@ export interface TrainingOptions {
 	gamma?: number;
 	seed?: number;
 	numRelearningSteps?: number;
+	/** Keep the epoch with the lowest penalised training loss (fsrs-rs before 6.6), not the last. */
+	bestEpoch?: boolean;
 }
 
 const PARAMS_STDDEV = [6.43, 9.66, 17.58, 27.85, 0.57, 0.28, 0.6, 0.12, 0.39, 0.18, 0.33, 0.3, 0.09, 0.16, 0.57, 0.25, 1.03, 0.31, 0.32, 0.14, 0.27];
@@ -30,6 +35,8 @@ export interface Trainer {
 	/** Batches done and the total over all epochs. */
 	readonly done: number;
 	readonly total: number;
+	/** The mean penalised training loss after each epoch so far (kept only when choosing the best epoch). */
+	readonly epochLosses: readonly number[];
 	/** Runs one batch; false once training is over. */
 	step(): boolean;
 	/** The parameters: final once `step()` has returned false. */
@@ -47,7 +54,7 @@ export function createTrainer(items: readonly OptimizerItem[], cardIds: readonly
 	const maxSeqLen = options.maxSeqLen ?? 256;
 	const gamma = options.gamma ?? 1;
 	const relearning = options.numRelearningSteps ?? 1;
-	const finished = (w: readonly number[]): Trainer => ({ done: 0, total: 0, step: () => false, result: () => w.slice() });
+	const finished = (w: readonly number[]): Trainer => ({ done: 0, total: 0, epochLosses: [], step: () => false, result: () => w.slice() });
 
 	const prepared = prepareTrainingData(items);
 	const trainItems = prepared.kept.map((i) => items[i]);
@@ -79,8 +86,34 @@ export function createTrainer(items: readonly OptimizerItem[], cardIds: readonly
 	let position = 0;
 	let done = 0;
 	let final: number[] | null = null;
+	const bestEpoch = options.bestEpoch ?? true;
+	let bestLoss = Infinity;
+	let best = start.slice();
+	const epochLosses: number[] = [];
+	const penalty = (scale: number): number => {
+		let sum = 0;
+		for (let i = 0; i < PARAMETER_COUNT; i++) sum += ((w[i] - start[i]) * (w[i] - start[i])) / (PARAMS_STDDEV[i] * PARAMS_STDDEV[i]);
+		return sum * scale;
+	};
+	const endEpoch = (): void => {
+		if (!bestEpoch) return;
+		const sink = new Float64Array(PARAMETER_COUNT);
+		let loss = 0;
+		for (const b of sequences) {
+			for (const seq of b.sequences) loss += sequenceLossAndGrad(w, seq, sink, scratch);
+			loss += penalty((gamma * b.predictions) / totalSize);
+		}
+		loss /= totalSize;
+		epochLosses.push(loss);
+		if (loss < bestLoss) {
+			bestLoss = loss;
+			best = w.slice();
+		}
+	};
 
 	const finish = (): void => {
+		endEpoch();
+		if (bestEpoch) for (let i = 0; i < PARAMETER_COUNT; i++) w[i] = best[i];
 		const counts = pre.counts;
 		const fitted = new Map<number, number>();
 		for (let rating = 1; rating <= 4; rating++) fitted.set(rating, w[rating - 1]);
@@ -93,6 +126,7 @@ export function createTrainer(items: readonly OptimizerItem[], cardIds: readonly
 			return done;
 		},
 		total,
+		epochLosses,
 		step(): boolean {
 			if (final !== null) return false;
 			if (position >= order.length) {
@@ -100,6 +134,7 @@ export function createTrainer(items: readonly OptimizerItem[], cardIds: readonly
 					finish();
 					return false;
 				}
+				if (order.length > 0) endEpoch();
 				order = shuffled(sequences.length, rng);
 				position = 0;
 			}
