@@ -1,13 +1,14 @@
 /**
  * The optimizer's work inside a Web Worker (docs/scheduling.md, "Personal parameters"): the
- * plugin posts the merged review log, the worker turns it into items, trains in slices (so a
- * cancel message gets through between them) and posts progress and the result. Pure apart from
- * the callbacks, so tests drive it without a worker.
+ * plugin posts the merged review log; the worker turns it into items, fits on all of them and on
+ * the 5 folds of the time-series split (which score "before" and "after"), in slices so a cancel
+ * message gets through between them, and posts progress and the result. Pure apart from the
+ * callbacks, so tests drive it without a worker.
  */
-import { evaluateParameters, type Evaluation } from "./evaluate";
+import type { Evaluation } from "./evaluate";
 import { DEFAULT_PARAMETERS } from "./fsrs-model";
 import { itemsFromLog, type LogForItems } from "./items";
-import { createTrainer } from "./train";
+import { createOptimizationJob } from "./split-job";
 
 export interface TrainRequest {
 	type: "train";
@@ -15,7 +16,7 @@ export interface TrainRequest {
 	dayStartHour: number;
 	/** Only answers whose card's first deck is this deck or below it; absent = all. */
 	deck?: string;
-	/** The parameters in use now (empty = the defaults), scored as "before". */
+	/** The parameters in use now (empty = the defaults), scored as "before" on the time-series split. */
 	current: number[];
 	/** Length of a training slice in ms (default 50); the tests shorten it to see a cancel land mid-training. */
 	sliceMs?: number;
@@ -68,7 +69,8 @@ export function runTraining(request: TrainRequest, hooks: WorkerHooks): void {
 			hooks.post({ type: "too-few", predictions: report.items.length, cardsBeforeLog: report.cardsBeforeLog });
 			return;
 		}
-		const trainer = createTrainer(report.items, report.cardIds);
+		const current = request.current.length === DEFAULT_PARAMETERS.length ? request.current : DEFAULT_PARAMETERS;
+		const job = createOptimizationJob(report.items, report.cardIds, current);
 		const sliceMs = request.sliceMs !== undefined && request.sliceMs > 0 ? request.sliceMs : SLICE_MS;
 		const slice = (): void => {
 			try {
@@ -78,20 +80,19 @@ export function runTraining(request: TrainRequest, hooks: WorkerHooks): void {
 				}
 				const start = hooks.now();
 				let more = true;
-				while (more && hooks.now() - start < sliceMs) more = trainer.step();
+				while (more && hooks.now() - start < sliceMs) more = job.step();
 				if (more) {
-					hooks.post({ type: "progress", done: trainer.done, total: trainer.total });
+					hooks.post({ type: "progress", done: job.done, total: job.total });
 					hooks.later(slice);
 					return;
 				}
-				const parameters = trainer.result();
-				const current = request.current.length === DEFAULT_PARAMETERS.length ? request.current : DEFAULT_PARAMETERS;
+				const { parameters, before, after } = job.outcome();
 				hooks.post({
 					type: "done",
 					result: {
 						parameters,
-						before: evaluateParameters(current, report.items),
-						after: evaluateParameters(parameters, report.items),
+						before,
+						after,
 						reviews: report.reviewsUsed,
 						predictions: report.items.length,
 						cards: report.cardsUsed,
@@ -102,7 +103,7 @@ export function runTraining(request: TrainRequest, hooks: WorkerHooks): void {
 				hooks.post({ type: "error", message: error instanceof Error ? error.message : String(error) });
 			}
 		};
-		hooks.post({ type: "progress", done: 0, total: trainer.total });
+		hooks.post({ type: "progress", done: 0, total: job.total });
 		hooks.later(slice);
 	} catch (error) {
 		hooks.post({ type: "error", message: error instanceof Error ? error.message : String(error) });

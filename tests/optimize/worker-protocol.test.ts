@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_PARAMETERS } from "../../src/optimize/fsrs-model";
+import { itemsFromLog } from "../../src/optimize/items";
+import { createOptimizationJob } from "../../src/optimize/split-job";
 import { runTraining, type FromWorker, type TrainRequest } from "../../src/optimize/worker-protocol";
 import { randomLearner, simulateLog } from "../builders/learner";
 
@@ -29,6 +32,11 @@ describe("the optimizer worker's protocol", () => {
 			expect(last.result.parameters).toHaveLength(21);
 			expect(last.result.reviews).toBeGreaterThan(2000);
 			expect(last.result.after.logLoss).toBeLessThan(last.result.before.logLoss);
+			// Before and after are scored on the time-series split, as the command line scores them.
+			const { items, cardIds } = itemsFromLog(log, 4);
+			const job = createOptimizationJob(items, cardIds, DEFAULT_PARAMETERS);
+			while (job.step());
+			expect(last.result).toMatchObject(job.outcome());
 		}
 	});
 

@@ -121,6 +121,10 @@ export class OptimizeModal extends Modal {
 		for (const title of ["", "Before", "After"]) head.createEl("th", { text: title });
 		row(table, "Log loss", result.before, result.after, (e) => e.logLoss.toFixed(4));
 		row(table, "RMSE (bins)", result.before, result.after, (e) => `${(e.rmseBins * 100).toFixed(2)}%`);
+		el.createEl("p", {
+			cls: "sn-optimize-note",
+			text: "Each figure scores your later answers with parameters fitted only on the answers before them.",
+		});
 		const better = result.after.logLoss < result.before.logLoss;
 		el.createEl("p", {
 			text: better

@@ -37,7 +37,7 @@ function inProcessWorker(): Promise<WorkerLike> {
 const log: MergedLog = {
 	...mergeLogs([]),
 	reviews: [
-		...simulateLog(randomLearner(12, 0.6), { reviews: 2500, seed: 12, deck: "lang/de" }),
+		...simulateLog(randomLearner(8, 0.6), { reviews: 2500, seed: 8, deck: "lang/de" }),
 		...simulateLog(randomLearner(13, 0.6), { reviews: 80, seed: 13, deck: "math", notePart: "ba9876543210" }),
 	],
 };
