@@ -15,7 +15,7 @@ const EXAMPLE_VAULT = join(import.meta.dirname, "..", "..", "examples", "vault")
 /** A temporary copy of the example vault with a simulated learner's log: German cards in one deck, Docker cards in another. */
 function learners(reviews: number) {
 	return {
-		german: simulateLog(randomLearner(2, 0.6), { reviews, seed: 2, notePart: pathHash("languages/german-basics.md"), deck: "flashcards/languages/german" }),
+		german: simulateLog(randomLearner(6, 0.6), { reviews, seed: 6, notePart: pathHash("languages/german-basics.md"), deck: "flashcards/languages/german" }),
 		docker: simulateLog(randomLearner(4, 0.6), { reviews: 600, seed: 4, notePart: pathHash("docker/layers-and-lists.md"), deck: "space/docker/basics" }),
 	};
 }

@@ -82,8 +82,15 @@ export const optimizeCommand: Command = async (argv, io) => {
 	const bindingItems = toBindingItems(binding, report.items);
 	const parameters = (await binding.computeParameters(bindingItems, options)).map(round4);
 	json.parameters = parameters;
-	json.fitted = await binding.evaluateWithTimeSeriesSplits(bindingItems, options);
-	json.default = evaluateSplits(timeSeriesSplits(report.items, report.cardIds), () => DEFAULT_PARAMETERS);
+	// The binding's own `evaluateWithTimeSeriesSplits` reorders the items (first answers first)
+	// before cutting them, so its segments are not in time order; the split is cut here, as
+	// fsrs-rs's `evaluate_with_time_series_splits` and Anki cut it, and fsrs-rs fits each fold.
+	const splits = timeSeriesSplits(report.items, report.cardIds);
+	const foldParameters: number[][] = [];
+	for (const split of splits) foldParameters.push(await binding.computeParameters(toBindingItems(binding, split.train), options));
+	let fold = 0;
+	json.fitted = evaluateSplits(splits, () => foldParameters[fold++]);
+	json.default = evaluateSplits(splits, () => DEFAULT_PARAMETERS);
 	if (hasFlag(args, "apply")) json.applied = apply(vault.root, parameters, deck, io.stderr);
 	if (hasFlag(args, "json")) io.stdout(jsonText(json) + "\n");
 	else io.stdout(formatResult(report, json));
