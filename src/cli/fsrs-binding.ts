@@ -6,7 +6,7 @@
 import { UsageError } from "./io";
 import type { OptimizerItem } from "../optimize/items";
 
-const BINDING_PACKAGE = "@open-spaced-repetition/binding";
+export const BINDING_PACKAGE = "@open-spaced-repetition/binding";
 const BINDING_VERSION = "0.5.0";
 
 interface BindingReview {
@@ -16,7 +16,7 @@ interface BindingItem {
 	readonly reviews: BindingReview[];
 }
 
-interface TrainOptions {
+export interface TrainOptions {
 	enableShortTerm: boolean;
 	numRelearningSteps?: number;
 	progress?: (current: number, total: number) => boolean | undefined | void;
@@ -27,7 +27,6 @@ export interface FsrsBinding {
 	FSRSBindingItem: new (reviews: BindingReview[]) => BindingItem;
 	FSRSBinding: new (parameters?: number[]) => { evaluate(items: BindingItem[]): { logLoss: number; rmseBins: number } };
 	computeParameters(items: BindingItem[], options?: TrainOptions): Promise<number[]>;
-	evaluateWithTimeSeriesSplits(items: BindingItem[], options?: TrainOptions): Promise<{ logLoss: number; rmseBins: number }>;
 }
 
 /** Loads the binding; a clear usage error when it is not installed or cannot load on this platform. */

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { optimizeCommand, type OptimizeJson } from "../../src/cli/commands/optimize";
+import { makeOptimizeCommand, optimizeCommand, type OptimizeJson } from "../../src/cli/commands/optimize";
 import { loadFsrsBinding } from "../../src/cli/fsrs-binding";
 import { itemsFromLog } from "../../src/optimize/items";
+import { trainParameters } from "../../src/optimize/train";
 import { LOG_SUBFOLDER } from "../../src/cli/review-log";
 import { pathHash } from "../../src/stats/card-id";
 import { formatLogLine } from "../../src/stats/log-format";
@@ -49,6 +50,7 @@ describe("spaced-notes optimize", () => {
 		expect(stdout).toMatch(/log loss\s+0\.\d{4}\s+0\.\d{4}/);
 		expect(stdout).toMatch(/RMSE \(bins\)\s+\d+\.\d\d%\s+\d+\.\d\d%/);
 		expect(stdout).toContain("Not applied");
+		expect(stdout).toContain("Trained by fsrs-rs");
 		// Nothing written without --apply.
 		expect(storedSettings(root).fsrsParameters).toBeUndefined();
 	});
@@ -58,6 +60,7 @@ describe("spaced-notes optimize", () => {
 		expect(json.reviews).toBe(itemsFromLog({ reviews: learners(3000).german, actions: [] }, 4).reviewsUsed);
 		expect(json.cards.used).toBeGreaterThan(100);
 		expect(json.parameters).toHaveLength(21);
+		expect(json.engine).toBe("fsrs-rs");
 		expect(json.fitted!.logLoss).toBeLessThan(json.default!.logLoss);
 		expect(json.applied).toBeNull();
 	});
@@ -92,5 +95,27 @@ describe("spaced-notes optimize", () => {
 
 	it("names the package to install when fsrs-rs's binding cannot be loaded", async () => {
 		await expect(loadFsrsBinding("@open-spaced-repetition/not-installed")).rejects.toThrow(/npm install @open-spaced-repetition\/binding@0\.5\.0/);
+	});
+
+	it("trains with the plugin's optimizer where the binding cannot load, and says so with the line to install it", async () => {
+		let stdout = "";
+		let stderr = "";
+		const command = makeOptimizeCommand("@open-spaced-repetition/not-installed");
+		const code = await command([".", "--json", "--deck", "flashcards/languages"], {
+			cwd: root,
+			stdout: (t) => (stdout += t),
+			stderr: (t) => (stderr += t),
+		});
+		expect(code).toBe(0);
+		expect(stderr).toMatch(/could not be loaded.*npm install @open-spaced-repetition\/binding@0\.5\.0/);
+		expect(stderr).toContain("Trained with Spaced Notes' own optimizer instead");
+		const json = JSON.parse(stdout) as OptimizeJson;
+		expect(json.engine).toBe("spaced-notes");
+		const { items, cardIds } = itemsFromLog({ reviews: learners(3000).german, actions: [] }, 4);
+		expect(json.parameters).toEqual(trainParameters(items, cardIds).map((w) => Math.round(w * 10_000) / 10_000));
+		expect(json.fitted!.logLoss).toBeLessThan(json.default!.logLoss);
+		let text = "";
+		await command(["."], { cwd: root, stdout: (t) => (text += t), stderr: () => undefined });
+		expect(text).toContain("Trained by Spaced Notes' own optimizer");
 	});
 });

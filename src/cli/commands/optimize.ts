@@ -7,9 +7,10 @@
  * settings: globally, or with `--deck` into that deck's preset.
  */
 import { resolve } from "node:path";
-import { evaluateSplits, timeSeriesSplits, type Evaluation } from "../../optimize/evaluate";
+import { evaluateSplits, timeSeriesSplits, type Evaluation, type Split } from "../../optimize/evaluate";
 import { DEFAULT_PARAMETERS } from "../../optimize/fsrs-model";
 import { itemsFromLog, type ItemsReport } from "../../optimize/items";
+import { trainParameters } from "../../optimize/train";
 import { checkPresets } from "../../settings/read-presets";
 import { normaliseDeck, presetsWithParameters } from "../../settings/deck-presets";
 import { pathHash, pathPartOf } from "../../stats/card-id";
@@ -18,7 +19,7 @@ import { mergeLogs } from "../../stats/merge";
 import { selectSiblings } from "../../index/query";
 import { flagValue, hasFlag, parseArgs } from "../args";
 import { applyCommonFlags, COMMON_VALUED_FLAGS, resolveNow } from "../common";
-import { loadFsrsBinding, toBindingItems } from "../fsrs-binding";
+import { BINDING_PACKAGE, loadFsrsBinding, toBindingItems, type TrainOptions } from "../fsrs-binding";
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, type Command } from "../io";
 import { loadIndex, selectionFromArgs } from "../load-index";
 import { readVaultLog } from "../review-log";
@@ -37,10 +38,19 @@ export interface OptimizeJson {
 	default: Evaluation | null;
 	fitted: Evaluation | null;
 	parameters: number[] | null;
+	/** Who trained: fsrs-rs through its binding, or, where the binding cannot load, our own optimizer. */
+	engine: "fsrs-rs" | "spaced-notes" | null;
 	applied: { scope: "global" } | { scope: "deck"; deck: string } | null;
 }
 
-export const optimizeCommand: Command = async (argv, io) => {
+/** The command, loading fsrs-rs's binding from `bindingName` (the tests name one that is missing). */
+export function makeOptimizeCommand(bindingName = BINDING_PACKAGE): Command {
+	return (argv, io) => optimize(argv, io, bindingName);
+}
+
+export const optimizeCommand: Command = makeOptimizeCommand();
+
+const optimize = async (argv: string[], io: Parameters<Command>[1], bindingName: string): Promise<number> => {
 	const args = parseArgs(argv, ["json", "apply"], [...COMMON_VALUED_FLAGS, "deck", "filter"]);
 	if (args.positional.length === 0) throw new UsageError("optimize needs a PATH: the vault or a folder in it");
 	const deck = flagValue(args, "deck");
@@ -67,6 +77,7 @@ export const optimizeCommand: Command = async (argv, io) => {
 		default: null,
 		fitted: null,
 		parameters: null,
+		engine: null,
 		applied: null,
 	};
 	if (report.items.length < MIN_ITEMS) {
@@ -77,25 +88,66 @@ export const optimizeCommand: Command = async (argv, io) => {
 			);
 		return EXIT_PROBLEMS;
 	}
-	const binding = await loadFsrsBinding();
-	const options = { enableShortTerm: true, numRelearningSteps: Math.max(1, settings.relearningSteps.length) };
-	const bindingItems = toBindingItems(binding, report.items);
-	const parameters = (await binding.computeParameters(bindingItems, options)).map(round4);
-	json.parameters = parameters;
-	// The binding's own `evaluateWithTimeSeriesSplits` reorders the items (first answers first)
-	// before cutting them, so its segments are not in time order; the split is cut here, as
-	// fsrs-rs's `evaluate_with_time_series_splits` and Anki cut it, and fsrs-rs fits each fold.
 	const splits = timeSeriesSplits(report.items, report.cardIds);
-	const foldParameters: number[][] = [];
-	for (const split of splits) foldParameters.push(await binding.computeParameters(toBindingItems(binding, split.train), options));
+	const fit = await fitParameters(
+		bindingName,
+		report,
+		splits,
+		{ enableShortTerm: true, numRelearningSteps: Math.max(1, settings.relearningSteps.length) },
+		io.stderr,
+	);
+	json.engine = fit.engine;
+	json.parameters = fit.parameters.map(round4);
 	let fold = 0;
-	json.fitted = evaluateSplits(splits, () => foldParameters[fold++]);
+	json.fitted = evaluateSplits(splits, () => fit.foldParameters[fold++]);
 	json.default = evaluateSplits(splits, () => DEFAULT_PARAMETERS);
+	const parameters = json.parameters;
 	if (hasFlag(args, "apply")) json.applied = apply(vault.root, parameters, deck, io.stderr);
 	if (hasFlag(args, "json")) io.stdout(jsonText(json) + "\n");
 	else io.stdout(formatResult(report, json));
 	return EXIT_OK;
 };
+
+interface Fit {
+	engine: "fsrs-rs" | "spaced-notes";
+	/** Fitted on all items. */
+	parameters: number[];
+	/** Fitted on each split's training part, in order. */
+	foldParameters: number[][];
+}
+
+/**
+ * Fits with fsrs-rs where its binding loads; where it cannot (the binding's native code is not
+ * published for every platform), with the plugin's own optimizer, which agrees with fsrs-rs within
+ * 1% (docs/scheduling.md), after a line on stderr saying so and how to install the binding.
+ */
+async function fitParameters(
+	bindingName: string,
+	report: ItemsReport,
+	splits: readonly Split[],
+	options: TrainOptions,
+	stderr: (text: string) => void,
+): Promise<Fit> {
+	let binding: Awaited<ReturnType<typeof loadFsrsBinding>>;
+	try {
+		binding = await loadFsrsBinding(bindingName);
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
+		stderr(`spaced-notes optimize: ${error.message}\nTrained with Spaced Notes' own optimizer instead (the plugin's; it agrees with fsrs-rs within 1%).\n`);
+		const training = { numRelearningSteps: options.numRelearningSteps };
+		return {
+			engine: "spaced-notes",
+			parameters: trainParameters(report.items, report.cardIds, training),
+			foldParameters: splits.map((split) => trainParameters(split.train, split.trainCards, training)),
+		};
+	}
+	// The binding's own `evaluateWithTimeSeriesSplits` reorders the items (first answers first)
+	// before cutting them, so its segments are not in time order; the split is cut here, as
+	// fsrs-rs's `evaluate_with_time_series_splits` and Anki cut it, and fsrs-rs fits each fold.
+	const foldParameters: number[][] = [];
+	for (const split of splits) foldParameters.push(await binding.computeParameters(toBindingItems(binding, split.train), options));
+	return { engine: "fsrs-rs", parameters: await binding.computeParameters(toBindingItems(binding, report.items), options), foldParameters };
+}
 
 /** Which answers to learn from: those of a deck (the card's first deck when answered, sub-decks included), of the notes a filter selects, or of the notes under PATH. */
 function selectReviews(
@@ -150,6 +202,9 @@ function formatResult(report: ItemsReport, json: OptimizeJson): string {
 	const lines = [
 		summary(report).trimEnd(),
 		"",
+		json.engine === "fsrs-rs"
+			? "Trained by fsrs-rs (its Node binding)."
+			: "Trained by Spaced Notes' own optimizer (fsrs-rs's binding could not be loaded).",
 		"Time-series split (each segment predicted from the earlier ones):",
 		row("", "default", "fitted"),
 		row("log loss", d.logLoss.toFixed(4), f.logLoss.toFixed(4)),
