@@ -5,6 +5,7 @@
  */
 import { Rating } from "../model/schedule";
 import type { ReviewState } from "./log-format";
+import { lapsesByCard } from "./lapses";
 import type { MergedLog } from "./merge";
 
 type HistoryKind = "review" | "cram" | "reset" | "set-due" | "suspend" | "unsuspend";
@@ -93,8 +94,11 @@ export interface LogTally {
 	last: number;
 }
 
-/** Tallies per card id over every logged answer (one pass over the log). */
-export function logTallies(log: Pick<MergedLog, "reviews">): Map<string, LogTally> {
+/**
+ * Tallies per card id over every logged answer (one pass over the log). Lapses count since the
+ * card's last reset, as the leech rule counts them (`stats/lapses.ts`).
+ */
+export function logTallies(log: Pick<MergedLog, "reviews" | "actions">): Map<string, LogTally> {
 	const tallies = new Map<string, LogTally>();
 	for (const r of log.reviews) {
 		let tally = tallies.get(r.card);
@@ -103,8 +107,11 @@ export function logTallies(log: Pick<MergedLog, "reviews">): Map<string, LogTall
 			tallies.set(r.card, tally);
 		}
 		tally.reviews++;
-		if (isLapse(r.state, r.rating)) tally.lapses++;
 		tally.last = Math.max(tally.last, r.time);
+	}
+	for (const [card, lapses] of lapsesByCard(log)) {
+		const tally = tallies.get(card);
+		if (tally) tally.lapses = lapses;
 	}
 	return tallies;
 }

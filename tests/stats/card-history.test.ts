@@ -85,9 +85,13 @@ describe("cardHistory", () => {
 });
 
 describe("logTallies", () => {
-	it("counts answers and lapses and keeps the last answer per card", () => {
+	it("counts answers, lapses since the last reset (as leeches count them), and keeps the last answer per card", () => {
 		const tallies = logTallies(log());
-		expect(tallies.get(A_NOW)).toEqual({ reviews: 2, lapses: 1, last: t("2026-01-10T09:00:00Z") });
+		// A lapsed on 10 January and was reset on the 12th.
+		expect(tallies.get(A_NOW)).toEqual({ reviews: 2, lapses: 0, last: t("2026-01-10T09:00:00Z") });
+		const beforeReset = log();
+		beforeReset.actions = beforeReset.actions.filter((a) => a.kind !== "reset");
+		expect(logTallies(beforeReset).get(A_NOW)?.lapses).toBe(1);
 		expect(tallies.get(B)).toEqual({ reviews: 1, lapses: 0, last: t("2026-01-02T09:00:00Z") });
 		expect(tallies.has(A)).toBe(false);
 	});
