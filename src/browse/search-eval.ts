@@ -6,14 +6,12 @@
 import { statusWordHolds } from "../decks/filter";
 import { tagMatches } from "../decks/tags";
 import { addDays, dayStart } from "../model/days";
+import { isLeechLapses } from "../schedule/leech";
 import type { SiblingStatus } from "../schedule/status";
 import type { CardRows } from "./card-rows";
 import { ROW_DUE } from "./card-rows";
 import type { CardSearch, Comparison, IsWord, PropName, SearchTerm } from "./card-search";
 import type { DeckRegistry } from "../index/deck-registry";
-
-/** Lapses from which a card counts as a leech when the settings give no number (Anki's 8). */
-export const DEFAULT_LEECH_LAPSES = 8;
 
 export interface SearchContext {
 	rows: CardRows;
@@ -21,7 +19,7 @@ export interface SearchContext {
 	decks: DeckRegistry;
 	/** Whether the card with this id is buried until tomorrow (plugin state). */
 	isBuried(cardId: string): boolean;
-	/** Lapses from which a card is a leech. */
+	/** Lapses from which a card is a leech (the `leechThreshold` setting). */
 	leechLapses: number;
 	/** The "next day starts at" hour, for rated:N. */
 	dayStartHour: number;
@@ -113,7 +111,7 @@ function isTest(word: IsWord, context: SearchContext): RowTest {
 			return (row) => rows.id[row] !== "" && context.isBuried(rows.id[row]);
 		case "leech": {
 			const limit = context.leechLapses;
-			return (row) => rows.lapses[row] >= limit;
+			return (row) => isLeechLapses(rows.lapses[row], limit);
 		}
 		case "overdue":
 			return (row) => rows.status[row] === ROW_DUE && rows.overdue[row] === 1;

@@ -10,9 +10,10 @@ import { buildCardRows, rowMapping, type CardRows } from "../../browse/card-rows
 import { parseCardSearch, searchesText, type CardSearch } from "../../browse/card-search";
 import { applyLogTallies } from "../../browse/row-log";
 import { sortedRows, type RowColumn } from "../../browse/row-sort";
-import { compileSearch, DEFAULT_LEECH_LAPSES, filterRows } from "../../browse/search-eval";
+import { compileSearch, filterRows } from "../../browse/search-eval";
 import { logTallies, type LogTally } from "../../stats/card-history";
 import type { MergedLog } from "../../stats/merge";
+import { DEFAULT_SETTINGS } from "../../settings/settings";
 import type { BrowserActions, BrowserCardRef, PluginServices } from "../services";
 import { BrowserActionBar } from "./action-bar";
 import { BrowserRows } from "./browser-row";
@@ -293,7 +294,7 @@ export class CardBrowser {
 			rows,
 			decks: this.services.indexer.index.decks,
 			isBuried: (id) => this.services.isBuried?.(id) ?? false,
-			leechLapses: this.options.leechLapses?.() ?? DEFAULT_LEECH_LAPSES,
+			leechLapses: this.options.leechLapses?.() ?? DEFAULT_SETTINGS.leechThreshold,
 			dayStartHour: this.services.settings().nextDayStartsAt,
 		});
 		// Filters into a reused buffer, then keeps a copy sized to the result (no search: the sorted order itself).
