@@ -1,20 +1,22 @@
 /**
  * The siblings `--deck` and `--filter` select for `cards` and `set` (docs/cli.md): the deck
- * through the index, the filter with the card-management terms of `index/card-filter-terms.ts`,
- * judged on each sibling as parsed here. Lapses of SM-2 siblings come from the review log, read
- * only when a term needs them; buried siblings from the plugin's saved state in the vault.
+ * through the index, the filter in the card browser's search language (`browse/card-search.ts`),
+ * evaluated as the browser evaluates it, over the same table of rows (`browse/card-rows.ts`), so
+ * a search finds the same cards in both. The review log is read only when a term needs it
+ * (lapses, leeches, reviews, `rated:`); buried siblings come from the plugin's saved state.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { buildCardRows } from "../browse/card-rows";
+import { parseCardSearch, type CardSearch } from "../browse/card-search";
+import { siblingTexts } from "../browse/note-texts";
+import { applyLogTallies } from "../browse/row-log";
+import { compileSearch } from "../browse/search-eval";
 import type { Card, Sibling } from "../model/card";
 import { localDay } from "../model/days";
-import { matchesCardFilter, parseCardFilter, type CardFilter } from "../index/card-filter-terms";
 import { selectSiblings, type SiblingRef } from "../index/query";
 import { BuriedSiblings } from "../review/buried";
-import { intervalOf, isLeechLapses, lapsesOf } from "../schedule/leech";
-import { siblingStatus } from "../schedule/status";
-import { cardId } from "../stats/card-id";
-import { lapsesByCard } from "../stats/lapses";
+import { logTallies } from "../stats/card-history";
 import { flagValue, type ParsedArgs } from "./args";
 import { UsageError } from "./io";
 import { requireKnownDeck, type LoadedCards } from "./load-index";
@@ -30,47 +32,64 @@ export interface SelectedSibling {
 	sibling: Sibling;
 }
 
-/** The `--filter` of the command as card terms (null when absent); a bad one is a usage error. */
-export function cardFilterFromArgs(args: ParsedArgs): CardFilter | null {
+/** The `--filter` of the command as a card search (null when absent); a bad one is a usage error. */
+export function cardFilterFromArgs(args: ParsedArgs): CardSearch | null {
 	const expression = flagValue(args, "filter");
 	if (expression === undefined) return null;
-	const parsed = parseCardFilter(expression);
+	if (expression.trim() === "") throw new UsageError("--filter: The filter is empty.");
+	const parsed = parseCardSearch(expression);
 	if (!parsed.ok) throw new UsageError(`--filter: ${parsed.error}`);
-	return parsed.filter;
+	return parsed.search;
+}
+
+/** Whether a search reads what only the review log knows. */
+function needsLog(search: CardSearch): boolean {
+	return search.groups.some((group) =>
+		group.some(
+			(term) =>
+				term.kind === "rated" ||
+				(term.kind === "is" && term.word === "leech") ||
+				(term.kind === "prop" && (term.name === "lapses" || term.name === "reviews")),
+		),
+	);
 }
 
 /** The selected siblings at `now`, files in path order, cards and siblings in note order. */
 export function selectCardSiblings(loaded: LoadedCards, args: ParsedArgs, now: Date): SelectedSibling[] {
-	const filter = cardFilterFromArgs(args);
+	const search = cardFilterFromArgs(args);
 	const deck = flagValue(args, "deck");
 	requireKnownDeck(loaded.index, { deck });
-	const { settings, vault } = loaded;
-	const lapses = filter?.needsLapses ? lapsesByCard(mergeLogs(readVaultLog(vault.root).files)) : new Map<string, number>();
-	const buried = filter ? readBuried(vault.root) : new BuriedSiblings();
-	const today = localDay(now, settings.nextDayStartsAt);
+	const { settings, vault, index } = loaded;
+	let matches: ((ref: SiblingRef) => boolean) | null = null;
+	if (search) {
+		const rows = buildCardRows(index, now);
+		const fileNumber = new Map(rows.files.map((file, f) => [file.path, f]));
+		rows.files.forEach((file, f) => {
+			const note = loaded.notes.get(file.path);
+			if (note) rows.setNoteTexts(f, siblingTexts(file.path, note.parsed.cards));
+		});
+		if (needsLog(search)) applyLogTallies(rows, logTallies(mergeLogs(readVaultLog(vault.root).files)));
+		const buried = readBuried(vault.root);
+		const today = localDay(now, settings.nextDayStartsAt);
+		const test = compileSearch(search, {
+			rows,
+			decks: index.decks,
+			isBuried: (id) => buried.isBuried(id, today),
+			leechLapses: settings.leechThreshold,
+			dayStartHour: settings.nextDayStartsAt,
+		});
+		matches = (ref) => {
+			const f = fileNumber.get(ref.file.path);
+			return f !== undefined && test(rows.rowOf(f, ref.cardIndex, ref.sibling));
+		};
+	}
 	const out: SelectedSibling[] = [];
-	for (const ref of selectSiblings(loaded.index, deck === undefined ? {} : { deck }, now)) {
+	for (const ref of selectSiblings(index, deck === undefined ? {} : { deck }, now)) {
 		const note = loaded.notes.get(ref.file.path);
 		const card = note?.parsed.cards[ref.cardIndex];
 		const sibling = card?.siblings[ref.sibling];
 		if (!note || !card || !sibling) continue;
-		if (filter) {
-			const id = cardId(ref.file.path, card.source, sibling.index);
-			const count = lapsesOf(sibling.segment, lapses.get(id));
-			const facts = {
-				tags: [...card.decks, ...note.parsed.tags],
-				status: ref.status,
-				overdue: ref.overdue,
-				scheduleStatus: siblingStatus(sibling.segment, now, settings.nextDayStartsAt),
-				suspended: sibling.marks?.suspended === true,
-				buried: buried.isBuried(id, today),
-				leech: isLeechLapses(count, settings.leechThreshold),
-				flag: sibling.marks?.flag ?? 0,
-				lapses: count,
-				interval: intervalOf(sibling.segment),
-			};
-			if (!matchesCardFilter(filter, facts)) continue;
-		}
+		if (matches && !matches(ref)) continue;
 		out.push({ ref, path: ref.file.path, display: note.file.display, card, sibling });
 	}
 	return out;

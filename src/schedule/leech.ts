@@ -20,8 +20,3 @@ export function isLeechLapses(lapses: number, threshold: number): boolean {
 export function becameLeech(before: number, after: number, threshold: number): boolean {
 	return !isLeechLapses(before, threshold) && isLeechLapses(after, threshold);
 }
-
-/** The interval in days of a sibling's schedule (0 for a new or unreadable one). */
-export function intervalOf(segment: SegmentState): number {
-	return segment.kind === "ok" && segment.schedule !== null ? segment.schedule.interval : 0;
-}
