@@ -47,6 +47,8 @@ export class NoteReviewService extends Component implements NoteReviewPort {
 	private ranks: ReadonlyMap<string, number> | null = null;
 	/** Schedules just written, used until the metadata cache has read the note again. */
 	private readonly written = new Map<string, NoteSchedule>();
+	/** The log's note reviews, read once the first time a queue holds a note (a vault without notes to review never reads it). */
+	private logRead: Promise<void> | null = null;
 
 	constructor(
 		private readonly app: App,
@@ -75,7 +77,6 @@ export class NoteReviewService extends Component implements NoteReviewPort {
 		// The view marks the open note: redraw (the queue itself is unchanged) when another opens.
 		this.registerEvent(this.app.workspace.on("file-open", () => this.emit()));
 		this.register(() => this.cancelPending());
-		void this.reloadLog();
 	}
 
 	queue(): NoteQueue {
@@ -134,6 +135,7 @@ export class NoteReviewService extends Component implements NoteReviewPort {
 			return;
 		}
 		const deck = this.lastDeck !== null && decks.includes(this.lastDeck) ? this.lastDeck : decks[0];
+		await this.readLogOnce();
 		const vault = this.vault();
 		try {
 			const done = await reviewNote(
@@ -221,14 +223,18 @@ export class NoteReviewService extends Component implements NoteReviewPort {
 		}
 	}
 
-	private async reloadLog(): Promise<void> {
-		if (!this.options.log) return;
-		try {
-			this.noteReviews = (await this.options.log.readAll()).noteReviews;
-			this.invalidate(true);
-		} catch {
-			// Without the log the daily limits count from this session only; the view still works.
-		}
+	/** Reads the log's note reviews (today's count against the daily limits) once; the queue is rebuilt with them. */
+	private readLogOnce(): Promise<void> {
+		this.logRead ??= (async () => {
+			if (!this.options.log) return;
+			try {
+				this.noteReviews = [...(await this.options.log.readAll()).noteReviews, ...this.noteReviews];
+				this.invalidate(true);
+			} catch {
+				// Without the log the daily limits count from this session only; the view still works.
+			}
+		})();
+		return this.logRead;
 	}
 
 	private vault(): NoteVault {
@@ -238,6 +244,7 @@ export class NoteReviewService extends Component implements NoteReviewPort {
 			this.ranks ??= linkRanks(new Map(facts.map((f) => [f.path, f.links])));
 			this.cached = noteVault(facts, this.now(), settings, this.noteReviews, this.ranks);
 			this.cachedFor = settings;
+			if (this.logRead === null && this.cached.queue.decks.length > 0) void this.readLogOnce();
 		}
 		return this.cached;
 	}

@@ -66,6 +66,32 @@ function fileAt(app: App, path: string): TFile {
 
 const text = (app: App, path: string) => app.vault.files.get(path)?.text ?? "";
 
+describe("note review's start-up", () => {
+	it("reads the review log only once a note is to review, and then once", async () => {
+		const app = new App();
+		const plugin = new Plugin(app);
+		plugin.load();
+		let reads = 0;
+		const log = { append: () => Promise.resolve(), readAll: () => Promise.resolve(void reads++).then(() => mergeLogs([])) };
+		put(app, "plain.md", "nothing\n");
+		const service = new NoteReviewService(app as unknown as ObsidianApp, () => DEFAULT_SETTINGS, new VaultNotes(app as unknown as ObsidianApp), {
+			log,
+			now: () => NOW,
+			debounceMs: 0,
+		});
+		(plugin as unknown as ObsidianPlugin).addChild(service);
+		expect(service.queue().decks).toEqual([]);
+		await Promise.resolve();
+		expect(reads).toBe(0);
+		put(app, "b.md", "B #review\n");
+		service.invalidate(true);
+		expect(service.queue().decks.map((d) => d.name)).toEqual(["#review"]);
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		service.queue();
+		expect(reads).toBe(1);
+	});
+});
+
 describe("note review in the plugin", () => {
 	it("queues the tagged notes by bucket", () => {
 		const { service } = setup();
