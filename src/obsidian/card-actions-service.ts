@@ -6,7 +6,7 @@
 import { Notice } from "obsidian";
 import { localDay } from "../model/days";
 import { BuriedSiblings } from "../review/buried";
-import { CardManager, type ActionReport, type ActionSubject } from "../review/card-manager";
+import { CardManager, UNDO_DEPTH, type ActionReport, type ActionSubject } from "../review/card-manager";
 import { parseDueSpec, spreadDueDays } from "../review/due-spec";
 import type { ReviewLog } from "../review/ports";
 import type { NoteStore } from "../review/ports";
@@ -37,8 +37,8 @@ const FLAG_NAMES = ["", "red", "orange", "green", "blue", "pink", "turquoise", "
 
 export class PluginCardActions implements CardActions {
 	private readonly manager: CardManager;
-	/** What {@link undo} takes back: the last note action, or the last bury. */
-	private last: "notes" | { buried: string[] } | null = null;
+	/** What {@link undo} takes back, newest last: a batch of the manager's (written notes), or a bury. */
+	private readonly undoable: ("notes" | { buried: string[] })[] = [];
 
 	constructor(
 		private readonly host: CardActionsHost,
@@ -58,8 +58,8 @@ export class PluginCardActions implements CardActions {
 
 	async apply(subjects: readonly ActionSubject[], action: CardAction, what = describe(action)): Promise<ActionReport> {
 		const report = await this.manager.apply(subjects, action);
+		if (report.undoable) this.remember("notes");
 		const changed = report.done.filter((d) => d.changed).length;
-		if (changed > 0) this.last = "notes";
 		const failed = report.failed.map((f) => `${f.path}: ${f.message}`).join("\n");
 		say(`${what} ${changed === 1 ? "1 card" : `${changed} cards`}.${failed ? `\n${failed}` : ""}`);
 		return report;
@@ -81,8 +81,8 @@ export class PluginCardActions implements CardActions {
 		if (typeof spec === "string") return spec;
 		const days = spreadDueDays(spec, subjects.length, today);
 		const report = await this.manager.apply(subjects, (_s, i) => ({ kind: "set-due", due: days[i] }));
+		if (report.undoable) this.remember("notes");
 		const changed = report.done.filter((d) => d.changed).length;
-		if (changed > 0) this.last = "notes";
 		const range = spec.first === spec.last ? spec.first : `${spec.first} to ${spec.last}`;
 		say(
 			`${changed === 1 ? "1 card" : `${changed} cards`} due ${range}.${report.failed.length ? `\n${report.failed.map((f) => f.message).join("\n")}` : ""}`,
@@ -94,7 +94,7 @@ export class PluginCardActions implements CardActions {
 		const today = this.today();
 		const ids = subjects.map((s) => cardId(s.path, s.card.source, s.sibling));
 		for (const id of ids) this.buried.bury(id, today);
-		this.last = { buried: ids };
+		this.remember({ buried: ids });
 		void this.host.saveBuried().catch(() => say("the buried cards could not be saved; they stay buried until the app closes."));
 		say(`buried ${ids.length === 1 ? "1 card" : `${ids.length} cards`} until tomorrow.`);
 	}
@@ -108,10 +108,10 @@ export class PluginCardActions implements CardActions {
 		return this.buried.isBuried(id, this.today());
 	}
 
+	/** Undoes the newest action not undone yet (earlier ones on later calls). */
 	async undo(): Promise<boolean> {
-		const last = this.last;
-		this.last = null;
-		if (last === null) {
+		const last = this.undoable.pop();
+		if (last === undefined) {
 			say("no card action to undo.");
 			return false;
 		}
@@ -127,6 +127,15 @@ export class PluginCardActions implements CardActions {
 			failed.length === 0 ? "the card action was undone." : `not everything could be undone.\n${failed.map((f) => `${f.path}: ${f.message}`).join("\n")}`,
 		);
 		return failed.length === 0;
+	}
+
+	/**
+	 * Keeps an action for undo, at most as many as the manager keeps batches. Both drop their oldest,
+	 * so the n-th newest "notes" here is always the manager's n-th newest batch.
+	 */
+	private remember(action: "notes" | { buried: string[] }): void {
+		this.undoable.push(action);
+		if (this.undoable.length > UNDO_DEPTH) this.undoable.shift();
 	}
 
 	private today(): string {

@@ -2,7 +2,7 @@
  * Card management through the review's write path (docs/architecture.md, "An answer back into
  * the note"): suspend, unsuspend, flag, reset, forget and set due on any siblings, each note
  * changed in one read-modify-write of the `NoteStore`, each change logged as the review logs an
- * answer, and the last batch undoable like an answer (the exact previous comments put back).
+ * answer, and the batches undoable like answers, newest first (the exact previous comments put back).
  */
 import type { Card } from "../model/card";
 import type { CardActionEntry, LogEntry, ResetEntry, SetDueEntry } from "../stats/log-format";
@@ -34,6 +34,8 @@ export interface ActionReport {
 	done: ActedSibling[];
 	/** Notes left unchanged, with the reason (a card gone or changed, a note that cannot be written). */
 	failed: { path: string; message: string }[];
+	/** Whether the batch was kept for {@link CardManager.undo} (something was written). */
+	undoable?: boolean;
 }
 
 interface UndoStep {
@@ -44,10 +46,13 @@ interface UndoStep {
 
 export type CardManagerDeps = Pick<ReviewDeps, "notes" | "settings" | "now" | "log" | "written">;
 
+/** Batches kept for undo (as Anki keeps a bounded undo history). */
+export const UNDO_DEPTH = 30;
+
 export class CardManager {
 	private readonly editor: NoteEditor;
-	/** The last batch, per note (what {@link undo} takes back). */
-	private last: UndoStep[] | null = null;
+	/** The batches done, newest last, each per note (what {@link undo} takes back, newest first). */
+	private readonly done: UndoStep[][] = [];
 
 	constructor(private readonly deps: CardManagerDeps) {
 		this.editor = new NoteEditor(deps.notes, deps.settings, deps.written?.bind(deps));
@@ -96,23 +101,27 @@ export class CardManager {
 			undo.push({ path, steps: restore, entries });
 			await this.log(entries);
 		}
-		if (!dryRun && undo.length > 0) this.last = undo;
+		if (!dryRun && undo.length > 0) {
+			this.done.push(undo);
+			if (this.done.length > UNDO_DEPTH) this.done.shift();
+			report.undoable = true;
+		}
 		return report;
 	}
 
-	/** Whether there is a batch to undo. */
-	get canUndo(): boolean {
-		return this.last !== null;
+	/** How many batches can be undone, newest first. */
+	get undoDepth(): number {
+		return this.done.length;
 	}
 
 	/**
-	 * Puts back the comments of the last batch exactly and logs the undo of its entries. Resolves
-	 * with the notes that could not be restored (changed since); null when there was nothing to undo.
+	 * Puts back the comments of the newest batch not yet undone exactly and logs the undo of its
+	 * entries. Resolves with the notes that could not be restored (changed since); null when there
+	 * was nothing to undo.
 	 */
 	async undo(): Promise<{ path: string; message: string }[] | null> {
-		const last = this.last;
-		if (last === null) return null;
-		this.last = null;
+		const last = this.done.pop();
+		if (last === undefined) return null;
 		const failed: { path: string; message: string }[] = [];
 		const time = this.deps.now().getTime();
 		for (const step of [...last].reverse()) {

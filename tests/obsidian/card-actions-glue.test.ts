@@ -58,4 +58,24 @@ describe("card actions in the plugin", () => {
 		expect(await services.cardActions.undo()).toBe(true);
 		expect(services.cardActions.isBuried({ path: "a.md", card: card(), sibling: 0 })).toBe(false);
 	});
+
+	it("undo goes back action by action, newest first, through buries and note writes alike", async () => {
+		const { vault, services, card } = world();
+		const subject = () => [{ path: "a.md", card: card(), sibling: 0 }];
+		await services.cardActions.apply(subject(), { kind: "suspend" });
+		const suspended = vault.files.get("a.md")?.text;
+		services.cardActions.bury(subject());
+		await services.cardActions.apply(subject(), { kind: "flag", flag: 3 });
+		expect(vault.files.get("a.md")?.text).toBe("#space\n\nq::a <!--SR:!2026-03-01,4,250,s,f3-->\n");
+		expect(await services.cardActions.undo()).toBe(true);
+		expect(vault.files.get("a.md")?.text).toBe(suspended);
+		expect(services.cardActions.isBuried(subject()[0])).toBe(true);
+		expect(await services.cardActions.undo()).toBe(true);
+		expect(services.cardActions.isBuried(subject()[0])).toBe(false);
+		expect(vault.files.get("a.md")?.text).toBe(suspended);
+		expect(await services.cardActions.undo()).toBe(true);
+		expect(vault.files.get("a.md")?.text).toBe(NOTE);
+		expect(await services.cardActions.undo()).toBe(false);
+		expect(notices.at(-1)).toBe("Spaced Notes: no card action to undo.");
+	});
 });
