@@ -47,6 +47,8 @@ export class NoteReviewService extends Component implements NoteReviewPort {
 	private ranks: ReadonlyMap<string, number> | null = null;
 	/** Schedules just written, used until the metadata cache has read the note again. */
 	private readonly written = new Map<string, NoteSchedule>();
+	/** Paths of the notes the cached queue was built from that matter to it: in a review deck, or with schedule keys. */
+	private relevant = new Set<string>();
 	/** The log's note reviews, read once the first time a queue holds a note (a vault without notes to review never reads it). */
 	private logRead: Promise<void> | null = null;
 
@@ -68,6 +70,8 @@ export class NoteReviewService extends Component implements NoteReviewPort {
 		this.registerEvent(
 			this.app.metadataCache.on("changed", (file: TFile) => {
 				this.written.delete(file.path);
+				// Editing a note that neither was nor is one to review (no review deck, no schedule keys) leaves the queue as it is.
+				if (this.cached !== null && !this.relevant.has(file.path) && !this.isRelevant(file)) return;
 				this.invalidate();
 			}),
 		);
@@ -249,22 +253,34 @@ export class NoteReviewService extends Component implements NoteReviewPort {
 		return this.cached;
 	}
 
+	/** Whether the note, as the metadata cache has it now, is in a review deck or has schedule keys. */
+	private isRelevant(file: TFile): boolean {
+		const cache = this.app.metadataCache.getFileCache(file);
+		const schedule = scheduleFromFrontmatter(cache?.frontmatter);
+		return schedule.classic !== null || schedule.fsrs !== null || this.decksOf(file.path).length > 0;
+	}
+
 	private facts(): NoteFacts[] {
 		const { metadataCache } = this.app;
 		const index = this.options.index?.();
+		const settings = this.settings();
+		const relevant = new Set<string>();
 		const out: NoteFacts[] = [];
 		for (const file of this.app.vault.getMarkdownFiles()) {
 			const cache = metadataCache.getFileCache(file);
 			const schedule = this.written.get(file.path) ?? scheduleFromFrontmatter(cache?.frontmatter);
 			const links = metadataCache.resolvedLinks?.[file.path] ?? {};
+			const tags = cache ? (getAllTags(cache) ?? []) : [];
+			if (schedule.classic !== null || schedule.fsrs !== null || noteDecks(file.path, tags, settings).length > 0) relevant.add(file.path);
 			out.push({
 				path: file.path,
-				tags: cache ? (getAllTags(cache) ?? []) : [],
+				tags,
 				schedule,
 				links: new Map(Object.entries(links)),
 				cardEases: schedule.classic !== null && index ? cardEases(index, file.path) : [],
 			});
 		}
+		this.relevant = relevant;
 		return out;
 	}
 }

@@ -93,6 +93,29 @@ describe("note review's start-up", () => {
 });
 
 describe("note review in the plugin", () => {
+	it("rebuilds the queue after an edit only when the note is or was one to review", () => {
+		const { app, service } = setup();
+		let rebuilt = 0;
+		service.onChange(() => rebuilt++);
+		service.queue();
+		const fire = (path: string) => app.metadataCache.trigger("changed", fileAt(app, path));
+		fire("plain.md");
+		expect(rebuilt).toBe(0);
+		fire("b.md");
+		expect(rebuilt).toBe(1);
+		// plain.md gets the review tag: it is now one to review.
+		service.queue();
+		put(app, "plain.md", "now #review\n");
+		fire("plain.md");
+		expect(rebuilt).toBe(2);
+		expect(service.queue().decks[0].buckets.new.map((n) => n.path)).toEqual(["b.md", "plain.md"]);
+		// and loses it again: it was one, so the queue is rebuilt without it.
+		put(app, "plain.md", "nothing\n");
+		fire("plain.md");
+		expect(rebuilt).toBe(3);
+		expect(service.queue().decks[0].buckets.new.map((n) => n.path)).toEqual(["b.md"]);
+	});
+
 	it("queues the tagged notes by bucket", () => {
 		const { service } = setup();
 		const deck = service.queue().decks[0];
