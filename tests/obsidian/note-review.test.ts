@@ -25,6 +25,22 @@ function put(app: App, path: string, text: string, frontmatter: Record<string, u
 	app.metadataCache.set(path, cache);
 }
 
+/** The service over `app`, loaded as the plugin's child, with changes applied at once. */
+function startService(
+	app: App,
+	plugin: Plugin,
+	settings: () => SpacedNotesSettings,
+	log: NonNullable<ConstructorParameters<typeof NoteReviewService>[3]>["log"],
+) {
+	const service = new NoteReviewService(app as unknown as ObsidianApp, settings, new VaultNotes(app as unknown as ObsidianApp), {
+		log,
+		now: () => NOW,
+		debounceMs: 0,
+	});
+	(plugin as unknown as ObsidianPlugin).addChild(service);
+	return service;
+}
+
 function setup(overrides: Partial<SpacedNotesSettings> = {}) {
 	const app = new App();
 	const plugin = new Plugin(app);
@@ -46,12 +62,7 @@ function setup(overrides: Partial<SpacedNotesSettings> = {}) {
 		"sr-ease": 230,
 	});
 	put(app, "plain.md", "nothing\n");
-	const service = new NoteReviewService(app as unknown as ObsidianApp, () => settings, new VaultNotes(app as unknown as ObsidianApp), {
-		log,
-		now: () => NOW,
-		debounceMs: 0,
-	});
-	(plugin as unknown as ObsidianPlugin).addChild(service);
+	const service = startService(app, plugin, () => settings, log);
 	registerNoteCommands(plugin as unknown as ObsidianPlugin, service, () => settings);
 	const command = (id: string) => plugin.commands.find((c) => c.id === id);
 	const setSettings = (patch: Partial<SpacedNotesSettings>) => (settings = { ...settings, ...patch });
@@ -74,12 +85,7 @@ describe("note review's start-up", () => {
 		let reads = 0;
 		const log = { append: () => Promise.resolve(), readAll: () => Promise.resolve(void reads++).then(() => mergeLogs([])) };
 		put(app, "plain.md", "nothing\n");
-		const service = new NoteReviewService(app as unknown as ObsidianApp, () => DEFAULT_SETTINGS, new VaultNotes(app as unknown as ObsidianApp), {
-			log,
-			now: () => NOW,
-			debounceMs: 0,
-		});
-		(plugin as unknown as ObsidianPlugin).addChild(service);
+		const service = startService(app, plugin, () => DEFAULT_SETTINGS, log);
 		expect(service.queue().decks).toEqual([]);
 		await Promise.resolve();
 		expect(reads).toBe(0);
