@@ -41,6 +41,11 @@ export class CardBrowserView extends ItemView {
 		browser.open();
 	}
 
+	/** Shows the cards `expression` finds, in the search box too. */
+	showSearch(expression: string): void {
+		this.browser?.showSearch(expression);
+	}
+
 	override async onClose(): Promise<void> {
 		this.browser?.close();
 		this.browser = null;
@@ -54,10 +59,11 @@ export class CardBrowserView extends ItemView {
 	}
 }
 
-/** Opens the card browser in a tab, reusing an open one. */
-export async function openCardBrowser(app: App): Promise<void> {
+/** Opens the card browser in a tab, reusing an open one; with `search`, showing what it finds. */
+export async function openCardBrowser(app: App, search?: string): Promise<void> {
 	const existing = app.workspace.getLeavesOfType(CARD_BROWSER_VIEW_TYPE)[0];
 	const leaf = existing ?? app.workspace.getLeaf("tab");
 	if (!existing) await leaf.setViewState({ type: CARD_BROWSER_VIEW_TYPE, active: true });
 	await app.workspace.revealLeaf(leaf);
+	if (search !== undefined && leaf.view instanceof CardBrowserView) leaf.view.showSearch(search);
 }

@@ -172,6 +172,12 @@ export class CardBrowser {
 		}
 	}
 
+	/** Puts `expression` in the search box and searches (the deck list's leech count opens the browser so). */
+	showSearch(expression: string): void {
+		if (this.input) this.input.value = expression;
+		this.setSearch(expression);
+	}
+
 	/** Sets the search (as the box does) and filters the rows. */
 	setSearch(expression: string): void {
 		const parsed = parseCardSearch(expression);

@@ -2,6 +2,7 @@
 import { Modal, type App } from "obsidian";
 import type { PluginServices } from "../services";
 import { DeckList } from "./deck-list";
+import { openCardBrowser } from "../card-browser/card-browser-view";
 import { CustomStudyModal } from "../custom-study/custom-study-modal";
 
 export class DeckListModal extends Modal {
@@ -27,6 +28,10 @@ export class DeckListModal extends Modal {
 			onCustomStudy: (scope) => {
 				this.close();
 				new CustomStudyModal(this.app, this.services, { scope }).open();
+			},
+			onBrowse: (search) => {
+				this.close();
+				void openCardBrowser(this.app, search);
 			},
 		});
 		this.list.open();

@@ -14,6 +14,7 @@ import type { ReviewRequest } from "../../review/request";
 import { deckTitle, filterDeckTree, type DeckFilterResult } from "./deck-filter";
 import { CustomStudyModal } from "../custom-study/custom-study-modal";
 import { addCustomStudyButton, type StudyScope } from "../custom-study/start-custom-study";
+import { openCardBrowser } from "../card-browser/card-browser-view";
 
 /** Collapsed decks (by key), kept in memory while Obsidian runs, shared by every deck list. */
 const sharedCollapsed = new Set<string>();
@@ -25,6 +26,8 @@ export interface DeckListOptions {
 	collapsed?: Set<string>;
 	/** Opens custom study for a row's cards; defaults to the custom study modal. */
 	onCustomStudy?: (scope: StudyScope) => void;
+	/** Opens the card browser with a search; defaults to the browser tab. */
+	onBrowse?: (search: string) => void;
 }
 
 const ALL_KEY = "\u0000all";
@@ -39,6 +42,7 @@ export class DeckList {
 	private readonly collapsed: Set<string>;
 	private readonly onStart: (request: ReviewRequest) => void;
 	private readonly onCustomStudy: (scope: StudyScope) => void;
+	private readonly onBrowse: (search: string) => void;
 	private unsubscribe: (() => void) | null = null;
 	private closed = false;
 	private query = "";
@@ -55,6 +59,7 @@ export class DeckList {
 		this.collapsed = options.collapsed ?? sharedCollapsed;
 		this.onStart = options.onStart ?? ((request) => services.startReview(request));
 		this.onCustomStudy = options.onCustomStudy ?? ((scope) => new CustomStudyModal(services.app, services, { scope }).open());
+		this.onBrowse = options.onBrowse ?? ((search) => void openCardBrowser(services.app, search));
 	}
 
 	/** Builds the list and follows the index until {@link close}. */
@@ -136,12 +141,18 @@ export class DeckList {
 		}
 	}
 
-	/** How many siblings are leeches (docs/scheduling.md, "Leeches"), when any. */
+	/** How many siblings are leeches (docs/scheduling.md, "Leeches"), when any: a button that lists them in the card browser. */
 	private renderLeeches(parent: HTMLElement): void {
-		const { leeches, suspended } = countLeeches(this.services.indexer.index, this.services.settings().leechThreshold);
+		const threshold = this.services.settings().leechThreshold;
+		const { leeches, suspended } = countLeeches(this.services.indexer.index, threshold);
 		if (leeches === 0) return;
 		const text = `${leeches} ${leeches === 1 ? "leech" : "leeches"}${suspended > 0 ? `, ${suspended} suspended` : ""}`;
-		parent.createDiv({ cls: "sn-deck-leeches", text, attr: { title: `Cards that lapsed ${this.services.settings().leechThreshold} times or more` } });
+		const button = parent.createEl("button", {
+			cls: "sn-deck-leeches",
+			text,
+			attr: { title: `Cards that lapsed ${threshold} times or more: show them in the card browser` },
+		});
+		button.addEventListener("click", () => this.onBrowse("is:leech"));
 	}
 
 	private renderNode(parent: HTMLElement, node: DeckNode, filter: DeckFilterResult | null, level: number): void {

@@ -159,6 +159,10 @@ describe("card browser", () => {
 		).toBe("Question 1.1");
 		browser.setSearch("is:buried");
 		expect(drawnQuestions(container)).toEqual(["Question 0.0"]);
+		// As the deck list's leech count opens it: the search shows in the box too.
+		browser.showSearch('"question 1.1"');
+		expect(container.querySelector<HTMLInputElement>(".sn-browser-search")?.value).toBe('"question 1.1"');
+		expect(drawnQuestions(container)).toEqual(["Question 1.1"]);
 		browser.close();
 	});
 });

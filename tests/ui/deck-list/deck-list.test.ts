@@ -7,7 +7,7 @@ import { CardIndex } from "../../../src/index/card-index";
 import { DeckList } from "../../../src/ui/deck-list/deck-list";
 import { DeckListModal } from "../../../src/ui/deck-list/deck-list-modal";
 import { DECK_LIST_VIEW_TYPE, DeckListView, openDeckListInSidebar } from "../../../src/ui/deck-list/deck-list-view";
-import { card, classic, noteForIndex } from "../../builders";
+import { card, classic, fsrs, noteForIndex } from "../../builders";
 import { makeServices, type TestServices } from "./helpers";
 
 beforeAll(() => installObsidianDom());
@@ -193,5 +193,28 @@ describe("deck list modal and view", () => {
 		expect(app.workspace.leaves).toHaveLength(1);
 		expect(app.workspace.leaves[0].viewState?.type).toBe(DECK_LIST_VIEW_TYPE);
 		expect(app.workspace.revealed).toHaveLength(2);
+	});
+});
+
+describe("the deck list's leeches", () => {
+	it("counts them under All cards, and a click lists them in the card browser", () => {
+		const index = new CardIndex({ flashcardTags: ["#space"], dayStartHour: 4 });
+		index.setFile(
+			"n.md",
+			noteForIndex({
+				tags: ["#space/a"],
+				cards: [
+					card({ decks: ["space/a"], segments: [fsrs("2026-03-20T10:00:00.000Z", { lapses: 9 })], startLine: 0, front: "hard" }),
+					card({ decks: ["space/a"], segments: [fsrs("2026-03-20T10:00:00.000Z", { lapses: 2 })], startLine: 1, front: "fine" }),
+				],
+			}),
+		);
+		const searches: string[] = [];
+		const list = new DeckList(container, makeServices(index), { collapsed: new Set(), onBrowse: (search) => searches.push(search) });
+		list.open();
+		const leeches = container.querySelector<HTMLButtonElement>("button.sn-deck-leeches");
+		expect(leeches?.textContent).toBe("1 leech");
+		leeches?.click();
+		expect(searches).toEqual(["is:leech"]);
 	});
 });
