@@ -90,6 +90,19 @@ describe("decks from tags on a card's lines", () => {
 		expect(decks("#flashcards/a", "", "Q1::A1", "", "#flashcards/b Q2::A2", "", "Q3::A3")).toEqual([["flashcards/a"], ["flashcards/b"], ["flashcards/a"]]);
 		expect(decks("#flashcards/a", "", "#flashcards/b", "Q2", "?", "A2", "", "Q3::A3")).toEqual([["flashcards/b"], ["flashcards/a"]]);
 	});
+	it("takes no deck tag after a list bullet or callout marker: it stays question text (EmIbrahimovic/coding_pracice)", () => {
+		const fronts = (...lines: string[]) => cardsOf(noteLines(...lines)).map((c) => [c.front, c.decks]);
+		expect(fronts("#flashcards/a", "", "* #flashcards/b Q1:: A1", "* #flashcards/b Q2:: A2")).toEqual([
+			["#flashcards/b Q1", ["flashcards/a"]],
+			["#flashcards/b Q2", ["flashcards/a"]],
+		]);
+		expect(fronts("#flashcards/a", "", "> #flashcards/b Q::A")).toEqual([["#flashcards/b Q", ["flashcards/a"]]]);
+		expect(fronts("#flashcards/a", "", "> #flashcards/b x ==y==")).toEqual([["#flashcards/b x ==y==", ["flashcards/a"]]]);
+		// Without another tag, the note's first flashcard tag is the deck, as there.
+		expect(fronts("* #flashcards/b Q:: A")).toEqual([["#flashcards/b Q", ["flashcards/b"]]]);
+		// Spaces alone before it: still the card's deck.
+		expect(fronts("#flashcards/a", "", "  #flashcards/b Q::A")).toEqual([["Q", ["flashcards/b"]]]);
+	});
 	it("never takes a tag inside a card as the tag line of the cards below", () => {
 		expect(decks("#flashcards/a", "", "Q1::A1 #flashcards/c", "Q2::A2")).toEqual([["flashcards/a"], ["flashcards/a"]]);
 	});
