@@ -103,6 +103,10 @@ describe("decks from tags on a card's lines", () => {
 		// Spaces alone before it: still the card's deck.
 		expect(fronts("#flashcards/a", "", "  #flashcards/b Q::A")).toEqual([["Q", ["flashcards/b"]]]);
 	});
+	it("reads a note whose frontmatter tag holds an apostrophe, as Obsidian's cache keeps it (polyipseity/information)", () => {
+		const note = noteLines("---", "tags:", "  - flashcard/active/eng/Le_Chatelier's_principle", "---", "", "a ==b==");
+		expect(cardsOf(note, { flashcardTags: ["#flashcard/active"] }).map((c) => c.decks)).toEqual([["flashcard/active/eng/Le_Chatelier's_principle"]]);
+	});
 	it("never takes a tag inside a card as the tag line of the cards below", () => {
 		expect(decks("#flashcards/a", "", "Q1::A1 #flashcards/c", "Q2::A2")).toEqual([["flashcards/a"], ["flashcards/a"]]);
 	});
