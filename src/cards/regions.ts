@@ -232,7 +232,9 @@ class RegionScanner {
 		if (count % 2 === 0) return i + 1;
 		// The formula's start on this line is math too: no card marker is looked for there.
 		this.setVisible(i, visible.slice(0, last) + " ".repeat(visible.length - last));
-		return this.block(i, containerOf(this.lines[i]).depth, "$$", "unclosed-math", "math block `$$`");
+		// Opened inside a paragraph, the formula cannot outlive it: a blank line ends it, as in
+		// Obsidian's rendering (docs/format.md, "Math blocks").
+		return this.block(i, containerOf(this.lines[i]).depth, "$$", "unclosed-math", "math block `$$`", true);
 	}
 
 	/** A multi-line comment opened on line `i` at offset `at`. */
@@ -254,12 +256,19 @@ class RegionScanner {
 		return this.n;
 	}
 
-	/** A `$$` math block opened on line `i`, closed by the next line holding `closer`. */
-	private block(i: number, depth: number, closer: string, code: NoteProblem["code"], what: string): number {
+	/**
+	 * A `$$` math block opened on line `i`, closed by the next line holding `closer`. With
+	 * `inParagraph` (opened after text on its line) a blank line before the closer leaves it unclosed.
+	 */
+	private block(i: number, depth: number, closer: string, code: NoteProblem["code"], what: string, inParagraph = false): number {
 		if (this.lastLine(closer) > i) {
 			for (let j = i + 1; j < this.n; j++) {
 				const line = this.lines[j];
 				if (depth > 0 && containerOf(line).depth < depth) return j;
+				if (inParagraph && isBlankText(line, containerOf(line).contentStart)) {
+					this.problems.push({ code, line: i, message: `The ${what} opened here is never closed; it is taken to end at the next blank line.` });
+					return j;
+				}
 				this.kind[j] = LineKind.Opaque;
 				const close = line.indexOf(closer);
 				if (close < 0) continue;

@@ -231,6 +231,16 @@ describe("display math", () => {
 		]);
 		expect(parsed.problems).toEqual([]);
 	});
+	it("ends a $$ left open in a paragraph at the blank line below it: the $$ of a later paragraph does not close it", () => {
+		// Found in a real vault (polyipseity/information, generating function.md): `… $${\begin{aligned}… }$`
+		// closed by a single `$`; the clozes of the paragraphs below were one card here, 7 there.
+		const parsed = parse(taggedNote("A formula $$x^2$ left open", "", "b ==c==", "", "d ==e== $$y$$"));
+		expect(parsed.cards.map((c) => [c.kind, c.startLine])).toEqual([
+			["cloze", 4],
+			["cloze", 6],
+		]);
+		expect(parsed.problems.map((p) => [p.code, p.line])).toEqual([["unclosed-math", 2]]);
+	});
 	it("opens no inline math at an escaped \\$, so a separator between two prices is found", () => {
 		// Found in a real vault: `\$2,000 DM ::@:: Therefore, \$5,000 …` with its separator `::@::`.
 		expect(sides(taggedNote("- \\#110 \\$2,000 DM. :: Therefore, \\$5,000 is added."))).toEqual([["\\#110 \\$2,000 DM.", "Therefore, \\$5,000 is added."]]);
