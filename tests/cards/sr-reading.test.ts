@@ -231,6 +231,14 @@ describe("display math", () => {
 		]);
 		expect(parsed.problems).toEqual([]);
 	});
+	it("runs a cloze in a callout on past a code fence and the line of only `>` below it (polyipseity/information)", () => {
+		// first-order logic.md: `> ```BNF` … `> ```` then `>` and the deletions below; the card
+		// started below the fence here and at the top of the callout there.
+		const found = cardsOf(taggedNote("> title", "> ```", "> x", "> ```", ">", "> b ==c=="));
+		expect(found.map((c) => [c.kind, c.startLine, c.endLine])).toEqual([["cloze", 2, 7]]);
+		const afterComment = cardsOf(taggedNote("> title <!--", "> x", "> -->", ">", "> b ==c=="));
+		expect(afterComment.map((c) => [c.kind, c.startLine, c.endLine])).toEqual([["cloze", 2, 6]]);
+	});
 	it("ends a $$ left open in a paragraph at the blank line below it: the $$ of a later paragraph does not close it", () => {
 		// Found in a real vault (polyipseity/information, generating function.md): `… $${\begin{aligned}… }$`
 		// closed by a single `$`; the clozes of the paragraphs below were one card here, 7 there.
