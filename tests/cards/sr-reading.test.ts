@@ -254,6 +254,12 @@ describe("display math", () => {
 		expect(sides(taggedNote("- \\#110 \\$2,000 DM. :: Therefore, \\$5,000 is added."))).toEqual([["\\#110 \\$2,000 DM.", "Therefore, \\$5,000 is added."]]);
 		expect(cardsOf(taggedNote("The price $a :: b$ stays math"))).toEqual([]);
 	});
+	it("opens no inline math at a $ with a space on its inner side, so a separator between two prices is found", () => {
+		// Found in a real vault (polyipseity/information, opportunity cost.md): `… spends $200 on … ::@:: … of $200.`
+		expect(sides(taggedNote("- spends $200 on supplies :: the total of $200."))).toEqual([["spends $200 on supplies", "the total of $200."]]);
+		expect(sides(taggedNote("- costs $ 5 :: and $x$ more"))).toEqual([["costs $ 5", "and $x$ more"]]);
+		expect(cardsOf(taggedNote("The formula $a :: b$ stays math"))).toEqual([]);
+	});
 	it("reads a comment after the closing $$ of a block", () => {
 		const [card] = cardsOf(taggedNote("Q", "?", "$$", "x^2", `$$ ${SR}`));
 		expect([card.back, card.comment?.line]).toEqual(["$$\nx^2\n$$", 6]);
