@@ -307,7 +307,7 @@ function compare(theirRows, ourRows, vault, srOnly) {
 	let identical = 0;
 	let identicalSiblings = 0;
 	let presentationOnly = 0;
-	let seen = 0;
+	const seen = new Set();
 	// The first card of ours below `card`'s first line and within it (its card that starts above ours).
 	const firstOursWithin = (card) =>
 		(ourFiles.get(card.file) ?? []).filter((c) => c.line > card.line && c.line <= card.endLine).sort((a, b) => a.line - b.line)[0];
@@ -316,7 +316,7 @@ function compare(theirRows, ourRows, vault, srOnly) {
 		if (mine && card.reportedLine !== card.line) {
 			// Its stale first line (cardsOf): compared where its text starts, never identical.
 			note("line: its card after a single-line card in the same block reports that card's first line", card);
-			if (cardSeenSame(card, mine)) seen++;
+			if (cardSeenSame(card, mine)) seen.add(key);
 			for (const reason of cardReasons(card, mine)) note(reason, card);
 			continue;
 		}
@@ -332,7 +332,7 @@ function compare(theirRows, ourRows, vault, srOnly) {
 		if (!mine && /^\s*<!--(?!SR:)/u.test(cardText(vault, files, { ...card, endLine: card.line }))) {
 			note("only theirs: its card starts on the one-line HTML comment above ours (it skips the line after a comment)", card);
 			const below = firstOursWithin(card);
-			if (below && cardSeenSame(card, below)) seen++;
+			if (below && cardSeenSame(card, below)) seen.add(key);
 			continue;
 		}
 		if (!mine && CALLOUT_HEADER.test(cardText(vault, files, { ...card, endLine: card.line }))) {
@@ -361,7 +361,7 @@ function compare(theirRows, ourRows, vault, srOnly) {
 			// Read the same, only shown without its list bullet or callout marker (by design).
 			presentationOnly++;
 		}
-		if (reasons.length === 0 || cardSeenSame(card, mine)) seen++;
+		if (reasons.length === 0 || cardSeenSame(card, mine)) seen.add(key);
 		for (const reason of reasons) note(reason, card);
 	}
 	for (const [key, card] of ours) {
@@ -409,7 +409,7 @@ function compare(theirRows, ourRows, vault, srOnly) {
 		ours: { cards: ours.size, siblings: ourRows.length, scheduled: ourRows.filter((row) => row.schedule).length },
 		identical: { cards: identical, siblings: identicalSiblings },
 		presentationOnly,
-		sameAsSeen: { cards: seen },
+		sameAsSeen: { cards: seen.size, not: [...theirs.keys()].filter((key) => !seen.has(key)) },
 		reasons,
 	};
 }
