@@ -102,13 +102,28 @@ function runJson(command, args) {
 
 // ---- Comparison ---------------------------------------------------------------------------
 
-/** Cards keyed by "file:line", each with its siblings in order. */
+/**
+ * Cards keyed by "file:line", each with its siblings in order. A second card reported at the line
+ * of the card before it (its sibling 0 again) is the other plugin's stale first line: after a
+ * single-line card its parser keeps that card's line as the first line of the next card in the
+ * block, whose text starts below it. That card is keyed at the line after the card before it and
+ * marked `reportedLine` (the line it gave), so it is compared with the card there and not merged.
+ */
 function cardsOf(rows) {
 	const cards = new Map();
+	let card = null;
 	for (const row of rows) {
 		const key = `${row.file}:${row.line}`;
-		let card = cards.get(key);
-		if (!card) cards.set(key, (card = { file: row.file, line: row.line, endLine: row.endLine, kind: row.kind, siblings: [] }));
+		const same = card && card.file === row.file && card.reportedLine === row.line && row.sibling > 0;
+		if (!same) {
+			const before = cards.get(key);
+			if (before && row.sibling === 0) {
+				const line = before.endLine + 1;
+				card = { file: row.file, line, endLine: row.endLine, kind: row.kind, siblings: [], reportedLine: row.line };
+				cards.set(`${row.file}:${line}`, card);
+			} else if (before) card = before;
+			else cards.set(key, (card = { file: row.file, line: row.line, endLine: row.endLine, kind: row.kind, siblings: [], reportedLine: row.line }));
+		}
 		card.siblings[row.sibling] = row;
 	}
 	return cards;
@@ -143,7 +158,9 @@ function sideReason(theirs, ours) {
 	const all = (text) => withoutTags(withoutBlockIds(withoutComments(withoutMarkup(text))));
 	if (all(theirs) === all(ours)) return "side: several of list/callout markup, comment, block id and deck tag at once";
 	// It puts a deletion's text back with String#replace, which turns "$$" into "$".
-	if (all(theirs) === all(ours.replaceAll("$$", "$"))) return "side: its '$$' in a deletion shown as '$' (its replacement-pattern defect)";
+	// Both sides with every '$$' read as '$': its '$$' outside deletions stays '$$'.
+	if (all(theirs.replaceAll("$$", "$")) === all(ours.replaceAll("$$", "$")))
+		return "side: its '$$' in a deletion shown as '$' (its replacement-pattern defect)";
 	return "side: text differs";
 }
 
@@ -180,6 +197,35 @@ function cardReasons(theirs, ours) {
 		}
 	}
 	return [...reasons];
+}
+
+// ---- Read the same as the user sees it ------------------------------------------------------
+//
+// A second, wider figure (docs/compatibility.md): a card of its is "the same as the user sees it"
+// when a card of ours is the same card (kind, number of siblings, every schedule) and every side
+// reads the same once these are set aside, none of which changes what is asked or its schedule:
+// - the list bullet, task box or callout '>' it keeps in front of the question (our choice);
+// - its '$$' shown as '$' in the text of a deletion (its replacement-pattern defect, format.md),
+//   compared with every '$$' read as '$' on both sides;
+// - the first line it reports: a card it starts on an invisible one-line HTML comment just above
+//   ours (it skips the line after such a comment), or right after a single-line card, on that
+//   card's line (its stale first line, see cardsOf).
+
+/** A side as shown: the same text, or the same but for markup in front or its '$$' → '$'. */
+function seenSame(theirs, ours) {
+	if (tidy(theirs) === tidy(ours)) return true;
+	const shown = withoutMarkup(theirs);
+	// Its '$$' outside deletions stays '$$': compare with every '$$' read as '$' on both sides.
+	return shown === withoutMarkup(ours) || withoutMarkup(theirs.replaceAll("$$", "$")) === withoutMarkup(ours.replaceAll("$$", "$"));
+}
+
+/** The same card, read the same as the user sees it (see above). */
+function cardSeenSame(theirs, ours) {
+	if (theirs.kind !== ours.kind || theirs.siblings.length !== ours.siblings.length) return false;
+	return theirs.siblings.every((a, i) => {
+		const b = ours.siblings[i];
+		return a && b && sameSchedule(a.schedule, b.schedule) && seenSame(a.question, b.question) && seenSame(a.answer, b.answer);
+	});
 }
 
 /** The card of `byFile` (cards grouped by file) that starts above `line` and runs over it. */
@@ -261,8 +307,19 @@ function compare(theirRows, ourRows, vault, srOnly) {
 	let identical = 0;
 	let identicalSiblings = 0;
 	let presentationOnly = 0;
+	const seen = new Set();
+	// The first card of ours below `card`'s first line and within it (its card that starts above ours).
+	const firstOursWithin = (card) =>
+		(ourFiles.get(card.file) ?? []).filter((c) => c.line > card.line && c.line <= card.endLine).sort((a, b) => a.line - b.line)[0];
 	for (const [key, card] of theirs) {
 		const mine = ours.get(key);
+		if (mine && card.reportedLine !== card.line) {
+			// Its stale first line (cardsOf): compared where its text starts, never identical.
+			note("line: its card after a single-line card in the same block reports that card's first line", card);
+			if (cardSeenSame(card, mine)) seen.add(key);
+			for (const reason of cardReasons(card, mine)) note(reason, card);
+			continue;
+		}
 		const bySetting = mine && cardReasons(card, mine).length === 0 ? undefined : settingReason(card);
 		if (bySetting) {
 			note(bySetting, card);
@@ -274,10 +331,16 @@ function compare(theirRows, ourRows, vault, srOnly) {
 		}
 		if (!mine && /^\s*<!--(?!SR:)/u.test(cardText(vault, files, { ...card, endLine: card.line }))) {
 			note("only theirs: its card starts on the one-line HTML comment above ours (it skips the line after a comment)", card);
+			const below = firstOursWithin(card);
+			if (below && cardSeenSame(card, below)) seen.add(key);
 			continue;
 		}
 		if (!mine && CALLOUT_HEADER.test(cardText(vault, files, { ...card, endLine: card.line }))) {
 			note(HEADER_REASON.replace("@", "theirs"), card);
+			continue;
+		}
+		if (!mine && card.kind.startsWith("singleline") && card.siblings.every((row) => tidy(row.question) === "" || tidy(row.answer) === "")) {
+			note("only theirs: its single-line card with an empty side (a line that is only the separator, or nothing before it)", card);
 			continue;
 		}
 		if (!mine) {
@@ -298,6 +361,7 @@ function compare(theirRows, ourRows, vault, srOnly) {
 			// Read the same, only shown without its list bullet or callout marker (by design).
 			presentationOnly++;
 		}
+		if (reasons.length === 0 || cardSeenSame(card, mine)) seen.add(key);
 		for (const reason of reasons) note(reason, card);
 	}
 	for (const [key, card] of ours) {
@@ -316,6 +380,22 @@ function compare(theirRows, ourRows, vault, srOnly) {
 			note("only ours: its card starts on the one-line HTML comment above ours (it skips the line after a comment)", card);
 			continue;
 		}
+		// Its parser drops a cloze whose block goes on with a single-line card: the card replaces it.
+		if (!around && card.kind === "cloze") {
+			let next = card.endLine + 1;
+			while (/^\s*(>\s*)+$/u.test(cardText(vault, files, { file: card.file, line: next, endLine: next }))) next++;
+			const below = theirs.get(`${card.file}:${next}`);
+			if (below && below.kind.startsWith("singleline") && next <= (files.get(card.file)?.length ?? 0)) {
+				note("only ours: our cloze right above a single-line card in its block (it drops the cloze for the card)", card);
+				continue;
+			}
+		}
+		// It skips a line that starts with a comment and the line after it.
+		const startsWithComment = (line) => line >= 1 && /^<!--(?!SR:)/u.test(cardText(vault, files, { file: card.file, line, endLine: line }));
+		if (!around && (startsWithComment(card.line) || startsWithComment(card.line - 1))) {
+			note("only ours: it skips a line that starts with an HTML comment and the line below it", card);
+			continue;
+		}
 		note(
 			around ? `only ours: our ${card.kind} card lies inside its ${around.kind} card` : `only ours: it reads no card at this line (our ${card.kind})`,
 			card,
@@ -329,6 +409,7 @@ function compare(theirRows, ourRows, vault, srOnly) {
 		ours: { cards: ours.size, siblings: ourRows.length, scheduled: ourRows.filter((row) => row.schedule).length },
 		identical: { cards: identical, siblings: identicalSiblings },
 		presentationOnly,
+		sameAsSeen: { cards: seen.size, not: [...theirs.keys()].filter((key) => !seen.has(key)) },
 		reasons,
 	};
 }
@@ -358,6 +439,9 @@ function report(vault, result, options, settingsNotes, roundTrip) {
 	lines.push(`cards we read:       ${result.ours.cards} (${result.ours.siblings} siblings, ${result.ours.scheduled} with a schedule)`);
 	lines.push(`read identically:    ${result.identical.cards} cards (${result.identical.siblings} siblings): same line, kind, sides and schedules`);
 	lines.push(`  and ${result.presentationOnly} more the same but for the list bullet or callout '>' it keeps in the question`);
+	lines.push(
+		`read the same as the user sees it: ${result.sameAsSeen.cards} cards (also the bullet, its '$$' shown as '$' in deletions, its first line on a comment or a single-line card above)`,
+	);
 	if (roundTrip) {
 		lines.push(`schedules we wrote:  ${roundTrip.written}; it reads back the same schedule for ${roundTrip.readBack}`);
 		if (roundTrip.missed.length)

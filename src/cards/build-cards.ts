@@ -242,7 +242,8 @@ export class CardBuilder {
 		const frontStart = Math.min(afterListItemMarkers(line, p), at);
 		const cut = found.cut !== null && found.cut.line === l ? found.cut : null;
 		const frontText = partOf(line, frontStart, at, cut);
-		const leading = leadingFlashcardTag(frontText, this.settings.flashcardTags);
+		// A deck tag only where nothing but spaces precedes it on the line (docs/format.md, "Decks").
+		const leading = line.slice(0, frontStart).trim() === "" ? leadingFlashcardTag(frontText, this.settings.flashcardTags) : null;
 		const front = (leading ? leading.rest : frontText).trim();
 		const back = textOf([partOf(line, sepEnd, line.length, cut)], 0, 0, 0, null);
 		if (front === "" || back === "") {
@@ -266,7 +267,7 @@ export class CardBuilder {
 			titleStart >= 0
 				? withoutBlockId(partOf(this.lines[qs], titleStart, this.lines[qs].length, found.cut?.line === qs ? found.cut : null)).trim()
 				: textOf(this.lines, qs, sep - 1, depth, found.cut);
-		const leading = leadingFlashcardTag(qText, this.settings.flashcardTags);
+		const leading = titleStart < 0 && depth === 0 ? leadingFlashcardTag(qText, this.settings.flashcardTags) : null;
 		const front = leading ? leading.rest.trim() : qText;
 		const back = this.withText ? textOf(this.lines, sep + 1, found.lastText, depth, found.cut) : "";
 		this.add({ kind, startLine: qs, endLine: last, front, back, sides: null, comment: found.comment, lastText: found.lastText }, leading?.tag ?? null);
@@ -362,7 +363,7 @@ export class CardBuilder {
 		if (found.lastText < from) return null;
 		const depth = containerOf(this.lines[from]).depth;
 		const full = maskedTextOf(this.lines, this.maskOf, from, found.lastText, depth, found.cut);
-		const leading = leadingFlashcardTag(full.text, this.settings.flashcardTags);
+		const leading = depth === 0 ? leadingFlashcardTag(full.text, this.settings.flashcardTags) : null;
 		let text = full.text;
 		let mask = full.mask;
 		if (leading) {

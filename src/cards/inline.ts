@@ -112,10 +112,16 @@ export function scanInline(line: string, from: number, extras: boolean): InlineS
 			spans.push(i, close + 2, SpanKind.Percent);
 			i = close + 2;
 		} else if (extras && c === Char.Dollar && line.charCodeAt(i - 1) !== Char.Backslash) {
-			// An escaped `\$` (a price) neither opens nor closes math, as in Obsidian.
+			// An escaped `\$` (a price) neither opens nor closes math, as in Obsidian; nor does a
+			// single `$` with a space on its inner side (`$200 on … of $200`: no math there).
 			const double = line.charCodeAt(i + 1) === Char.Dollar;
+			if (!double && isSpaceCode(line.charCodeAt(i + 1))) {
+				i++;
+				continue;
+			}
 			let close = double ? doubleDollar.next(i + 2) : dollar.next(i + 1);
-			while (close > 0 && line.charCodeAt(close - 1) === Char.Backslash) close = double ? doubleDollar.next(close + 1) : dollar.next(close + 1);
+			while (close > 0 && (line.charCodeAt(close - 1) === Char.Backslash || (!double && isSpaceCode(line.charCodeAt(close - 1)))))
+				close = double ? doubleDollar.next(close + 1) : dollar.next(close + 1);
 			if (close < 0) {
 				i += double ? 2 : 1;
 				continue;
@@ -168,4 +174,9 @@ export function maskSpans(line: string, spans: readonly number[], kinds: readonl
 		last = spans[s + 1];
 	}
 	return last === 0 ? line : out + line.slice(last);
+}
+
+/** A space, tab or line break (what ends inline math's `$` on its inner side). */
+function isSpaceCode(c: number): boolean {
+	return c === Char.Space || (c >= Char.Tab && c <= Char.CarriageReturn) || c === Char.NoBreakSpace;
 }

@@ -102,6 +102,7 @@ class RegionScanner {
 			} else {
 				// A comment or math block closed on line `i`: the rest of the line is text.
 				this.resume = null;
+				this.depth[i] = Math.min(containerOf(this.lines[i]).depth, 255);
 				i = this.text(i, resume.from, resume.hiddenFrom);
 			}
 		}
@@ -232,7 +233,9 @@ class RegionScanner {
 		if (count % 2 === 0) return i + 1;
 		// The formula's start on this line is math too: no card marker is looked for there.
 		this.setVisible(i, visible.slice(0, last) + " ".repeat(visible.length - last));
-		return this.block(i, containerOf(this.lines[i]).depth, "$$", "unclosed-math", "math block `$$`");
+		// Opened inside a paragraph, the formula cannot outlive it: a blank line ends it, as in
+		// Obsidian's rendering (docs/format.md, "Math blocks").
+		return this.block(i, containerOf(this.lines[i]).depth, "$$", "unclosed-math", "math block `$$`", true);
 	}
 
 	/** A multi-line comment opened on line `i` at offset `at`. */
@@ -250,16 +253,26 @@ class RegionScanner {
 			const close = this.lines[j].indexOf(closer);
 			if (close >= 0) return this.resumeAt(j, close + closer.length, 0);
 			this.kind[j] = LineKind.Opaque;
+			if (this.hasCallouts) this.depth[j] = Math.min(containerOf(this.lines[j]).depth, 255);
 		}
 		return this.n;
 	}
 
-	/** A `$$` math block opened on line `i`, closed by the next line holding `closer`. */
-	private block(i: number, depth: number, closer: string, code: NoteProblem["code"], what: string): number {
+	/**
+	 * A `$$` math block opened on line `i`, closed by the next line holding `closer`. With
+	 * `inParagraph` (opened after text on its line) a blank line before the closer leaves it unclosed.
+	 */
+	private block(i: number, depth: number, closer: string, code: NoteProblem["code"], what: string, inParagraph = false): number {
 		if (this.lastLine(closer) > i) {
 			for (let j = i + 1; j < this.n; j++) {
 				const line = this.lines[j];
-				if (depth > 0 && containerOf(line).depth < depth) return j;
+				const lineDepth = containerOf(line).depth;
+				if (depth > 0 && lineDepth < depth) return j;
+				this.depth[j] = Math.min(lineDepth, 255);
+				if (inParagraph && isBlankText(line, containerOf(line).contentStart)) {
+					this.problems.push({ code, line: i, message: `The ${what} opened here is never closed; it is taken to end at the next blank line.` });
+					return j;
+				}
 				this.kind[j] = LineKind.Opaque;
 				const close = line.indexOf(closer);
 				if (close < 0) continue;
@@ -283,6 +296,8 @@ class RegionScanner {
 				const line = this.lines[j];
 				const c = containerOf(line);
 				if (depth > 0 && c.depth < depth) return this.unclosedFence(i, j);
+				// Its depth, as for any line: a block inside a callout goes on past the fence.
+				this.depth[j] = Math.min(c.depth, 255);
 				const close = depth === 0 && c.depth > 0 ? 0 : closingFenceLength(line, c.contentStart, char);
 				if (close >= length) {
 					this.kind[j] = LineKind.FenceClose;
@@ -319,6 +334,7 @@ class RegionScanner {
 			const c = containerOf(line);
 			if (isBlankText(line, c.contentStart)) return j;
 			this.kind[j] = LineKind.Opaque;
+			this.depth[j] = Math.min(c.depth, 255);
 		}
 		return this.n;
 	}

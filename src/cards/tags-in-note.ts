@@ -1,6 +1,6 @@
 /**
  * Tags of a note as Obsidian sees them (docs/format.md, "Reading cards"): from the frontmatter (`tags:`/`tag:` as a
- * YAML list, a flow list `[a, b]` or a comma/space separated string, `#` optional) and from the
+ * YAML list, a flow list `[a, b]` or a comma/space separated string, `#` optional, any characters) and from the
  * body, where a tag is `#` after the line start or whitespace, followed by letters, digits,
  * `_`, `-` or `/`, and not only digits. Code, comments and math never hold tags.
  */
@@ -103,7 +103,7 @@ function addAsciiValuesIn(tags: string[], text: string, start: number, length: n
 		if (from < to) {
 			const value = text.slice(from, to);
 			// With its `#` as written, the tag is a slice of the line: no joined string to flatten later.
-			if (isTagBody(value)) tags.push(hash ? text.slice(from - 1, to) : `#${value}`);
+			if (isFrontmatterTag(value)) tags.push(hash ? text.slice(from - 1, to) : `#${value}`);
 		}
 		i = end;
 	}
@@ -124,18 +124,21 @@ function addValuesSlowly(tags: string[], text: string): void {
 			.trim()
 			.replace(/^["']|["']$/g, "")
 			.replace(/^#/, "");
-		if (value && isTagBody(value)) tags.push(`#${value}`);
+		if (value && isFrontmatterTag(value)) tags.push(`#${value}`);
 	}
 }
 
-function isTagBody(value: string): boolean {
-	let digitsOnly = true;
+/**
+ * A frontmatter value is a tag as written: Obsidian's cache (`getAllTags`) checks no characters
+ * there, so `Le_Chatelier's_principle` is a tag in the frontmatter though not in the body
+ * (docs/format.md, "Tags in a note"). Only a value of digits alone is refused, as in the body.
+ */
+function isFrontmatterTag(value: string): boolean {
 	for (let i = 0; i < value.length; i++) {
 		const c = value.charCodeAt(i);
-		if (!isTagChar(c, value, i)) return false;
-		if (c < Char.Digit0 || c > Char.Digit9) digitsOnly = false;
+		if (c < Char.Digit0 || c > Char.Digit9) return true;
 	}
-	return !digitsOnly;
+	return false;
 }
 
 const LETTER = /[\p{L}\p{N}\p{M}\p{Extended_Pictographic}]/u;

@@ -1,6 +1,6 @@
 /** The defects of the other plugin listed in docs/format.md ("Defects of the other plugin that we do not repeat") that concern reading notes. */
 import { describe, expect, it } from "vitest";
-import { taggedNote } from "../builders";
+import { noteLines, taggedNote } from "../builders";
 import { cardsOf, parse } from "./helpers";
 
 describe("the other plugin's defects, not repeated", () => {
@@ -54,5 +54,30 @@ describe("the other plugin's defects, not repeated", () => {
 		const parsed = parse(taggedNote("<!-- never closed", "x::y", "", "Q::A", "", "$$", "a::b", "", "R::B"));
 		expect(parsed.cards.map((c) => c.front)).toEqual(["Q", "R"]);
 		expect(parsed.problems.map((p) => p.code)).toEqual(["unclosed-comment", "unclosed-math"]);
+	});
+	it("a cloze whose block goes on with a single-line card stays a card", () => {
+		expect(cardsOf(taggedNote("- a ==b==", "- Q::A")).map((c) => [c.kind, c.startLine])).toEqual([
+			["cloze", 2],
+			["singleline", 3],
+		]);
+		expect(cardsOf(taggedNote("> a ==b==", ">", "> - Q::A")).map((c) => [c.kind, c.startLine])).toEqual([
+			["cloze", 2],
+			["singleline", 4],
+		]);
+	});
+	it("a line that is only the separator makes no empty card", () => {
+		expect(cardsOf(taggedNote("Q", "::", "A"))).toEqual([]);
+	});
+	it("a card starts where its text does, after a single-line card or below a one-line comment", () => {
+		expect(cardsOf(taggedNote("Q::A", "a ==b==")).map((c) => c.startLine)).toEqual([2, 3]);
+		expect(cardsOf(taggedNote("<!-- note -->", "", "a ==b==")).map((c) => c.startLine)).toEqual([4]);
+	});
+	it("flashcard tags are compared without case, as Obsidian compares tags", () => {
+		expect(cardsOf(noteLines("#sl", "", "Q::A"), { flashcardTags: ["#SL"] }).map((c) => c.decks)).toEqual([["sl"]]);
+	});
+	it("an unclosed code fence ends at the next blank line", () => {
+		const parsed = parse(taggedNote("`````", "```x::y", "", "Q::A"));
+		expect(parsed.cards.map((c) => c.front)).toEqual(["Q"]);
+		expect(parsed.problems.map((p) => p.code)).toEqual(["unclosed-fence"]);
 	});
 });

@@ -90,6 +90,23 @@ describe("decks from tags on a card's lines", () => {
 		expect(decks("#flashcards/a", "", "Q1::A1", "", "#flashcards/b Q2::A2", "", "Q3::A3")).toEqual([["flashcards/a"], ["flashcards/b"], ["flashcards/a"]]);
 		expect(decks("#flashcards/a", "", "#flashcards/b", "Q2", "?", "A2", "", "Q3::A3")).toEqual([["flashcards/b"], ["flashcards/a"]]);
 	});
+	it("takes no deck tag after a list bullet or callout marker: it stays question text (EmIbrahimovic/coding_pracice)", () => {
+		const fronts = (...lines: string[]) => cardsOf(noteLines(...lines)).map((c) => [c.front, c.decks]);
+		expect(fronts("#flashcards/a", "", "* #flashcards/b Q1:: A1", "* #flashcards/b Q2:: A2")).toEqual([
+			["#flashcards/b Q1", ["flashcards/a"]],
+			["#flashcards/b Q2", ["flashcards/a"]],
+		]);
+		expect(fronts("#flashcards/a", "", "> #flashcards/b Q::A")).toEqual([["#flashcards/b Q", ["flashcards/a"]]]);
+		expect(fronts("#flashcards/a", "", "> #flashcards/b x ==y==")).toEqual([["#flashcards/b x ==y==", ["flashcards/a"]]]);
+		// Without another tag, the note's first flashcard tag is the deck, as there.
+		expect(fronts("* #flashcards/b Q:: A")).toEqual([["#flashcards/b Q", ["flashcards/b"]]]);
+		// Spaces alone before it: still the card's deck.
+		expect(fronts("#flashcards/a", "", "  #flashcards/b Q::A")).toEqual([["Q", ["flashcards/b"]]]);
+	});
+	it("reads a note whose frontmatter tag holds an apostrophe, as Obsidian's cache keeps it (polyipseity/information)", () => {
+		const note = noteLines("---", "tags:", "  - flashcard/active/eng/Le_Chatelier's_principle", "---", "", "a ==b==");
+		expect(cardsOf(note, { flashcardTags: ["#flashcard/active"] }).map((c) => c.decks)).toEqual([["flashcard/active/eng/Le_Chatelier's_principle"]]);
+	});
 	it("never takes a tag inside a card as the tag line of the cards below", () => {
 		expect(decks("#flashcards/a", "", "Q1::A1 #flashcards/c", "Q2::A2")).toEqual([["flashcards/a"], ["flashcards/a"]]);
 	});
@@ -214,10 +231,34 @@ describe("display math", () => {
 		]);
 		expect(parsed.problems).toEqual([]);
 	});
+	it("runs a cloze in a callout on past a code fence and the line of only `>` below it (polyipseity/information)", () => {
+		// first-order logic.md: `> ```BNF` … `> ```` then `>` and the deletions below; the card
+		// started below the fence here and at the top of the callout there.
+		const found = cardsOf(taggedNote("> title", "> ```", "> x", "> ```", ">", "> b ==c=="));
+		expect(found.map((c) => [c.kind, c.startLine, c.endLine])).toEqual([["cloze", 2, 7]]);
+		const afterComment = cardsOf(taggedNote("> title <!--", "> x", "> -->", ">", "> b ==c=="));
+		expect(afterComment.map((c) => [c.kind, c.startLine, c.endLine])).toEqual([["cloze", 2, 6]]);
+	});
+	it("ends a $$ left open in a paragraph at the blank line below it: the $$ of a later paragraph does not close it", () => {
+		// Found in a real vault (polyipseity/information, generating function.md): `… $${\begin{aligned}… }$`
+		// closed by a single `$`; the clozes of the paragraphs below were one card here, 7 there.
+		const parsed = parse(taggedNote("A formula $$x^2$ left open", "", "b ==c==", "", "d ==e== $$y$$"));
+		expect(parsed.cards.map((c) => [c.kind, c.startLine])).toEqual([
+			["cloze", 4],
+			["cloze", 6],
+		]);
+		expect(parsed.problems.map((p) => [p.code, p.line])).toEqual([["unclosed-math", 2]]);
+	});
 	it("opens no inline math at an escaped \\$, so a separator between two prices is found", () => {
 		// Found in a real vault: `\$2,000 DM ::@:: Therefore, \$5,000 …` with its separator `::@::`.
 		expect(sides(taggedNote("- \\#110 \\$2,000 DM. :: Therefore, \\$5,000 is added."))).toEqual([["\\#110 \\$2,000 DM.", "Therefore, \\$5,000 is added."]]);
 		expect(cardsOf(taggedNote("The price $a :: b$ stays math"))).toEqual([]);
+	});
+	it("opens no inline math at a $ with a space on its inner side, so a separator between two prices is found", () => {
+		// Found in a real vault (polyipseity/information, opportunity cost.md): `… spends $200 on … ::@:: … of $200.`
+		expect(sides(taggedNote("- spends $200 on supplies :: the total of $200."))).toEqual([["spends $200 on supplies", "the total of $200."]]);
+		expect(sides(taggedNote("- costs $ 5 :: and $x$ more"))).toEqual([["costs $ 5", "and $x$ more"]]);
+		expect(cardsOf(taggedNote("The formula $a :: b$ stays math"))).toEqual([]);
 	});
 	it("reads a comment after the closing $$ of a block", () => {
 		const [card] = cardsOf(taggedNote("Q", "?", "$$", "x^2", `$$ ${SR}`));

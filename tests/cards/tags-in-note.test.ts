@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { frontmatterTags } from "../../src/cards/tags-in-note";
 
-/** The reading by `split` and regexes, with a simple tag-body check (no digits-only, no spaces). */
+/** The reading by `split` and regexes: any value but digits alone (Obsidian checks no characters there). */
 function reference(text: string): string[] {
 	const out: string[] = [];
 	for (const part of text.split(/[,\s]+/)) {
@@ -11,7 +11,7 @@ function reference(text: string): string[] {
 			.trim()
 			.replace(/^["']|["']$/g, "")
 			.replace(/^#/, "");
-		if (value && /^[A-Za-z0-9_\-/]+$/.test(value) && !/^\d+$/.test(value)) out.push(`#${value}`);
+		if (value && !/^\d+$/.test(value)) out.push(`#${value}`);
 	}
 	return out;
 }
@@ -73,5 +73,11 @@ describe("frontmatter tag values", () => {
 		expect(frontmatterTags(["tags: [flashcards/docker, '#b', \"c\"]"], 0, 0)).toEqual(["#flashcards/docker", "#b", "#c"]);
 		expect(frontmatterTags(["tags:", "  - '#x'", "- y z"], 0, 2)).toEqual(["#x", "#y", "#z"]);
 		expect(frontmatterTags(["tags: é, a"], 0, 0)).toEqual(["#é", "#a"]);
+	});
+	it("keeps a value with characters a body tag may not hold, as Obsidian's cache does (polyipseity/information)", () => {
+		expect(frontmatterTags(["tags:", "  - flashcard/active/general/eng/Le_Chatelier's_principle"], 0, 1)).toEqual([
+			"#flashcard/active/general/eng/Le_Chatelier's_principle",
+		]);
+		expect(frontmatterTags(["tags: [c++, v1.0, 2024]"], 0, 0)).toEqual(["#c++", "#v1.0"]);
 	});
 });

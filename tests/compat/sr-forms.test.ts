@@ -131,6 +131,9 @@ const EXPECTED: Record<string, Row[]> = {
 		// with the `> ` of every line and the comment's emptied last line taken off)
 		[22, "cloze", 0, "The [...] is\n\nthe powerhouse of the cell.", "The mitochondrion is\n\nthe powerhouse of the cell.", sm2("2026-03-05", 4, 250)],
 		[22, "cloze", 1, "The mitochondrion is\n\nthe [...] of the cell.", "The mitochondrion is\n\nthe powerhouse of the cell.", sm2("2026-03-06", 5, 250)],
+
+		// a flashcard tag after the bullet is question text there, not the card's deck
+		[29, "singleline", 0, "* #flashcards/chemistry Noble gas with the lowest boiling point", "helium", sm2("2026-03-13", 12, 250)],
 	],
 };
 
