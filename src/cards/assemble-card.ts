@@ -63,11 +63,14 @@ export function assembleCard(note: CardNote, parts: CardParts): Card {
 		siblings,
 		comment,
 		source: withSource ? sourceOf(lines, startLine, endLine, comment) : "",
-		decks: [],
-		context: [],
+		// Set by parse.ts once the card's place is known; one shared empty array until then (cards are never changed in place).
+		decks: UNSET,
+		context: UNSET,
 		endsInFence: k === LineKind.FenceClose || k === LineKind.Opaque,
 	};
 }
+
+const UNSET: string[] = [];
 
 /** A sibling; its marks, when its segment has some, are also on the sibling (docs/format.md, "Suspended and flagged cards"). */
 function sibling(index: number, question: string, answer: string, segment: SegmentState | undefined): Sibling {
