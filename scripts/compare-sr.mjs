@@ -3,7 +3,7 @@
 // both sides of every sibling and every sibling's schedule. See docs/compatibility.md.
 //
 //   node scripts/compare-sr.mjs [--sr-parser FILE] [--sr-settings FILE] [--now DATE]
-//                               [--baseline DIR] [--examples N] [--json] VAULT
+//                               [--baseline DIR] [--written FILE] [--examples N] [--json] VAULT
 //   node scripts/compare-sr.mjs generate DIR [--notes N] [--seed S]
 //
 // --sr-parser (or the environment variable SR_PARSER) names a bundle of the other plugin's own
@@ -21,6 +21,12 @@
 // --baseline DIR: a copy of VAULT taken before a review. The siblings whose schedule we read
 // differently there are the schedules the review wrote; the report says how many of them the
 // other plugin reads back with the same schedule.
+//
+// --written FILE: the other direction. FILE is what a review by the other plugin's own code
+// printed after writing VAULT (docs/compatibility.md, section (e)): its rows as --sr-parser
+// prints them, each with `wrote`, the schedule its review wrote for that sibling (null if none).
+// The report says how many of those schedules we read back the same, and how many its own
+// parser reads back (the control: it must read back its own).
 //
 // `generate` writes the seeded synthetic notes of bench/vault-generator.ts into DIR.
 import { build } from "esbuild";
@@ -43,7 +49,18 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-	const options = { srParser: process.env.SR_PARSER ?? "", srSettings: "", now: "", baseline: "", examples: 3, json: false, paths: [], notes: 200, seed: 1 };
+	const options = {
+		srParser: process.env.SR_PARSER ?? "",
+		srSettings: "",
+		now: "",
+		baseline: "",
+		written: "",
+		examples: 3,
+		json: false,
+		paths: [],
+		notes: 200,
+		seed: 1,
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		const value = () => {
@@ -54,6 +71,7 @@ function parseArgs(argv) {
 		else if (arg === "--sr-settings") options.srSettings = value();
 		else if (arg === "--now") options.now = value();
 		else if (arg === "--baseline") options.baseline = value();
+		else if (arg === "--written") options.written = value();
 		else if (arg === "--examples") options.examples = Number(value());
 		else if (arg === "--notes") options.notes = Number(value());
 		else if (arg === "--seed") options.seed = Number(value());
@@ -143,7 +161,7 @@ const withoutMarkup = (text) =>
 			.join("\n"),
 	);
 const withoutBlockIds = (text) => tidy(text.replace(/ \^[A-Za-z0-9-]+$/gmu, ""));
-const withoutComments = (text) => tidy(text.replace(/\s*<!--SR:.*?-->/gu, "").replace(/^\s*> \[!sr\|card-metadata\]\s*$/gmu, ""));
+const withoutComments = (text) => tidy(text.replace(/\s*<!--SR:.*?-->/gu, "").replace(/^\s*(>\s*)+\[!sr\|card-metadata\]\s*$/gmu, ""));
 const withoutTags = (text) => tidy(text.replace(/^\s*#[^\s#]+\s*/u, ""));
 
 const PRESENTATION = "side: list bullet or callout '>' kept in its text, not in ours";
@@ -155,7 +173,8 @@ function sideReason(theirs, ours) {
 	if (withoutComments(theirs) === withoutComments(ours)) return "side: a scheduling comment or sr callout line kept in one side's text";
 	if (withoutBlockIds(theirs) === withoutBlockIds(ours)) return "side: block id kept in one side's text";
 	if (withoutTags(theirs) === withoutTags(ours)) return "side: leading deck tag kept in one side's text";
-	const all = (text) => withoutTags(withoutBlockIds(withoutComments(withoutMarkup(text))));
+	// Comments first: its sr callout header is taken off with its `>`, the `>` left below it by the markup.
+	const all = (text) => withoutTags(withoutBlockIds(withoutMarkup(withoutComments(text))));
 	if (all(theirs) === all(ours)) return "side: several of list/callout markup, comment, block id and deck tag at once";
 	// It puts a deletion's text back with String#replace, which turns "$$" into "$".
 	// Both sides with every '$$' read as '$': its '$$' outside deletions stays '$$'.
@@ -432,7 +451,39 @@ function readBack(baselineRows, ourRows, theirRows) {
 	return { written, readBack: same, missed };
 }
 
-function report(vault, result, options, settingsNotes, roundTrip) {
+/**
+ * Schedules the other plugin's review wrote (`wrote` in its rows), how many its own parser reads
+ * back (control) and how many we read back the same. Its cards are paired with ours as in
+ * compare(): same first line (its stale line after a single-line card relocated by cardsOf), or
+ * for its card that starts on a one-line HTML comment, our first card below within it. Where its
+ * own parser does not read back what it wrote, `sameAsItReads` says whether we read what it reads.
+ */
+function readBackOurs(writtenRows, theirRows, ourRows) {
+	const theirs = cardsOf(theirRows);
+	const ours = cardsOf(ourRows);
+	const ourFiles = groupByFile(ours);
+	let written = 0;
+	let control = 0;
+	let same = 0;
+	let asIt = 0;
+	const missed = [];
+	for (const [key, card] of cardsOf(writtenRows)) {
+		const mine =
+			ours.get(key) ?? (ourFiles.get(card.file) ?? []).filter((c) => c.line > card.line && c.line <= card.endLine).sort((a, b) => a.line - b.line)[0];
+		card.siblings.forEach((row, i) => {
+			if (!row?.wrote) return;
+			written++;
+			const itReads = theirs.get(key)?.siblings[i]?.schedule ?? null;
+			if (sameSchedule(itReads, row.wrote)) control++;
+			if (mine?.siblings[i] && sameSchedule(mine.siblings[i].schedule, itReads)) asIt++;
+			if (mine?.siblings[i] && sameSchedule(mine.siblings[i].schedule, row.wrote)) same++;
+			else missed.push(`${row.file}:${row.line}${i ? ` #${i + 1}` : ""}`);
+		});
+	}
+	return { written, control, readBack: same, sameAsItReads: asIt, missed };
+}
+
+function report(vault, result, options, settingsNotes, roundTrip, written) {
 	const lines = [];
 	lines.push(`vault: ${vault}`);
 	lines.push(`cards it reads:      ${result.theirs.cards} (${result.theirs.siblings} siblings, ${result.theirs.scheduled} with a schedule)`);
@@ -446,6 +497,15 @@ function report(vault, result, options, settingsNotes, roundTrip) {
 		lines.push(`schedules we wrote:  ${roundTrip.written}; it reads back the same schedule for ${roundTrip.readBack}`);
 		if (roundTrip.missed.length)
 			lines.push(`  not read back: ${roundTrip.missed.slice(0, options.examples).join(", ")}${roundTrip.missed.length > options.examples ? ", …" : ""}`);
+	}
+	if (written) {
+		lines.push(
+			`schedules it wrote:  ${written.written}; its parser reads back ${written.control}; we read back the same schedule for ${written.readBack}; we read what it reads for ${written.sameAsItReads}`,
+		);
+		if (written.missed.length)
+			lines.push(
+				`  not read back by us: ${written.missed.slice(0, options.examples).join(", ")}${written.missed.length > options.examples ? ", …" : ""}`,
+			);
 	}
 	if (settingsNotes.length) lines.push(`settings import: ${settingsNotes.join(" ")}`);
 	if (result.reasons.length) {
@@ -496,8 +556,9 @@ async function main() {
 			const base = ourVault(resolve(options.baseline), srSettings, join(work, "baseline"), importSpacedRepetitionSettings);
 			roundTrip = readBack(cards(base.dir), ourRows, theirRows);
 		}
-		if (options.json) process.stdout.write(JSON.stringify({ vault, now, ...result, roundTrip, settingsNotes: mine.notes }, null, 1) + "\n");
-		else process.stdout.write(report(vault, result, options, mine.notes, roundTrip));
+		const written = options.written ? readBackOurs(JSON.parse(readFileSync(resolve(options.written), "utf8")), theirRows, ourRows) : undefined;
+		if (options.json) process.stdout.write(JSON.stringify({ vault, now, ...result, roundTrip, written, settingsNotes: mine.notes }, null, 1) + "\n");
+		else process.stdout.write(report(vault, result, options, mine.notes, roundTrip, written));
 	} finally {
 		rmSync(work, { recursive: true, force: true });
 	}

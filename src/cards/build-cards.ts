@@ -90,6 +90,10 @@ export class CardBuilder {
 			if (depth[end] === 0) return end;
 			let j = end + 1;
 			while (j < this.n && kind[j] === LineKind.Blank && depth[j] > 0) j++;
+			// The other plugin's next-line write under a callout cloze whose comment was a `> <!--SR:…-->`
+			// line leaves that line's `>` and puts the comment at column 0 below it: the comment is the
+			// cloze's (docs/format.md, "Where a card's comment is read").
+			if (j > end + 1 && j < this.n && depth[j] === 0 && isOwnCommentLine(this.commentNote, j)) return j;
 			if (j === end + 1 || j >= this.n || isBreak(kind[j]) || depth[j] === 0) return end;
 			end = j;
 		}

@@ -135,6 +135,37 @@ const EXPECTED: Record<string, Row[]> = {
 		// a flashcard tag after the bullet is question text there, not the card's deck
 		[29, "singleline", 0, "* #flashcards/chemistry Noble gas with the lowest boiling point", "helium", sm2("2026-03-13", 12, 250)],
 	],
+	// Layouts its own review wrote (docs/compatibility.md, section (e)). Its sides keep the callout
+	// markup of these layouts (`> ` in front of each cloze line, its `> [!sr|card-metadata]` header
+	// and the `>` left of the comment line in the answer): taken off here, as for the cloze above.
+	"written-by-it.md": [
+		// next line under a callout cloze whose comment was `> <!--SR:…-->`: the `>` stays, the
+		// comment goes to column 0 below it
+		[
+			5,
+			"cloze",
+			0,
+			"Light from the [...] reaches the Earth\n\nin about eight minutes.",
+			"Light from the Sun reaches the Earth\n\nin about eight minutes.",
+			sm2("2026-06-03", 2, 230),
+		],
+		[
+			5,
+			"cloze",
+			1,
+			"Light from the Sun reaches the Earth\n\nin about [...] minutes.",
+			"Light from the Sun reaches the Earth\n\nin about eight minutes.",
+			sm2("2026-06-19", 18, 270),
+		],
+		// its callout form after a code fence (two spaces before the comment), with a block id, on a
+		// reversed card (one space: a write into a callout that was already there)
+		[13, "multiline", 0, "How do you print the working directory?", "```sh\npwd\n```", fsrs("2026-03-01T00:10:00.000Z", 0, 2.3065, 2.11810397, 1, 1, 0)],
+		[21, "singleline", 0, "Deepest ocean", "the Pacific", sm2("2026-03-12", 11, 270)],
+		[25, "multiline-reversed", 0, "Tallest mountain", "Everest", sm2("2026-03-09", 8, 250)],
+		[25, "multiline-reversed", 1, "Everest", "Tallest mountain", sm2("2026-03-01", 0, 230)],
+		// a list item, the comment at column 0 below it
+		[33, "singleline", 0, "- Largest desert", "Antarctica", fsrs("2026-03-09T00:00:00.000Z", 8, 8.2956, 1, 2, 1, 0)],
+	],
 };
 
 /** Its side without the list bullet, task box or callout markers it keeps in front. */

@@ -46,6 +46,9 @@ describe("a comment the plugin wrote is replaced in place", () => {
 		expect(review(["Q", "?", "A", `${OLD}$$x$$`])).toBe(`Q\n?\nA\n${NEW}$$x$$`);
 		expect(review(["Q::A", `${OLD}\u00a0`])).toBe(`Q::A\n${NEW}\u00a0`);
 	});
+	it("at column 0 below a callout cloze and the `>` line its next-line write leaves", () => {
+		expect(review(["> a ==b==", ">", "> c", ">", OLD])).toBe(`> a ==b==\n>\n> c\n>\n${NEW}`);
+	});
 });
 
 describe("the 1.15 callout form", () => {
