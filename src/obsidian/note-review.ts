@@ -253,11 +253,10 @@ export class NoteReviewService extends Component implements NoteReviewPort {
 		return this.cached;
 	}
 
-	/** Whether the note, as the metadata cache has it now, is in a review deck or has schedule keys. */
+	/** Whether the note, as the metadata cache has it now, matters to the queue. */
 	private isRelevant(file: TFile): boolean {
 		const cache = this.app.metadataCache.getFileCache(file);
-		const schedule = scheduleFromFrontmatter(cache?.frontmatter);
-		return schedule.classic !== null || schedule.fsrs !== null || this.decksOf(file.path).length > 0;
+		return mattersToQueue(file.path, cache ? (getAllTags(cache) ?? []) : [], scheduleFromFrontmatter(cache?.frontmatter), this.settings());
 	}
 
 	private facts(): NoteFacts[] {
@@ -271,7 +270,7 @@ export class NoteReviewService extends Component implements NoteReviewPort {
 			const schedule = this.written.get(file.path) ?? scheduleFromFrontmatter(cache?.frontmatter);
 			const links = metadataCache.resolvedLinks?.[file.path] ?? {};
 			const tags = cache ? (getAllTags(cache) ?? []) : [];
-			if (schedule.classic !== null || schedule.fsrs !== null || noteDecks(file.path, tags, settings).length > 0) relevant.add(file.path);
+			if (mattersToQueue(file.path, tags, schedule, settings)) relevant.add(file.path);
 			out.push({
 				path: file.path,
 				tags,
@@ -283,6 +282,11 @@ export class NoteReviewService extends Component implements NoteReviewPort {
 		this.relevant = relevant;
 		return out;
 	}
+}
+
+/** A note matters to the queue when it is in a review deck or has schedule keys (its ease counts for linked notes). */
+function mattersToQueue(path: string, tags: readonly string[], schedule: NoteSchedule, settings: SpacedNotesSettings): boolean {
+	return schedule.classic !== null || schedule.fsrs !== null || noteDecks(path, tags, settings).length > 0;
 }
 
 function cardEases(index: CardIndex, path: string): number[] {
