@@ -81,13 +81,13 @@ export function timeSeriesSplits(items: readonly OptimizerItem[], cardIds: reado
 }
 
 /**
- * Scores the test segments of `splits` with parameters from `fit` (called with each training
- * part); each test item counts once, unweighted, as in fsrs-rs.
+ * Scores the test segments of `splits` with parameters from `fit` (called with each split and its
+ * number); each test item counts once, unweighted, as in fsrs-rs.
  */
-export function evaluateSplits(splits: readonly Split[], fit: (split: Split) => readonly number[]): Evaluation {
+export function evaluateSplits(splits: readonly Split[], fit: (split: Split, index: number) => readonly number[]): Evaluation {
 	const scorer = new Scorer();
-	for (const split of splits) {
-		const w = fit(split);
+	for (const [index, split] of splits.entries()) {
+		const w = fit(split, index);
 		for (const item of split.test) scorer.add(item, predictItem(w, item));
 	}
 	return scorer.result();

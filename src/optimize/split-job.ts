@@ -41,12 +41,11 @@ export function createOptimizationJob(
 	let result: OptimizationOutcome | null = null;
 
 	const finish = (): void => {
-		const foldParameters = trainers.slice(1).map((t) => t.result());
-		let fold = 0;
 		result = {
 			parameters: trainers[0].result(),
 			before: evaluateSplits(splits, () => current),
-			after: evaluateSplits(splits, () => foldParameters[fold++]),
+			// Trainer k + 1 was fitted on split k's training part.
+			after: evaluateSplits(splits, (_, fold) => trainers[fold + 1].result()),
 		};
 	};
 

@@ -10,7 +10,7 @@ import { resolve } from "node:path";
 import { evaluateSplits, timeSeriesSplits, type Evaluation, type Split } from "../../optimize/evaluate";
 import { DEFAULT_PARAMETERS } from "../../optimize/fsrs-model";
 import { itemsFromLog, type ItemsReport } from "../../optimize/items";
-import { trainParameters } from "../../optimize/train";
+import { createOptimizationJob } from "../../optimize/split-job";
 import { checkPresets } from "../../settings/read-presets";
 import { normaliseDeck, presetsWithParameters } from "../../settings/deck-presets";
 import { pathHash, pathPartOf } from "../../stats/card-id";
@@ -96,12 +96,11 @@ const optimize = async (argv: string[], io: Parameters<Command>[1], bindingName:
 		{ enableShortTerm: true, numRelearningSteps: Math.max(1, settings.relearningSteps.length) },
 		io.stderr,
 	);
+	const parameters = fit.parameters.map(round4);
 	json.engine = fit.engine;
-	json.parameters = fit.parameters.map(round4);
-	let fold = 0;
-	json.fitted = evaluateSplits(splits, () => fit.foldParameters[fold++]);
+	json.parameters = parameters;
+	json.fitted = fit.fitted;
 	json.default = evaluateSplits(splits, () => DEFAULT_PARAMETERS);
-	const parameters = json.parameters;
 	if (hasFlag(args, "apply")) json.applied = apply(vault.root, parameters, deck, io.stderr);
 	if (hasFlag(args, "json")) io.stdout(jsonText(json) + "\n");
 	else io.stdout(formatResult(report, json));
@@ -112,8 +111,8 @@ interface Fit {
 	engine: "fsrs-rs" | "spaced-notes";
 	/** Fitted on all items. */
 	parameters: number[];
-	/** Fitted on each split's training part, in order. */
-	foldParameters: number[][];
+	/** The split scored with parameters fitted on each fold's training part. */
+	fitted: Evaluation;
 }
 
 /**
@@ -134,19 +133,22 @@ async function fitParameters(
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
 		stderr(`spaced-notes optimize: ${error.message}\nTrained with Spaced Notes' own optimizer instead (the plugin's; it agrees with fsrs-rs within 1%).\n`);
-		const training = { numRelearningSteps: options.numRelearningSteps };
-		return {
-			engine: "spaced-notes",
-			parameters: trainParameters(report.items, report.cardIds, training),
-			foldParameters: splits.map((split) => trainParameters(split.train, split.trainCards, training)),
-		};
+		// The plugin's own job: the fit on all items, then one per fold (the split is cut the same way).
+		const job = createOptimizationJob(report.items, report.cardIds, DEFAULT_PARAMETERS, { numRelearningSteps: options.numRelearningSteps });
+		while (job.step());
+		const { parameters, after } = job.outcome();
+		return { engine: "spaced-notes", parameters, fitted: after };
 	}
 	// The binding's own `evaluateWithTimeSeriesSplits` reorders the items (first answers first)
 	// before cutting them, so its segments are not in time order; the split is cut here, as
 	// fsrs-rs's `evaluate_with_time_series_splits` and Anki cut it, and fsrs-rs fits each fold.
 	const foldParameters: number[][] = [];
 	for (const split of splits) foldParameters.push(await binding.computeParameters(toBindingItems(binding, split.train), options));
-	return { engine: "fsrs-rs", parameters: await binding.computeParameters(toBindingItems(binding, report.items), options), foldParameters };
+	return {
+		engine: "fsrs-rs",
+		parameters: await binding.computeParameters(toBindingItems(binding, report.items), options),
+		fitted: evaluateSplits(splits, (_, fold) => foldParameters[fold]),
+	};
 }
 
 /** Which answers to learn from: those of a deck (the card's first deck when answered, sub-decks included), of the notes a filter selects, or of the notes under PATH. */
