@@ -95,8 +95,8 @@ export interface LogTally {
 }
 
 /**
- * Tallies per card id over every logged answer (one pass over the log). Lapses count since the
- * card's last reset, as the leech rule counts them (`stats/lapses.ts`).
+ * Tallies per card id over every logged answer. Lapses are the leech rule's count, since the
+ * card's last reset (`stats/lapses.ts`), so the browser and the review agree on leeches.
  */
 export function logTallies(log: Pick<MergedLog, "reviews" | "actions">): Map<string, LogTally> {
 	const tallies = new Map<string, LogTally>();
