@@ -366,7 +366,7 @@ export class CardBuilder {
 		const found = cardComment(this.commentNote, from, to, this.problems);
 		if (found.lastText < from) return null;
 		const depth = containerOf(this.lines[from]).depth;
-		const full = maskedTextOf(this.lines, this.maskOf, from, found.lastText, depth, found.cut);
+		const full = maskedTextOf(this.lines, (i) => this.maskAt(i), from, found.lastText, depth, found.cut);
 		const leading = depth === 0 ? leadingFlashcardTag(full.text, this.settings.flashcardTags) : null;
 		let text = full.text;
 		let mask = full.mask;
@@ -397,15 +397,19 @@ export class CardBuilder {
 	/**
 	 * Line `i` as cloze deletions see it: a text line with its comments as spaces, an opaque line
 	 * (fenced code, math, comment) all spaces; null when the line hides nothing.
+	 *
+	 * A method, not an arrow function in a class field: with the field, V8 kept every object of
+	 * every note alive through its minor collections and then moved all the parser's allocations to
+	 * the old generation, which made the parse 3–5 times slower (docs/performance.md).
 	 */
-	private readonly maskOf = (i: number): string | null => {
+	private maskAt(i: number): string | null {
 		const k = this.regions.kind[i];
 		if (k === LineKind.Text) {
 			const vis = this.regions.visible[i];
 			return vis === this.lines[i] ? null : vis;
 		}
 		return k === LineKind.Opaque || k === LineKind.FenceClose ? " ".repeat(this.lines[i].length) : null;
-	};
+	}
 
 	/** Cheap test before the real work: does any line of `from..to` hold a cloze opener? */
 	private mayHoldCloze(from: number, to: number): boolean {
