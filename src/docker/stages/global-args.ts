@@ -3,7 +3,8 @@
  * args come first, then each ARG above the first FROM, expanded with the args before it; an arg
  * declared without a value is left for `--build-arg` at build time.
  */
-import { processWord, WordError } from "../expand";
+import { processWord } from "../expand/process-word";
+import { WordError } from "../expand/word-error";
 import type { Instruction } from "../lexer";
 import { splitQuotedWords } from "../words";
 import { Step, type BuildState } from "./build-state";

@@ -3,7 +3,8 @@
  * a stage (the last of that name, or an index for `COPY --from` only) or an image, and the
  * refusal of a reference cycle.
  */
-import { processWord, WordError } from "../expand";
+import { processWord } from "../expand/process-word";
+import { WordError } from "../expand/word-error";
 import type { DockerStage } from "../types";
 import { EMPTY_IMAGE, Step, type BuildState, type Reference, type Target } from "./build-state";
 import { NEEDS_EXPANSION } from "./global-args";
