@@ -7,7 +7,7 @@ import { formatBytes } from "./format";
 import { inheritanceChain, stagePlatform } from "./footprint";
 import { parseImageRef } from "./image-ref";
 import type { Platform } from "./platform";
-import type { StageFacts } from "./stages";
+import type { StageFacts } from "./stages/built-stages";
 import type { Advice, DockerStage } from "./types";
 
 /** `a`, `a and b`, `a, b and c`. */

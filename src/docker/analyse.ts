@@ -6,7 +6,7 @@ import { runChecks } from "./checks";
 import { estimateFootprint } from "./footprint";
 import { KEYWORDS, lexDockerfile } from "./lexer";
 import { DEFAULT_PLATFORM, formatPlatform, parseTargetPlatform, type Platform } from "./platform";
-import { buildStages } from "./stages";
+import { buildStages } from "./stages/build-stages";
 import { rejectionText } from "./summary";
 import type { Advice, DockerAnalysis, ExternalImage } from "./types";
 

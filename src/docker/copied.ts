@@ -4,7 +4,7 @@
  * one copy of unknown size makes the whole estimate unknown, never a guess.
  */
 import { parseImageRef } from "./image-ref";
-import type { StageFacts } from "./stages";
+import type { StageFacts } from "./stages/built-stages";
 import { splitWhitespace } from "./words";
 import type { CopiedEstimate, DockerStage } from "./types";
 

@@ -4,7 +4,7 @@
  */
 import { imageSize } from "./base-images";
 import { estimateCopied } from "./copied";
-import type { StageFacts } from "./stages";
+import type { StageFacts } from "./stages/built-stages";
 import { formatPlatform, parsePlatform, type Platform } from "./platform";
 import type { DockerStage, Footprint, ImageSize } from "./types";
 

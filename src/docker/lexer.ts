@@ -4,7 +4,7 @@
  * lines dropped (also inside continuations), heredoc bodies skipped (they are no instructions).
  */
 
-import { processWord } from "./expand";
+import { processWord } from "./expand/process-word";
 import { extractFlags, parseFlag, splitWhitespace, type Flag } from "./words";
 
 export interface Instruction {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyseDockerfile } from "../../src/docker/analyse";
-import { processWord, WordError } from "../../src/docker/expand";
+import { processWord } from "../../src/docker/expand/process-word";
+import { WordError } from "../../src/docker/expand/word-error";
 import { ok } from "./helpers";
 
 const lines = (...l: string[]) => l.join("\n");

@@ -9,7 +9,8 @@
  * declared again in the stage is reported as `global-arg-in-stage`, which holds whatever the image
  * defines.
  */
-import { processWord, WordError } from "../expand";
+import { processWord } from "../expand/process-word";
+import { WordError } from "../expand/word-error";
 import { flagsOf, type Instruction } from "../lexer";
 import { splitQuotedWords, splitWhitespace } from "../words";
 import { closestName } from "../suggest";

@@ -4,7 +4,8 @@
  * InvalidBaseImagePlatform decidable without a registry. UndefinedArgInFrom and
  * InvalidDefaultArgInFrom come from the stage builder, which expands FROM lines anyway.
  */
-import { processWord, WordError } from "../expand";
+import { processWord } from "../expand/process-word";
+import { WordError } from "../expand/word-error";
 import { parseImageRef } from "../image-ref";
 import { parsePlatform, formatPlatform, type Platform } from "../platform";
 import type { CheckContext, Findings } from "./context";

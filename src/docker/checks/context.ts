@@ -4,7 +4,7 @@
  */
 import { restWordsOf, type Instruction } from "../lexer";
 import type { Platform } from "../platform";
-import type { StageFacts } from "../stages";
+import type { StageFacts } from "../stages/built-stages";
 import type { Advice, DockerStage } from "../types";
 
 export interface CheckInput {
