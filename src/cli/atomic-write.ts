@@ -10,8 +10,9 @@
  * 4. renames the temporary file over the note, then reads what the replaced file held through
  *    the descriptor: if another program wrote into it after the check, that text is kept in a
  *    backup beside the note and the write fails with {@link ChangedWhileWritingError};
- * 5. keeps watching the replaced file for a while ({@link ReplacedFiles}): a program that opened
- *    the note just before the rename may still write into it, and that text is kept the same way.
+ * 5. keeps watching the replaced file for a while (`ReplacedFiles`, in replaced-files.ts): a
+ *    program that opened the note just before the rename may still write into it, and that text
+ *    is kept the same way.
  *
  * A note with other hard links is written in place instead (a rename would split it into two
  * files), after the same check, with its previous text kept in a backup until the write is done.
@@ -78,7 +79,7 @@ export function closeSnapshot(snapshot: NoteSnapshot): void {
 /**
  * Replaces the note of `snapshot` with `next` if it still holds what was read; `changed` (the
  * note untouched) when it did not, so the caller redoes its change on a fresh snapshot. After
- * `replaced`, the snapshot's descriptor reads the replaced file: hand it to {@link ReplacedFiles}.
+ * `replaced`, the snapshot's descriptor reads the replaced file: hand it to `ReplacedFiles`.
  * `afterCheck` runs between the final check and the write (tests use it to play a writer
  * that slips into that window).
  * @throws ChangedWhileWritingError when a change slipped in after the final check
@@ -125,62 +126,6 @@ export function createIfAbsent(path: string, text: string): boolean {
 		return true;
 	} finally {
 		removeQuietly(temp);
-	}
-}
-
-/** How long a replaced file is watched for a late write by a program that opened it before the rename. */
-const WATCH_MS = 2000;
-/** At the end, the youngest replaced file is checked once it is this old. */
-const FINAL_GRACE_MS = 100;
-
-/** Text another program wrote into a replaced file after the rename: kept in `backup`. */
-export interface LateChange {
-	/** The note's path as given to {@link ReplacedFiles.watch}. */
-	path: string;
-	backup: string;
-}
-
-/**
- * Files that renames replaced, each with the descriptor that read it and the bytes it held. A
- * program that opened the note before the rename writes into the replaced file, unseen in the
- * note: each check keeps any such text in a backup beside the note.
- */
-export class ReplacedFiles {
-	private watched: { path: string; fd: number; bytes: Buffer; since: number }[] = [];
-
-	/** Watches the file `fd` reads (taking over the descriptor), which held `bytes` when replaced. */
-	watch(path: string, fd: number, bytes: Buffer): void {
-		this.watched.push({ path, fd, bytes, since: Date.now() });
-	}
-
-	/** Checks every watched file, then stops watching those older than {@link WATCH_MS}. */
-	check(now = Date.now()): LateChange[] {
-		const found: LateChange[] = [];
-		for (const file of this.watched) {
-			let bytes: Buffer;
-			try {
-				bytes = readAll(file.fd);
-			} catch {
-				continue;
-			}
-			if (bytes.equals(file.bytes)) continue;
-			found.push({ path: file.path, backup: writeBackup(file.path, bytes) });
-			file.bytes = bytes;
-		}
-		this.watched = this.watched.filter((file) => {
-			if (now - file.since < WATCH_MS) return true;
-			closeSync(file.fd);
-			return false;
-		});
-		return found;
-	}
-
-	/** Gives the latest replaced file a moment for a late write, checks all, and stops watching. */
-	async close(): Promise<LateChange[]> {
-		const youngest = Math.max(0, ...this.watched.map((file) => file.since));
-		const wait = youngest + FINAL_GRACE_MS - Date.now();
-		if (this.watched.length > 0 && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-		return this.check(Number.POSITIVE_INFINITY);
 	}
 }
 
@@ -264,7 +209,7 @@ function createTemp(path: string, bytes: Buffer, stat: BigIntStats | null): stri
 }
 
 /** Keeps `bytes` in `<note>.spaced-notes-<timestamp>.bak` beside the note (a new file); returns its path. */
-function writeBackup(path: string, bytes: Buffer): string {
+export function writeBackup(path: string, bytes: Buffer): string {
 	const stamp = new Date().toISOString().replace(/[-:.]/g, "");
 	for (let n = 1; ; n++) {
 		const backup = `${path}.spaced-notes-${stamp}${n === 1 ? "" : `-${n}`}.bak`;
@@ -286,7 +231,7 @@ function writeBackup(path: string, bytes: Buffer): string {
 }
 
 /** Every byte of the file open at `fd`, read from its start. */
-function readAll(fd: number): Buffer {
+export function readAll(fd: number): Buffer {
 	const chunks: Buffer[] = [];
 	let position = 0;
 	for (;;) {

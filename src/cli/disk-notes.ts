@@ -10,16 +10,8 @@
 import { readFileSync, realpathSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import type { NoteStore } from "../review/ports";
-import {
-	ChangedWhileWritingError,
-	closeSnapshot,
-	readSnapshot,
-	ReplacedFiles,
-	writeIfUnchanged,
-	type LateChange,
-	type NoteSnapshot,
-	type WriteOutcome,
-} from "./atomic-write";
+import { ChangedWhileWritingError, closeSnapshot, readSnapshot, writeIfUnchanged, type NoteSnapshot, type WriteOutcome } from "./atomic-write";
+import { ReplacedFiles, type LateChange } from "./replaced-files";
 import { toSlashes } from "./fs-paths";
 import { decodeUtf8, notUtf8Message } from "./utf8";
 import { isInside, type LoadedVault, type VaultFile } from "./vault";

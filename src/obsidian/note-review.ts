@@ -9,7 +9,7 @@ import type { CardIndex } from "../index/card-index";
 import { Rating } from "../model/schedule";
 import { linkRanks } from "../notes/link-rank";
 import { nextNote, noteDecks, type NoteQueue } from "../notes/note-queue";
-import { readNoteSchedule, scheduleFromFrontmatter, type NoteSchedule } from "../notes/note-schedule";
+import { readNoteSchedule, type NoteSchedule } from "../notes/note-schedule";
 import { noteVault, type NoteFacts, type NoteVault } from "../notes/note-vault";
 import { ratingAllowed } from "../notes/rate-note";
 import { reviewNote, undoNoteReview, type DoneNoteReview } from "../notes/review-note";
@@ -18,6 +18,7 @@ import type { SpacedNotesSettings } from "../settings/settings";
 import type { LogEntry, NoteReviewEntry } from "../stats/log-format";
 import type { MergedLog } from "../stats/merge";
 import type { NoteReviewPort } from "../ui/note-review/note-review-port";
+import { mattersToQueueNow, noteFactsFromCache } from "./note-facts";
 
 export interface NoteReviewOptions {
 	/** The review log: note reviews are appended, and today's counted against the daily limits. */
@@ -255,46 +256,14 @@ export class NoteReviewService extends Component implements NoteReviewPort {
 
 	/** Whether the note, as the metadata cache has it now, matters to the queue. */
 	private isRelevant(file: TFile): boolean {
-		const cache = this.app.metadataCache.getFileCache(file);
-		return mattersToQueue(file.path, cache ? (getAllTags(cache) ?? []) : [], scheduleFromFrontmatter(cache?.frontmatter), this.settings());
+		return mattersToQueueNow(this.app, file, this.settings());
 	}
 
 	private facts(): NoteFacts[] {
-		const { metadataCache } = this.app;
-		const index = this.options.index?.();
-		const settings = this.settings();
-		const relevant = new Set<string>();
-		const out: NoteFacts[] = [];
-		for (const file of this.app.vault.getMarkdownFiles()) {
-			const cache = metadataCache.getFileCache(file);
-			const schedule = this.written.get(file.path) ?? scheduleFromFrontmatter(cache?.frontmatter);
-			const links = metadataCache.resolvedLinks?.[file.path] ?? {};
-			const tags = cache ? (getAllTags(cache) ?? []) : [];
-			if (mattersToQueue(file.path, tags, schedule, settings)) relevant.add(file.path);
-			out.push({
-				path: file.path,
-				tags,
-				schedule,
-				links: new Map(Object.entries(links)),
-				cardEases: schedule.classic !== null && index ? cardEases(index, file.path) : [],
-			});
-		}
+		const { facts, relevant } = noteFactsFromCache(this.app, this.options.index?.(), this.settings(), this.written);
 		this.relevant = relevant;
-		return out;
+		return facts;
 	}
-}
-
-/** A note matters to the queue when it is in a review deck or has schedule keys (its ease counts for linked notes). */
-function mattersToQueue(path: string, tags: readonly string[], schedule: NoteSchedule, settings: SpacedNotesSettings): boolean {
-	return schedule.classic !== null || schedule.fsrs !== null || noteDecks(path, tags, settings).length > 0;
-}
-
-function cardEases(index: CardIndex, path: string): number[] {
-	const eases: number[] = [];
-	for (const card of index.getFile(path)?.readCards() ?? []) {
-		for (const segment of card.segments) if (segment.kind === "ok" && segment.schedule?.type === "classic") eases.push(segment.schedule.ease);
-	}
-	return eases;
 }
 
 /** A notice that names the plugin. */

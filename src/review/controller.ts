@@ -1,56 +1,24 @@
 /**
  * Drives a review: builds the session from a request, shows one card at a time and writes each
  * answer into its note at once. It owns no DOM; the screen renders {@link ReviewController.state}.
- * Notes are always addressed with each card as it is now ({@link LiveCards}); writing answers and
- * taking them back is {@link AnswerSaver}'s part.
+ * Notes are always addressed with each card as it is now (`LiveCards`); writing answers and
+ * taking them back is `AnswerSaver`'s part. What it keeps, and the screen state built from
+ * that, is {@link ReviewControllerState} (`controller-state.ts`); the actions are here.
  */
-import type { ReviewRequest } from "./request";
-import { ReviewSession, type AnswerRecord, type QueueEntry } from "./session";
 import { siblingKeyOf } from "./session-item";
+import type { AnswerRecord } from "./session";
 import type { Rating } from "../model/schedule";
 import type { Card } from "../model/card";
 import { cardTarget } from "../writeback/write-schedule";
-import { AnswerSaver, type SaveOutcome } from "./answer-saver";
-import { answerIntervals, cardView } from "./card-view";
-import { CRAM_LABELS } from "./custom-study";
-import { LiveCards } from "./live-cards";
-import { NoteEditor } from "./note-editor";
-import type { ReviewDeps } from "./ports";
+import type { SaveOutcome } from "./answer-saver";
 import { startReview } from "./review-start";
-import { emptyReason, sessionOutlook, type SessionOutlook } from "./session-outlook";
 import { marksOf } from "../writeback/card-actions";
-import type { CardStep, ReviewCardAction, ReviewCardActions } from "./review-card-actions";
+import type { CardStep, ReviewCardAction } from "./review-card-actions";
 import { changedCard } from "./review-card-actions";
-import type { AnswerOutcome, ReviewCardView, ReviewModel, ReviewPhase, ReviewScreenState, UnsavedAnswerView } from "./review-state";
+import type { AnswerOutcome, ReviewModel } from "./review-state";
+import { ReviewControllerState } from "./controller-state";
 
-export class ReviewController implements ReviewModel {
-	private session: ReviewSession | null = null;
-	private entry: QueueEntry | null = null;
-	private revealed = false;
-	private editing = false;
-	private busy = false;
-	private shownAt = 0;
-	private notice: string | null = null;
-	private intervals: Record<Rating, string> | null = null;
-	/** The outlook shown when nothing is left, read once per time the session runs empty. */
-	private outlook: SessionOutlook | null | undefined = undefined;
-	private readonly live = new LiveCards();
-	private readonly answers: AnswerSaver;
-	private readonly editor: NoteEditor;
-	private readonly listeners = new Set<() => void>();
-	/** The last card action of this review, which undo may take back (the plugin keeps one). */
-	private cardStep: CardStep | null = null;
-
-	constructor(
-		private readonly deps: ReviewDeps,
-		private readonly request: ReviewRequest,
-		/** Suspend, bury and flag from the review (the plugin's card actions); absent = not offered. */
-		private readonly cardActions?: ReviewCardActions,
-	) {
-		this.editor = new NoteEditor(deps.notes, () => deps.settings(), deps.written?.bind(deps));
-		this.answers = new AnswerSaver(deps, this.editor, this.live);
-	}
-
+export class ReviewController extends ReviewControllerState implements ReviewModel {
 	/** Waits for the index when it is being built, then reads the notes and starts the session. Never rejects. */
 	async load(): Promise<void> {
 		const indexing = this.deps.indexing;
@@ -67,49 +35,6 @@ export class ReviewController implements ReviewModel {
 		if (start.notice !== null) this.notice = start.notice;
 		this.session = start.session;
 		this.advance();
-	}
-
-	subscribe(listener: () => void): () => void {
-		this.listeners.add(listener);
-		return () => this.listeners.delete(listener);
-	}
-
-	state(): ReviewScreenState {
-		const session = this.session;
-		const settings = this.deps.settings();
-		const s = session ?? ReviewSession.start([], { now: new Date(0), settings });
-		return {
-			phase: this.phase(),
-			title: this.request.title,
-			card: this.cardView(),
-			progress: s.progress(),
-			summary: s.summary(),
-			unsaved: s.unsaved.map((record) => this.unsavedView(record)),
-			waitingUntil: session?.waitingUntil(this.deps.now()) ?? null,
-			canUndo: s.summary().answered > 0 || this.newestStep() !== null,
-			canManage: this.cardActions !== undefined,
-			busy: this.busy,
-			showIntervals: settings.showIntervalsOnButtons,
-			notice: this.notice,
-			loading: this.loadingText(),
-			reschedules: s.reschedules,
-			...this.endState(s.summary().answered),
-		};
-	}
-
-	/** Outlook and empty reason once nothing is left to show (read from the index once per time). */
-	private endState(answered: number): Pick<ReviewScreenState, "outlook" | "empty"> {
-		const phase = this.phase();
-		if (phase !== "finished" && phase !== "waiting") return { outlook: null, empty: null };
-		if (this.outlook === undefined) {
-			const hour = this.deps.settings().nextDayStartsAt;
-			try {
-				this.outlook = sessionOutlook(this.deps.index(), this.request, this.deps.now(), hour);
-			} catch {
-				this.outlook = null;
-			}
-		}
-		return { outlook: this.outlook, empty: answered === 0 && phase === "finished" ? emptyReason(this.outlook) : null };
 	}
 
 	reveal(): void {
@@ -289,12 +214,6 @@ export class ReviewController implements ReviewModel {
 		return done;
 	}
 
-	/** The last card action when nothing was answered since (then it is what undo takes back). */
-	private newestStep(): CardStep | null {
-		const step = this.cardStep;
-		return step !== null && this.session !== null && step.answered === this.session.summary().answered ? step : null;
-	}
-
 	private async undoStep(step: CardStep): Promise<boolean> {
 		const actions = this.cardActions;
 		if (!actions) return false;
@@ -327,76 +246,5 @@ export class ReviewController implements ReviewModel {
 		// A leech suspended by this answer is not shown again (docs/scheduling.md, "Leeches").
 		if (this.answers.takeSuspended(record.id) && this.session) this.session = this.session.without(record.item);
 		return saved;
-	}
-
-	/** Moves to the card due now; `reset` shows it from its question even if it stays the same. */
-	private advance(reset = false): void {
-		const next = this.session?.current(this.deps.now()) ?? null;
-		if (reset || next !== this.entry) {
-			this.entry = next;
-			this.revealed = false;
-			this.editing = false;
-			this.intervals = null;
-			this.shownAt = this.deps.now().getTime();
-		}
-		this.outlook = undefined;
-		this.emit();
-	}
-
-	/** What the loading screen says: how far the index is, or that the notes are being read. */
-	private loadingText(): string | null {
-		if (this.session !== null) return null;
-		const progress = this.deps.indexing?.progress ?? null;
-		if (progress === null) return "Reading the notes…";
-		// Before the build starts (a tab restored before the layout is ready) nothing is counted yet.
-		if (progress.total === 0) return "Indexing…";
-		return `Indexing… ${progress.done.toLocaleString("en-US")} of ${progress.total.toLocaleString("en-US")} notes`;
-	}
-
-	private phase(): ReviewPhase {
-		if (this.session === null) return "loading";
-		if (this.entry !== null) return this.editing ? "editing" : this.revealed ? "answer" : "question";
-		return this.session.waitingUntil(this.deps.now()) ? "waiting" : "finished";
-	}
-
-	private cardView(): ReviewCardView | null {
-		const entry = this.entry;
-		if (entry === null) return null;
-		this.intervals ??=
-			this.session?.reschedules === false
-				? { ...CRAM_LABELS }
-				: answerIntervals(entry, this.deps.now(), this.deps.settings(), this.answers.dueOn, this.session?.early);
-		const card = this.live.get(entry.item);
-		return { ...cardView(entry, card, this.intervals, this.deps.settings()), flag: marksOf(card.siblings[entry.item.sibling]).flag };
-	}
-
-	private unsavedView(record: AnswerRecord): UnsavedAnswerView {
-		const card = this.live.get(record.item);
-		return {
-			question: card.siblings[record.item.sibling]?.question ?? card.front,
-			id: record.id,
-			path: record.item.file,
-			line: this.live.get(record.item).startLine + 1,
-			rating: record.rating,
-			message: this.answers.failureOf(record.id) ?? "Not saved.",
-		};
-	}
-
-	/** Runs a note-writing action alone (keys pressed meanwhile are ignored). */
-	private async run(action: () => Promise<void>): Promise<void> {
-		this.busy = true;
-		this.emit();
-		try {
-			await action();
-		} catch (error) {
-			this.deps.notify(`Something went wrong: ${error instanceof Error ? error.message : String(error)}`);
-		} finally {
-			this.busy = false;
-			this.emit();
-		}
-	}
-
-	private emit(): void {
-		for (const listener of [...this.listeners]) listener();
 	}
 }

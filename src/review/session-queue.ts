@@ -1,7 +1,7 @@
 /**
  * Building the review queues of a session: which siblings are shown (status, daily limits per
  * deck, buried siblings) and in which order (file then line, or a seeded shuffle per group),
- * and the queue changes an answer makes.
+ * and the queue changes an answer or a skip makes.
  */
 import type { SegmentState } from "../model/card";
 import type { SchedulingSettings } from "../settings/settings";
@@ -121,6 +121,20 @@ export function without(queues: Readonly<Queues>, entry: QueueEntry): Queues {
 		reviews: queues.reviews.filter((e) => e !== entry),
 		news: queues.news.filter((e) => e !== entry),
 	};
+}
+
+/**
+ * The queues (already without `entry`) with a skipped `entry` at the end of its queue; a learning
+ * step becomes due just after the last one (and not before now or its own step).
+ */
+export function atTheEnd(queues: Queues, entry: QueueEntry, now: Date): Queues {
+	if (entry.kind === "learning") {
+		const last = queues.learning[queues.learning.length - 1];
+		const dueAt = Math.max(now.getTime(), last ? last.dueAt : 0, entry.dueAt) + 1;
+		return { ...queues, learning: [...queues.learning, { ...entry, dueAt }] };
+	}
+	if (entry.kind === "review") return { ...queues, reviews: [...queues.reviews, entry] };
+	return { ...queues, news: [...queues.news, entry] };
 }
 
 /** Removes the other new and review siblings of the card (learning steps keep their turn). */

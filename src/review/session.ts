@@ -1,20 +1,23 @@
 /**
  * A review session as an immutable state machine: every action returns a new session, so undo
  * is simply going back to the previous one. It never touches files: `answer` returns the
- * schedule for the caller to write, and the caller reports whether the write worked.
+ * schedule for the caller to write, and the caller reports whether the write worked. The queues
+ * are built and changed in `session-queue.ts`; the answers it records are counted in `session-records.ts`.
  */
 import type { SegmentState } from "../model/card";
 import type { SchedulingSettings } from "../settings/settings";
 import { schedulingForDeck } from "../settings/deck-presets";
 import { answer as schedule, type AnswerContext } from "../schedule/scheduler";
-import { cardKeyOf, siblingKeyOf, type DoneTodayCounts, type QueueEntry, type QueueKind, type SessionItem } from "./session-item";
-import { buildQueues, burySiblings, entryFor, insertByDue, requeue, without, type Queues } from "./session-queue";
+import { cardKeyOf, siblingKeyOf, type DoneTodayCounts, type QueueEntry, type SessionItem } from "./session-item";
+import { atTheEnd, buildQueues, burySiblings, entryFor, insertByDue, requeue, without, type Queues } from "./session-queue";
 import type { DueHistogram } from "../schedule/sm2";
-import { Rating, type Schedule } from "../model/schedule";
+import type { Rating } from "../model/schedule";
 import { buildCustomQueues, cramRequeue, reschedules, type CustomStudy } from "./custom-study";
 import { extraNewFor } from "./extra-new";
+import { sessionProgress, sessionSummary, type AnswerRecord, type SessionProgress, type SessionSummary } from "./session-records";
 
 export type { QueueEntry, QueueKind, SessionItem } from "./session-item";
+export type { AnswerRecord, SessionProgress, SessionSummary } from "./session-records";
 
 /** When nothing else is left, a learning step due within this time is shown early (as Anki does). */
 const LEARN_AHEAD_MS = 20 * 60_000;
@@ -32,37 +35,6 @@ export interface SessionOptions {
 	forgotten?: ReadonlySet<string>;
 	/** Today's raised new-card limits (extra new cards), deck key → extra. */
 	extraNew?: Readonly<Record<string, number>>;
-}
-
-/** One answer given in the session. */
-export interface AnswerRecord {
-	readonly id: number;
-	readonly item: SessionItem;
-	readonly kind: QueueKind;
-	readonly rating: Rating;
-	/** The segment before the answer: what undo restores. */
-	readonly previous: SegmentState;
-	/** The schedule to write; null for an answer that changes no schedule (cram, forgotten cards). */
-	readonly schedule: Schedule | null;
-	readonly at: number;
-}
-
-export interface SessionProgress {
-	done: Record<QueueKind, number>;
-	left: Record<QueueKind, number>;
-}
-
-export interface SessionSummary {
-	/** Answers given (a card answered Again and then Good counts twice). */
-	answered: number;
-	/** Distinct cards (siblings) answered. */
-	cards: number;
-	byRating: Record<Rating, number>;
-	byKind: Record<QueueKind, number>;
-	startedAt: Date;
-	lastAnswerAt: Date | null;
-	/** Milliseconds from the start to the last answer. */
-	elapsedMs: number;
 }
 
 interface SessionData {
@@ -200,16 +172,8 @@ export class ReviewSession {
 	skip(now: Date, out = false): ReviewSession {
 		const entry = this.current(now);
 		if (!entry) return this;
-		let queues = without(this.data.queues, entry);
-		if (!out) {
-			if (entry.kind === "learning") {
-				const last = queues.learning[queues.learning.length - 1];
-				const dueAt = Math.max(now.getTime(), last ? last.dueAt : 0, entry.dueAt) + 1;
-				queues = { ...queues, learning: [...queues.learning, { ...entry, dueAt }] };
-			} else if (entry.kind === "review") queues = { ...queues, reviews: [...queues.reviews, entry] };
-			else queues = { ...queues, news: [...queues.news, entry] };
-		}
-		return new ReviewSession({ ...this.data, queues });
+		const queues = without(this.data.queues, entry);
+		return new ReviewSession({ ...this.data, queues: out ? queues : atTheEnd(queues, entry, now) });
 	}
 
 	/** This session without any queue entry of `item` (a sibling suspended meanwhile); undo history kept. */
@@ -315,32 +279,11 @@ export class ReviewSession {
 
 	/** Answers given (by the kind the card had when answered) and cards left, by kind. */
 	progress(): SessionProgress {
-		const { learning, reviews, news } = this.data.queues;
-		return {
-			done: countKinds(this.data.records),
-			left: { new: news.length, learning: learning.length, review: reviews.length },
-		};
+		return sessionProgress(this.data.queues, this.data.records);
 	}
 
 	summary(): SessionSummary {
-		const records = this.data.records;
-		const byRating = { [Rating.Again]: 0, [Rating.Hard]: 0, [Rating.Good]: 0, [Rating.Easy]: 0 } as Record<Rating, number>;
-		let last: number | null = null;
-		const cards = new Set<string>();
-		for (const r of records) {
-			byRating[r.rating]++;
-			last = last === null ? r.at : Math.max(last, r.at);
-			cards.add(`${cardKeyOf(r.item)}\u0000${r.item.sibling}`);
-		}
-		return {
-			answered: records.length,
-			cards: cards.size,
-			byRating,
-			byKind: countKinds(records),
-			startedAt: new Date(this.data.startedAt),
-			lastAnswerAt: last === null ? null : new Date(last),
-			elapsedMs: last === null ? 0 : last - this.data.startedAt,
-		};
+		return sessionSummary(this.data.records, this.data.startedAt);
 	}
 
 	/** All queued entries in the order they are planned (learning by due time first). */
@@ -348,10 +291,4 @@ export class ReviewSession {
 		const { learning, reviews, news } = this.data.queues;
 		return [...learning, ...reviews, ...news];
 	}
-}
-
-function countKinds(records: readonly AnswerRecord[]): Record<QueueKind, number> {
-	const out: Record<QueueKind, number> = { new: 0, learning: 0, review: 0 };
-	for (const r of records) out[r.kind]++;
-	return out;
 }

@@ -17,7 +17,8 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ChangedWhileWritingError, closeSnapshot, readSnapshot, ReplacedFiles, writeIfUnchanged } from "../../src/cli/atomic-write";
+import { ChangedWhileWritingError, closeSnapshot, readSnapshot, writeIfUnchanged } from "../../src/cli/atomic-write";
+import { ReplacedFiles } from "../../src/cli/replaced-files";
 import { tempVault } from "../builders";
 
 function tempFile(content: string): string {
