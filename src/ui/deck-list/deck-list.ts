@@ -2,19 +2,20 @@
  * The deck list: the tag deck tree with due / new / learning / total per deck, the saved
  * filters beside it, a filter box, and an "All cards" entry. Rendered into any container, so
  * the modal and the sidebar view share it. Every row is a button (Enter or click starts the
- * review); arrow keys move between rows, left and right collapse and expand.
+ * review); arrow keys move between rows, left and right collapse and expand. A row is drawn
+ * by deck-row.ts.
  */
-import { setIcon } from "obsidian";
 import { parseFilter } from "../../decks/filter";
-import { buildDeckTree, type DeckCounts, type DeckNode } from "../../index/deck-tree";
+import { buildDeckTree, type DeckNode } from "../../index/deck-tree";
 import { savedFilterCounts } from "../../index/query";
 import { countLeeches } from "../../index/leeches";
 import type { PluginServices } from "../services";
 import type { ReviewRequest } from "../../review/request";
 import { deckTitle, filterDeckTree, type DeckFilterResult } from "./deck-filter";
 import { CustomStudyModal } from "../custom-study/custom-study-modal";
-import { addCustomStudyButton, type StudyScope } from "../custom-study/start-custom-study";
+import type { StudyScope } from "../custom-study/start-custom-study";
 import { openCardBrowser } from "../card-browser/card-browser-view";
+import { renderDeckHead, renderDeckRow, type DeckRowActions } from "./deck-row";
 
 /** Collapsed decks (by key), kept in memory while Obsidian runs, shared by every deck list. */
 const sharedCollapsed = new Set<string>();
@@ -31,18 +32,16 @@ export interface DeckListOptions {
 }
 
 const ALL_KEY = "\u0000all";
-const COUNT_COLUMNS: { field: keyof DeckCounts; label: string }[] = [
-	{ field: "due", label: "Due" },
-	{ field: "new", label: "New" },
-	{ field: "learning", label: "Learning" },
-	{ field: "total", label: "Total" },
-];
 
 export class DeckList {
 	private readonly collapsed: Set<string>;
 	private readonly onStart: (request: ReviewRequest) => void;
 	private readonly onCustomStudy: (scope: StudyScope) => void;
 	private readonly onBrowse: (search: string) => void;
+	private readonly rowActions: DeckRowActions = {
+		onStart: (request) => this.onStart(request),
+		onCustomStudy: (scope) => this.onCustomStudy(scope),
+	};
 	private unsubscribe: (() => void) | null = null;
 	private closed = false;
 	private query = "";
@@ -126,12 +125,8 @@ export class DeckList {
 			if (!this.services.indexer.isBuilding) this.renderEmpty(treeEl);
 			return;
 		}
-		const head = treeEl.createDiv({ cls: "sn-deck-head", attr: { "aria-hidden": "true" } });
-		head.createSpan({ cls: "sn-deck-head-name", text: "Deck" });
-		const headCounts = head.createSpan("sn-deck-counts");
-		for (const column of COUNT_COLUMNS) headCounts.createSpan({ cls: `sn-deck-count sn-deck-count-${column.field}`, text: column.label });
-		head.createSpan("sn-deck-custom-study-space");
-		this.renderRow(treeEl, "All cards", ALL_KEY, tree, { title: "All cards" }, "sn-deck-all");
+		renderDeckHead(treeEl);
+		renderDeckRow(treeEl, { name: "All cards", key: ALL_KEY, counts: tree, request: { title: "All cards" }, cls: "sn-deck-all" }, this.rowActions);
 		this.renderLeeches(treeEl);
 		const filter = filterDeckTree(tree, this.query);
 		const list = treeEl.createDiv("sn-deck-children sn-deck-top");
@@ -161,7 +156,8 @@ export class DeckList {
 		const hasChildren = node.children.length > 0;
 		// While filtering, every visible deck is open so the matches show.
 		const expanded = hasChildren && (filter !== null || !this.collapsed.has(node.key));
-		const button = this.renderRow(item, node.name, node.key, node, { title: deckTitle(node.path), deck: node.path }, "", {
+		const row = { name: node.name, key: node.key, counts: node, request: { title: deckTitle(node.path), deck: node.path }, cls: "" };
+		const button = renderDeckRow(item, row, this.rowActions, {
 			level,
 			expanded: hasChildren ? expanded : undefined,
 			onToggle: hasChildren && !filter ? () => this.toggle(node.key) : undefined,
@@ -170,50 +166,6 @@ export class DeckList {
 		if (!expanded) return;
 		const children = item.createDiv("sn-deck-children");
 		for (const child of node.children) this.renderNode(children, child, filter, level + 1);
-	}
-
-	/** One row: an optional collapse toggle and the button that starts the review. */
-	private renderRow(
-		parent: HTMLElement,
-		name: string,
-		key: string,
-		counts: DeckCounts,
-		request: ReviewRequest,
-		cls: string,
-		tree: { level: number; expanded?: boolean; onToggle?: () => void } = { level: 0 },
-	): HTMLButtonElement {
-		const row = parent.createDiv({ cls: ["sn-deck-row", cls].filter((c) => c !== "") });
-		if (tree.expanded === undefined) {
-			row.createSpan("sn-deck-toggle-space");
-		} else {
-			const toggle = row.createEl("button", {
-				cls: "sn-deck-toggle clickable-icon",
-				attr: { tabindex: "-1", "aria-label": tree.expanded ? `Collapse ${name}` : `Expand ${name}` },
-			});
-			setIcon(toggle, tree.expanded ? "chevron-down" : "chevron-right");
-			const onToggle = tree.onToggle;
-			if (onToggle) toggle.addEventListener("click", () => onToggle());
-			else toggle.disabled = true;
-		}
-		const button = row.createEl("button", { cls: "sn-deck-open", attr: { "data-key": key, "aria-level": String(tree.level) } });
-		if (tree.expanded !== undefined) button.setAttr("aria-expanded", String(tree.expanded));
-		button.createSpan({ cls: "sn-deck-name", text: name });
-		this.renderCounts(button, counts);
-		button.setAttr("aria-label", `${name}: ${counts.due} due, ${counts.new} new, ${counts.learning} learning, ${counts.total} in total`);
-		button.addEventListener("click", () => this.onStart(request));
-		addCustomStudyButton(row, name, request, this.onCustomStudy);
-		return button;
-	}
-
-	private renderCounts(parent: HTMLElement, counts: DeckCounts): void {
-		const el = parent.createSpan("sn-deck-counts");
-		for (const column of COUNT_COLUMNS) {
-			const value = counts[column.field];
-			el.createSpan({
-				cls: ["sn-deck-count", `sn-deck-count-${column.field}`, ...(value === 0 ? ["sn-deck-zero"] : [])],
-				text: String(value),
-			});
-		}
 	}
 
 	private renderSaved(): void {
@@ -230,7 +182,7 @@ export class DeckList {
 		rows.forEach((row, i) => {
 			const parsed = parseFilter(row.expression);
 			const request: ReviewRequest = parsed.ok ? { title: row.name, filter: parsed.filter } : { title: row.name };
-			const button = this.renderRow(savedEl, row.name, `\u0000saved${i}`, row, request, "sn-deck-saved-row");
+			const button = renderDeckRow(savedEl, { name: row.name, key: `\u0000saved${i}`, counts: row, request, cls: "sn-deck-saved-row" }, this.rowActions);
 			button.setAttr("title", row.expression);
 			if (row.error !== null || !parsed.ok) {
 				button.disabled = true;

@@ -8,7 +8,7 @@ import type { ReviewRequest } from "../../review/request";
 import { ReviewController } from "../../review/controller";
 import type { ReviewLog } from "../../review/ports";
 import { openReviewCardInfo } from "../card-info/review-card-info";
-import type { ReviewScreenHost } from "./review-screen";
+import type { ReviewScreenHost } from "./review-screen-host";
 
 /** Optional extras the plugin may hand to a review (the review log, when it keeps one). */
 export interface ReviewExtras {
