@@ -5,7 +5,7 @@
 import type { Card, CardKind, CommentLocation, NoteProblem, SegmentState, Sibling } from "../model/card";
 import { readSchedulingComment } from "./comment";
 import { sourceOf } from "./card-text";
-import { LineKind } from "./regions";
+import { LineKind } from "./line-kinds";
 
 /** A cloze deletion's question and answer. */
 interface ClozeSide {

@@ -6,15 +6,15 @@ import type { ParserSettings } from "../settings/settings";
 import { leadingFlashcardTag } from "../decks/resolve";
 import type { Card, CardKind, NoteProblem } from "../model/card";
 import { Char } from "../model/char-codes";
-import { clozeSides, findDeletions, textlessClozeSides } from "./cloze";
-import { clozePatternsOf, type ClozePattern } from "./cloze-patterns";
-import { inlineSeparatorOf, isInlineCardText, lineSeparatorOf, mayHoldInlineSeparator, separatorsOf, type Separators } from "./separators";
+import { inlineSeparatorOf, mayHoldInlineSeparator, separatorsOf, type Separators } from "./separators";
 import { afterListItemMarkers, containerOf } from "./container";
-import { LineKind, type NoteRegions } from "./regions";
+import { LineKind, type NoteRegions } from "./line-kinds";
 import { Mark } from "./line-marks";
-import { maskedTextOf, textOf, withoutBlockId, type Cut } from "./card-text";
+import { textOf, withoutBlockId, type Cut } from "./card-text";
 import { cardComment, isOwnCommentLine, isScheduleCalloutOn, reportUnreadComments, type CommentNote } from "./card-comments";
 import { assembleCard, type CardNote, type CardParts } from "./assemble-card";
+import { ClozeCardReader } from "./cloze-card";
+import { CardEnds } from "./card-ends";
 import { CalloutTitles, calloutHeaderTitle } from "./callout-titles";
 
 /** A card before its decks and context are known, with the tag that opened its first line. */
@@ -32,17 +32,16 @@ export class CardBuilder {
 	private readonly n: number;
 	/** Titles of the callouts around each card, for its context. */
 	private readonly callouts: CalloutTitles;
-	/** The marks of the cloze openers that are on (looked up once per note, not per line). */
-	private readonly clozeMarks: number;
-	/** The settings' card separators and cloze patterns, in the order they are tried. */
+	/** Reads the cloze card of a run of lines. */
+	private readonly clozes: ClozeCardReader;
+	/** The settings' card separators, in the order they are tried. */
 	private readonly separators: Separators;
-	private readonly clozePatterns: readonly ClozePattern[];
 	/** What every card is assembled in. */
 	private readonly note: CardNote;
 	/** Where the cards' comments are searched. */
 	private readonly commentNote: CommentNote;
-	/** See {@link stopLines}; made on first use. */
-	private stops: Int32Array | null = null;
+	/** Where blocks and cards end. */
+	private readonly ends: CardEnds;
 
 	constructor(
 		private readonly lines: readonly string[],
@@ -57,9 +56,9 @@ export class CardBuilder {
 		this.callouts = new CalloutTitles(regions);
 		this.note = { lines, kinds: regions.kind, problems: this.problems, withSource: withText };
 		this.separators = separatorsOf(settings);
-		this.clozePatterns = clozePatternsOf(settings);
-		this.clozeMarks = this.clozePatterns.length > 0 ? Mark.Cloze : 0;
 		this.commentNote = { lines, visible: regions.visible, kind: regions.kind, marks };
+		this.ends = new CardEnds(regions, settings, marks, this.separators, this.commentNote);
+		this.clozes = new ClozeCardReader(lines, regions, settings, marks, this.commentNote, this.problems, withText);
 	}
 
 	run(): this {
@@ -71,61 +70,14 @@ export class CardBuilder {
 				i++;
 				continue;
 			}
-			i = this.block(i, this.blockEnd(i));
+			i = this.block(i, this.ends.blockEnd(i));
 		}
 		reportUnreadComments(this.commentNote, this.cards, this.problems);
 		return this;
 	}
 
-	/**
-	 * The last line of the block that starts on line `i`. Lines of only `>` inside a callout do
-	 * not end it when the callout goes on below them: a cloze runs across them, as in the other
-	 * plugin; multi-line cards still end there ({@link softBreakAfter}).
-	 */
-	private blockEnd(i: number): number {
-		const { kind, depth } = this.regions;
-		let end = i;
-		for (;;) {
-			while (end + 1 < this.n && !isBreak(kind[end + 1])) end++;
-			if (depth[end] === 0) return end;
-			let j = end + 1;
-			while (j < this.n && kind[j] === LineKind.Blank && depth[j] > 0) j++;
-			// The other plugin's next-line write under a callout cloze whose comment was a `> <!--SR:…-->`
-			// line leaves that line's `>` and puts the comment at column 0 below it: the comment is the
-			// cloze's (docs/format.md, "Where a card's comment is read").
-			if (j > end + 1 && j < this.n && depth[j] === 0 && isOwnCommentLine(this.commentNote, j)) return j;
-			if (j === end + 1 || j >= this.n || isBreak(kind[j]) || depth[j] === 0) return end;
-			end = j;
-		}
-	}
-
-	/** True when line `l` is a line of only `>` inside a block (a soft break, see {@link blockEnd}). */
-	private isSoftBreak(l: number): boolean {
-		return this.regions.kind[l] === LineKind.Blank;
-	}
-
-	/** The first soft break after line `from` up to `end`, or -1. */
-	private softBreakAfter(from: number, end: number): number {
-		for (let j = from + 1; j <= end; j++) if (this.isSoftBreak(j)) return j;
-		return -1;
-	}
-
 	private visible(i: number): string {
 		return this.regions.visible[i];
-	}
-
-	/**
-	 * 1 when text line `i` is exactly the multi-line separator (`?`), 2 for the reversed one
-	 * (`??`), prefix and spaces aside, else 0. A line that is a single-line card is not one.
-	 */
-	private separator(i: number): number {
-		if (this.regions.kind[i] !== LineKind.Text) return 0;
-		const vis = this.visible(i);
-		const contentStart = containerOf(vis).contentStart;
-		const sep = lineSeparatorOf(vis, this.separators, contentStart);
-		if (sep === null) return 0;
-		if ((this.marks[i] & Mark.Colons) !== 0 && isInlineCardText(vis.slice(contentStart), this.separators)) return 0;
-		return sep.reversed ? 2 : 1;
 	}
 
 	/** Reads block `start..end`; returns the line to continue from. */
@@ -142,7 +94,7 @@ export class CardBuilder {
 				if (kind[l] === LineKind.Blank) soft = l;
 				continue;
 			}
-			const sep = this.separator(l);
+			const sep = this.ends.separator(l);
 			if (sep > 0 && soft >= runStart) {
 				// A multi-line question starts after the last `>` line; a cloze above it is a card of its own.
 				this.cloze(runStart, soft - 1);
@@ -152,7 +104,7 @@ export class CardBuilder {
 				const kindOf: CardKind = sep === 2 ? "multiline-reversed" : "multiline";
 				if (l === runStart && headerLine === l - 1 && this.hasText(l - 1, titleStart)) {
 					// `> [!question] Title` then `> ?`: the title is the question.
-					const { last, next } = this.multilineEnd(l, end);
+					const { last, next } = this.ends.multilineEnd(l, end);
 					this.multiline(l - 1, l, last, kindOf, titleStart);
 					return next;
 				}
@@ -162,7 +114,7 @@ export class CardBuilder {
 					runStart = l + 1;
 					continue;
 				}
-				const { last, next } = this.multilineEnd(l, end);
+				const { last, next } = this.ends.multilineEnd(l, end);
 				this.multiline(runStart, l, last, kindOf, -1);
 				return next;
 			}
@@ -195,24 +147,6 @@ export class CardBuilder {
 	/** True when line `l` has non-blank text from offset `from` on. */
 	private hasText(l: number, from: number): boolean {
 		return this.lines[l].slice(from).trim() !== "";
-	}
-
-	/** Where a multi-line card whose separator is on line `sep` ends, honouring the end marker. */
-	private multilineEnd(sep: number, blockEnd: number): { last: number; next: number } {
-		// Inside a callout a line of only `>` ends the answer: a callout can hold several cards.
-		const soft = this.softBreakAfter(sep, blockEnd);
-		if (soft >= 0) return { last: soft - 1, next: soft + 1 };
-		if (!this.settings.endMarker.trim()) return { last: blockEnd, next: blockEnd + 1 };
-		const kind = this.regions.kind;
-		for (let j = sep + 1; j < this.n; j++) {
-			if (kind[j] === LineKind.EndMarker) {
-				let last = j - 1;
-				while (last > sep && kind[last] === LineKind.Blank) last--;
-				return { last, next: j + 1 };
-			}
-			if (this.separator(j) > 0 || kind[j] === LineKind.Frontmatter) break;
-		}
-		return { last: blockEnd, next: blockEnd + 1 };
 	}
 
 	/**
@@ -279,7 +213,7 @@ export class CardBuilder {
 
 	/** A cloze card from lines `from..to` when they hold deletions. */
 	private cloze(from: number, to: number): void {
-		const found = this.clozeCard(from, to);
+		const found = this.clozes.read(from, to);
 		if (found) this.add(found.parts, found.leadingTag);
 	}
 
@@ -291,13 +225,13 @@ export class CardBuilder {
 	 */
 	private lastCloze(from: number, end: number): number {
 		const reported = this.problems.length;
-		const found = this.clozeCard(from, end);
+		const found = this.clozes.read(from, end);
 		if (!found) return end + 1;
-		const marker = this.endMarkerAfter(end);
+		const marker = this.ends.endMarkerAfter(end);
 		if (marker && marker.last > end) {
 			// The longer run is read instead: its problems replace the shorter one's.
 			const kept = this.problems.splice(reported);
-			const longer = this.clozeCard(from, marker.last);
+			const longer = this.clozes.read(from, marker.last);
 			if (longer) {
 				this.add(longer.parts, longer.leadingTag);
 				return marker.next;
@@ -306,115 +240,6 @@ export class CardBuilder {
 		}
 		this.add(found.parts, found.leadingTag);
 		return end + 1;
-	}
-
-	/**
-	 * The end marker line that closes a card whose block ends on line `end`: the card's last line
-	 * (blank lines before the marker left out) and the line after the marker. Null when a card
-	 * line or the end of the note comes first.
-	 */
-	private endMarkerAfter(end: number): { last: number; next: number } | null {
-		if (!this.settings.endMarker.trim()) return null;
-		const stops = (this.stops ??= this.stopLines());
-		const at = end + 1 < this.n ? stops[end + 1] : this.n;
-		if (at >= this.n || this.regions.kind[at] !== LineKind.EndMarker) return null;
-		let last = at - 1;
-		while (last > end && this.regions.kind[last] === LineKind.Blank) last--;
-		return { last, next: at + 1 };
-	}
-
-	/**
-	 * For each line, the first line at or below it that is an end marker or starts a card (`?`,
-	 * `??`, a line that may hold a single-line separator): one backward pass, made once, so that searching for the marker
-	 * after every cloze stays linear.
-	 */
-	private stopLines(): Int32Array {
-		const stops = new Int32Array(this.n);
-		let next = this.n;
-		for (let j = this.n - 1; j >= 0; j--) {
-			const k = this.regions.kind[j];
-			if (
-				k === LineKind.EndMarker ||
-				k === LineKind.Frontmatter ||
-				this.separator(j) > 0 ||
-				((this.marks[j] & Mark.Colons) !== 0 && k === LineKind.Text && mayHoldInlineSeparator(this.visible(j), this.separators))
-			) {
-				next = j;
-			}
-			stops[j] = next;
-		}
-		return stops;
-	}
-
-	/**
-	 * The parts of a cloze card on lines `from..to`, or null when they hold no deletion. Its
-	 * comment's problems are reported only when it is a card.
-	 */
-	private clozeCard(from: number, to: number): { parts: CardParts; leadingTag: string | null } | null {
-		// A run may start or end at a line of only `>` (a soft break): the card does not.
-		while (from < to && this.isSoftBreak(from)) from++;
-		while (to > from && this.isSoftBreak(to)) to--;
-		if (to < from || this.clozePatterns.length === 0) return null;
-		if (!this.mayHoldCloze(from, to)) return null;
-		const reported = this.problems.length;
-		const parts = this.clozeParts(from, to);
-		if (parts === null) this.problems.length = reported;
-		return parts;
-	}
-
-	private clozeParts(from: number, to: number): { parts: CardParts; leadingTag: string | null } | null {
-		const found = cardComment(this.commentNote, from, to, this.problems);
-		if (found.lastText < from) return null;
-		const depth = containerOf(this.lines[from]).depth;
-		const full = maskedTextOf(this.lines, (i) => this.maskAt(i), from, found.lastText, depth, found.cut);
-		const leading = depth === 0 ? leadingFlashcardTag(full.text, this.settings.flashcardTags) : null;
-		let text = full.text;
-		let mask = full.mask;
-		if (leading) {
-			text = leading.rest.trim();
-			// The rest is a suffix of the trimmed text: cut the mask at the same place.
-			const start = full.text.length - leading.rest.trimStart().length;
-			mask = mask === null ? null : mask.slice(start, start + text.length);
-		}
-		const deletions = findDeletions(text, this.clozePatterns, mask);
-		if (deletions.length === 0) return null;
-		const sides = this.withText ? clozeSides(text, deletions) : textlessClozeSides(deletions);
-		// Only group 0 (never hidden): nothing to ask, as in the other plugin.
-		if (sides.length === 0) return null;
-		const parts: CardParts = {
-			kind: "cloze",
-			startLine: from,
-			endLine: to,
-			front: text,
-			back: "",
-			sides,
-			comment: found.comment,
-			lastText: found.lastText,
-		};
-		return { parts, leadingTag: leading?.tag ?? null };
-	}
-
-	/**
-	 * Line `i` as cloze deletions see it: a text line with its comments as spaces, an opaque line
-	 * (fenced code, math, comment) all spaces; null when the line hides nothing.
-	 *
-	 * A method, not an arrow function in a class field: with the field, V8 kept every object of
-	 * every note alive through its minor collections and then moved all the parser's allocations to
-	 * the old generation, which made the parse 3–5 times slower (docs/performance.md).
-	 */
-	private maskAt(i: number): string | null {
-		const k = this.regions.kind[i];
-		if (k === LineKind.Text) {
-			const vis = this.regions.visible[i];
-			return vis === this.lines[i] ? null : vis;
-		}
-		return k === LineKind.Opaque || k === LineKind.FenceClose ? " ".repeat(this.lines[i].length) : null;
-	}
-
-	/** Cheap test before the real work: does any line of `from..to` hold a cloze opener? */
-	private mayHoldCloze(from: number, to: number): boolean {
-		for (let i = from; i <= to; i++) if ((this.marks[i] & this.clozeMarks) !== 0) return true;
-		return false;
 	}
 
 	/** Adds the card `parts` describe (see {@link assembleCard}) with its leading tag and callout titles. */
@@ -430,8 +255,4 @@ const NO_TITLES: readonly string[] = [];
 function partOf(line: string, from: number, to: number, cut: Cut | null): string {
 	if (cut === null || cut.start < from || cut.end > to) return line.slice(from, to);
 	return line.slice(from, cut.start) + line.slice(cut.end, to);
-}
-
-function isBreak(kind: number): boolean {
-	return kind === LineKind.Blank || kind === LineKind.Frontmatter || kind === LineKind.EndMarker;
 }

@@ -4,7 +4,7 @@
  * Cards come in line order, so each line of a note is applied once, however many cards it has.
  */
 import { calloutTitleStart, containerOf, isBlankText } from "./container";
-import { LineKind, type NoteRegions } from "./regions";
+import { LineKind, type NoteRegions } from "./line-kinds";
 import { withoutEmphasis } from "./emphasis";
 
 /**

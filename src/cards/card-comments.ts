@@ -10,7 +10,7 @@ import { commentAt, commentFrom, isAloneOnLine, ownLineCommentStart, type FoundC
 import { isScheduleCallout } from "./callout-titles";
 import { containerOf } from "./container";
 import { Mark } from "./line-marks";
-import { LineKind } from "./regions";
+import { LineKind } from "./line-kinds";
 
 /** The parts of a note the comments of its cards are searched in. */
 export interface CommentNote {

@@ -16,7 +16,8 @@ import { containerOf } from "./container";
 import { withoutEmphasis } from "./emphasis";
 import { linesWithStarts } from "./lines";
 import { Mark, markLines } from "./line-marks";
-import { findRegions, LineKind, needlesOf, type NoteRegions } from "./regions";
+import { findRegions } from "./regions";
+import { LineKind, needlesOf, type NoteRegions } from "./line-kinds";
 import { frontmatterTags, headingOf, tagsInLine } from "./tags-in-note";
 
 export interface ParseOptions {

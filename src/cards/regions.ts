@@ -9,58 +9,13 @@ import type { NoteProblem } from "../model/card";
 import { Char } from "../model/char-codes";
 import { afterListMarker, containerOf, isBlankText } from "./container";
 import { maskSpans, scanInline, SpanKind } from "./inline";
-
-/** What a line is; stored as numbers in a Uint8Array per note. */
-export const LineKind = {
-	Text: 0,
-	Blank: 1,
-	/** Inside (or a delimiter of) a fence, math block or multi-line comment. */
-	Opaque: 2,
-	Frontmatter: 3,
-	/** The closing line of a code fence (opaque). */
-	FenceClose: 4,
-	/** A line that is exactly the configured end marker. */
-	EndMarker: 5,
-} as const;
-
-export interface NoteRegions {
-	kind: Uint8Array;
-	/** Callout depth of each line (0 outside callouts; not set for opaque lines). */
-	depth: Uint8Array;
-	/** True when some line has a callout depth above 0. */
-	hasCallouts: boolean;
-	/** Each line as card markers see it: in text lines, comment parts are replaced by spaces. */
-	visible: readonly string[];
-	/** Last frontmatter line, or -1. */
-	frontmatterEnd: number;
-	problems: NoteProblem[];
-}
-
-type FenceChar = Char.Backtick | Char.Tilde;
-
-/** Comment delimiters that occur in a note; each found with one native search of the whole text. */
-export interface NoteNeedles {
-	/** `%%` */
-	percent: boolean;
-	/** `<!--` other than the start of a scheduling comment `<!--SR:`. */
-	plainHtml: boolean;
-	/** `$$` */
-	math: boolean;
-}
+import { closingFenceLength, fenceAt, type FenceChar } from "./fences";
+import { LineKind, type NoteNeedles, type NoteRegions } from "./line-kinds";
 
 const ALL_NEEDLES: NoteNeedles = { percent: true, plainHtml: true, math: true };
 
-/** The delimiters that occur in `text` (searching the text once is cheaper than every line). */
-export function needlesOf(text: string): NoteNeedles {
-	let plainHtml = false;
-	for (let html = text.indexOf("<!--"); html >= 0 && !plainHtml; html = text.indexOf("<!--", html + 4)) {
-		if (!text.startsWith("<!--SR:", html)) plainHtml = true;
-	}
-	return { percent: text.includes("%%"), plainHtml, math: text.includes("$$") };
-}
-
 /**
- * Classifies the lines of a note. `endMarker` may be empty. `needles`, from {@link needlesOf}
+ * Classifies the lines of a note. `endMarker` may be empty. `needles`, from `needlesOf` (line-kinds.ts)
  * on the note's text, lets lines skip searches for delimiters the note does not contain.
  */
 export function findRegions(lines: readonly string[], endMarker: string, needles: NoteNeedles = ALL_NEEDLES): NoteRegions {
@@ -372,25 +327,4 @@ function mayHoldComment(line: string, from: number): boolean {
 	const open = line.indexOf("<!--", from);
 	if (open >= 0 && (!line.startsWith("<!--SR:", open) || line.indexOf("<!--", open + 4) >= 0)) return true;
 	return line.indexOf("%%", from) >= 0;
-}
-
-/** An opening fence at offset `p`: 3+ backticks (info without backticks) or tildes. */
-function fenceAt(line: string, p: number): { char: FenceChar; length: number } | null {
-	const c = line.charCodeAt(p);
-	if (c !== Char.Backtick && c !== Char.Tilde) return null;
-	let q = p;
-	while (line.charCodeAt(q) === c) q++;
-	if (q - p < 3) return null;
-	if (c === Char.Backtick && line.indexOf("`", q) >= 0) return null;
-	return { char: c, length: q - p };
-}
-
-/** Length of a closing fence of `char` on the line (content from `from`), or 0. */
-function closingFenceLength(line: string, from: number, char: FenceChar): number {
-	let p = from;
-	while (line.charCodeAt(p) === Char.Space || line.charCodeAt(p) === Char.Tab) p++;
-	let q = p;
-	while (line.charCodeAt(q) === char) q++;
-	if (q - p < 3 || !isBlankText(line, q)) return 0;
-	return q - p;
 }
