@@ -11,7 +11,7 @@
  * The trainer runs one batch per `step()` so a worker can report progress and stop between
  * batches; {@link trainParameters} runs it to the end.
  */
-import { clipParameters, DEFAULT_PARAMETERS, GradScratch, PARAMETER_COUNT, sequenceLossAndGrad, type ScoredSequence } from "./fsrs-model";
+import { clipParameters, DEFAULT_PARAMETERS, GradScratch, PARAMETER_COUNT, sequenceLoss, sequenceLossAndGrad, type ScoredSequence } from "./fsrs-model";
 import { mulberry32 } from "../model/random";
 import type { OptimizerItem } from "./items";
 import { averageRecall, initialStability, prepareTrainingData, smoothAndFill } from "./pretrain";
@@ -97,10 +97,9 @@ export function createTrainer(items: readonly OptimizerItem[], cardIds: readonly
 	};
 	const endEpoch = (): void => {
 		if (!bestEpoch) return;
-		const sink = new Float64Array(PARAMETER_COUNT);
 		let loss = 0;
 		for (const b of sequences) {
-			for (const seq of b.sequences) loss += sequenceLossAndGrad(w, seq, sink, scratch);
+			for (const seq of b.sequences) loss += sequenceLoss(w, seq);
 			loss += penalty((gamma * b.predictions) / totalSize);
 		}
 		loss /= totalSize;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { fsrs } from "ts-fsrs";
-import { clipParameters, DEFAULT_PARAMETERS, GradScratch, memoryAfter, sequenceLossAndGrad, type ScoredSequence } from "../../src/optimize/fsrs-model";
+import {
+	clipParameters,
+	DEFAULT_PARAMETERS,
+	GradScratch,
+	memoryAfter,
+	sequenceLoss,
+	sequenceLossAndGrad,
+	type ScoredSequence,
+} from "../../src/optimize/fsrs-model";
 
 function sequence(ratings: number[], deltaTs: number[], weights: number[]): ScoredSequence {
 	return { ratings: Int8Array.from(ratings), deltaTs: Float64Array.from(deltaTs), weights: Float64Array.from(weights) };
@@ -60,6 +68,24 @@ describe("the FSRS-6 model the optimizer trains", () => {
 				},
 			),
 			{ numRuns: 60 },
+		);
+	});
+
+	it("gives the same loss without the gradient as with it, to the last bit", () => {
+		const review = fc.record({ rating: fc.integer({ min: 1, max: 4 }), deltaT: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 400 })) });
+		fc.assert(
+			fc.property(
+				fc.array(review, { minLength: 1, maxLength: 15 }),
+				fc.array(fc.double({ min: -0.5, max: 0.5, noNaN: true }), { minLength: 21, maxLength: 21 }),
+				fc.array(fc.double({ min: 0, max: 2, noNaN: true }), { minLength: 16, maxLength: 16 }),
+				(history, moves, weights) => {
+					const w = DEFAULT_PARAMETERS.map((x, i) => x * (1 + moves[i]));
+					clipParameters(w);
+					const seq = sequence([2, ...history.map((h) => h.rating)], [0, ...history.map((h) => h.deltaT)], [0, ...history.map((_, i) => weights[i])]);
+					expect(sequenceLoss(w, seq)).toBe(lossOf(w, seq));
+				},
+			),
+			{ numRuns: 200 },
 		);
 	});
 
