@@ -3,7 +3,6 @@
  * (docs/format.md). Every line is looked at a bounded number of times.
  */
 import type { ParserSettings } from "../settings/settings";
-import { leadingFlashcardTag } from "../decks/resolve";
 import type { Card, CardKind, NoteProblem } from "../model/card";
 import { Char } from "../model/char-codes";
 import { inlineSeparatorOf, mayHoldInlineSeparator, separatorsOf, type Separators } from "./separators";
@@ -15,6 +14,7 @@ import { cardComment, isOwnCommentLine, isScheduleCalloutOn, reportUnreadComment
 import { assembleCard, type CardNote, type CardParts } from "./assemble-card";
 import { ClozeCardReader } from "./cloze-card";
 import { CardEnds } from "./card-ends";
+import { deckTagOf } from "./deck-tag";
 import { CalloutTitles, calloutHeaderTitle } from "./callout-titles";
 
 /** A card before its decks and context are known, with the tag that opened its first line. */
@@ -180,8 +180,7 @@ export class CardBuilder {
 		const frontStart = Math.min(afterListItemMarkers(line, p), at);
 		const cut = found.cut !== null && found.cut.line === l ? found.cut : null;
 		const frontText = partOf(line, frontStart, at, cut);
-		// A deck tag only where nothing but spaces precedes it on the line (docs/format.md, "Decks").
-		const leading = line.slice(0, frontStart).trim() === "" ? leadingFlashcardTag(frontText, this.settings.flashcardTags) : null;
+		const leading = deckTagOf(line.slice(0, frontStart), frontText, this.settings.flashcardTags);
 		const front = (leading ? leading.rest : frontText).trim();
 		const back = textOf([partOf(line, sepEnd, line.length, cut)], 0, 0, 0, null);
 		if (front === "" || back === "") {
@@ -200,12 +199,12 @@ export class CardBuilder {
 	 */
 	private multiline(qs: number, sep: number, last: number, kind: CardKind, titleStart: number): void {
 		const found = cardComment(this.commentNote, qs, last, this.problems, qs);
-		const depth = containerOf(this.lines[qs]).depth;
+		const { depth, contentStart } = containerOf(this.lines[qs]);
 		const qText =
 			titleStart >= 0
 				? withoutBlockId(partOf(this.lines[qs], titleStart, this.lines[qs].length, found.cut?.line === qs ? found.cut : null)).trim()
 				: textOf(this.lines, qs, sep - 1, depth, found.cut);
-		const leading = titleStart < 0 && depth === 0 ? leadingFlashcardTag(qText, this.settings.flashcardTags) : null;
+		const leading = deckTagOf(this.lines[qs].slice(0, titleStart >= 0 ? titleStart : contentStart), qText, this.settings.flashcardTags);
 		const front = leading ? leading.rest.trim() : qText;
 		const back = this.withText ? textOf(this.lines, sep + 1, found.lastText, depth, found.cut) : "";
 		this.add({ kind, startLine: qs, endLine: last, front, back, sides: null, comment: found.comment, lastText: found.lastText }, leading?.tag ?? null);

@@ -3,7 +3,6 @@
  * where card markers can see them (not in code, math or comments), its siblings and comment.
  */
 import type { ParserSettings } from "../settings/settings";
-import { leadingFlashcardTag } from "../decks/resolve";
 import type { NoteProblem } from "../model/card";
 import { clozeSides, findDeletions, textlessClozeSides } from "./cloze";
 import { clozePatternsOf, type ClozePattern } from "./cloze-patterns";
@@ -12,6 +11,7 @@ import { LineKind, type NoteRegions } from "./line-kinds";
 import { Mark } from "./line-marks";
 import { maskedTextOf } from "./card-text";
 import { cardComment, type CommentNote } from "./card-comments";
+import { deckTagOf } from "./deck-tag";
 import type { CardParts } from "./assemble-card";
 
 /** A cloze card's parts and the flashcard tag that opened its first line. */
@@ -63,9 +63,9 @@ export class ClozeCardReader {
 	private clozeParts(from: number, to: number): FoundCloze | null {
 		const found = cardComment(this.commentNote, from, to, this.problems);
 		if (found.lastText < from) return null;
-		const depth = containerOf(this.lines[from]).depth;
+		const { depth, contentStart } = containerOf(this.lines[from]);
 		const full = maskedTextOf(this.lines, (i) => this.maskAt(i), from, found.lastText, depth, found.cut);
-		const leading = depth === 0 ? leadingFlashcardTag(full.text, this.flashcardTags) : null;
+		const leading = deckTagOf(this.lines[from].slice(0, contentStart), full.text, this.flashcardTags);
 		let text = full.text;
 		let mask = full.mask;
 		if (leading) {
