@@ -26,6 +26,13 @@ export interface CardIndexOptions {
 	dayStartHour: number;
 }
 
+/**
+ * Main-thread work per slice of the plugin's full build, in ms (docs/performance.md, "Inside
+ * Obsidian"): a slice stops once it is spent, so a task lasts at most this plus one note; 8
+ * leaves one note room, garbage collection included, within a 16 ms frame.
+ */
+export const INDEX_SLICE_MS = 8;
+
 export class CardIndex {
 	readonly decks = new DeckRegistry();
 	private readonly entries: FileEntryBuilder;

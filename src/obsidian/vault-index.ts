@@ -14,7 +14,7 @@ import type { ParsedNote } from "../model/card";
 import { parseNote } from "../cards/parse";
 import { folderDeckOf } from "../decks/folders";
 import { tagMatchesAny } from "../decks/tags";
-import { CardIndex } from "../index/card-index";
+import { CardIndex, INDEX_SLICE_MS } from "../index/card-index";
 import type { SpacedNotesSettings } from "../settings/settings";
 
 export interface VaultIndexerOptions {
@@ -22,7 +22,7 @@ export interface VaultIndexerOptions {
 	yieldToUi?: () => Promise<void>;
 	/** Milliseconds clock (default `performance.now`). */
 	clock?: () => number;
-	/** Main-thread work per slice before yielding, in ms (default 10). */
+	/** Main-thread work per slice before yielding, in ms (default `INDEX_SLICE_MS`). */
 	sliceMs?: number;
 	/** Notes read concurrently per batch (default 64). */
 	readBatch?: number;
@@ -64,7 +64,7 @@ export class VaultIndexer extends Component {
 		super();
 		this.yieldToUi = options.yieldToUi ?? (() => new Promise<void>((resolve) => window.setTimeout(resolve, 0)));
 		this.clock = options.clock ?? (() => performance.now());
-		this.sliceMs = options.sliceMs ?? 10;
+		this.sliceMs = options.sliceMs ?? INDEX_SLICE_MS;
 		this.readBatch = options.readBatch ?? 64;
 		// The index reads no card text: the text-less parse is enough and cheaper.
 		this.parse = options.parse ?? ((text, path, settings) => parseNote(text, { path, settings, textless: true }));
